@@ -1,0 +1,56 @@
+import { defineConfig } from "@playwright/test";
+import path from "node:path";
+
+/**
+ * Browser tests drive Debian's Chromium (never a downloaded browser build) against a production
+ * build of the app. Without DATABASE_URL the app runs on a fresh embedded PGlite folder.
+ */
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+const pgliteDir = path.resolve(".data/e2e-pglite");
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    // A fresh embedded database per run; with DATABASE_URL the real Postgres is used instead.
+    command: `rm -rf "${pgliteDir}" && npm run build && npm run start`,
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      PGLITE_DIR: pgliteDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Browser tests check the deterministic template mode, whatever the developer has configured.
+      OPENAI_API_KEY: "",
+      OPENAI_BASE_URL: "",
+      AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789-abcdefghijklmnop",
+    },
+  },
+});

@@ -1,0 +1,33 @@
+import { TRPCError } from "@trpc/server";
+import { describeDatabaseError } from "../services/health";
+
+const UNAVAILABLE_PATTERN =
+  /ECONNREFUSED|ECONNRESET|connect ECONN|Can't reach database|Connection terminated|terminating connection|shutting down|timeout exceeded when trying to connect|the database system is starting up/i;
+
+/** True when an error means the database cannot be reached right now (as opposed to a bad query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof Error) {
+      if (UNAVAILABLE_PATTERN.test(current.message)) return true;
+      const code = (current as { code?: unknown }).code;
+      if (code === "P1001" || code === "P1002" || code === "P1017" || code === "P2024") return true;
+      current = current.cause;
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+/** Maps infrastructure failures to a clear, retryable tRPC error; leaves everything else alone. */
+export function toClientError(error: unknown): unknown {
+  if (error instanceof TRPCError) return error;
+  if (isDatabaseUnavailable(error)) {
+    return new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: `Storage is temporarily unavailable (${describeDatabaseError(error)}). Please try again in a moment.`,
+      cause: error,
+    });
+  }
+  return error;
+}

@@ -1,0 +1,41 @@
+import { issueSignedToken, verifySignedToken } from "./signed-token";
+
+/** The anonymous client identity cookie: signed, httpOnly, SameSite=Lax. Clients never need an account. */
+export const CLIENT_COOKIE = "hl_client";
+
+export interface CallerIdentity {
+  /** The anonymous client (from the signed cookie), if any. */
+  clientId: string | null;
+  /** A signed-in counsellor/author, if any (filled by the author-accounts work). */
+  user: { id: string; role: "admin" | "author" } | null;
+}
+
+export function parseCookies(header: string | null | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  if (!header) return cookies;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq <= 0) continue;
+    const name = part.slice(0, eq).trim();
+    const raw = part.slice(eq + 1).trim();
+    try {
+      cookies.set(name, decodeURIComponent(raw));
+    } catch {
+      cookies.set(name, raw);
+    }
+  }
+  return cookies;
+}
+
+export function issueClientToken(clientId: string, secret: string): string {
+  return issueSignedToken({ sub: clientId, typ: "client" }, secret);
+}
+
+export function readClientId(cookieHeader: string | null | undefined, secret: string): string | null {
+  const data = verifySignedToken(parseCookies(cookieHeader).get(CLIENT_COOKIE), secret);
+  return data?.typ === "client" && typeof data.sub === "string" ? data.sub : null;
+}
+
+export function identityFromHeaders(headers: Headers, secret: string): CallerIdentity {
+  return { clientId: readClientId(headers.get("cookie"), secret), user: null };
+}

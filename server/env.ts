@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable Heartline reads, validated once. An empty string counts as unset
+ * (a blank `OPENAI_BASE_URL=` would otherwise break the OpenAI provider at load time).
+ * Documented, one by one, in `.env.example` and the README.
+ */
+
+const optionalString = z.string().trim().min(1).optional();
+const optionalUrl = (protocols: RegExp) =>
+  z
+    .url({ protocol: protocols, error: "must be a URL" })
+    .optional();
+
+const DEV_AUTH_SECRET = "heartline-development-secret-do-not-use-in-production";
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: optionalUrl(/^postgres(ql)?$/).describe("Postgres connection URL; unset = embedded PGlite"),
+    PGLITE_DIR: z.string().default("./.data/pglite"),
+    UPSTASH_REDIS_REST_URL: optionalUrl(/^https?$/),
+    UPSTASH_REDIS_REST_TOKEN: optionalString,
+    OPENAI_API_KEY: optionalString,
+    OPENAI_BASE_URL: optionalUrl(/^https?$/),
+    OPENAI_MODEL: optionalString,
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["UPSTASH_REDIS_REST_TOKEN"],
+        message: "is required when UPSTASH_REDIS_REST_URL is set",
+      });
+    }
+    if (env.OPENAI_BASE_URL && !env.OPENAI_MODEL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPENAI_MODEL"],
+        message: "is required when OPENAI_BASE_URL is set (the server's model name)",
+      });
+    }
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message: "is required in production (it signs identity cookies); generate one with `openssl rand -base64 48`",
+      });
+    }
+  });
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+export type Env = Omit<ParsedEnv, "AUTH_SECRET"> & {
+  AUTH_SECRET: string;
+  /** "model" when a model is configured, else the deterministic "template" mode. */
+  llmMode: "model" | "template";
+  /** The model name used in model mode. */
+  llmModel: string | undefined;
+};
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a raw environment (pure: pass `process.env` or a test object). Throws EnvError naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value.trim() !== ""),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => {
+        const name = issue.path.join(".") || "environment";
+        // Never echo the value: it may be a secret.
+        return `${name} ${issue.message}`;
+      }),
+    );
+  }
+  const env = result.data;
+  const llmConfigured = Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL);
+  return {
+    ...env,
+    AUTH_SECRET: env.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    llmMode: llmConfigured ? "model" : "template",
+    llmModel: llmConfigured ? (env.OPENAI_MODEL ?? "gpt-4o-mini") : undefined,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The process environment, validated on first use and then cached. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
