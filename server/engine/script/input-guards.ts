@@ -1,0 +1,116 @@
+/**
+ * Cheap checks that run before the YAML parser, so hostile input (huge files, binary junk,
+ * bracket bombs) is turned away in linear time instead of exhausting the parser.
+ */
+import { MAX_CONTROL_CHAR_RATIO, MAX_NESTING_DEPTH, MAX_SCRIPT_BYTES } from "./limits";
+import type { Reporter } from "./report";
+
+/** Returns false when the text must not be parsed; the reason is reported. */
+export function guardInput(text: string, report: Reporter): boolean {
+  const bytes = utf8Length(text);
+  if (bytes > MAX_SCRIPT_BYTES) {
+    report.at(
+      "source-too-large",
+      "",
+      [0, 0],
+      `The file is ${formatBytes(bytes)}; scripts may be at most ${formatBytes(MAX_SCRIPT_BYTES)}. Split it into several scripts or techniques.`,
+    );
+    return false;
+  }
+  const binaryAt = findBinary(text);
+  if (binaryAt !== undefined) {
+    const code = text.charCodeAt(binaryAt);
+    report.at(
+      "binary-content",
+      "",
+      [binaryAt, binaryAt + 1],
+      `This does not look like a text file: it contains control character U+${code.toString(16).toUpperCase().padStart(4, "0")}. Save the script as UTF-8 text.`,
+    );
+    return false;
+  }
+  const deep = findDeepFlowNesting(text);
+  if (deep !== undefined) {
+    report.at(
+      "nesting-too-deep",
+      "",
+      [deep, deep + 1],
+      `Brackets nest more than ${MAX_NESTING_DEPTH} levels deep here; a script never needs that many.`,
+    );
+    return false;
+  }
+  return true;
+}
+
+/** UTF-8 byte length without allocating; stops counting once over the limit. */
+function utf8Length(text: string): number {
+  if (text.length > MAX_SCRIPT_BYTES) return text.length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}
+
+/** Offset of the first NUL, or of the first control character when there are too many of them. */
+function findBinary(text: string): number | undefined {
+  let controls = 0;
+  let first: number | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const isControl = (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f || c === 0xfffd;
+    if (!isControl) continue;
+    if (c === 0) return i;
+    first ??= i;
+    controls++;
+  }
+  return first !== undefined && controls > Math.max(8, text.length * MAX_CONTROL_CHAR_RATIO) ? first : undefined;
+}
+
+/**
+ * Offset where `[`/`{` nesting first exceeds four times MAX_NESTING_DEPTH (the exact limit is
+ * checked after parsing). Quotes and comments are skipped roughly; the margin absorbs the rest.
+ */
+function findDeepFlowNesting(text: string): number | undefined {
+  const limit = MAX_NESTING_DEPTH * 4;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    const prev = i > 0 ? text[i - 1] : "\n";
+    if (c === "#" && (prev === " " || prev === "\t" || prev === "\n")) {
+      const end = text.indexOf("\n", i);
+      if (end < 0) break;
+      i = end;
+    } else if ((c === '"' || c === "'") && (prev === " " || prev === "[" || prev === "{" || prev === "," || prev === "\n")) {
+      const end = skipQuoted(text, i);
+      if (end < 0) break;
+      i = end;
+    } else if (c === "[" || c === "{") {
+      depth++;
+      if (depth > limit) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return undefined;
+}
+
+function skipQuoted(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"' && c === "\\") i++;
+    else if (c === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return -1;
+}

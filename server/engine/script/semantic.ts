@@ -1,0 +1,335 @@
+/**
+ * Checks that need the whole script: unique ids, variables used before they exist, conditions,
+ * techniques, triggers and unreachable content. Runs on the normalised tree even when the schema
+ * found errors, so every problem is reported at once; it never assumes a value has the right type.
+ */
+import { type ConditionNode, constantTruth, parseCondition } from "../conditions";
+import type { Normalised, Obj } from "./normalise";
+import { isObject } from "./normalise";
+import { findPlaceholders } from "./placeholders";
+import type { Reporter } from "./report";
+import { childPath } from "./source-map";
+import { didYouMean } from "./suggest";
+
+/** Variables the engine itself provides to every script. */
+export const BUILTIN_VARIABLES: readonly string[] = ["risk_level"];
+
+export interface SemanticOptions {
+  /** Technique ids of the project; undefined skips the use_skill check. */
+  knownTechniques?: ReadonlySet<string>;
+  /** Project-wide variables (global scope). */
+  globalVariables?: ReadonlySet<string>;
+}
+
+/** Parsed conditions by canonical path, reused by the compiler. */
+export type ConditionTable = Map<string, ConditionNode>;
+
+interface Producer {
+  order: number;
+  path: string;
+  actionId: string;
+}
+
+type Where = "phase" | "topic" | "action" | "trigger" | "exit";
+
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const asString = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+const itemsOf = (parent: Obj, key: string, path: string): [Obj, string][] =>
+  asArray(parent[key]).flatMap((item, index): [Obj, string][] => (isObject(item) ? [[item, childPath(childPath(path, key), index)]] : []));
+
+export function checkSemantics(script: Normalised, report: Reporter, options: SemanticOptions): ConditionTable {
+  const checker = new SemanticChecker(report, options);
+  checker.run(script);
+  return checker.conditions;
+}
+
+class SemanticChecker {
+  readonly conditions: ConditionTable = new Map();
+  private readonly producers = new Map<string, Producer>();
+  private readonly declaredAnywhere = new Map<string, string>();
+  private readonly ids = { phase: new Map<string, string>(), topic: new Map<string, string>(), action: new Map<string, string>(), trigger: new Map<string, string>() };
+  private readonly topicIds = new Set<string>();
+  private order = 0;
+  /** Variables visible at the current point, by scope level. */
+  private scopes: Set<string>[] = [];
+
+  constructor(
+    private readonly report: Reporter,
+    private readonly options: SemanticOptions,
+  ) {}
+
+  run({ kind, file }: Normalised): void {
+    const session = isObject(file.session) ? file.session : undefined;
+    const topic = isObject(file.topic) ? file.topic : undefined;
+    // Pass 1: who sets what, in document order, so uses can say "set later by ...".
+    if (session) this.collectSession(session, "session");
+    if (topic) this.collectTopic(topic, "topic");
+    this.order = 0;
+    // Pass 2: check every use against what exists at that point.
+    const base = new Set([...BUILTIN_VARIABLES, ...(this.options.globalVariables ?? [])]);
+    this.scopes = [base];
+    if (kind === "session" && session) this.checkSession(session, "session");
+    if (kind === "technique" && topic) this.checkTechnique(file, topic);
+    for (const [trigger, path] of itemsOf(file, "triggers", "")) this.checkTrigger(trigger, path, kind === "session");
+  }
+
+  // ------------------------------------------------------------ pass 1
+
+  private collectSession(session: Obj, path: string): void {
+    this.declare(session, path, undefined);
+    for (const [phase, phasePath] of itemsOf(session, "phases", path)) {
+      this.declare(phase, phasePath, undefined);
+      for (const [topic, topicPath] of itemsOf(phase, "topics", phasePath)) this.collectTopic(topic, topicPath);
+    }
+  }
+
+  private collectTopic(topic: Obj, path: string): void {
+    this.declare(topic, path, undefined);
+    const topicId = asString(topic.topic_id);
+    if (topicId) this.topicIds.add(topicId);
+    for (const [action, actionPath] of itemsOf(topic, "actions", path)) {
+      this.order++;
+      for (const [name, producedAt] of producedBy(action, actionPath)) {
+        if (!this.producers.has(name)) this.producers.set(name, { order: this.order, path: producedAt, actionId: asString(action.action_id) ?? "?" });
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ pass 2
+
+  private checkSession(session: Obj, path: string): void {
+    this.withScope(this.declare(session, path, "session"), () => {
+      for (const [phase, phasePath] of itemsOf(session, "phases", path)) {
+        this.unique("phase", phase.phase_id, childPath(phasePath, "phase_id"));
+        this.withScope(this.declare(phase, phasePath, "phase"), () => {
+          this.condition(phase.entry_condition, childPath(phasePath, "entry_condition"), "phase");
+          this.placeholders(phase.phase_goal, childPath(phasePath, "phase_goal"));
+          for (const [topic, topicPath] of itemsOf(phase, "topics", phasePath)) this.checkTopic(topic, topicPath);
+        });
+      }
+    });
+  }
+
+  private checkTechnique(file: Obj, topic: Obj): void {
+    const parameters = new Set<string>();
+    for (const [parameter, path] of itemsOf(file, "input_parameters", "")) {
+      const name = asString(parameter.name);
+      if (name === undefined) continue;
+      if (parameters.has(name)) this.report.value("duplicate-declaration", childPath(path, "name"), `The parameter \`${name}\` is declared twice.`);
+      parameters.add(name);
+    }
+    this.withScope(parameters, () => this.checkTopic(topic, "topic"));
+    asArray(file.output_variables).forEach((name, index) => {
+      if (typeof name !== "string" || parameters.has(name) || this.producers.has(name) || this.declaredAnywhere.has(name)) return;
+      this.report.value("unknown-variable", childPath("output_variables", index), `The technique returns \`${name}\`, but no action sets it and it is not declared.`);
+    });
+  }
+
+  private checkTopic(topic: Obj, path: string): void {
+    this.unique("topic", topic.topic_id, childPath(path, "topic_id"));
+    this.withScope(this.declare(topic, path, "topic"), () => {
+      this.condition(topic.entry_condition, childPath(path, "entry_condition"), "topic");
+      this.placeholders(topic.topic_goal, childPath(path, "topic_goal"));
+      this.placeholders(topic.strategy, childPath(path, "strategy"));
+      for (const [action, actionPath] of itemsOf(topic, "actions", path)) {
+        this.order++;
+        this.checkAction(action, actionPath);
+        // What this action sets is visible to the actions after it.
+        // Undeclared variables an action writes live in session scope: visible from here on.
+        for (const [name] of producedBy(action, actionPath)) this.scopes[0]?.add(name);
+      }
+    });
+  }
+
+  private checkAction(action: Obj, path: string): void {
+    this.unique("action", action.action_id, childPath(path, "action_id"));
+    this.condition(action.condition, childPath(path, "condition"), "action");
+    const config = isObject(action.config) ? action.config : undefined;
+    if (!config) return;
+    const configPath = childPath(path, "config");
+    for (const field of ["content", "tone", "say_goal", "exit"]) this.placeholders(config[field], childPath(configPath, field));
+    for (const [field, fieldPath] of itemsOf(config, "output", configPath)) this.checkOutputField(field, fieldPath);
+    switch (action.action_type) {
+      case "ai_say": {
+        const criteria = isObject(config.exit_criteria) ? config.exit_criteria : undefined;
+        const criteriaPath = childPath(childPath(configPath, "exit_criteria"), "custom_conditions");
+        asArray(criteria?.custom_conditions).forEach((condition, index) => this.condition(condition, childPath(criteriaPath, index), "exit"));
+        break;
+      }
+      case "ai_think":
+        asArray(config.input_variables).forEach((name, index) => {
+          if (typeof name === "string") this.variable(name, childPath(childPath(configPath, "input_variables"), index), undefined);
+        });
+        break;
+      case "use_skill":
+        this.technique(config.skill, childPath(configPath, "skill"));
+        for (const [input, inputPath] of itemsOf(config, "input", configPath)) this.placeholders(input.value, childPath(inputPath, "value"));
+        break;
+    }
+  }
+
+  private checkOutputField(field: Obj, path: string): void {
+    const pattern = asString(field.pattern);
+    if (pattern !== undefined) {
+      try {
+        new RegExp(pattern, "u");
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.replace(/^Invalid regular expression: /, "") : "invalid";
+        this.report.value("invalid-pattern", childPath(path, "pattern"), `\`pattern\` is not a valid regular expression: ${reason}.`);
+      }
+    } else if (field.extraction_method === "pattern") {
+      this.report.value("missing-pattern", childPath(path, "extraction_method"), "`extraction_method: pattern` needs a `pattern` (a regular expression whose first group is the value).");
+    }
+    if (field.type === "enum" && !Array.isArray(field.values)) {
+      this.report.value("enum-without-values", childPath(path, "type"), "`type: enum` needs `values`: the list of allowed values.");
+    }
+  }
+
+  private checkTrigger(trigger: Obj, path: string, inSession: boolean): void {
+    this.unique("trigger", trigger.trigger_id, childPath(path, "trigger_id"));
+    if (trigger.on === "keyword" && !Array.isArray(trigger.keywords)) {
+      this.report.value("missing-field", childPath(path, "keywords"), "`keywords` is required with `on: keyword`: the words that fire the trigger.");
+    }
+    if (trigger.on === "condition" && trigger.condition === undefined) {
+      this.report.value("missing-field", childPath(path, "condition"), "`condition` is required with `on: condition`.");
+    }
+    // Triggers can fire at any point, so every variable of the script is visible to them.
+    this.withScope(new Set([...this.producers.keys(), ...this.declaredAnywhere.keys()]), () =>
+      this.condition(trigger.condition, childPath(path, "condition"), "trigger"),
+    );
+    const run = isObject(trigger.run) ? trigger.run : undefined;
+    if (!run) return;
+    const runPath = childPath(path, "run");
+    if (run.skill === undefined && run.topic === undefined) {
+      this.report.value("missing-field", runPath, "`run` needs `skill` (a technique) or `topic` (a topic of this script).");
+    } else if (run.skill !== undefined && run.topic !== undefined) {
+      this.report.value("invalid-value", runPath, "`run` takes `skill` or `topic`, not both.");
+    }
+    this.technique(run.skill, childPath(runPath, "skill"));
+    const topic = asString(run.topic);
+    if (topic !== undefined && inSession && !this.topicIds.has(topic)) {
+      this.report.value("unknown-topic", childPath(runPath, "topic"), `There is no topic \`${topic}\` in this script.${didYouMean(topic, this.topicIds)}`);
+    }
+  }
+
+  // ------------------------------------------------------------ helpers
+
+  private technique(value: unknown, path: string): void {
+    const known = this.options.knownTechniques;
+    if (typeof value !== "string" || !known || known.has(value)) return;
+    const list = known.size > 0 && known.size <= 8 ? ` Known techniques: ${[...known].sort().join(", ")}.` : "";
+    this.report.value("unknown-technique", path, `There is no technique \`${value}\` in this project.${didYouMean(value, known) || list}`);
+  }
+
+  private unique(kind: keyof typeof this.ids, value: unknown, path: string): void {
+    if (typeof value !== "string") return;
+    const first = this.ids[kind].get(value);
+    if (first === undefined) {
+      this.ids[kind].set(value, path);
+      return;
+    }
+    const line = this.report.map.position(this.report.map.valueSpan(first)[0]).line;
+    this.report.value("duplicate-id", path, `The ${kind}_id \`${value}\` is already used at line ${line}; ${kind} ids must be unique in the script.`);
+  }
+
+  /** Records a level's declarations; returns the names it declares. */
+  private declare(level: Obj, path: string, scope: string | undefined): Set<string> {
+    const names = new Set<string>();
+    for (const [declare, declarePath] of itemsOf(level, "declare", path)) {
+      const name = asString(declare.var);
+      if (name === undefined) continue;
+      if (scope !== undefined && names.has(name)) {
+        this.report.value("duplicate-declaration", childPath(declarePath, "var"), `\`${name}\` is declared twice in this ${scope}.`);
+      }
+      names.add(name);
+      if (!this.declaredAnywhere.has(name)) this.declaredAnywhere.set(name, path);
+    }
+    return names;
+  }
+
+  private withScope(names: Set<string>, body: () => void): void {
+    this.scopes.push(names);
+    body();
+    this.scopes.pop();
+  }
+
+  private isVisible(name: string): boolean {
+    const root = name.split(".")[0] ?? name;
+    return this.scopes.some((scope) => scope.has(root));
+  }
+
+  private placeholders(value: unknown, path: string): void {
+    if (typeof value !== "string" || !value.includes("{")) return;
+    for (const placeholder of findPlaceholders(value)) {
+      this.variable(placeholder.name, path, { text: value, start: placeholder.start, end: placeholder.end });
+    }
+  }
+
+  /** Warns when `name` is neither declared in scope nor set by an earlier action. */
+  private variable(name: string, path: string, within: { text: string; start: number; end: number } | undefined): void {
+    if (this.isVisible(name)) return;
+    const span = within ? this.report.map.spanWithin(path, within.text, within.start, within.end) : this.report.map.valueSpan(path);
+    const root = name.split(".")[0] ?? name;
+    const producer = this.producers.get(root);
+    if (producer && producer.order >= this.order) {
+      const line = this.report.map.position(this.report.map.valueSpan(producer.path)[0]).line;
+      this.report.at(
+        "variable-used-before-set",
+        path,
+        span,
+        `\`${name}\` is used before it is set: the first action that sets it is \`${producer.actionId}\` (line ${line}). Until then it is empty.`,
+      );
+      return;
+    }
+    const declaredAt = this.declaredAnywhere.get(root);
+    const hint = declaredAt !== undefined && !producer ? ` It is declared in \`${declaredAt}\`, which is not visible here.` : didYouMean(name, this.allNames());
+    this.report.at("unknown-variable", path, span, `\`${name}\` is never declared nor set by an earlier action, so it is always empty here.${hint}`);
+  }
+
+  private allNames(): Set<string> {
+    const names = new Set<string>([...this.declaredAnywhere.keys(), ...this.producers.keys()]);
+    for (const scope of this.scopes) for (const name of scope) names.add(name);
+    return names;
+  }
+
+  private condition(value: unknown, path: string, where: Where): void {
+    if (typeof value !== "string") return; // the schema reports a wrong type
+    const parsed = parseCondition(value);
+    if (!parsed.ok) {
+      const span = this.report.map.spanWithin(path, value, parsed.start, Math.max(parsed.end, parsed.start + 1));
+      this.report.at("condition-syntax", path, span, `This condition does not parse: ${parsed.message}`);
+      return;
+    }
+    this.conditions.set(path, parsed.ast);
+    for (const reference of parsed.variables) this.variable(reference.name, path, { text: value, start: reference.start, end: reference.end });
+    if (constantTruth(parsed.ast) === false) {
+      const message: Record<Where, string> = {
+        phase: "This phase never runs: its entry_condition is always false.",
+        topic: "This topic never runs: its entry_condition is always false.",
+        action: "This action never runs: its condition is always false.",
+        trigger: "This trigger never fires: its condition is always false.",
+        exit: "This exit condition never holds: it is always false.",
+      };
+      this.report.value("unreachable", path, message[where]);
+    }
+  }
+}
+
+/** The variables an action writes, with the path where each is named. */
+function producedBy(action: Obj, path: string): [string, string][] {
+  const config = isObject(action.config) ? action.config : undefined;
+  if (!config) return [];
+  const configPath = childPath(path, "config");
+  const produced: [string, string][] = [];
+  if (action.action_type === "assess") {
+    const prefix = asString(config.output_prefix) ?? asString(config.instrument);
+    const at = childPath(configPath, config.output_prefix !== undefined ? "output_prefix" : "instrument");
+    if (prefix !== undefined) for (const suffix of ["_items", "_total", "_band"]) produced.push([prefix + suffix, at]);
+    return produced;
+  }
+  for (const [field, fieldPath] of itemsOf(config, "output", configPath)) {
+    const name = asString(field.get);
+    if (name !== undefined) produced.push([name, childPath(fieldPath, "get")]);
+  }
+  return produced;
+}

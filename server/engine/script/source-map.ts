@@ -1,0 +1,185 @@
+/**
+ * Where each value of a script came from: character spans keyed by canonical path, and the
+ * conversion from offsets to 1-based line/column. Normalisation moves fields (aliases, fields
+ * beside `config`), so canonical paths can be redirected to the raw path they were read from.
+ */
+
+/** `[start, end)` character offsets in the source text. */
+export type Span = readonly [start: number, end: number];
+
+/** 1-based, end exclusive. Stored on every node of a compiled script. */
+export interface SourceRange {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+interface Entry {
+  /** The mapping key that holds the value, when the value sits in a mapping. */
+  key?: Span;
+  value: Span;
+}
+
+const SIMPLE_KEY = /^[A-Za-z0-9_$-]+$/;
+
+/** `parent.key`, `parent[0]` or `parent["odd key"]`; the root path is the empty string. */
+export function childPath(parent: string, segment: string | number): string {
+  if (typeof segment === "number") return `${parent}[${segment}]`;
+  if (SIMPLE_KEY.test(segment)) return parent === "" ? segment : `${parent}.${segment}`;
+  return `${parent}[${JSON.stringify(segment)}]`;
+}
+
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let path = "";
+  for (const segment of segments) path = childPath(path, typeof segment === "number" ? segment : String(segment));
+  return path;
+}
+
+/** The path one level up, or undefined for the root. */
+export function parentPath(path: string): string | undefined {
+  if (path === "") return undefined;
+  if (path.endsWith('"]')) {
+    const open = path.lastIndexOf('["');
+    return open >= 0 ? path.slice(0, open) : "";
+  }
+  if (path.endsWith("]")) return path.slice(0, path.lastIndexOf("["));
+  const dot = path.lastIndexOf(".");
+  const bracket = path.lastIndexOf("]");
+  if (dot > bracket) return path.slice(0, dot);
+  return bracket >= 0 ? path.slice(0, bracket + 1) : "";
+}
+
+export class SourceMap {
+  private readonly entries = new Map<string, Entry>();
+  private readonly redirects = new Map<string, string>();
+  private lineStarts: number[] | undefined;
+
+  constructor(readonly text: string) {}
+
+  set(path: string, value: Span, key?: Span): void {
+    this.entries.set(path, key ? { key, value } : { value });
+  }
+
+  has(path: string): boolean {
+    return this.entries.has(path);
+  }
+
+  /** Makes `canonicalPath` (and everything under it) resolve to `rawPath`. */
+  redirect(canonicalPath: string, rawPath: string): void {
+    if (canonicalPath !== rawPath) this.redirects.set(canonicalPath, rawPath);
+  }
+
+  /** The span of the value at `path`; for an absent value, the closest thing that exists. */
+  valueSpan(path: string): Span {
+    const found = this.find(path);
+    if (found.exact) return found.entry.value;
+    return this.missingChildSpan(found.entry);
+  }
+
+  /** The span of the key that holds `path` (for unknown fields, duplicates); falls back to the value. */
+  keySpan(path: string): Span {
+    const found = this.find(path);
+    if (found.exact) return found.entry.key ?? this.headOf(found.entry.value);
+    return this.missingChildSpan(found.entry);
+  }
+
+  /** The first line of the value at `path`: enough to point at a whole phase or action. */
+  headSpan(path: string): Span {
+    const found = this.find(path);
+    if (!found.exact) return this.missingChildSpan(found.entry);
+    return found.entry.key ?? this.headOf(found.entry.value);
+  }
+
+  /**
+   * The span of `value.slice(from, to)` inside the scalar at `path` (a placeholder or a variable
+   * in a condition). Exact when the source holds the text as written; otherwise the fragment is
+   * searched in the raw source; failing that, the whole scalar.
+   */
+  spanWithin(path: string, value: string, from: number, to: number): Span {
+    const whole = this.valueSpan(path);
+    if (!this.find(path).exact) return whole;
+    const raw = this.text.slice(whole[0], whole[1]);
+    if (raw === value) return [whole[0] + from, whole[0] + to];
+    if (raw.length === value.length + 2 && raw.slice(1, -1) === value) return [whole[0] + 1 + from, whole[0] + 1 + to];
+    const fragment = value.slice(from, to);
+    if (fragment === "") return whole;
+    let occurrence = 0;
+    for (let i = value.indexOf(fragment); i >= 0 && i < from; i = value.indexOf(fragment, i + 1)) occurrence++;
+    let at = raw.indexOf(fragment);
+    while (at >= 0 && occurrence > 0) {
+      at = raw.indexOf(fragment, at + 1);
+      occurrence--;
+    }
+    return at >= 0 ? [whole[0] + at, whole[0] + at + fragment.length] : whole;
+  }
+
+  range(span: Span): SourceRange {
+    const start = this.position(span[0]);
+    const end = this.position(Math.max(span[0], span[1]));
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+
+  position(offset: number): { line: number; column: number } {
+    const starts = (this.lineStarts ??= computeLineStarts(this.text));
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
+  }
+
+  private find(path: string): { exact: boolean; entry: Entry } {
+    for (let hops = 0; hops < 8; hops++) {
+      const entry = this.entries.get(path);
+      if (entry) return { exact: true, entry };
+      const redirected = this.applyRedirect(path);
+      if (redirected === undefined) break;
+      path = redirected;
+    }
+    // Absent: walk up to the nearest value that exists in the source.
+    for (let parent = parentPath(path); parent !== undefined; parent = parentPath(parent)) {
+      const entry = this.entries.get(parent) ?? this.entryViaRedirect(parent);
+      if (entry) return { exact: false, entry };
+    }
+    return { exact: false, entry: { value: [0, 0] } };
+  }
+
+  private entryViaRedirect(path: string): Entry | undefined {
+    const redirected = this.applyRedirect(path);
+    return redirected === undefined ? undefined : this.entries.get(redirected);
+  }
+
+  private applyRedirect(path: string): string | undefined {
+    for (let prefix: string | undefined = path; prefix !== undefined; prefix = parentPath(prefix)) {
+      const target = this.redirects.get(prefix);
+      if (target !== undefined) return target + path.slice(prefix.length);
+    }
+    return undefined;
+  }
+
+  /** A missing field is reported on the key of its parent (`config:`) or the parent's first line. */
+  private missingChildSpan(parent: Entry): Span {
+    return parent.key ?? this.headOf(parent.value);
+  }
+
+  private headOf(span: Span): Span {
+    const newline = this.text.indexOf("\n", span[0]);
+    const lineEnd = newline < 0 || newline > span[1] ? span[1] : newline;
+    return [span[0], Math.max(span[0], trimEndOffset(this.text, span[0], lineEnd))];
+  }
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function trimEndOffset(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
+  return end;
+}
