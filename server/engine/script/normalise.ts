@@ -177,7 +177,13 @@ class Normaliser {
         } else {
           config[key] = value;
           this.report.map.redirect(insidePath, keyPath);
-          this.report.key("field-beside-config", insidePath, `\`${key}\` belongs inside \`config:\`; it is read as \`config.${key}\`.`);
+          const canonical = (FIELD_ALIASES[actionType] as Readonly<Record<string, string>>)[key] ?? key;
+          this.report.map.redirect(childPath(configPath, canonical), keyPath);
+          this.report.key(
+            "field-beside-config",
+            childPath(configPath, canonical),
+            `\`${key}\` belongs inside \`config:\`; it is read as \`config.${canonical}\`.`,
+          );
         }
       } else {
         this.unknown(keyPath, key, [...ACTION_KEYS, ...configKeys], `in a ${actionType} action`);
