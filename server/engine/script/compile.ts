@@ -47,10 +47,18 @@ export interface CompileOptions {
 export type CompileResult = { ok: true; script: CompiledScript; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 export function compileScript(yamlText: string, options: CompileOptions = {}): CompileResult {
+  return check(yamlText, options, true);
+}
+
+export function validateScript(yamlText: string, options: CompileOptions = {}): Diagnostic[] {
+  return check(yamlText, options, false).diagnostics;
+}
+
+function check(yamlText: string, options: CompileOptions, build: boolean): CompileResult {
   const report = new Reporter(new SourceMap(yamlText));
   let script: CompiledScript | undefined;
   try {
-    script = run(yamlText, options, report);
+    script = run(yamlText, options, report, build);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     report.at("internal-error", "", [0, 0], `The validator failed unexpectedly (${reason}). Please report this together with the script.`);
@@ -59,13 +67,10 @@ export function compileScript(yamlText: string, options: CompileOptions = {}): C
   return script && !hasErrors(diagnostics) ? { ok: true, script, diagnostics } : { ok: false, diagnostics };
 }
 
-export function validateScript(yamlText: string, options: CompileOptions = {}): Diagnostic[] {
-  return compileScript(yamlText, options).diagnostics;
-}
-
-function run(text: string, options: CompileOptions, report: Reporter): CompiledScript | undefined {
+function run(text: string, options: CompileOptions, report: Reporter, build: boolean): CompiledScript | undefined {
   if (!guardInput(text, report)) return undefined;
   const raw = parseYaml(text, report);
+  if (raw === undefined && report.hasErrors) return undefined; // unreadable: nothing more to say
   const normalised = normalise(raw, report);
   if (!normalised) return undefined;
   const parsed = parseCanonical(normalised);
@@ -75,7 +80,7 @@ function run(text: string, options: CompileOptions, report: Reporter): CompiledS
     globalVariables: options.globalVariables ? new Set(options.globalVariables) : undefined,
   });
   const crisisKeywords = normalised.kind === "safety" ? readConsciousness(normalised.file.consciousness, "consciousness", report) : [];
-  if (!parsed.success || report.hasErrors) return undefined;
+  if (!parsed.success || report.hasErrors || !build) return undefined;
   const builder = new Builder(report.map, conditions);
   switch (parsed.kind) {
     case "session":

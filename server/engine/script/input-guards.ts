@@ -28,6 +28,14 @@ export function guardInput(text: string, report: Reporter): boolean {
     );
     return false;
   }
+  return true;
+}
+
+/**
+ * Run before the reference YAML parser only (the fast parser has its own depth limit): brackets
+ * nested far too deep would exhaust the reference parser's stack before it can report them.
+ */
+export function guardFlowNesting(text: string, report: Reporter): boolean {
   const deep = findDeepFlowNesting(text);
   if (deep !== undefined) {
     report.at(
@@ -41,9 +49,10 @@ export function guardInput(text: string, report: Reporter): boolean {
   return true;
 }
 
-/** UTF-8 byte length without allocating; stops counting once over the limit. */
+/** UTF-8 byte length; a native scan settles the common all-ASCII case. */
 function utf8Length(text: string): number {
   if (text.length > MAX_SCRIPT_BYTES) return text.length;
+  if (!/[^\x00-\x7f]/.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -61,19 +70,19 @@ function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]/g;
+
 /** Offset of the first NUL, or of the first control character when there are too many of them. */
 function findBinary(text: string): number | undefined {
-  let controls = 0;
-  let first: number | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const isControl = (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f || c === 0xfffd;
-    if (!isControl) continue;
-    if (c === 0) return i;
-    first ??= i;
-    controls++;
-  }
-  return first !== undefined && controls > Math.max(8, text.length * MAX_CONTROL_CHAR_RATIO) ? first : undefined;
+  CONTROL.lastIndex = 0;
+  const firstMatch = CONTROL.exec(text);
+  if (!firstMatch) return undefined;
+  const first = firstMatch.index;
+  const nul = text.indexOf("\0");
+  if (nul >= 0) return nul;
+  let controls = 1;
+  while (CONTROL.exec(text)) controls++;
+  return controls > Math.max(8, text.length * MAX_CONTROL_CHAR_RATIO) ? first : undefined;
 }
 
 /**
@@ -81,34 +90,39 @@ function findBinary(text: string): number | undefined {
  * checked after parsing). Quotes and comments are skipped roughly; the margin absorbs the rest.
  */
 function findDeepFlowNesting(text: string): number | undefined {
+  if (text.indexOf("[") < 0 && text.indexOf("{") < 0) return undefined;
   const limit = MAX_NESTING_DEPTH * 4;
   let depth = 0;
+  let previous = 0x0a;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    const prev = i > 0 ? text[i - 1] : "\n";
-    if (c === "#" && (prev === " " || prev === "\t" || prev === "\n")) {
+    const c = text.charCodeAt(i);
+    const afterSpace = previous === 0x20 || previous === 0x09 || previous === 0x0a;
+    if (c === 0x23 /* # */ && afterSpace) {
       const end = text.indexOf("\n", i);
       if (end < 0) break;
       i = end;
-    } else if ((c === '"' || c === "'") && (prev === " " || prev === "[" || prev === "{" || prev === "," || prev === "\n")) {
+      previous = 0x0a;
+      continue;
+    }
+    if ((c === 0x22 || c === 0x27) /* " ' */ && (afterSpace || previous === 0x5b || previous === 0x7b || previous === 0x2c)) {
       const end = skipQuoted(text, i);
       if (end < 0) break;
       i = end;
-    } else if (c === "[" || c === "{") {
-      depth++;
-      if (depth > limit) return i;
-    } else if ((c === "]" || c === "}") && depth > 0) depth--;
+    } else if (c === 0x5b || c === 0x7b /* [ { */) {
+      if (++depth > limit) return i;
+    } else if ((c === 0x5d || c === 0x7d) /* ] } */ && depth > 0) depth--;
+    previous = c;
   }
   return undefined;
 }
 
 function skipQuoted(text: string, start: number): number {
-  const quote = text[start];
+  const quote = text.charCodeAt(start);
   for (let i = start + 1; i < text.length; i++) {
-    const c = text[i];
-    if (quote === '"' && c === "\\") i++;
+    const c = text.charCodeAt(i);
+    if (quote === 0x22 && c === 0x5c /* \\ */) i++;
     else if (c === quote) {
-      if (quote === "'" && text[i + 1] === "'") i++;
+      if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) i++;
       else return i;
     }
   }

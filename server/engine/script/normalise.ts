@@ -256,10 +256,11 @@ class Normaliser {
     const field: Obj = { get: target };
     if (prompt !== undefined) field.define = prompt;
     if (config.required !== undefined) field.required = config.required;
+    // The expanded field is located at the shorthand; its parts at their own keys.
     this.report.map.redirect(fieldPath, childPath(path, "target_variable"));
     this.report.map.redirect(childPath(fieldPath, "get"), childPath(path, "target_variable"));
-    this.report.map.redirect(childPath(fieldPath, "define"), childPath(path, "extraction_prompt"));
-    this.report.map.redirect(childPath(fieldPath, "required"), childPath(path, "required"));
+    if (prompt !== undefined) this.report.map.redirect(childPath(fieldPath, "define"), childPath(path, "extraction_prompt"));
+    if (config.required !== undefined) this.report.map.redirect(childPath(fieldPath, "required"), childPath(path, "required"));
     config.output = [...outputs, field];
   }
 

@@ -3,12 +3,22 @@
  * Aliases are expanded here under a budget, so later stages only see a bounded tree.
  */
 import { type Document, isAlias, isMap, isScalar, isSeq, type Node, parseDocument, type YAMLError } from "yaml";
+import { parseYamlFast } from "./fast-yaml";
+import { guardFlowNesting } from "./input-guards";
 import { MAX_ALIAS_COUNT, MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH } from "./limits";
 import type { Reporter } from "./report";
 import { childPath, type Span } from "./source-map";
 
 /** Parses `text`; problems go to `report`. Returns undefined for an empty document. */
 export function parseYaml(text: string, report: Reporter): unknown {
+  const fast = parseYamlFast(text, report.map);
+  if (fast) return fast.value;
+  if (!guardFlowNesting(text, report)) return undefined;
+  return parseYamlReference(text, report);
+}
+
+/** The reference path: slower, but reports every syntax problem and handles all of YAML. */
+export function parseYamlReference(text: string, report: Reporter): unknown {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, version: "1.2", schema: "core" });
   for (const error of doc.errors) reportYamlError(text, error, report, "error");
   for (const warning of doc.warnings) reportYamlError(text, warning, report, "warning");
@@ -77,6 +87,8 @@ class Converter {
   private readonly inProgress = new Set<Node>();
   private depthReported = false;
   private aliasReported = false;
+  /** Span of the node converted last (its parent records it). */
+  private span: Span = [0, 0];
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -86,12 +98,18 @@ class Converter {
   root(): unknown {
     const contents = this.doc.contents;
     if (!contents) return undefined;
-    return this.convert(contents, "", 0, undefined);
+    const value = this.convert(contents, "", 0, undefined);
+    this.report.map.setRoot(value, this.span);
+    return value;
+  }
+
+  private get text(): string {
+    return this.report.map.text;
   }
 
   private convert(node: Node, path: string, depth: number, keySpan: Span | undefined): unknown {
-    const span = spanOf(node, keySpan);
-    this.report.map.set(path, span, keySpan);
+    const span = spanOf(node, keySpan, this.text);
+    this.span = span;
     if (depth > MAX_NESTING_DEPTH) {
       if (!this.depthReported) {
         this.depthReported = true;
@@ -100,24 +118,34 @@ class Converter {
       return null;
     }
     if (isScalar(node)) return plainScalar(node.value);
-    if (isAlias(node)) return this.convertAlias(node, path, depth, keySpan, span);
+    if (isAlias(node)) {
+      const value = this.convertAlias(node, path, depth, keySpan, span);
+      this.span = span; // an alias is located where it is written
+      return value;
+    }
     if (isSeq(node)) {
       this.inProgress.add(node);
-      const items = node.items.map((item, index) =>
-        item === null || item === undefined ? null : this.convert(item as Node, childPath(path, index), depth + 1, undefined),
-      );
+      const spans: number[] = [];
+      const items = node.items.map((item, index) => {
+        const value = item === null || item === undefined ? null : this.convert(item as Node, childPath(path, index), depth + 1, undefined);
+        spans.push(this.span[0], this.span[1], -1, -1);
+        return value;
+      });
       this.inProgress.delete(node);
+      this.report.map.setChildren(items, spans);
+      this.span = span;
       return items;
     }
     if (isMap(node)) {
       this.inProgress.add(node);
       const object: Record<string, unknown> = {};
+      const spans: number[] = [];
       const merges: Node[] = [];
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const valueNode = pair.value as Node | null;
         if (keyNode !== null && !isScalar(keyNode)) {
-          this.report.at("complex-key", path, spanOf(keyNode, undefined), "Keys must be plain names; a list or mapping cannot be a key.");
+          this.report.at("complex-key", path, spanOf(keyNode, undefined, this.text), "Keys must be plain names; a list or mapping cannot be a key.");
           continue;
         }
         const key = keyNode === null ? "" : String(plainScalar(keyNode.value));
@@ -125,31 +153,29 @@ class Converter {
           merges.push(valueNode);
           continue;
         }
-        const keyRange: Span = keyNode?.range ? [keyNode.range[0], keyNode.range[1]] : span;
-        const path_ = childPath(path, key);
-        const value = valueNode === null ? null : this.convert(valueNode, path_, depth + 1, keyRange);
-        if (valueNode === null) this.report.map.set(path_, keyRange, keyRange);
-        setOwn(object, key, value);
+        const keyRange: Span = keyNode?.range ? spanOf(keyNode, span, this.text) : span;
+        this.span = keyRange;
+        const value = valueNode === null ? null : this.convert(valueNode, childPath(path, key), depth + 1, keyRange);
+        record(object, spans, key, value, this.span, keyRange);
       }
-      for (const merge of merges) this.merge(object, merge, path, depth);
+      for (const merge of merges) this.merge(object, spans, merge, path, depth);
       this.inProgress.delete(node);
+      this.report.map.setChildren(object, spans);
+      this.span = span;
       return object;
     }
     return null;
   }
 
   /** YAML merge keys (`<<: *defaults`): entries not written explicitly are copied in. */
-  private merge(object: Record<string, unknown>, source: Node, path: string, depth: number): void {
+  private merge(object: Record<string, unknown>, spans: number[], source: Node, path: string, depth: number): void {
     const sources = isSeq(source) ? (source.items as Node[]) : [source];
     for (const item of sources) {
       const value = this.convert(item, childPath(path, "<<"), depth + 1, undefined);
+      const itemSpan = this.span;
       if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
       for (const [key, entry] of Object.entries(value)) {
-        if (Object.hasOwn(object, key)) continue;
-        setOwn(object, key, entry);
-        const itemSpan = spanOf(item, undefined);
-        this.report.map.set(childPath(path, key), itemSpan, itemSpan);
-        this.report.map.redirect(childPath(path, key), childPath(childPath(path, "<<"), key));
+        if (!Object.hasOwn(object, key)) record(object, spans, key, entry, itemSpan, itemSpan);
       }
     }
   }
@@ -175,10 +201,8 @@ class Converter {
       }
       return null;
     }
-    // Expanded under the alias's own path; spans inside point at the anchored text.
-    const value = this.convert(target, path, depth, keySpan);
-    this.report.map.set(path, span, keySpan);
-    return value;
+    // Expanded afresh: spans inside point at the anchored text.
+    return this.convert(target, path, depth, keySpan);
   }
 
   /** Number of values a node expands to, aliases included; memoised so bombs cost linear time. */
@@ -201,11 +225,14 @@ class Converter {
   }
 }
 
-function spanOf(node: Node, fallback: Span | undefined): Span {
+/** The node's text without the line break and indentation that YAML counts into block nodes. */
+function spanOf(node: Node, fallback: Span | undefined, text: string): Span {
   const range = node.range;
   if (!range) return fallback ?? [0, 0];
-  if (range[1] <= range[0] && fallback) return fallback;
-  return [range[0], range[1]];
+  let end = range[1];
+  while (end > range[0] && /\s/.test(text[end - 1] ?? "")) end--;
+  if (end <= range[0] && fallback) return fallback;
+  return [range[0], end];
 }
 
 /** Values the rest of the validator understands: JSON scalars only. */
@@ -215,6 +242,17 @@ function plainScalar(value: unknown): string | number | boolean | null {
   if (typeof value === "number") return value;
   if (typeof value === "bigint") return Number(value);
   return String(value);
+}
+
+/** Adds an entry and its spans; a repeated key (already reported) replaces the first. */
+function record(object: Record<string, unknown>, spans: number[], key: string, value: unknown, valueSpan: Span, keySpan: Span): void {
+  let slot = spans.length;
+  if (Object.hasOwn(object, key)) slot = Object.keys(object).indexOf(key) * 4;
+  setOwn(object, key, value);
+  spans[slot] = valueSpan[0];
+  spans[slot + 1] = valueSpan[1];
+  spans[slot + 2] = keySpan[0];
+  spans[slot + 3] = keySpan[1];
 }
 
 /** Sets a key without ever touching the prototype (a YAML key may be `__proto__`). */

@@ -34,8 +34,18 @@ type Where = "phase" | "topic" | "action" | "trigger" | "exit";
 
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
-const itemsOf = (parent: Obj, key: string, path: string): [Obj, string][] =>
-  asArray(parent[key]).flatMap((item, index): [Obj, string][] => (isObject(item) ? [[item, childPath(childPath(path, key), index)]] : []));
+/** The mapping items of `parent[key]` with their paths (other items are the schema's business). */
+function itemsOf(parent: Obj, key: string, path: string): [Obj, string][] {
+  const list = parent[key];
+  if (!Array.isArray(list)) return [];
+  const listPath = childPath(path, key);
+  const items: [Obj, string][] = [];
+  for (let index = 0; index < list.length; index++) {
+    const item: unknown = list[index];
+    if (isObject(item)) items.push([item, `${listPath}[${index}]`]);
+  }
+  return items;
+}
 
 export function checkSemantics(script: Normalised, report: Reporter, options: SemanticOptions): ConditionTable {
   const checker = new SemanticChecker(report, options);
@@ -315,8 +325,19 @@ class SemanticChecker {
   }
 }
 
+const producedCache = new WeakMap<Obj, [string, string][]>();
+
 /** The variables an action writes, with the path where each is named. */
 function producedBy(action: Obj, path: string): [string, string][] {
+  let produced = producedCache.get(action);
+  if (!produced) {
+    produced = computeProducedBy(action, path);
+    producedCache.set(action, produced);
+  }
+  return produced;
+}
+
+function computeProducedBy(action: Obj, path: string): [string, string][] {
   const config = isObject(action.config) ? action.config : undefined;
   if (!config) return [];
   const configPath = childPath(path, "config");

@@ -15,18 +15,24 @@ export interface SourceRange {
   endColumn: number;
 }
 
-interface Entry {
+export interface Entry {
   /** The mapping key that holds the value, when the value sits in a mapping. */
   key?: Span;
   value: Span;
 }
 
 const SIMPLE_KEY = /^[A-Za-z0-9_$-]+$/;
+const simpleKeys = new Map<string, boolean>();
 
 /** `parent.key`, `parent[0]` or `parent["odd key"]`; the root path is the empty string. */
 export function childPath(parent: string, segment: string | number): string {
   if (typeof segment === "number") return `${parent}[${segment}]`;
-  if (SIMPLE_KEY.test(segment)) return parent === "" ? segment : `${parent}.${segment}`;
+  let simple = simpleKeys.get(segment);
+  if (simple === undefined) {
+    simple = SIMPLE_KEY.test(segment);
+    if (simpleKeys.size < 5_000) simpleKeys.set(segment, simple);
+  }
+  if (simple) return parent === "" ? segment : `${parent}.${segment}`;
   return `${parent}[${JSON.stringify(segment)}]`;
 }
 
@@ -34,6 +40,42 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   let path = "";
   for (const segment of segments) path = childPath(path, typeof segment === "number" ? segment : String(segment));
   return path;
+}
+
+/** Splits a path made by childPath into keys and indexes; undefined when malformed. */
+export function parsePath(path: string): (string | number)[] | undefined {
+  const segments: (string | number)[] = [];
+  let i = 0;
+  while (i < path.length) {
+    const c = path[i];
+    if (c === ".") {
+      i++;
+      continue;
+    }
+    if (c === "[") {
+      if (path[i + 1] === '"') {
+        let j = i + 2;
+        while (j < path.length && !(path[j] === '"' && path[j - 1] !== "\\" && path[j + 1] === "]")) j++;
+        try {
+          segments.push(JSON.parse(path.slice(i + 1, j + 1)) as string);
+        } catch {
+          return undefined;
+        }
+        i = j + 2;
+      } else {
+        const close = path.indexOf("]", i);
+        if (close < 0) return undefined;
+        segments.push(Number(path.slice(i + 1, close)));
+        i = close + 1;
+      }
+      continue;
+    }
+    let j = i;
+    while (j < path.length && path[j] !== "." && path[j] !== "[") j++;
+    segments.push(path.slice(i, j));
+    i = j;
+  }
+  return segments;
 }
 
 /** The path one level up, or undefined for the root. */
@@ -51,18 +93,80 @@ export function parentPath(path: string): string | undefined {
 }
 
 export class SourceMap {
-  private readonly entries = new Map<string, Entry>();
+  /**
+   * Spans live beside the parsed values instead of in one map keyed by path (150k string keys
+   * cost more than the parse): each container has a flat list holding, per child in key/index
+   * order, valueStart, valueEnd, keyStart, keyEnd (keyStart -1 when there is no key).
+   */
+  private readonly childSpans = new WeakMap<object, number[]>();
+  private root: unknown;
+  private rootSpan: Span = [0, 0];
   private readonly redirects = new Map<string, string>();
   private lineStarts: number[] | undefined;
 
   constructor(readonly text: string) {}
 
-  set(path: string, value: Span, key?: Span): void {
-    this.entries.set(path, key ? { key, value } : { value });
+  /** Records the parsed document's root value and its span. */
+  setRoot(value: unknown, span: Span): void {
+    this.root = value;
+    this.rootSpan = span;
+  }
+
+  /** Records the spans of a container's children, in `Object.keys` / index order. */
+  setChildren(container: object, spans: number[]): void {
+    this.childSpans.set(container, spans);
+  }
+
+  private spansOf(container: object): number[] | undefined {
+    return this.childSpans.get(container);
+  }
+
+  /** The spans recorded for exactly `path` (no redirects, no fallbacks), if any. */
+  entry(path: string): Entry | undefined {
+    if (path === "") return this.root === undefined ? undefined : { value: this.rootSpan };
+    const segments = parsePath(path);
+    if (!segments) return undefined;
+    let current: unknown = this.root;
+    let found: Entry | undefined;
+    for (const segment of segments) {
+      if (typeof current !== "object" || current === null) return undefined;
+      const spans = this.spansOf(current);
+      if (!spans) return undefined;
+      let index: number;
+      if (Array.isArray(current)) {
+        if (typeof segment !== "number" || segment >= current.length) return undefined;
+        index = segment;
+      } else {
+        if (typeof segment !== "string" || !Object.hasOwn(current, segment)) return undefined;
+        index = Object.keys(current).indexOf(segment);
+      }
+      const slot = index * 4;
+      if (slot + 3 >= spans.length) return undefined;
+      const value: Span = [spans[slot]!, spans[slot + 1]!];
+      found = spans[slot + 2]! >= 0 ? { value, key: [spans[slot + 2]!, spans[slot + 3]!] } : { value };
+      current = (current as Record<string | number, unknown>)[segment];
+    }
+    return found;
+  }
+
+  /** Every recorded path, in document order (for tests and tools). */
+  *paths(): Generator<string> {
+    if (this.root === undefined) return;
+    const stack: [unknown, string][] = [[this.root, ""]];
+    yield "";
+    while (stack.length > 0) {
+      const [value, path] = stack.pop()!;
+      if (typeof value !== "object" || value === null || !this.spansOf(value)) continue;
+      const children: [unknown, string][] = Array.isArray(value)
+        ? value.map((item, index) => [item, childPath(path, index)])
+        : Object.entries(value).map(([key, item]) => [item, childPath(path, key)]);
+      for (const [, child] of children) yield child;
+      stack.push(...children.reverse());
+    }
   }
 
   has(path: string): boolean {
-    return this.entries.has(path);
+    return this.entry(path) !== undefined;
   }
 
   /** Makes `canonicalPath` (and everything under it) resolve to `rawPath`. */
@@ -134,7 +238,7 @@ export class SourceMap {
 
   private find(path: string): { exact: boolean; entry: Entry } {
     for (let hops = 0; hops < 8; hops++) {
-      const entry = this.entries.get(path);
+      const entry = this.entry(path);
       if (entry) return { exact: true, entry };
       const redirected = this.applyRedirect(path);
       if (redirected === undefined) break;
@@ -142,7 +246,7 @@ export class SourceMap {
     }
     // Absent: walk up to the nearest value that exists in the source.
     for (let parent = parentPath(path); parent !== undefined; parent = parentPath(parent)) {
-      const entry = this.entries.get(parent) ?? this.entryViaRedirect(parent);
+      const entry = this.entry(parent) ?? this.entryViaRedirect(parent);
       if (entry) return { exact: false, entry };
     }
     return { exact: false, entry: { value: [0, 0] } };
@@ -150,7 +254,7 @@ export class SourceMap {
 
   private entryViaRedirect(path: string): Entry | undefined {
     const redirected = this.applyRedirect(path);
-    return redirected === undefined ? undefined : this.entries.get(redirected);
+    return redirected === undefined ? undefined : this.entry(redirected);
   }
 
   private applyRedirect(path: string): string | undefined {
