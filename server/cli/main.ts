@@ -5,9 +5,11 @@
 import { pathToFileURL } from "node:url";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
+import { runCommand } from "./commands/run";
+import { testCommand } from "./commands/test";
 import { type CliIo, type Command, EXIT } from "./io";
 
-export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, runCommand, testCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.usage.length));

@@ -5,8 +5,9 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
+import type { DatabaseTarget } from "./target";
 
-export type DatabaseTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dir: string };
+export type { DatabaseTarget };
 export type DatabaseKind = DatabaseTarget["kind"];
 
 export interface Database {

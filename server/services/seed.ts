@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { compileScript, type CompileResult } from "../engine/script";
+import { readYamlFiles } from "../lib/yaml-files";
+import { compileProject } from "../engine/project";
 import type { PrismaClient } from "../db/generated/client";
 
 /**
@@ -26,39 +25,13 @@ interface ShippedFile {
   hash: string;
 }
 
-async function listYamlFiles(root: string, dir = root): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  const files: string[] = [];
-  for (const entry of entries) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await listYamlFiles(root, full)));
-    else if (/\.ya?ml$/i.test(entry.name)) files.push(full);
-  }
-  return files.sort();
-}
-
 async function readShippedFiles(dir: string): Promise<ShippedFile[]> {
-  const paths = await listYamlFiles(dir);
-  return Promise.all(
-    paths.map(async (full) => {
-      const yaml = await readFile(full, "utf8");
-      return {
-        relativePath: path.relative(dir, full).split(path.sep).join("/"),
-        yaml,
-        hash: createHash("sha256").update(yaml).digest("hex"),
-      };
-    }),
-  );
-}
-
-/** Techniques first, so session scripts' `use_skill` calls resolve against the whole folder. */
-function compileAll(files: ShippedFile[]): Map<ShippedFile, CompileResult> {
-  const techniqueIds = new Set<string>();
-  for (const file of files) {
-    const first = compileScript(file.yaml);
-    if (first.ok && first.script.kind === "technique") techniqueIds.add(first.script.key);
-  }
-  return new Map(files.map((file) => [file, compileScript(file.yaml, { knownTechniques: techniqueIds })]));
+  const files = await readYamlFiles(dir);
+  return files.map((file) => ({
+    relativePath: file.path,
+    yaml: file.text,
+    hash: createHash("sha256").update(file.text).digest("hex"),
+  }));
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -76,7 +49,10 @@ export async function seedExampleScripts(prisma: PrismaClient, scriptsDir: strin
     update: {},
   });
 
-  for (const [file, result] of compileAll(files)) {
+  const { results } = compileProject(files.map((file) => ({ path: file.relativePath, text: file.yaml })));
+  for (const file of files) {
+    const result = results.get(file.relativePath);
+    if (!result) continue;
     if (!result.ok) {
       report.rejected.push({
         path: file.relativePath,

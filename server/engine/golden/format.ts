@@ -1,0 +1,50 @@
+/**
+ * Golden conversations: a conversation as data, like Rasa's end-to-end tests. Each step is one
+ * client message (the first step may have none: what the bot says when the session starts) and
+ * what must be true after it.
+ *
+ * ```yaml
+ * script: sessions/check-in.en.yaml          # relative to the scripts folder
+ * conversations:
+ *   - name: a calm week
+ *     steps:
+ *       - bot: ["Welcome back"]               # substrings of this step's bot messages, in order
+ *       - client: "7"
+ *         variables: { mood_score: 7 }         # values set by now
+ *         reached: ask_mood_word               # an action this step reached
+ *     complete: true                           # the session ended after the last step
+ * ```
+ */
+import { z } from "zod";
+
+const Json: z.ZodType<unknown> = z.unknown();
+
+export const GoldenStepSchema = z.strictObject({
+  client: z.string().optional(),
+  bot: z.union([z.string(), z.array(z.string())]).optional(),
+  bot_not: z.array(z.string()).optional(),
+  variables: z.record(z.string(), Json).optional(),
+  unset: z.array(z.string()).optional(),
+  reached: z.union([z.string(), z.array(z.string())]).optional(),
+  unfilled: z.array(z.string()).optional(),
+  safety: z.enum(["none", "low", "medium", "high", "imminent"]).optional(),
+  messages: z.int().min(0).optional(),
+});
+
+export const GoldenConversationSchema = z.strictObject({
+  name: z.string(),
+  language: z.enum(["en", "zh"]).optional(),
+  steps: z.array(GoldenStepSchema).min(1),
+  complete: z.boolean().optional(),
+  variables: z.record(z.string(), Json).optional(),
+});
+
+export const GoldenFileSchema = z.strictObject({
+  script: z.string(),
+  description: z.string().optional(),
+  conversations: z.array(GoldenConversationSchema).min(1),
+});
+
+export type GoldenStep = z.infer<typeof GoldenStepSchema>;
+export type GoldenConversation = z.infer<typeof GoldenConversationSchema>;
+export type GoldenFile = z.infer<typeof GoldenFileSchema>;

@@ -1,0 +1,2 @@
+export * from "./format";
+export { runGoldenConversation, type GoldenResult, type TranscriptLine } from "./run";

@@ -1,0 +1,1 @@
+export { compileProject, type CompiledProject, type ProjectFile } from "./compile-project";

@@ -1,0 +1,89 @@
+/**
+ * assess: a standard instrument, item by item, with its fixed wording and options (never
+ * reworded). Free-text answers are interpreted by rule first, then by the model when there is one;
+ * an unclear answer gets the options again. Stores <prefix>_items, _total and _band; PHQ-9 item 9
+ * above 0 raises a safety event whatever the total.
+ */
+import type { CompiledAction } from "../../script";
+import {
+  ANSWER_OPTIONS,
+  getInstrument,
+  interpretAnswer,
+  renderItemQuestion,
+  renderReask,
+  scoreInstrument,
+} from "../../instruments";
+import type { HandlerRun, RunContext } from "../context";
+import type { EngineEvent, RiskLevel } from "../types";
+
+type AssessAction = Extract<CompiledAction, { action_type: "assess" }>;
+
+/** After this many unclear answers to one item it is left unanswered, so no client is stuck. */
+export const MAX_UNCLEAR_ANSWERS = 3;
+
+const RISK_ORDER: readonly RiskLevel[] = ["none", "low", "medium", "high", "imminent"];
+
+export function raiseRisk(current: RiskLevel, to: RiskLevel): RiskLevel {
+  return RISK_ORDER.indexOf(to) > RISK_ORDER.indexOf(current) ? to : current;
+}
+
+export async function* startAssess(ctx: RunContext, action: AssessAction): HandlerRun {
+  yield ctx.position(action, 1);
+  ctx.frame.progress = { type: "assess", item: 0, scores: [], unclear: 0 };
+  yield* ctx.sayVerbatim(action.action_id, "assess_item", renderItemQuestion(action.config.instrument, 0, ctx.language, { includeStem: true }));
+  return { kind: "await" };
+}
+
+async function interpret(ctx: RunContext, action: AssessAction, reply: string): Promise<number | null> {
+  const byRule = interpretAnswer(reply, ctx.language);
+  if (byRule.score !== null) return byRule.score;
+  if (byRule.reason === "empty" || ctx.llm.mode === "template") return null;
+  const score = await ctx.llm.interpret({
+    prompt: ctx.prompt(action, "task_interpret", {
+      options: ANSWER_OPTIONS.map((o) => `${o.score} = ${o.label[ctx.language]}`).join("; "),
+    }),
+    options: ANSWER_OPTIONS.map((o) => ({ score: o.score, label: o.label[ctx.language] })),
+    reply,
+  });
+  return score !== null && Number.isInteger(score) && score >= 0 && score <= 3 ? score : null;
+}
+
+export async function* replyAssess(ctx: RunContext, action: AssessAction, reply: string): HandlerRun {
+  const { instrument } = action.config;
+  const prefix = action.config.output_prefix;
+  const progress = ctx.frame.progress?.type === "assess" ? ctx.frame.progress : { type: "assess" as const, item: 0, scores: [], unclear: 0 };
+  const score = await interpret(ctx, action, reply);
+
+  if (score === null && progress.unclear + 1 < MAX_UNCLEAR_ANSWERS) {
+    ctx.frame.progress = { ...progress, unclear: progress.unclear + 1 };
+    yield* ctx.sayVerbatim(action.action_id, "assess_reask", renderReask(instrument, progress.item, ctx.language));
+    return { kind: "await" };
+  }
+
+  const scores = [...progress.scores, score];
+  const definition = getInstrument(instrument);
+  if (score !== null && definition.selfHarmItemIndex === progress.item && score > 0) {
+    yield* raiseSafety(ctx, "medium", `${instrument}_item${progress.item + 1}`);
+  }
+
+  const nextItem = progress.item + 1;
+  if (nextItem < definition.items.length) {
+    ctx.frame.progress = { type: "assess", item: nextItem, scores, unclear: 0 };
+    yield ctx.position(action, nextItem + 1);
+    yield* ctx.sayVerbatim(action.action_id, "assess_item", renderItemQuestion(instrument, nextItem, ctx.language, { includeStem: false }));
+    return { kind: "await" };
+  }
+
+  // Unanswered items count as 0 in the total, so the band is a lower bound; they stay null in the list.
+  const result = scoreInstrument(instrument, scores.map((s) => s ?? 0));
+  yield ctx.setVariable(`${prefix}_items`, scores, action.action_id);
+  yield ctx.setVariable(`${prefix}_total`, result.total, action.action_id);
+  yield ctx.setVariable(`${prefix}_band`, result.band, action.action_id);
+  const unanswered = scores.flatMap((s, i) => (s === null ? [`${prefix}_item${i + 1}`] : []));
+  return unanswered.length ? { kind: "done", reason: "completed", unfilled: unanswered } : { kind: "done", reason: "completed" };
+}
+
+function* raiseSafety(ctx: RunContext, level: RiskLevel, reason: string): Generator<EngineEvent> {
+  ctx.state.risk.level = raiseRisk(ctx.state.risk.level, level);
+  yield { type: "safety", level, reason };
+}

@@ -1,0 +1,237 @@
+/**
+ * The runtime: `start` and `turn` run a compiled session script and stream the events of
+ * script-format.md §9, returning the next state. Pure: the state passed in is never modified
+ * (a failed turn leaves it as it was, so the same turn can be retried), and the same inputs with
+ * the same model outputs give the same events.
+ */
+import type { CompiledAction, CompiledScript, CompiledSessionScript, CompiledTopic } from "../script";
+import { resolveScheme } from "../prompts/default-scheme";
+import { RunContext, type HandlerOutcome, type HandlerRun } from "./context";
+import { findAction, findPhase, findTopicInSession, nextAfter } from "./navigation";
+import { compactMemory } from "./memory";
+import { replyAsk, startAsk } from "./actions/ai-ask";
+import { replySay, startSay } from "./actions/ai-say";
+import { startThink } from "./actions/ai-think";
+import { replyAssess, startAssess } from "./actions/assess";
+import { returnFromSkill, startSkill } from "./actions/use-skill";
+import {
+  EngineError,
+  STATE_VERSION,
+  type EngineEvent,
+  type EngineOptions,
+  type EngineRun,
+  type Language,
+  type SessionState,
+} from "./types";
+
+function languageOf(script: CompiledSessionScript, options: EngineOptions): Language {
+  if (options.language) return options.language;
+  return /^zh/i.test(String(script.metadata.language ?? "")) ? "zh" : "en";
+}
+
+function asSession(script: CompiledScript): CompiledSessionScript {
+  if (script.kind !== "session") {
+    throw new EngineError(`Only session scripts can be started; this is a ${script.kind} script.`, "not_a_session");
+  }
+  return script;
+}
+
+export function initialState(script: CompiledSessionScript, options: EngineOptions): SessionState {
+  return {
+    stateVersion: STATE_VERSION,
+    scriptKey: script.key,
+    scriptVersion: options.scriptVersion,
+    status: "awaiting_input",
+    turn: 0,
+    language: languageOf(script, options),
+    stack: [{ kind: "session", scriptKey: script.key, phaseId: null, topicId: null, actionId: null, progress: null }],
+    variables: { session: {}, phase: {}, topic: {} },
+    memory: { recent: [], summary: "" },
+    risk: { level: "none" },
+  };
+}
+
+/** Rejects a state the script cannot continue, with a message a person can act on. */
+export function assertCompatible(script: CompiledSessionScript, state: SessionState, options: EngineOptions): void {
+  if (state.stateVersion !== STATE_VERSION) {
+    throw new EngineError(`This session's saved state has format ${String(state.stateVersion)}; this engine reads format ${STATE_VERSION}.`, "state_version");
+  }
+  if (state.scriptKey !== script.key) {
+    throw new EngineError(`This session belongs to script "${state.scriptKey}", not "${script.key}".`, "script_mismatch");
+  }
+  if (state.scriptVersion !== options.scriptVersion) {
+    throw new EngineError(
+      `This session is pinned to script version ${state.scriptVersion} and cannot continue on version ${options.scriptVersion}.`,
+      "script_version",
+    );
+  }
+}
+
+/** Starts a session: runs until the script first needs the client (or ends). */
+export async function* start(compiled: CompiledScript, options: EngineOptions): EngineRun {
+  const script = asSession(compiled);
+  const state = initialState(script, options);
+  const ctx = new RunContext(script, state, options, resolveScheme(script.session.template_scheme, options.promptOverrides));
+  ctx.variables.initialise(script.session.declare, state.variables.session);
+  yield* advance(ctx, null);
+  return state;
+}
+
+/** One client message: the current action gets the reply, then the script runs on. */
+export async function* turn(compiled: CompiledScript, previous: SessionState, clientText: string, options: EngineOptions): EngineRun {
+  const script = asSession(compiled);
+  assertCompatible(script, previous, options);
+  if (previous.status === "complete") throw new EngineError("This session has ended; start a new one.", "session_complete");
+  const state: SessionState = structuredClone(previous);
+  state.turn += 1;
+  state.memory.recent.push({ role: "client", text: clientText, turn: state.turn });
+  const ctx = new RunContext(script, state, options, resolveScheme(script.session.template_scheme, options.promptOverrides));
+  yield* advance(ctx, clientText);
+  state.memory = await compactMemory(state.memory, options.llm, ctx);
+  return state;
+}
+
+function currentAction(ctx: RunContext): CompiledAction | undefined {
+  const frame = ctx.frame;
+  const topic = ctx.currentTopic();
+  return topic && frame.actionId ? findAction(topic, frame.actionId) : undefined;
+}
+
+function startAction(ctx: RunContext, action: CompiledAction): HandlerRun {
+  switch (action.action_type) {
+    case "ai_say":
+      return startSay(ctx, action);
+    case "ai_ask":
+      return startAsk(ctx, action);
+    case "ai_think":
+      return startThink(ctx, action);
+    case "use_skill":
+      return startSkill(ctx, action);
+    case "assess":
+      return startAssess(ctx, action);
+  }
+}
+
+async function* replyToAction(ctx: RunContext, action: CompiledAction, reply: string): HandlerRun {
+  switch (action.action_type) {
+    case "ai_say":
+      return yield* replySay(ctx, action);
+    case "ai_ask":
+      return yield* replyAsk(ctx, action, reply);
+    case "assess":
+      return yield* replyAssess(ctx, action, reply);
+    case "ai_think":
+    case "use_skill":
+      // These never wait for the client; a reply here means the state was saved mid-action.
+      return { kind: "done", reason: "completed" };
+  }
+}
+
+function* complete(ctx: RunContext, action: CompiledAction, outcome: Extract<HandlerOutcome, { kind: "done" }>): Generator<EngineEvent> {
+  ctx.frame.progress = null;
+  const event: EngineEvent = { type: "action-complete", actionId: action.action_id, reason: outcome.reason };
+  if (outcome.unfilled?.length) event.unfilled = outcome.unfilled;
+  yield event;
+}
+
+async function* advance(ctx: RunContext, reply: string | null): AsyncGenerator<EngineEvent, void> {
+  if (reply !== null) {
+    const action = currentAction(ctx);
+    if (action) {
+      const outcome = yield* replyToAction(ctx, action, reply);
+      if (outcome.kind === "await") {
+        yield { type: "awaiting-input" };
+        return;
+      }
+      if (outcome.kind === "done") yield* complete(ctx, action, outcome);
+    }
+  }
+
+  for (;;) {
+    const action = yield* moveToNextAction(ctx);
+    if (!action) {
+      ctx.state.status = "complete";
+      yield { type: "session-complete" };
+      return;
+    }
+    const outcome = yield* startAction(ctx, action);
+    if (outcome.kind === "await") {
+      ctx.state.status = "awaiting_input";
+      yield { type: "awaiting-input" };
+      return;
+    }
+    if (outcome.kind === "done") yield* complete(ctx, action, outcome);
+  }
+}
+
+/**
+ * Moves the top frame to its next runnable action (skipping actions, topics and phases whose
+ * conditions are false), returning from finished techniques on the way. Undefined: the session ended.
+ */
+async function* moveToNextAction(ctx: RunContext): AsyncGenerator<EngineEvent, CompiledAction | undefined> {
+  for (;;) {
+    const frame = ctx.frame;
+    const topic = ctx.currentTopic();
+    if (topic) {
+      for (const candidate of nextAfter(topic.actions, (a) => a.action_id, frame.actionId)) {
+        frame.actionId = candidate.action_id;
+        frame.progress = null;
+        if (ctx.holds(candidate.condition)) return candidate;
+        yield { type: "action-complete", actionId: candidate.action_id, reason: "condition_false" };
+      }
+    }
+    if (frame.kind === "technique") {
+      const callerFrame = ctx.state.stack[ctx.state.stack.length - 2];
+      const caller = callerFrame ? callerAction(ctx, callerFrame.topicId, callerFrame.actionId, callerFrame.kind, callerFrame.scriptKey) : undefined;
+      if (!caller || caller.action_type !== "use_skill") {
+        ctx.state.stack.pop();
+        continue;
+      }
+      yield* returnFromSkill(ctx, caller);
+      yield* complete(ctx, caller, { kind: "done", reason: "completed" });
+      continue;
+    }
+    const nextTopic = enterNextTopic(ctx);
+    if (!nextTopic) return undefined;
+  }
+}
+
+function callerAction(
+  ctx: RunContext,
+  topicId: string | null,
+  actionId: string | null,
+  kind: "session" | "technique",
+  scriptKey: string,
+): CompiledAction | undefined {
+  if (!topicId || !actionId) return undefined;
+  const topic: CompiledTopic | undefined =
+    kind === "session" ? findTopicInSession(ctx.script, topicId)?.topic : ctx.technique(scriptKey)?.technique.topic;
+  return topic ? findAction(topic, actionId) : undefined;
+}
+
+/** Moves the session frame into the next topic whose phase and topic conditions hold. */
+function enterNextTopic(ctx: RunContext): CompiledTopic | undefined {
+  const frame = ctx.frame;
+  const phases = ctx.script.session.phases;
+  let phase = frame.phaseId ? findPhase(ctx.script, frame.phaseId) : undefined;
+  let topicCandidates = phase ? nextAfter(phase.topics, (t) => t.topic_id, frame.topicId) : [];
+
+  for (;;) {
+    for (const topic of topicCandidates) {
+      if (!ctx.holds(topic.entry_condition)) continue;
+      frame.topicId = topic.topic_id;
+      frame.actionId = null;
+      frame.progress = null;
+      ctx.variables.enterTopic(topic);
+      return topic;
+    }
+    const nextPhase = nextAfter(phases, (p) => p.phase_id, phase?.phase_id ?? null).find((p) => ctx.holds(p.entry_condition));
+    if (!nextPhase) return undefined;
+    phase = nextPhase;
+    frame.phaseId = nextPhase.phase_id;
+    frame.topicId = null;
+    ctx.state.variables.phase = {};
+    ctx.variables.initialise(nextPhase.declare, ctx.state.variables.phase);
+    topicCandidates = nextPhase.topics;
+  }
+}

@@ -1,0 +1,110 @@
+import type { CompiledTechniqueScript } from "../script";
+import type { JsonValue, LlmPort } from "../llm/port";
+
+export type { JsonValue };
+
+/** Bumped when the state shape changes incompatibly; older states are rejected with a clear error. */
+export const STATE_VERSION = 1;
+
+export type Language = "en" | "zh";
+export type RiskLevel = "none" | "low" | "medium" | "high" | "imminent";
+
+/** One stored write of a variable: its value and where it came from (lineage). */
+export interface VariableRecord {
+  value: JsonValue;
+  /** The action that wrote it (or "declare"/"input" for initial values). */
+  source: string;
+  /** The turn (number of client messages so far) it was written in. */
+  turn: number;
+}
+
+export type VariableMap = Record<string, VariableRecord>;
+
+export type ActionProgress =
+  | { type: "ai_say"; round: number }
+  | { type: "ai_ask"; round: number }
+  | { type: "assess"; item: number; scores: (number | null)[]; unclear: number }
+  | { type: "use_skill" };
+
+/** Where a script (the session, or a technique it called) is. Positions are ids, never indexes. */
+export interface Frame {
+  kind: "session" | "technique";
+  /** session_id, or technique_id of the called technique. */
+  scriptKey: string;
+  phaseId: string | null;
+  topicId: string | null;
+  /** The current action; null before the first action of the topic. */
+  actionId: string | null;
+  progress: ActionProgress | null;
+  /** Technique frames: the caller's use_skill action, and the technique's own scope. */
+  callerActionId?: string;
+  locals?: VariableMap;
+}
+
+export interface MemoryEntry {
+  role: "client" | "bot";
+  text: string;
+  turn: number;
+}
+
+export interface SessionState {
+  stateVersion: typeof STATE_VERSION;
+  scriptKey: string;
+  /** Identifies the compiled script version the session is pinned to. */
+  scriptVersion: string;
+  status: "awaiting_input" | "complete";
+  /** Client messages processed so far. */
+  turn: number;
+  language: Language;
+  stack: Frame[];
+  variables: { session: VariableMap; phase: VariableMap; topic: VariableMap };
+  memory: { recent: MemoryEntry[]; summary: string };
+  risk: { level: RiskLevel };
+}
+
+export type CompleteReason =
+  | "completed"
+  | "acknowledged"
+  | "exit"
+  | "max_rounds"
+  | "condition_false"
+  | "skill_missing"
+  | "recursion_blocked";
+
+export type EngineEvent =
+  | { type: "message-start"; actionId: string; purpose: string }
+  | { type: "text-delta"; actionId: string; delta: string }
+  | { type: "message-end"; actionId: string; text: string }
+  | { type: "variable-set"; name: string; value: JsonValue; source: string; scope: string }
+  | { type: "action-complete"; actionId: string; reason: CompleteReason; unfilled?: string[] }
+  | { type: "position"; phaseId: string | null; topicId: string | null; actionId: string; round: number; skill?: string }
+  | { type: "safety"; level: RiskLevel; reason: string }
+  | { type: "awaiting-input" }
+  | { type: "session-complete" };
+
+export interface EngineOptions {
+  llm: LlmPort;
+  /** Identifies the compiled version (e.g. the ScriptVersion id); a state from another is rejected. */
+  scriptVersion: string;
+  /** Techniques of the project by technique_id, for use_skill. */
+  techniques?: Readonly<Record<string, CompiledTechniqueScript>>;
+  /** Project-wide values (global scope), read-only for scripts. */
+  globals?: Readonly<Record<string, JsonValue>>;
+  /** Overrides the script's language (metadata.language). */
+  language?: Language;
+  /** Project overrides of the prompt scheme's texts. */
+  promptOverrides?: Readonly<Record<string, string>>;
+}
+
+export type EngineRun = AsyncGenerator<EngineEvent, SessionState, undefined>;
+
+/** The engine was asked for something that cannot be done; nothing was changed. */
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    readonly code: "state_version" | "script_version" | "script_mismatch" | "session_complete" | "not_a_session",
+  ) {
+    super(message);
+    this.name = "EngineError";
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * Variable scopes: topic → phase → session → global for the session script, and a fresh scope per
+ * technique call (its inputs and its own writes). Undeclared writes go to session scope, so a
+ * value captured in one topic is visible in every later topic.
+ */
+import type { CompiledDeclare, CompiledSessionScript, CompiledTopic } from "../script";
+import type { EngineEvent, Frame, JsonValue, SessionState, VariableMap } from "./types";
+import { findTopicInSession } from "./navigation";
+
+export type Scope = "session" | "phase" | "topic" | "skill";
+
+export class Variables {
+  constructor(
+    private readonly state: SessionState,
+    private readonly script: CompiledSessionScript,
+    private readonly globals: Readonly<Record<string, JsonValue>>,
+  ) {}
+
+  private get frame(): Frame {
+    const top = this.state.stack[this.state.stack.length - 1];
+    if (!top) throw new Error("the session has no position");
+    return top;
+  }
+
+  /** The value visible at the current position, or undefined when unset. */
+  lookup = (name: string): JsonValue | undefined => {
+    if (name === "risk_level") return this.state.risk.level;
+    const frame = this.frame;
+    if (frame.kind === "technique") return frame.locals?.[name]?.value ?? this.globals[name];
+    const { topic, phase, session } = this.state.variables;
+    return topic[name]?.value ?? phase[name]?.value ?? session[name]?.value ?? this.globals[name];
+  };
+
+  /** Every set value visible at the current position (for prompts and ai_think). */
+  visible(): Record<string, JsonValue> {
+    const frame = this.frame;
+    if (frame.kind === "technique") {
+      return { ...this.globals, ...valuesOf(frame.locals ?? {}) };
+    }
+    const { topic, phase, session } = this.state.variables;
+    return { ...this.globals, ...valuesOf(session), ...valuesOf(phase), ...valuesOf(topic) };
+  }
+
+  /** Where a write of `name` lands at the current position. */
+  scopeFor(name: string): Scope {
+    const frame = this.frame;
+    if (frame.kind === "technique") return "skill";
+    const located = frame.topicId ? findTopicInSession(this.script, frame.topicId) : undefined;
+    if (located?.topic.declare.some((d) => d.var === name)) return "topic";
+    if (located?.phase.declare.some((d) => d.var === name)) return "phase";
+    return "session";
+  }
+
+  set(name: string, value: JsonValue, source: string): EngineEvent {
+    const scope = this.scopeFor(name);
+    const record = { value, source, turn: this.state.turn };
+    if (scope === "skill") {
+      const frame = this.frame;
+      frame.locals = { ...(frame.locals ?? {}), [name]: record };
+    } else {
+      this.state.variables[scope][name] = record;
+    }
+    return { type: "variable-set", name, value, source, scope };
+  }
+
+  /** Initial values of a level's declarations (only those with a `value`). */
+  initialise(declares: readonly CompiledDeclare[], target: VariableMap): void {
+    for (const declared of declares) {
+      if (declared.value !== undefined) {
+        target[declared.var] = { value: declared.value as JsonValue, source: "declare", turn: this.state.turn };
+      }
+    }
+  }
+
+  enterTopic(topic: CompiledTopic): void {
+    this.state.variables.topic = {};
+    this.initialise(topic.declare, this.state.variables.topic);
+  }
+}
+
+function valuesOf(map: VariableMap): Record<string, JsonValue> {
+  const out: Record<string, JsonValue> = {};
+  for (const [name, record] of Object.entries(map)) out[name] = record.value;
+  return out;
+}
