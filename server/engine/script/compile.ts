@@ -71,6 +71,8 @@ function run(text: string, options: CompileOptions, report: Reporter, build: boo
   if (!guardInput(text, report)) return undefined;
   const raw = parseYaml(text, report);
   if (raw === undefined && report.hasErrors) return undefined; // unreadable: nothing more to say
+  // Broken YAML yields a half-read tree; checking it would bury the real problem under false ones.
+  if (report.has("yaml-syntax")) return undefined;
   const normalised = normalise(raw, report);
   if (!normalised) return undefined;
   const parsed = parseCanonical(normalised);

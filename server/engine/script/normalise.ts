@@ -25,7 +25,7 @@ import {
   TriggerSchema,
 } from "./schema";
 import { childPath } from "./source-map";
-import { didYouMean } from "./suggest";
+import { closest, didYouMean } from "./suggest";
 
 export type ScriptKind = "session" | "technique" | "safety";
 
@@ -77,11 +77,12 @@ export function normalise(raw: unknown, report: Reporter): Normalised | undefine
     return { kind: "session", file: new Normaliser(report).sessionFile(raw) };
   }
   if (kinds.length === 0) {
-    report.head(
-      "missing-root",
-      Object.keys(raw)[0] ?? "",
-      `No \`session:\`, \`topic:\` or \`triggers:\` at the top level, so this is not a script.${didYouMean(Object.keys(raw)[0] ?? "", Object.keys(ROOT_KEYS))}`,
-    );
+    // Point at a misspelt root key if there is one (`sesion:`), else at the first key.
+    const keys = Object.keys(raw);
+    const misspelt = keys.find((key) => closest(key, Object.keys(ROOT_KEYS)) !== undefined);
+    const at = misspelt ?? keys[0] ?? "";
+    const hint = misspelt === undefined ? "" : ` Did you mean \`${closest(misspelt, Object.keys(ROOT_KEYS))}\` instead of \`${misspelt}\`?`;
+    report.key("missing-root", at, `No \`session:\`, \`topic:\` or \`triggers:\` at the top level, so this is not a script.${hint}`);
     return undefined;
   }
   if (kinds.length > 1) {

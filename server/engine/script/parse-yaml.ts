@@ -27,8 +27,10 @@ export function parseYamlReference(text: string, report: Reporter): unknown {
 
 function reportYamlError(text: string, error: YAMLError, report: Reporter, kind: "error" | "warning"): void {
   const [start, rawEnd] = error.pos;
-  const end = rawEnd > start ? rawEnd : Math.min(start + 1, text.length);
-  const span: Span = [start, end];
+  // One line at most: a problem underlined over the rest of the file helps nobody.
+  const lineEnd = text.indexOf("\n", start);
+  const end = Math.min(rawEnd > start ? rawEnd : start + 1, lineEnd < 0 ? text.length : Math.max(lineEnd, start + 1));
+  const span: Span = [start, Math.min(end, text.length)];
   const detail = error.message.replace(/ at line \d+, column \d+:[\s\S]*$/, "").trim();
   if (kind === "warning") {
     report.at("yaml-warning", "", span, sentence(detail));
@@ -36,8 +38,9 @@ function reportYamlError(text: string, error: YAMLError, report: Reporter, kind:
   }
   switch (error.code) {
     case "DUPLICATE_KEY": {
-      const name = text.slice(start, end).replace(/:$/, "").trim();
-      report.at("duplicate-key", "", span, `The key \`${name}\` appears more than once in this mapping; keep one of them.`);
+      const keyEnd = keyEndAt(text, start);
+      const name = text.slice(start, keyEnd).trim();
+      report.at("duplicate-key", "", [start, keyEnd], `The key \`${name}\` appears more than once in this mapping; keep one of them.`);
       return;
     }
     case "MULTIPLE_DOCS":
@@ -71,6 +74,17 @@ function reportYamlError(text: string, error: YAMLError, report: Reporter, kind:
     default:
       report.at("yaml-syntax", "", span, sentence(detail));
   }
+}
+
+/** End of the mapping key that starts at `start`: its closing quote, or the `: ` after it. */
+function keyEndAt(text: string, start: number): number {
+  const quote = text[start];
+  if (quote === '"' || quote === "'") {
+    const close = text.indexOf(quote, start + 1);
+    if (close > 0) return close + 1;
+  }
+  const match = /:(?:\s|$)|[\n,}\]]/.exec(text.slice(start, start + 1024));
+  return match ? start + match.index : start + 1;
 }
 
 function sentence(text: string): string {

@@ -28,6 +28,10 @@ export class Reporter {
     this.at(code, path, this.map.headSpan(path), message);
   }
 
+  has(code: DiagnosticCode): boolean {
+    return this.diagnostics.some((d) => d.code === code);
+  }
+
   get hasErrors(): boolean {
     return this.diagnostics.some((d) => d.severity === "error");
   }
