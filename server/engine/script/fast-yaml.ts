@@ -34,6 +34,8 @@ const CORE_TAGS = new Schema({ schema: "core" }).tags.filter(
 export function parseYamlFast(text: string, map: SourceMap): { value: unknown } | undefined {
   const stack: Frame[] = [];
   let root: Frame | undefined;
+  // js-yaml drops a leading byte-order mark, which shifts its positions by one.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
     const options: jsyaml.LoadOptions & { maxDepth: number } = {
       schema: jsyaml.FAILSAFE_SCHEMA,
@@ -41,12 +43,12 @@ export function parseYamlFast(text: string, map: SourceMap): { value: unknown } 
       maxDepth: MAX_NESTING_DEPTH * 2 + 4,
       listener(event, state) {
         if (event === "open") {
-          stack.push({ open: state.position, close: 0, kind: null, plain: false, result: undefined, children: [] });
+          stack.push({ open: state.position + shift, close: 0, kind: null, plain: false, result: undefined, children: [] });
           return;
         }
         const frame = stack.pop();
         if (!frame) throw new GiveUp();
-        frame.close = state.position;
+        frame.close = state.position + shift;
         frame.kind = state.kind;
         frame.result = state.result;
         frame.plain = (state as unknown as { tag: string | null }).tag === "?";
@@ -59,7 +61,7 @@ export function parseYamlFast(text: string, map: SourceMap): { value: unknown } 
   } catch {
     return undefined;
   }
-  if (!root) return { value: undefined };
+  if (!root || unwrap(root).kind === null) return { value: undefined }; // only comments, or nothing
   try {
     // Spans recorded before giving up belong to discarded values; the root is set only on success.
     const builder = new Builder(text, map);
@@ -103,23 +105,29 @@ class Builder {
   private mapping(frame: Frame, depth: number, start: number): Record<string, unknown> {
     const result = frame.result;
     if (typeof result !== "object" || result === null || Array.isArray(result)) throw new GiveUp();
-    const expectedKeys = Object.keys(result);
+    const expectedCount = Object.keys(result).length;
     const flow = this.text[start] === "{";
     const object: Record<string, unknown> = {};
     const spans: number[] = [];
+    const keys: string[] = [];
     const children = frame.children.map(unwrap);
     let end = start;
     let index = 0;
     let keyIndex = 0;
     while (index < children.length) {
       const keyFrame = children[index]!;
+      if (keyFrame.kind === null && keyFrame.children.length === 0 && this.contentStart(keyFrame.open, keyFrame.close) >= keyFrame.close) {
+        index++; // an empty probe where a key could start (e.g. before a `...` document end)
+        continue;
+      }
       if (keyFrame.kind !== "scalar" || typeof keyFrame.result !== "string") throw new GiveUp();
       const keyStart = this.contentStart(keyFrame.open, keyFrame.close);
       if (this.text[keyStart] === "?" || "&*!".includes(this.text[keyStart] ?? "")) throw new GiveUp();
       const keySpan_: Span = [keyStart, this.trimEnd(keyStart, keyFrame.close)];
       const key = String(keyFrame.plain ? resolvePlain(keyFrame.result) : keyFrame.result);
-      if (key === "<<" || key !== expectedKeys[keyIndex]) throw new GiveUp();
+      if (key === "<<" || !Object.hasOwn(result, key) || Object.hasOwn(object, key)) throw new GiveUp();
       keyIndex++;
+      keys.push(key);
       const hasValue = this.text[this.skipSpaces(keyFrame.close)] === ":";
       let value: unknown = null;
       if (hasValue) {
@@ -136,8 +144,8 @@ class Builder {
       end = Math.max(end, this.span[1]);
       setOwn(object, key, value);
     }
-    if (keyIndex !== expectedKeys.length) throw new GiveUp();
-    this.map.setChildren(object, spans);
+    if (keyIndex !== expectedCount) throw new GiveUp();
+    this.map.setChildren(object, spans, keys);
     this.span = [start, flow ? this.trimEnd(start, frame.close) : end];
     return object;
   }

@@ -154,6 +154,7 @@ class Converter {
       this.inProgress.add(node);
       const object: Record<string, unknown> = {};
       const spans: number[] = [];
+      const keys: string[] = [];
       const merges: Node[] = [];
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
@@ -170,11 +171,11 @@ class Converter {
         const keyRange: Span = keyNode?.range ? spanOf(keyNode, span, this.text) : span;
         this.span = keyRange;
         const value = valueNode === null ? null : this.convert(valueNode, childPath(path, key), depth + 1, keyRange);
-        record(object, spans, key, value, this.span, keyRange);
+        record(object, spans, keys, key, value, this.span, keyRange);
       }
-      for (const merge of merges) this.merge(object, spans, merge, path, depth);
+      for (const merge of merges) this.merge(object, spans, keys, merge, path, depth);
       this.inProgress.delete(node);
-      this.report.map.setChildren(object, spans);
+      this.report.map.setChildren(object, spans, keys);
       this.span = span;
       return object;
     }
@@ -182,14 +183,14 @@ class Converter {
   }
 
   /** YAML merge keys (`<<: *defaults`): entries not written explicitly are copied in. */
-  private merge(object: Record<string, unknown>, spans: number[], source: Node, path: string, depth: number): void {
+  private merge(object: Record<string, unknown>, spans: number[], keys: string[], source: Node, path: string, depth: number): void {
     const sources = isSeq(source) ? (source.items as Node[]) : [source];
     for (const item of sources) {
       const value = this.convert(item, childPath(path, "<<"), depth + 1, undefined);
       const itemSpan = this.span;
       if (value === null || typeof value !== "object" || Array.isArray(value)) continue;
       for (const [key, entry] of Object.entries(value)) {
-        if (!Object.hasOwn(object, key)) record(object, spans, key, entry, itemSpan, itemSpan);
+        if (!Object.hasOwn(object, key)) record(object, spans, keys, key, entry, itemSpan, itemSpan);
       }
     }
   }
@@ -259,9 +260,10 @@ function plainScalar(value: unknown): string | number | boolean | null {
 }
 
 /** Adds an entry and its spans; a repeated key (already reported) replaces the first. */
-function record(object: Record<string, unknown>, spans: number[], key: string, value: unknown, valueSpan: Span, keySpan: Span): void {
+function record(object: Record<string, unknown>, spans: number[], keys: string[], key: string, value: unknown, valueSpan: Span, keySpan: Span): void {
   let slot = spans.length;
-  if (Object.hasOwn(object, key)) slot = Object.keys(object).indexOf(key) * 4;
+  if (Object.hasOwn(object, key)) slot = keys.indexOf(key) * 4;
+  else keys.push(key);
   setOwn(object, key, value);
   spans[slot] = valueSpan[0];
   spans[slot + 1] = valueSpan[1];

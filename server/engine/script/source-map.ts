@@ -99,6 +99,8 @@ export class SourceMap {
    * order, valueStart, valueEnd, keyStart, keyEnd (keyStart -1 when there is no key).
    */
   private readonly childSpans = new WeakMap<object, number[]>();
+  /** Keys of each mapping in document order (`Object.keys` puts integer-like keys first). */
+  private readonly childKeys = new WeakMap<object, string[]>();
   private root: unknown;
   private rootSpan: Span = [0, 0];
   private readonly redirects = new Map<string, string>();
@@ -112,9 +114,10 @@ export class SourceMap {
     this.rootSpan = span;
   }
 
-  /** Records the spans of a container's children, in `Object.keys` / index order. */
-  setChildren(container: object, spans: number[]): void {
+  /** Records the spans of a list's items, or of a mapping's entries with its keys in document order. */
+  setChildren(container: object, spans: number[], keys?: string[]): void {
     this.childSpans.set(container, spans);
+    if (keys) this.childKeys.set(container, keys);
   }
 
   private spansOf(container: object): number[] | undefined {
@@ -138,7 +141,7 @@ export class SourceMap {
         index = segment;
       } else {
         if (typeof segment !== "string" || !Object.hasOwn(current, segment)) return undefined;
-        index = Object.keys(current).indexOf(segment);
+        index = this.keyIndex(current, segment);
       }
       const slot = index * 4;
       if (slot + 3 >= spans.length) return undefined;
@@ -147,6 +150,20 @@ export class SourceMap {
       current = (current as Record<string | number, unknown>)[segment];
     }
     return found;
+  }
+
+  private readonly keyIndexes = new WeakMap<object, Map<string, number>>();
+
+  /** Position of `key` among the container's keys; indexed once for big mappings (lookups stay linear overall). */
+  private keyIndex(container: object, key: string): number {
+    let index = this.keyIndexes.get(container);
+    if (!index) {
+      const keys = this.childKeys.get(container) ?? [];
+      if (keys.length <= 32) return keys.indexOf(key);
+      index = new Map(keys.map((name, i) => [name, i]));
+      this.keyIndexes.set(container, index);
+    }
+    return index.get(key) ?? -1;
   }
 
   /** Every recorded path, in document order (for tests and tools). */
@@ -159,7 +176,7 @@ export class SourceMap {
       if (typeof value !== "object" || value === null || !this.spansOf(value)) continue;
       const children: [unknown, string][] = Array.isArray(value)
         ? value.map((item, index) => [item, childPath(path, index)])
-        : Object.entries(value).map(([key, item]) => [item, childPath(path, key)]);
+        : (this.childKeys.get(value) ?? []).map((key): [unknown, string] => [(value as Record<string, unknown>)[key], childPath(path, key)]);
       for (const [, child] of children) yield child;
       stack.push(...children.reverse());
     }
