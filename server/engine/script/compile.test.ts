@@ -153,7 +153,7 @@ describe("normalisation", () => {
     );
     expect(say?.config).toEqual({ content: "Hi", tone: "warm, professional", max_rounds: 1, require_acknowledgment: false });
     expect(ask?.config).toMatchObject({ tone: "gentle, empathic", max_rounds: 3, required: true, exit: "the client has answered" });
-    expect(ask?.config.output[0]).toMatchObject({ get: "x", type: "text", extraction_method: "llm", required: true, mode: "extract" });
+    expect(ask?.action_type === "ai_ask" && ask.config.output[0]).toMatchObject({ get: "x", type: "text", extraction_method: "llm", required: true, mode: "extract" });
     expect(think?.config).toMatchObject({ output: [] });
     expect(skill?.config).toEqual({ skill: "k", input: [], output: [{ get: "y", from: "y" }] });
     expect(assess?.config).toEqual({ instrument: "gad7", output_prefix: "gad7" });
