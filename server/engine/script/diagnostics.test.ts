@@ -281,6 +281,13 @@ describe("diagnostics", () => {
     });
   });
 
+  it("read a YAML boolean condition as the condition it stands for", () => {
+    const text = session("            - action_type: ai_say", "              action_id: a", "              condition: false", "              config: { content: Hi }");
+    expect(validateScript(text)).toEqual([
+      expect.objectContaining({ code: "unreachable", line: 10, column: 26, message: "This action never runs: its condition is always false." }),
+    ]);
+  });
+
   it("say nothing about the structure while the YAML itself is broken", () => {
     const diagnostics = validateScript("session:\n  session_id: s\n  phases: [\n");
     expect(diagnostics.map((d) => d.code)).toEqual(["yaml-syntax"]);

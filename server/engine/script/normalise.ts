@@ -43,6 +43,7 @@ export function isObject(value: unknown): value is Obj {
 const keysOf = (shape: object, ...extra: string[]): ReadonlySet<string> => new Set([...Object.keys(shape), ...extra]);
 
 const ACTION_KEYS = new Set(["action_type", "action_id", "condition", "config"]);
+const CONDITION_KEYS = new Set(["condition", "entry_condition"]);
 const ROOT_KEYS = { session: "session", topic: "technique", triggers: "safety", consciousness: "safety" } as const;
 const KNOWN = {
   sessionFile: keysOf(SessionFileSchema.shape),
@@ -170,7 +171,7 @@ class Normaliser {
     for (const [key, value] of Object.entries(raw)) {
       const keyPath = childPath(path, key);
       if (ACTION_KEYS.has(key)) {
-        if (key !== "config") action[key] = value;
+        if (key !== "config") action[key] = key === "condition" && typeof value === "boolean" ? String(value) : value;
       } else if (configKeys.has(key)) {
         const insidePath = childPath(configPath, key);
         if (key in config) {
@@ -297,7 +298,8 @@ class Normaliser {
         this.report.key("alias-field", canonicalPath, `\`${key}\` is the older name of \`${canonical}\`; it is read as \`${canonical}\`.`);
         result[canonical] = value;
       } else if (known.has(key)) {
-        if (!(key in result)) result[key] = value;
+        // `condition: false` is a YAML boolean; read it as the condition text it stands for.
+        if (!(key in result)) result[key] = CONDITION_KEYS.has(key) && typeof value === "boolean" ? String(value) : value;
       } else {
         this.unknown(keyPath, key, [...known, ...Object.keys(aliases)], where);
       }
