@@ -1,0 +1,14 @@
+/** Safety: the always-on crisis detector and crisis line data. Pure: no I/O, no clock. */
+export { detectRisk } from "./detect-risk";
+export {
+  RISK_CATEGORIES,
+  RISK_LEVELS,
+  isAtLeast,
+  levelRank,
+  type DetectRiskOptions,
+  type RiskAssessment,
+  type RiskCategory,
+  type RiskEvidence,
+  type RiskLanguage,
+  type RiskLevel,
+} from "./risk-types";

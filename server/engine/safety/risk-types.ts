@@ -1,0 +1,65 @@
+/** The shapes the risk detector returns, and the ordering of levels. */
+
+export const RISK_LEVELS = ["none", "low", "medium", "high", "imminent"] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const RISK_CATEGORIES = [
+  "suicidal_ideation",
+  "suicide_plan",
+  "means",
+  "self_harm",
+  "harm_to_others",
+  "abuse",
+  "medical_emergency",
+  "none",
+] as const;
+export type RiskCategory = (typeof RISK_CATEGORIES)[number];
+
+export type RiskLanguage = "en" | "zh";
+
+/** One matched span. Offsets are UTF-16 code units into the original text; `end` is exclusive. */
+export interface RiskEvidence {
+  start: number;
+  end: number;
+  text: string;
+  /** Id of the rule (or `extra:<keyword>`) that matched. */
+  rule: string;
+}
+
+export interface RiskAssessment {
+  level: RiskLevel;
+  category: RiskCategory;
+  /** Every span that contributed a level of `low` or more, in text order. Empty for `none`. */
+  evidence: RiskEvidence[];
+}
+
+export interface DetectRiskOptions {
+  /**
+   * The client's language. A hint only: every language whose script appears in the text is
+   * checked anyway, because bilingual clients mix ("我真的 want to die").
+   */
+  lang?: RiskLanguage;
+  /** Extra crisis keywords (e.g. from a script's `crisis_keywords`), matched literally, case-insensitively. */
+  extraKeywords?: readonly string[];
+}
+
+export function levelRank(level: RiskLevel): number {
+  return RISK_LEVELS.indexOf(level);
+}
+
+export function maxLevel(a: RiskLevel, b: RiskLevel): RiskLevel {
+  return levelRank(a) >= levelRank(b) ? a : b;
+}
+
+export function minLevel(a: RiskLevel, b: RiskLevel): RiskLevel {
+  return levelRank(a) <= levelRank(b) ? a : b;
+}
+
+/** One step up, capped at `imminent`. */
+export function raiseLevel(level: RiskLevel): RiskLevel {
+  return RISK_LEVELS[Math.min(levelRank(level) + 1, RISK_LEVELS.length - 1)] ?? "imminent";
+}
+
+export function isAtLeast(level: RiskLevel, threshold: RiskLevel): boolean {
+  return levelRank(level) >= levelRank(threshold);
+}
