@@ -1,0 +1,268 @@
+import { generateText, Output, streamText, type LanguageModel, type LanguageModelUsage, type TextStreamPart, type ToolSet } from "ai";
+import type { z } from "zod";
+import type { ComposeRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
+import { CodedLlmError, StreamFailure, toLlmError, type LlmErrorCode } from "./errors";
+import { withRetries, type RetryPolicy } from "./retry";
+import { fieldsSchema, interpretSchema, judgeSchema, presentFields } from "./schema";
+
+export interface AiSdkLlmOptions {
+  model: LanguageModel;
+  /** Reported as the port's `model` and in every usage record. */
+  modelName: string;
+  /** Deadline for one attempt (a whole streamed reply included); default 30 s. */
+  timeoutMs?: number;
+  /** Retries after the first attempt for retryable failures; default 2. */
+  maxRetries?: number;
+  /** First backoff step (doubling, full jitter, capped at 8 s); default 500 ms. */
+  retryBaseDelayMs?: number;
+  /** One record per port call (retries included), for the LlmCall rows. */
+  onUsage?: (usage: LlmUsage) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RETRIES = 2;
+const DEFAULT_RETRY_BASE_DELAY_MS = 500;
+const MAX_RETRY_DELAY_MS = 8_000;
+
+type StreamPart = TextStreamPart<ToolSet>;
+
+/** One attempt's deadline. Our own timer (not the SDK's `timeout`) so a timeout can be told apart from a cancel. */
+class Deadline {
+  private readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout>;
+  timedOut = false;
+
+  constructor(ms: number) {
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort(new DOMException("model call timed out", "TimeoutError"));
+    }, ms);
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** The call finished: stop the timer. */
+  clear(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** The call is abandoned: stop the timer and abort the request (closes an open stream). */
+  cancel(): void {
+    clearTimeout(this.timer);
+    if (!this.controller.signal.aborted) this.controller.abort();
+  }
+}
+
+/**
+ * A finish the provider reports without a real finish reason means the stream ended early: the
+ * OpenAI provider says "other" with no raw reason when the server closed without one.
+ */
+function isIncomplete(part: Extract<StreamPart, { type: "finish" }>): boolean {
+  return part.finishReason === "error" || part.finishReason === "interrupted" || (part.finishReason === "other" && part.rawFinishReason === undefined);
+}
+
+/**
+ * The AI SDK refuses an empty message list, but a session's first message has no history yet:
+ * then the system text goes as the only message, which is what Chat Completions gets either way.
+ * Client text is never put in a system message: it only ever arrives inside `prompt.messages`.
+ */
+function promptOptions(prompt: Prompt) {
+  return prompt.messages.length > 0
+    ? { instructions: prompt.system, messages: prompt.messages }
+    : { messages: [{ role: "system" as const, content: prompt.system }], allowSystemInMessages: true };
+}
+
+export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
+  const { model, modelName, onUsage } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const policy: RetryPolicy = {
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    baseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS,
+    maxDelayMs: MAX_RETRY_DELAY_MS,
+  };
+
+  /** Returns a function that reports the call exactly once. */
+  function usageRecorder(purpose: string) {
+    const started = performance.now();
+    let reported = false;
+    return (usage: LanguageModelUsage | undefined, error?: LlmErrorCode) => {
+      if (reported) return;
+      reported = true;
+      const record: LlmUsage = { purpose, model: modelName, latencyMs: Math.round(performance.now() - started) };
+      if (usage?.inputTokens !== undefined) record.promptTokens = usage.inputTokens;
+      if (usage?.outputTokens !== undefined) record.completionTokens = usage.outputTokens;
+      if (error) record.error = error;
+      try {
+        onUsage?.(record);
+      } catch {
+        // Bookkeeping must never fail a model call.
+      }
+    };
+  }
+
+  const coded = (error: unknown, purpose: string, deadline?: Deadline) =>
+    toLlmError(error, purpose, { timedOut: deadline?.timedOut ?? false, timeoutMs });
+
+  /** A non-streamed call: one deadline per attempt, retries, one usage record, LlmError on failure. */
+  async function run<T>(purpose: string, attempt: (signal: AbortSignal) => Promise<{ value: T; usage: LanguageModelUsage }>): Promise<T> {
+    const record = usageRecorder(purpose);
+    try {
+      const { value, usage } = await withRetries(policy, async () => {
+        const deadline = new Deadline(timeoutMs);
+        try {
+          return await attempt(deadline.signal);
+        } catch (error) {
+          throw coded(error, purpose, deadline);
+        } finally {
+          deadline.clear();
+        }
+      });
+      record(usage);
+      return value;
+    } catch (error) {
+      const failure = coded(error, purpose);
+      record(undefined, failure.code);
+      throw failure;
+    }
+  }
+
+  function structured<T>(purpose: string, prompt: Prompt, schema: z.ZodType<T>, strict: boolean): Promise<T> {
+    return run(purpose, async (signal) => {
+      const result = await generateText({
+        model,
+        ...promptOptions(prompt),
+        output: Output.object({ schema, name: purpose }),
+        maxRetries: 0,
+        abortSignal: signal,
+        // OpenAI's strict mode needs every property required and no open objects; extraction
+        // schemas have neither (fields may be left out, "object" fields are free-form).
+        ...(strict ? {} : { providerOptions: { openai: { strictJsonSchema: false } } }),
+      });
+      return { value: result.output, usage: result.usage };
+    });
+  }
+
+  async function extractFields(purpose: string, prompt: Prompt, fields: readonly FieldSpec[]): Promise<Record<string, JsonValue>> {
+    if (fields.length === 0) return {};
+    const output = await structured<Record<string, unknown>>(purpose, prompt, fieldsSchema(fields), false);
+    return presentFields(output, fields);
+  }
+
+  /** Reads parts until the next non-empty text delta; null at a clean end. Throws on any failure. */
+  async function nextDelta(parts: AsyncIterator<StreamPart>, state: { usage?: LanguageModelUsage; finished: boolean }): Promise<string | null> {
+    for (;;) {
+      const next = await parts.next();
+      if (next.done) {
+        if (!state.finished) throw new StreamFailure("stream_cut");
+        return null;
+      }
+      const part = next.value;
+      switch (part.type) {
+        case "text-delta":
+          if (part.text) return part.text;
+          break;
+        case "error":
+          throw part.error;
+        case "abort":
+          throw new StreamFailure("cancelled");
+        case "finish":
+          if (part.finishReason === "content-filter") throw new StreamFailure("content_filter");
+          if (isIncomplete(part)) throw new StreamFailure("stream_cut");
+          state.usage = part.totalUsage;
+          state.finished = true;
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  async function* compose(request: ComposeRequest): AsyncGenerator<string> {
+    const purpose = `compose:${request.purpose}`;
+    const record = usageRecorder(purpose);
+    const state: { usage?: LanguageModelUsage; finished: boolean } = { finished: false };
+    let deadline: Deadline | undefined;
+    let settled = false;
+    try {
+      // Retries cover only the start of the stream: once text has reached the client it cannot be taken back.
+      const opened = await withRetries(policy, async () => {
+        const attemptDeadline = new Deadline(timeoutMs);
+        const result = streamText({
+          model,
+          ...promptOptions(request.prompt),
+          maxRetries: 0,
+          abortSignal: attemptDeadline.signal,
+          // Failures are read from the stream and rethrown as LlmError; the default handler would only log them.
+          onError: () => {},
+        });
+        const parts = result.fullStream[Symbol.asyncIterator]();
+        try {
+          return { parts, deadline: attemptDeadline, first: await nextDelta(parts, state) };
+        } catch (error) {
+          attemptDeadline.cancel();
+          throw coded(error, purpose, attemptDeadline);
+        }
+      });
+      deadline = opened.deadline;
+      let delta = opened.first;
+      while (delta !== null) {
+        yield delta;
+        try {
+          delta = await nextDelta(opened.parts, state);
+        } catch (error) {
+          throw coded(error, purpose, opened.deadline);
+        }
+      }
+      settled = true;
+      deadline.clear();
+      record(state.usage);
+    } catch (error) {
+      settled = true;
+      const failure = coded(error, purpose, deadline);
+      record(state.usage, failure.code);
+      throw failure;
+    } finally {
+      // Reached without settling when the consumer stops early: abort the HTTP stream.
+      deadline?.cancel();
+      if (!settled) record(state.usage, "cancelled");
+    }
+  }
+
+  return {
+    mode: "model",
+    model: modelName,
+    compose,
+    extract: (request) => extractFields("extract", request.prompt, request.fields),
+    think: (request) => extractFields("think", request.prompt, request.fields),
+    async judge(request) {
+      const output = await structured("judge", request.prompt, judgeSchema, true);
+      const understanding = Number.isFinite(output.understanding) ? Math.round(Math.min(100, Math.max(0, output.understanding))) : undefined;
+      return { done: output.done, hasQuestions: output.hasQuestions, ...(understanding === undefined ? {} : { understanding }) };
+    },
+    async interpret(request) {
+      const allowed = request.options.map((option) => option.score);
+      try {
+        const { score } = await structured("interpret", request.prompt, interpretSchema(allowed), true);
+        return score !== null && allowed.includes(score) ? score : null;
+      } catch (error) {
+        // An answer outside the options (a server without strict schemas) means "unclear", not a failed turn.
+        if (error instanceof CodedLlmError && error.code === "invalid_output") return null;
+        throw error;
+      }
+    },
+    async summarise(request) {
+      const text = await run("summarise", async (signal) => {
+        const result = await generateText({
+          model,
+          ...promptOptions(request.prompt),
+          maxRetries: 0,
+          abortSignal: signal,
+        });
+        return { value: result.text.trim(), usage: result.usage };
+      });
+      return text || request.previous;
+    },
+  };
+}
