@@ -21,8 +21,12 @@ interface Frame {
   kind: string | null;
   plain: boolean;
   result: unknown;
-  children: Frame[];
+  /** Nested nodes; null for leaves (most nodes), to spare an allocation each. */
+  children: Frame[] | null;
 }
+
+const NO_CHILDREN: readonly Frame[] = [];
+const childrenOf = (frame: Frame): readonly Frame[] => frame.children ?? NO_CHILDREN;
 
 class GiveUp extends Error {}
 
@@ -43,7 +47,7 @@ export function parseYamlFast(text: string, map: SourceMap): { value: unknown } 
       maxDepth: MAX_NESTING_DEPTH * 2 + 4,
       listener(event, state) {
         if (event === "open") {
-          stack.push({ open: state.position + shift, close: 0, kind: null, plain: false, result: undefined, children: [] });
+          stack.push({ open: state.position + shift, close: 0, kind: null, plain: false, result: undefined, children: null });
           return;
         }
         const frame = stack.pop();
@@ -53,7 +57,7 @@ export function parseYamlFast(text: string, map: SourceMap): { value: unknown } 
         frame.result = state.result;
         frame.plain = (state as unknown as { tag: string | null }).tag === "?";
         const parent = stack.at(-1);
-        if (parent) parent.children.push(frame);
+        if (parent) (parent.children ??= []).push(frame);
         else root = frame;
       },
     };
@@ -91,7 +95,7 @@ class Builder {
     if (first === "&" || first === "*" || first === "!") throw new GiveUp();
     if (frame.kind === "mapping") return this.mapping(frame, depth, start);
     if (frame.kind === "sequence") return this.sequence(frame, depth, start);
-    if (frame.children.length > 0) throw new GiveUp();
+    if (frame.children) throw new GiveUp();
     if (frame.kind === null || start >= frame.close) {
       // An empty value (`key:` with nothing after it) is located at its key, as the reference path does.
       this.span = keySpan ?? [start, start];
@@ -110,13 +114,13 @@ class Builder {
     const object: Record<string, unknown> = {};
     const spans: number[] = [];
     const keys: string[] = [];
-    const children = frame.children.map(unwrap);
+    const children = childrenOf(frame);
     let end = start;
     let index = 0;
     let keyIndex = 0;
     while (index < children.length) {
-      const keyFrame = children[index]!;
-      if (keyFrame.kind === null && keyFrame.children.length === 0 && this.contentStart(keyFrame.open, keyFrame.close) >= keyFrame.close) {
+      const keyFrame = unwrap(children[index]!);
+      if (keyFrame.kind === null && !keyFrame.children && this.contentStart(keyFrame.open, keyFrame.close) >= keyFrame.close) {
         index++; // an empty probe where a key could start (e.g. before a `...` document end)
         continue;
       }
@@ -152,7 +156,7 @@ class Builder {
 
   private sequence(frame: Frame, depth: number, start: number): unknown[] {
     const result = frame.result;
-    const children = frame.children;
+    const children = childrenOf(frame);
     if (!Array.isArray(result) || children.length !== result.length) throw new GiveUp();
     const flow = this.text[start] === "[";
     let end = start;
@@ -197,7 +201,7 @@ class Builder {
 
 /** js-yaml reports some nodes twice (a block attempt wrapping the node it found): keep the inner one. */
 function unwrap(frame: Frame): Frame {
-  while (frame.children.length === 1 && frame.children[0]!.result === frame.result && frame.children[0]!.kind === frame.kind) {
+  while (frame.children?.length === 1 && frame.children[0]!.result === frame.result && frame.children[0]!.kind === frame.kind) {
     frame = frame.children[0]!;
   }
   return frame;

@@ -169,10 +169,10 @@ class Normaliser {
     const config: Obj = isObject(rawConfig) ? { ...rawConfig } : {};
     if (rawConfig === undefined || rawConfig === null) this.report.map.redirect(configPath, path);
     for (const [key, value] of Object.entries(raw)) {
-      const keyPath = childPath(path, key);
       if (ACTION_KEYS.has(key)) {
         if (key !== "config") action[key] = key === "condition" && typeof value === "boolean" ? String(value) : value;
       } else if (configKeys.has(key)) {
+        const keyPath = childPath(path, key);
         const insidePath = childPath(configPath, key);
         if (key in config) {
           this.report.key("conflicting-fields", keyPath, `\`${key}\` is given both inside and beside \`config\`; the one inside \`config\` is used.`);
@@ -188,7 +188,7 @@ class Normaliser {
           );
         }
       } else {
-        this.unknown(keyPath, key, [...ACTION_KEYS, ...configKeys], `in a ${actionType} action`);
+        this.unknown(childPath(path, key), key, [...ACTION_KEYS, ...configKeys], `in a ${actionType} action`);
       }
     }
     action.config = isObject(rawConfig) || rawConfig === undefined || rawConfig === null ? this.config(actionType, config, configPath) : rawConfig;
@@ -286,9 +286,9 @@ class Normaliser {
     if (!isObject(raw)) return raw as Obj;
     const result: Obj = {};
     for (const [key, value] of Object.entries(raw)) {
-      const keyPath = childPath(path, key);
       const canonical = aliases[key];
       if (canonical !== undefined) {
+        const keyPath = childPath(path, key);
         const canonicalPath = childPath(path, canonical);
         if (canonical in raw) {
           this.report.key("conflicting-fields", keyPath, `\`${key}\` is the older name of \`${canonical}\`, which is also given; \`${key}\` is ignored.`);
@@ -301,7 +301,7 @@ class Normaliser {
         // `condition: false` is a YAML boolean; read it as the condition text it stands for.
         if (!(key in result)) result[key] = CONDITION_KEYS.has(key) && typeof value === "boolean" ? String(value) : value;
       } else {
-        this.unknown(keyPath, key, [...known, ...Object.keys(aliases)], where);
+        this.unknown(childPath(path, key), key, [...known, ...Object.keys(aliases)], where);
       }
     }
     return result;

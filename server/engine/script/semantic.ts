@@ -11,6 +11,9 @@ import type { Reporter } from "./report";
 import { childPath } from "./source-map";
 import { didYouMean } from "./suggest";
 
+/** Config fields whose text may hold placeholders. */
+const PLACEHOLDER_FIELDS = ["content", "tone", "say_goal", "exit"];
+
 /** Variables the engine itself provides to every script. */
 export const BUILTIN_VARIABLES: readonly string[] = ["risk_level"];
 
@@ -57,7 +60,12 @@ class SemanticChecker {
   readonly conditions: ConditionTable = new Map();
   private readonly producers = new Map<string, Producer>();
   private readonly declaredAnywhere = new Map<string, string>();
-  private readonly ids = { phase: new Map<string, string>(), topic: new Map<string, string>(), action: new Map<string, string>(), trigger: new Map<string, string>() };
+  private readonly ids = {
+    phase: new Map<string, string | (() => string)>(),
+    topic: new Map<string, string | (() => string)>(),
+    action: new Map<string, string | (() => string)>(),
+    trigger: new Map<string, string | (() => string)>(),
+  };
   private readonly topicIds = new Set<string>();
   private order = 0;
   /** Variables visible at the current point, by scope level. */
@@ -112,8 +120,8 @@ class SemanticChecker {
       for (const [phase, phasePath] of itemsOf(session, "phases", path)) {
         this.unique("phase", phase.phase_id, childPath(phasePath, "phase_id"));
         this.withScope(this.declare(phase, phasePath, "phase"), () => {
-          this.condition(phase.entry_condition, childPath(phasePath, "entry_condition"), "phase");
-          this.placeholders(phase.phase_goal, childPath(phasePath, "phase_goal"));
+          this.condition(phase.entry_condition, () => childPath(phasePath, "entry_condition"), "phase");
+          this.placeholders(phase, "phase_goal", phasePath);
           for (const [topic, topicPath] of itemsOf(phase, "topics", phasePath)) this.checkTopic(topic, topicPath);
         });
       }
@@ -138,9 +146,9 @@ class SemanticChecker {
   private checkTopic(topic: Obj, path: string): void {
     this.unique("topic", topic.topic_id, childPath(path, "topic_id"));
     this.withScope(this.declare(topic, path, "topic"), () => {
-      this.condition(topic.entry_condition, childPath(path, "entry_condition"), "topic");
-      this.placeholders(topic.topic_goal, childPath(path, "topic_goal"));
-      this.placeholders(topic.strategy, childPath(path, "strategy"));
+      this.condition(topic.entry_condition, () => childPath(path, "entry_condition"), "topic");
+      this.placeholders(topic, "topic_goal", path);
+      this.placeholders(topic, "strategy", path);
       for (const [action, actionPath] of itemsOf(topic, "actions", path)) {
         this.order++;
         this.checkAction(action, actionPath);
@@ -152,12 +160,12 @@ class SemanticChecker {
   }
 
   private checkAction(action: Obj, path: string): void {
-    this.unique("action", action.action_id, childPath(path, "action_id"));
-    this.condition(action.condition, childPath(path, "condition"), "action");
+    this.unique("action", action.action_id, () => `${path}.action_id`);
+    this.condition(action.condition, () => childPath(path, "condition"), "action");
     const config = isObject(action.config) ? action.config : undefined;
     if (!config) return;
-    const configPath = childPath(path, "config");
-    for (const field of ["content", "tone", "say_goal", "exit"]) this.placeholders(config[field], childPath(configPath, field));
+    const configPath = `${path}.config`;
+    for (const field of PLACEHOLDER_FIELDS) this.placeholders(config, field, configPath);
     for (const [field, fieldPath] of itemsOf(config, "output", configPath)) this.checkOutputField(field, fieldPath);
     switch (action.action_type) {
       case "ai_say": {
@@ -173,7 +181,7 @@ class SemanticChecker {
         break;
       case "use_skill":
         this.technique(config.skill, childPath(configPath, "skill"));
-        for (const [input, inputPath] of itemsOf(config, "input", configPath)) this.placeholders(input.value, childPath(inputPath, "value"));
+        for (const [input, inputPath] of itemsOf(config, "input", configPath)) this.placeholders(input, "value", inputPath);
         break;
     }
   }
@@ -231,15 +239,16 @@ class SemanticChecker {
     this.report.value("unknown-technique", path, `There is no technique \`${value}\` in this project.${didYouMean(value, known) || list}`);
   }
 
-  private unique(kind: keyof typeof this.ids, value: unknown, path: string): void {
+  private unique(kind: keyof typeof this.ids, value: unknown, pathOf: string | (() => string)): void {
     if (typeof value !== "string") return;
     const first = this.ids[kind].get(value);
     if (first === undefined) {
-      this.ids[kind].set(value, path);
+      this.ids[kind].set(value, pathOf); // paths are only built when a duplicate is found
       return;
     }
-    const line = this.report.map.position(this.report.map.valueSpan(first)[0]).line;
-    this.report.value("duplicate-id", path, `The ${kind}_id \`${value}\` is already used at line ${line}; ${kind} ids must be unique in the script.`);
+    const resolve = (p: string | (() => string)) => (typeof p === "string" ? p : p());
+    const line = this.report.map.position(this.report.map.valueSpan(resolve(first))[0]).line;
+    this.report.value("duplicate-id", resolve(pathOf), `The ${kind}_id \`${value}\` is already used at line ${line}; ${kind} ids must be unique in the script.`);
   }
 
   /** Records a level's declarations; returns the names it declares. */
@@ -268,10 +277,13 @@ class SemanticChecker {
     return this.scopes.some((scope) => scope.has(root));
   }
 
-  private placeholders(value: unknown, path: string): void {
+  /** Checks the placeholders in `parent[key]`; the path is only built when something is reported. */
+  private placeholders(parent: Obj, key: string, parentPath: string): void {
+    const value = parent[key];
     if (typeof value !== "string" || !value.includes("{")) return;
     for (const placeholder of findPlaceholders(value)) {
-      this.variable(placeholder.name, path, { text: value, start: placeholder.start, end: placeholder.end });
+      if (this.isVisible(placeholder.name)) continue;
+      this.variable(placeholder.name, childPath(parentPath, key), { text: value, start: placeholder.start, end: placeholder.end });
     }
   }
 
@@ -302,8 +314,9 @@ class SemanticChecker {
     return names;
   }
 
-  private condition(value: unknown, path: string, where: Where): void {
+  private condition(value: unknown, pathOf: string | (() => string), where: Where): void {
     if (typeof value !== "string") return; // the schema reports a wrong type
+    const path = typeof pathOf === "string" ? pathOf : pathOf();
     const parsed = parseCondition(value);
     if (!parsed.ok) {
       const span = this.report.map.spanWithin(path, value, parsed.start, Math.max(parsed.end, parsed.start + 1));
