@@ -281,6 +281,11 @@ describe("diagnostics", () => {
     });
   });
 
+  it("point a typo that is closest to an older field name at the current name", () => {
+    const diagnostics = validateScript(session("            - action_type: ai_ask", "              action_id: a", "              config: { question: Why? }"));
+    expect(diagnostics.find((d) => d.code === "unknown-field")?.message).toBe("Unknown field `question` in the config of ai_ask; it is ignored. Did you mean `content` (`question_template` in older scripts)?");
+  });
+
   it("read a YAML boolean condition as the condition it stands for", () => {
     const text = session("            - action_type: ai_say", "              action_id: a", "              condition: false", "              config: { content: Hi }");
     expect(validateScript(text)).toEqual([

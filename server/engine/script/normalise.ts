@@ -25,7 +25,7 @@ import {
   TriggerSchema,
 } from "./schema";
 import { childPath } from "./source-map";
-import { closest, didYouMean } from "./suggest";
+import { closest } from "./suggest";
 
 export type ScriptKind = "session" | "technique" | "safety";
 
@@ -188,7 +188,7 @@ class Normaliser {
           );
         }
       } else {
-        this.unknown(childPath(path, key), key, [...ACTION_KEYS, ...configKeys], `in a ${actionType} action`);
+        this.unknown(childPath(path, key), key, [...ACTION_KEYS, ...configKeys], `in a ${actionType} action`, FIELD_ALIASES[actionType]);
       }
     }
     action.config = isObject(rawConfig) || rawConfig === undefined || rawConfig === null ? this.config(actionType, config, configPath) : rawConfig;
@@ -301,14 +301,19 @@ class Normaliser {
         // `condition: false` is a YAML boolean; read it as the condition text it stands for.
         if (!(key in result)) result[key] = CONDITION_KEYS.has(key) && typeof value === "boolean" ? String(value) : value;
       } else {
-        this.unknown(childPath(path, key), key, [...known, ...Object.keys(aliases)], where);
+        this.unknown(childPath(path, key), key, [...known, ...Object.keys(aliases)], where, aliases);
       }
     }
     return result;
   }
 
-  private unknown(path: string, key: string, candidates: string[], where: string): void {
-    this.report.key("unknown-field", path, `Unknown field \`${key}\` ${where}; it is ignored.${didYouMean(key, candidates)}`);
+  private unknown(path: string, key: string, candidates: string[], where: string, aliases: Readonly<Record<string, string>> = {}): void {
+    const match = closest(key, candidates);
+    const canonical = match === undefined ? undefined : aliases[match];
+    // A typo closest to an older name is pointed at the current name.
+    const hint =
+      match === undefined ? "" : canonical === undefined ? ` Did you mean \`${match}\`?` : ` Did you mean \`${canonical}\` (\`${match}\` in older scripts)?`;
+    this.report.key("unknown-field", path, `Unknown field \`${key}\` ${where}; it is ignored.${hint}`);
   }
 
   private child(parent: Obj, path: string, key: string, normalise: (value: Obj, path: string) => Obj): void {
