@@ -156,7 +156,8 @@ function applyBoosters(text: string, hits: Hit[], boosters: readonly Match[]): B
       const threshold: RiskLevel = hit.category === "suicidal_ideation" ? "high" : "medium";
       if (!["suicidal_ideation", "means", "harm_to_others", "abuse"].includes(hit.category) || !isAtLeast(hit.level, threshold)) continue;
       if (clauseAround(text, hit.start).start !== clause.start) continue;
-      hit.level = raiseLevel(hit.level);
+      // Abuse tops out at high: danger from someone else, handled by the same protocol.
+      hit.level = hit.category === "abuse" ? minLevel(raiseLevel(hit.level), "high") : raiseLevel(hit.level);
       note(booster, hit, hit.category === "harm_to_others" || hit.category === "abuse" ? hit.category : "suicide_plan");
     }
   }
@@ -165,7 +166,7 @@ function applyBoosters(text: string, hits: Hit[], boosters: readonly Match[]): B
     const sentence = sentenceAround(text, booster.start);
     for (const hit of current) {
       if (hit.category !== "abuse" || !isAtLeast(hit.level, "medium") || sentenceAround(text, hit.start).start !== sentence.start) continue;
-      hit.level = raiseLevel(hit.level);
+      hit.level = minLevel(raiseLevel(hit.level), "high");
       note(booster, hit, "abuse");
     }
   }

@@ -12,3 +12,13 @@ export {
   type RiskLanguage,
   type RiskLevel,
 } from "./risk-types";
+export {
+  CRISIS_LINES,
+  crisisLinesFor,
+  formatCrisisLine,
+  type ContactMethod,
+  type CrisisLine,
+  type CrisisLineQuery,
+  type LocalizedText,
+} from "./crisis-lines";
+export { evaluateRisk, parseLabelledMessages, type LabelledMessage, type RiskEvaluation } from "./risk-evaluation";

@@ -346,7 +346,7 @@ const ENGLISH_BOOSTERS: RiskRule[] = [
   ]),
   ...boosters("en", "place", [{ id: "en.where.edge", pattern: /\b(?:standing|sitting|up)\s+(?:on|at)\s+(?:the|a)\s+(?:edge|bridge|roof|rooftop|ledge|cliff|tracks|railway\s+line)\b|\bon\s+the\s+(?:roof|ledge)\s+of\b|\bat\s+the\s+(?:train\s+station|station|platform|tracks)\b|\bon\s+the\s+platform\b/i }]),
   ...boosters("en", "decision", [{ id: "en.decided", pattern: /\b(?:i'?ve\s+|i\s+have\s+)?(?:decided|made\s+up\s+my\s+mind|made\s+my\s+decision)\b|\b(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day)\b|\b(?:i'?m|im|i\s+am)\s+(?:finally\s+)?ready\b|\b(?:i'?m|im|i\s+am)\s+done\b/i }]),
-  ...boosters("en", "weapon", [{ id: "en.weapon", pattern: /\b(?:knife|gun|pistol|rifle|weapon|machete|bat|belt|cane|stick|hanger|cord|whip)\b|\b(?:outside|at)\s+my\s+(?:door|window|house)\b|\bright\s+now\b/i }]),
+  ...boosters("en", "weapon", [{ id: "en.weapon", pattern: /\b(?:knife|gun|pistol|rifle|weapon|machete|bat|belt|cane|stick|hanger|cord|whip)\b|\b(?:outside|at)\s+my\s+(?:door|window|house)\b/i }]),
   ...boosters("en", "joke", [{ id: "en.joking", pattern: /\b(?:lol|lmao|lmfao|haha\w*|jk|just\s+kidding|kidding)\b|😂|🤣|😆/i }]),
 ];
 
@@ -455,7 +455,7 @@ const CHINESE_BOOSTERS: RiskRule[] = [
   ...boosters("zh", "timing", [{ id: "zh.when.soon", pattern: /今晚|今天晚上|今天|明天|马上|现在就|这周末|这个周末|等(?:他们|她们|他|她|家里人|爸妈|大家)(?:都)?睡(?:着|了)/ }]),
   ...boosters("zh", "place", [{ id: "zh.where.edge", pattern: /(?:在|到了|来到|站在|坐在|去)(?:了)?(?:楼顶|天台|顶楼|桥上|江边|河边|海边|湖边|铁轨|窗台上|悬崖边)/ }]),
   ...boosters("zh", "decision", [{ id: "zh.decided", pattern: /决定了|下定决心|想清楚了|准备好了|打算好了|已经想好|谁也(?:别|不要|拦不住)|别拦(?:着)?我/ }]),
-  ...boosters("zh", "weapon", [{ id: "zh.weapon", pattern: /刀|枪|棍子|现在/ }]),
+  ...boosters("zh", "weapon", [{ id: "zh.weapon", pattern: /刀|枪|棍子|皮带|衣架/ }]),
   ...boosters("zh", "joke", [{ id: "zh.joking", pattern: /哈哈|开玩笑|开个玩笑/ }]),
 ];
 
