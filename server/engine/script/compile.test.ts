@@ -203,6 +203,14 @@ describe("variables", () => {
     expect(validateScript(text, { globalVariables: ["clinic"] })).toEqual([]);
   });
 
+  it("asks for the values of an enum declaration", () => {
+    const text = oneAction("- { action_type: ai_say, action_id: a, config: { content: Hi } }").replace(
+      "  session_id: s\n",
+      "  session_id: s\n  declare: [{ var: band, type: enum }, { var: level, type: enum, values: [low, high] }]\n",
+    );
+    expect(validateScript(text)).toEqual([expect.objectContaining({ code: "enum-without-values", line: 3, column: 32 })]);
+  });
+
   it("makes a technique's input parameters visible inside it", () => {
     expect(validateScript(fixture("cognitive-reframing.yaml"))).toEqual([]);
   });

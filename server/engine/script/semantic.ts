@@ -255,6 +255,9 @@ class SemanticChecker {
   private declare(level: Obj, path: string, scope: string | undefined): Set<string> {
     const names = new Set<string>();
     for (const [declare, declarePath] of itemsOf(level, "declare", path)) {
+      if (scope !== undefined && declare.type === "enum" && !Array.isArray(declare.values)) {
+        this.report.value("enum-without-values", childPath(declarePath, "type"), "`type: enum` needs `values`: the list of allowed values.");
+      }
       const name = asString(declare.var);
       if (name === undefined) continue;
       if (scope !== undefined && names.has(name)) {
