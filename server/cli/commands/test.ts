@@ -18,7 +18,7 @@ export const testCommand: Command = {
   async run(args, io) {
     const scriptsIndex = args.indexOf("--scripts");
     const scriptsDir = path.resolve(io.cwd, scriptsIndex >= 0 ? (args[scriptsIndex + 1] ?? "scripts") : "scripts");
-    const targets = args.filter((arg, i) => !arg.startsWith("--") && i !== scriptsIndex + 1);
+    const targets = args.filter((arg, i) => !arg.startsWith("--") && (scriptsIndex < 0 || i !== scriptsIndex + 1));
     if (targets.length === 0) {
       io.stderr(`Give golden conversation files or folders. Usage: heartline ${this.usage}\n`);
       return EXIT.usage;

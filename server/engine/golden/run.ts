@@ -87,6 +87,10 @@ export async function runGoldenConversation(
       state = started.state;
       for (const text of started.messages) transcript.push({ role: "bot", text });
     }
+    if (index > 0 && step.client === undefined) {
+      failures.push(`step ${index + 1}: only the first step may leave out \`client\` (it is what the bot says at the start).`);
+      break;
+    }
     if (state?.status === "complete" && step.client !== undefined) {
       failures.push(`step ${index + 1}: the session had already ended before the client said "${step.client}".`);
       break;

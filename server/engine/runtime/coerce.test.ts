@@ -62,3 +62,38 @@ describe("rule-based extraction", () => {
     expect(coerceToField("{}", { type: "object" })).toBeUndefined();
   });
 });
+
+describe("rule-based extraction, as clients really answer", () => {
+  it.each([
+    ["Not right now", false],
+    ["No problem", true],
+    ["I don't mind", true],
+    ["That's not right", false],
+    ["It was okay, I'll think about another session", undefined],
+    ["No, it's been more like six months", false],
+    ["I have no idea", undefined],
+    ["没问题", true],
+    ["我没意见", true],
+    ["没错", true],
+    ["不对，其实有半年了", false],
+    ["是的，没错", true],
+    ["不想，我还是不继续了", false],
+    ["还是算了", false],
+    ["没有，从来没有", false],
+    ["想试试", true],
+    ["以前看过一次心理咨询", true],
+  ])("yes/no from %j", (text, expected) => {
+    expect(coerceBoolean(text)).toBe(expected);
+  });
+
+  it("ignores clock times and percentages when looking for a rating", () => {
+    expect(coerceNumber("Go to bed before 11pm, confidence 8.")).toBe(8);
+    expect(coerceNumber("at 10:30, maybe a 6")).toBe(6);
+    expect(coerceNumber("9点以前睡觉，信心7分")).toBe(7);
+  });
+
+  it("does not pick an allowed value the client negated", () => {
+    expect(coerceEnum("I haven't tried it", ["tried", "not_tried"])).toBeUndefined();
+    expect(coerceEnum("a few weeks, not a lot", ["a_little", "somewhat", "a_lot"])).toBeUndefined();
+  });
+});

@@ -53,30 +53,80 @@ function parseEnglishNumber(text: string): number | undefined {
   return value;
 }
 
-export function coerceNumber(text: string): number | undefined {
-  const digits = /-?\d+(?:[.,]\d+)?/.exec(text);
-  if (digits) return Number(digits[0].replace(",", "."));
-  return parseChineseNumber(text) ?? parseEnglishNumber(text);
+/** Numbers that are clock times ("11pm", "10:30", "9点") or percentages answer something else. */
+const NUMBER = /(?<![\d:：])-?\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:am\b|pm\b|a\.m|p\.m|[:：]\d|点|%|％))/giu;
+
+/** Every number in the reply, in order (digits; else a Chinese or English number in words). */
+export function findNumbers(text: string): number[] {
+  const digits = [...text.matchAll(NUMBER)].map((m) => Number(m[0].replace(",", ".")));
+  if (digits.length > 0) return digits;
+  const single = parseChineseNumber(text) ?? parseEnglishNumber(text);
+  return single === undefined ? [] : [single];
 }
 
-const YES_EN = /\b(yes|yeah|yep|yup|sure|ok(ay)?|of course|definitely|absolutely|certainly|i do|i would|i will|i am|i'd like|let'?s|please do|sounds good|alright|happy to|why not|correct|right|true|agreed?)\b/i;
-const NO_EN = /\b(no|nope|nah|not really|not now|no thanks|don'?t|do not|wouldn'?t|rather not|never|false|incorrect|i'?m not)\b/i;
-const UNSURE_EN = /\b(not sure|unsure|maybe|don'?t know|dunno|perhaps|i guess)\b/i;
-const YES_ZH = /(是的|是|对|好的|好|可以|行|嗯|愿意|要|没问题|当然|同意|有)/u;
-const NO_ZH = /(不是|不要|不想|不用|不愿意|不行|不可以|不同意|没有|算了|不|没)/u;
-const UNSURE_ZH = /(不确定|不知道|说不好|也许|可能吧|看情况)/u;
+export function coerceNumber(text: string): number | undefined {
+  return findNumbers(text)[0];
+}
+
+type Polarity = "yes" | "no" | "unsure" | "neutral";
+
+/**
+ * Yes/no phrases, matched leftmost-longest so "no problem" is a yes, "not right now" a no, and
+ * "还是" (rather) is not read as "是" (yes). The first yes or no decides; any hedge means unsure.
+ */
+const BOOLEAN_PHRASES: readonly (readonly [string, Polarity])[] = [
+  ["no problem", "yes"], ["no worries", "yes"], ["i don't mind", "yes"], ["i do not mind", "yes"], ["don't mind", "yes"],
+  ["why not", "yes"], ["that's right", "yes"], ["that is right", "yes"], ["sounds good", "yes"], ["go ahead", "yes"],
+  ["of course", "yes"], ["i'd like", "yes"], ["i would like", "yes"], ["i'd love", "yes"], ["happy to", "yes"],
+  ["please do", "yes"], ["i agree", "yes"], ["i do", "yes"], ["i have", "yes"], ["i would", "yes"], ["i will", "yes"],
+  ["not right now", "no"], ["not now", "no"], ["not really", "no"], ["not at the moment", "no"], ["no thanks", "no"],
+  ["that's not right", "no"], ["that is not right", "no"], ["not right", "no"], ["not quite", "no"],
+  ["rather not", "no"], ["i don't", "no"], ["i do not", "no"], ["i haven't", "no"], ["i have not", "no"],
+  ["i wouldn't", "no"], ["i won't", "no"], ["don't want", "no"],
+  ["not sure", "unsure"], ["no idea", "unsure"], ["i don't know", "unsure"], ["don't know", "unsure"], ["i guess", "unsure"],
+  ["think about it", "unsure"], ["think about", "unsure"], ["we'll see", "unsure"],
+  ["yes", "yes"], ["yeah", "yes"], ["yep", "yes"], ["yup", "yes"], ["sure", "yes"], ["ok", "yes"], ["okay", "yes"],
+  ["definitely", "yes"], ["absolutely", "yes"], ["certainly", "yes"], ["alright", "yes"], ["correct", "yes"],
+  ["right", "yes"], ["agreed", "yes"], ["fine", "yes"], ["true", "yes"], ["let's", "yes"], ["lets", "yes"],
+  ["no", "no"], ["nope", "no"], ["nah", "no"], ["never", "no"], ["incorrect", "no"], ["wrong", "no"], ["false", "no"],
+  ["maybe", "unsure"], ["perhaps", "unsure"], ["unsure", "unsure"], ["dunno", "unsure"], ["possibly", "unsure"],
+  // Chinese has no word boundaries: the longer phrase wins at each position.
+  ["没问题", "yes"], ["没意见", "yes"], ["没错", "yes"], ["不介意", "yes"], ["想试试", "yes"], ["当然", "yes"],
+  ["是的", "yes"], ["对的", "yes"], ["好的", "yes"], ["可以", "yes"], ["愿意", "yes"], ["同意", "yes"],
+  ["有过", "yes"], ["看过", "yes"], ["试过", "yes"], ["做过", "yes"],
+  ["不确定", "unsure"], ["不知道", "unsure"], ["说不好", "unsure"], ["说不准", "unsure"], ["再想想", "unsure"],
+  ["看情况", "unsure"], ["也许", "unsure"], ["可能", "unsure"], ["或许", "unsure"],
+  ["还是", "neutral"], ["但是", "neutral"], ["可是", "neutral"], ["就是", "neutral"], ["只是", "neutral"],
+  ["要是", "neutral"], ["不过", "neutral"], ["不管", "neutral"], ["不少", "neutral"],
+  ["不是", "no"], ["不要", "no"], ["不想", "no"], ["不用", "no"], ["不愿意", "no"], ["不行", "no"], ["不可以", "no"],
+  ["不同意", "no"], ["不对", "no"], ["没有", "no"], ["算了", "no"], ["从来没", "no"],
+  ["是", "yes"], ["对", "yes"], ["好", "yes"], ["行", "yes"], ["嗯", "yes"], ["要", "yes"], ["想", "yes"], ["有", "yes"],
+  ["不", "no"], ["没", "no"],
+];
+
+const isCjk = (phrase: string) => /\p{Script=Han}/u.test(phrase);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const BOOLEAN_PATTERN = new RegExp(
+  [...BOOLEAN_PHRASES]
+    .sort((a, b) => b[0].length - a[0].length)
+    .map(([phrase]) => (isCjk(phrase) ? escape(phrase) : `(?<![\\p{L}'’])${escape(phrase).replace(/'/g, "['’]")}(?![\\p{L}'’])`))
+    .join("|"),
+  "giu",
+);
+const POLARITY = new Map(BOOLEAN_PHRASES.map(([phrase, polarity]) => [phrase, polarity]));
 
 export function coerceBoolean(text: string): boolean | undefined {
-  const t = text.trim();
-  if (!t) return undefined;
-  if (UNSURE_EN.test(t) || UNSURE_ZH.test(t)) return undefined;
-  // Negative forms first: "不要" contains "要", "don't want" contains "want".
-  const no = NO_EN.test(t) || NO_ZH.test(t);
-  const yes = YES_EN.test(t) || YES_ZH.test(t.replace(NO_ZH, ""));
-  if (no && !yes) return false;
-  if (yes && !no) return true;
-  return undefined;
+  let decided: boolean | undefined;
+  for (const match of text.matchAll(BOOLEAN_PATTERN)) {
+    const polarity = POLARITY.get(match[0].toLowerCase().replace(/’/g, "'"));
+    if (polarity === "unsure") return undefined;
+    if (decided === undefined && (polarity === "yes" || polarity === "no")) decided = polarity === "yes";
+  }
+  return decided;
 }
+
+/** A negation just before a phrase ("not a lot", "haven't tried", "不太") cancels it. */
+const NEGATED_BEFORE = /(?:\bnot|n't|\bno|\bnever|不|没|未)\s*(?:\p{L}+\s+){0,2}$/iu;
 
 function normaliseWords(text: string): string {
   return text.toLowerCase().replace(/[_\-]+/g, " ").replace(/\s+/g, " ").trim();
@@ -90,7 +140,9 @@ export function coerceEnum(text: string, values: readonly (string | number | boo
   // A reply that names exactly one allowed value ("mostly anxiety or worry" → anxiety_or_worry).
   const named = values.filter((v) => {
     const words = normaliseWords(String(v));
-    return words.length > 0 && new RegExp(`(^|[^\\p{L}])${words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}([^\\p{L}]|$)`, "u").test(reply);
+    if (!words) return false;
+    const match = new RegExp(`(^|[^\\p{L}])${escape(words)}([^\\p{L}]|$)`, "u").exec(reply);
+    return match !== null && !NEGATED_BEFORE.test(reply.slice(0, match.index + (match[1]?.length ?? 0)));
   });
   if (named.length === 1) return named[0];
   // A number picks by position (1-based), as clients do when options are listed.

@@ -411,3 +411,45 @@ session:
     expect(run.state.memory.summary).not.toBe("");
   });
 });
+
+describe("template-mode extraction keeps answers where they belong", () => {
+  const ratings = compile(`
+session:
+  session_id: ratings
+  phases:
+    - phase_id: p
+      topics:
+        - topic_id: t
+          actions:
+            - action_type: ai_ask
+              action_id: ask_name
+              config:
+                content: "What should I call you?"
+                output: [{ get: user_name, define: the name the client wants to be called }]
+            - action_type: ai_ask
+              action_id: rerate
+              config:
+                content: "How much do you believe it now, and how strong is the feeling, 0-100?"
+                output:
+                  - { get: belief_after, type: number }
+                  - { get: emotion_after, type: number }
+            - action_type: ai_say
+              action_id: echo
+              config: { content: "\${user_name}: \${belief_after}/\${emotion_after}" }
+`);
+
+  it("takes the name out of 'call me …' and gives each number to its own rating", async () => {
+    const { turns, state } = await converse(ratings, ["Call me Sam.", "60, and the feeling is about 30 now"], opts());
+    expect(turns[1]).toEqual(["How much do you believe it now, and how strong is the feeling, 0-100?"]);
+    expect(turns[2]).toEqual(["Sam: 60/30"]);
+    expect(state.status).toBe("complete");
+  });
+
+  it("asks again for the second rating when one number was given, unless it was meant for both", async () => {
+    const one = await converse(ratings, ["我叫小林", "About 40", "and 20 for the feeling"], opts());
+    expect(one.turns[2]?.[0]).toContain("tell me a little more");
+    expect(one.turns[3]).toEqual(["小林: 40/20"]);
+    const both = await converse(ratings, ["Sam", "both about 40"], opts());
+    expect(both.turns[2]).toEqual(["Sam: 40/40"]);
+  });
+});

@@ -52,7 +52,7 @@ export async function* replyAsk(ctx: RunContext, action: AskAction, reply: strin
       : config.output.filter(
           (f) => ctx.variables.lookup(f.get) === undefined || (ctx.llm.mode === "model" && f.extraction_method === "llm"),
         );
-  const found = await extractFields(ctx, candidates, reply, () => ctx.prompt(action, "task_extract", {}), config.output);
+  const found = await extractFields(ctx, candidates, reply, () => ctx.prompt(action, "task_extract", {}), config.output, round > 1);
   for (const [name, value] of Object.entries(found)) yield ctx.setVariable(name, value, action.action_id);
 
   const missing = missingRequired(ctx, config.output);

@@ -1,10 +1,11 @@
 /**
  * Extraction of output fields from a reply: `direct` and `pattern` by rule (always), `llm` through
- * the port (template mode: rule-based too). Only values actually found are returned.
+ * the model, or, without one, by rule with care (see `extractWithoutModel`). Only values actually
+ * found are returned.
  */
 import type { CompiledOutputField } from "../../script";
 import type { FieldSpec, JsonValue, Prompt } from "../../llm/port";
-import { coerceToField, extractByPattern } from "../coerce";
+import { coerceToField, extractByPattern, findNumbers } from "../coerce";
 import type { RunContext } from "../context";
 
 export function fieldSpec(field: CompiledOutputField, render: (text: string) => string): FieldSpec {
@@ -14,15 +15,63 @@ export function fieldSpec(field: CompiledOutputField, render: (text: string) => 
   return spec;
 }
 
+const NAME_FIELD = /name|called|名字|称呼|叫/i;
+/** "Call me Sam", "My name is Sam", "我叫小林" → the name itself, for fields about a name. */
+const NAME_PREFIX = /^(?:(?:you can |please )?call me|my name is|my name's|i'm|i am|it's|name's|我叫|叫我|我是|我的名字是)\s*/iu;
+
+function nameFrom(reply: string): string {
+  return reply.trim().replace(NAME_PREFIX, "").replace(/[.。!！,，]+$/u, "").trim();
+}
+
 /**
- * Without a model, `llm` extraction falls back to the whole reply, coerced. Typed fields check
- * themselves (a number, a yes/no, an allowed value); free text is taken only for a required field
- * or the action's only field, so an optional correction field never swallows an unrelated "no".
+ * Without a model, `llm` fields fall back to rules that respect the question's shape: numbers in
+ * the reply go to the number fields in order (one number never fills two ratings); free text goes
+ * to required text fields (or the action's only field) — every one of them for the first answer to
+ * a compound question, only the first still missing for a follow-up, so an answer to "and the
+ * hardest part?" never overwrites the rest; typed fields (yes/no, allowed values) check themselves.
  */
-function usableWithoutModel(field: CompiledOutputField, fields: readonly CompiledOutputField[]): boolean {
-  if (field.type === "number" || field.type === "boolean" || field.type === "enum") return true;
-  if (field.type === "object") return false;
-  return field.required || fields.filter((f) => f.mode === "extract").length === 1;
+function extractWithoutModel(
+  fields: readonly CompiledOutputField[],
+  reply: string,
+  siblings: readonly CompiledOutputField[],
+  followUp: boolean,
+): Record<string, JsonValue> {
+  const found: Record<string, JsonValue> = {};
+  const numbers = findNumbers(reply);
+  // "Both about 40", "都是四十": one number meant for every rating asked.
+  const sameForAll = numbers.length === 1 && /\b(both|all|each)\b|都|均|全部/iu.test(reply);
+  let nextNumber = 0;
+  let textTaken = false;
+  const onlyField = siblings.filter((f) => f.mode === "extract").length === 1;
+  for (const field of fields) {
+    switch (field.type) {
+      case "number": {
+        const value = sameForAll ? numbers[0] : numbers[nextNumber++];
+        if (value !== undefined) found[field.get] = value;
+        break;
+      }
+      case "boolean":
+      case "enum": {
+        const value = coerceToField(reply, field);
+        if (value !== undefined) found[field.get] = value;
+        break;
+      }
+      case "text":
+      case "list": {
+        if ((followUp && textTaken) || !(field.required || onlyField)) break;
+        const source = field.type === "text" && NAME_FIELD.test(`${field.get} ${field.define ?? ""}`) ? nameFrom(reply) : reply;
+        const value = coerceToField(source, field);
+        if (value !== undefined) {
+          found[field.get] = value;
+          textTaken = true;
+        }
+        break;
+      }
+      case "object":
+        break;
+    }
+  }
+  return found;
 }
 
 export async function extractFields(
@@ -32,9 +81,10 @@ export async function extractFields(
   prompt: () => Prompt,
   /** All of the action's output fields (to tell whether a field is its only one). */
   siblings: readonly CompiledOutputField[] = fields,
+  followUp = false,
 ): Promise<Record<string, JsonValue>> {
   const found: Record<string, JsonValue> = {};
-  const byModel: FieldSpec[] = [];
+  const byModel: CompiledOutputField[] = [];
   for (const field of fields) {
     if (field.mode !== "extract") continue;
     if (field.extraction_method === "direct") {
@@ -43,16 +93,17 @@ export async function extractFields(
     } else if (field.extraction_method === "pattern" && field.pattern) {
       const value = extractByPattern(reply, field.pattern, field);
       if (value !== undefined) found[field.get] = value;
-    } else if (ctx.llm.mode === "model" || usableWithoutModel(field, siblings)) {
-      byModel.push(fieldSpec(field, (t) => ctx.render(t)));
+    } else {
+      byModel.push(field);
     }
   }
-  if (byModel.length > 0) {
-    const values = await ctx.llm.extract({ prompt: prompt(), fields: byModel, reply });
-    for (const spec of byModel) {
-      const value = values[spec.name];
-      if (value !== undefined && value !== null && value !== "") found[spec.name] = value;
-    }
+  if (byModel.length === 0) return found;
+  if (ctx.llm.mode === "template") return { ...extractWithoutModel(byModel, reply, siblings, followUp), ...found };
+  const specs = byModel.map((field) => fieldSpec(field, (t) => ctx.render(t)));
+  const values = await ctx.llm.extract({ prompt: prompt(), fields: specs, reply });
+  for (const spec of specs) {
+    const value = values[spec.name];
+    if (value !== undefined && value !== null && value !== "") found[spec.name] = value;
   }
   return found;
 }
