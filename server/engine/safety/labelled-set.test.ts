@@ -26,7 +26,7 @@ describe("labelled risk messages", () => {
   });
 
   // The two later sets were written after the rules, then used to fix them: they guard against
-  // regressions here; their first-run figures are recorded in the commit history, not asserted.
+  // regressions here; their first-run figures are recorded in bench/risk.bench.ts, not asserted.
   it("keeps the same thresholds on the held-out and round-2 sets together", () => {
     const evaluation = evaluateRisk([...fixture("held-out-messages.jsonl"), ...fixture("round2-messages.jsonl")]);
     expect(evaluation.recall, JSON.stringify(describeFailures(evaluation), null, 2)).toBeGreaterThanOrEqual(0.95);
