@@ -3,6 +3,8 @@ import { openDatabase, type Database } from "./db/client";
 import { resolveDatabaseTarget } from "./db/target";
 import { createCache } from "./cache";
 import type { Cache } from "./cache/types";
+import { createLlm } from "./llm";
+import type { LlmPort, LlmUsage } from "./engine/llm/port";
 
 /**
  * The process-wide infrastructure (validated env, database, cache), created once on first use.
@@ -12,7 +14,20 @@ export interface Platform {
   env: Env;
   db: Database;
   cache: Cache;
+  /** The LLM port for one run; `onUsage` receives a record per model call. */
+  llmFor(onUsage: (usage: LlmUsage) => void): LlmPort;
   startedAt: number;
+}
+
+export function llmFactory(env: Env): Platform["llmFor"] {
+  return (onUsage) =>
+    createLlm({
+      mode: env.llmMode,
+      apiKey: env.OPENAI_API_KEY,
+      baseURL: env.OPENAI_BASE_URL,
+      model: env.llmModel,
+      onUsage,
+    });
 }
 
 const holder = globalThis as typeof globalThis & { __heartlinePlatform?: Platform };
@@ -24,6 +39,7 @@ export function getPlatform(): Platform {
       env,
       db: openDatabase(resolveDatabaseTarget(env)),
       cache: createCache({ upstashUrl: env.UPSTASH_REDIS_REST_URL, upstashToken: env.UPSTASH_REDIS_REST_TOKEN }),
+      llmFor: llmFactory(env),
       startedAt: Date.now(),
     };
   }

@@ -1,5 +1,16 @@
 import { TRPCError } from "@trpc/server";
 import { describeDatabaseError } from "../services/health";
+import { ServiceError, type ServiceErrorCode } from "../services/errors";
+
+const SERVICE_TO_TRPC: Record<ServiceErrorCode, TRPCError["code"]> = {
+  NOT_FOUND: "NOT_FOUND",
+  BUSY: "CONFLICT",
+  ENDED: "PRECONDITION_FAILED",
+  BAD_REQUEST: "BAD_REQUEST",
+  TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
+  MODEL_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
 
 const UNAVAILABLE_PATTERN =
   /ECONNREFUSED|ECONNRESET|connect ECONN|Can't reach database|Connection terminated|terminating connection|shutting down|timeout exceeded when trying to connect|the database system is starting up/i;
@@ -19,9 +30,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** Maps infrastructure failures to a clear, retryable tRPC error; leaves everything else alone. */
+/** Maps use-case errors and infrastructure failures to clear tRPC errors; leaves everything else alone. */
 export function toClientError(error: unknown): unknown {
   if (error instanceof TRPCError) return error;
+  if (error instanceof ServiceError) return new TRPCError({ code: SERVICE_TO_TRPC[error.code], message: error.message, cause: error });
   if (isDatabaseUnavailable(error)) {
     return new TRPCError({
       code: "SERVICE_UNAVAILABLE",

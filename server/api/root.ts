@@ -1,8 +1,10 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { systemRouter } from "./routers/system";
+import { sessionRouter } from "./routers/session/session.router";
 
 export const appRouter = createTRPCRouter({
   system: systemRouter,
+  session: sessionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,21 +9,24 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getPlatform, type Platform } from "../platform";
-import { identityFromHeaders, type CallerIdentity } from "../auth/identity";
+import { clientCookie, identityFromHeaders, newClientId, type CallerIdentity } from "../auth/identity";
 import { toClientError } from "./errors";
 
 export interface TRPCContext {
   platform: Platform;
   identity: CallerIdentity;
   headers: Headers;
+  /** Response headers (Set-Cookie); absent for in-process callers. */
+  resHeaders: Headers | null;
 }
 
-export function createTRPCContext(opts: { headers: Headers; platform?: Platform }): TRPCContext {
+export function createTRPCContext(opts: { headers: Headers; resHeaders?: Headers; platform?: Platform }): TRPCContext {
   const platform = opts.platform ?? getPlatform();
   return {
     platform,
     identity: identityFromHeaders(opts.headers, platform.env.AUTH_SECRET),
     headers: opts.headers,
+    resHeaders: opts.resHeaders ?? null,
   };
 }
 
@@ -56,11 +59,15 @@ const infrastructureErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(infrastructureErrors);
 
+/** Reads the caller's anonymous identity, or gives a first-time visitor one (no sign-up needed). */
 export const clientProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.identity.clientId) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: "No client identity: reload the page to get one." });
+  let clientId = ctx.identity.clientId;
+  if (!clientId) {
+    if (!ctx.resHeaders) throw new TRPCError({ code: "UNAUTHORIZED", message: "No client identity." });
+    clientId = newClientId();
+    ctx.resHeaders.append("Set-Cookie", clientCookie(clientId, ctx.platform.env.AUTH_SECRET, ctx.platform.env.NODE_ENV === "production"));
   }
-  return next({ ctx: { ...ctx, clientId: ctx.identity.clientId } });
+  return next({ ctx: { ...ctx, clientId } });
 });
 
 export const authorProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { issueSignedToken, verifySignedToken } from "./signed-token";
 
 /** The anonymous client identity cookie: signed, httpOnly, SameSite=Lax. Clients never need an account. */
@@ -38,4 +39,24 @@ export function readClientId(cookieHeader: string | null | undefined, secret: st
 
 export function identityFromHeaders(headers: Headers, secret: string): CallerIdentity {
   return { clientId: readClientId(headers.get("cookie"), secret), user: null };
+}
+
+/** How long a client identity lasts in the browser: a year, renewed when a new one is issued. */
+const CLIENT_COOKIE_MAX_AGE_SECONDS = 365 * 24 * 3600;
+
+export function newClientId(): string {
+  return `c_${randomUUID().replaceAll("-", "")}`;
+}
+
+/** The Set-Cookie value for a client identity: httpOnly, SameSite=Lax, Secure in production. */
+export function clientCookie(clientId: string, secret: string, secure: boolean): string {
+  const parts = [
+    `${CLIENT_COOKIE}=${encodeURIComponent(issueClientToken(clientId, secret))}`,
+    "Path=/",
+    "HttpOnly",
+    "SameSite=Lax",
+    `Max-Age=${CLIENT_COOKIE_MAX_AGE_SECONDS}`,
+  ];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
 }

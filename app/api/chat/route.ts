@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { getPlatform } from "@/server/platform";
+import { readClientId } from "@/server/auth/identity";
+import { HTTP_STATUS, ServiceError } from "@/server/services/errors";
+import { prepareTurn } from "@/server/services/sessions/run-turn";
+import { chatStreamResponse } from "@/server/api/chat/ui-stream";
+
+export const dynamic = "force-dynamic";
+
+/** A body far larger than any allowed message is refused before it is read. */
+const MAX_BODY_BYTES = 64 * 1024;
+
+const ChatRequest = z.object({
+  sessionId: z.string().min(1).max(64),
+  message: z.object({ id: z.string().min(1).max(100), text: z.string() }),
+});
+
+function problem(status: number, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: message }, { status, headers });
+}
+
+export async function POST(req: Request): Promise<Response> {
+  const platform = getPlatform();
+  const clientId = readClientId(req.headers.get("cookie"), platform.env.AUTH_SECRET);
+  if (!clientId) return problem(401, "No client identity: reload the page and try again.");
+
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) return problem(413, "The message is too long.");
+  const raw = await req.text();
+  if (raw.length > MAX_BODY_BYTES) return problem(413, "The message is too long.");
+  let body: z.infer<typeof ChatRequest>;
+  try {
+    body = ChatRequest.parse(JSON.parse(raw));
+  } catch {
+    return problem(400, "Send {sessionId, message: {id, text}} as JSON.");
+  }
+
+  try {
+    const prepared = await prepareTurn(
+      { prisma: platform.db.prisma, cache: platform.cache, llmFor: platform.llmFor },
+      { clientId, sessionId: body.sessionId, clientMessageId: body.message.id, text: body.message.text },
+    );
+    return chatStreamResponse(prepared, body.message.id);
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      const headers: Record<string, string> = {};
+      if (error.details.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
+      return problem(HTTP_STATUS[error.code], error.message, headers);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+-- AlterTable: sessions pin the technique versions they started with.
+ALTER TABLE "Session" ADD COLUMN     "techniquePins" JSONB NOT NULL DEFAULT '{}';

@@ -1,0 +1,13 @@
+import { z } from "zod";
+
+export const sessionIdInput = z.object({ sessionId: z.string().min(1).max(64) });
+
+export const startInput = z.object({
+  scriptId: z.string().min(1).max(64),
+  language: z.enum(["en", "zh"]).optional(),
+});
+
+export const messagesInput = sessionIdInput.extend({
+  afterSeq: z.int().min(0).optional(),
+  limit: z.int().min(1).max(200).default(100),
+});

@@ -1,0 +1,31 @@
+/** Errors a use case reports to its callers (tRPC and route handlers map them to their own shapes). */
+export type ServiceErrorCode =
+  | "NOT_FOUND"
+  | "BUSY"
+  | "ENDED"
+  | "BAD_REQUEST"
+  | "TOO_LARGE"
+  | "RATE_LIMITED"
+  | "MODEL_UNAVAILABLE";
+
+export class ServiceError extends Error {
+  constructor(
+    readonly code: ServiceErrorCode,
+    message: string,
+    readonly details: { retryAfterSeconds?: number } = {},
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "ServiceError";
+  }
+}
+
+export const HTTP_STATUS: Record<ServiceErrorCode, number> = {
+  NOT_FOUND: 404,
+  BUSY: 409,
+  ENDED: 409,
+  BAD_REQUEST: 400,
+  TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  MODEL_UNAVAILABLE: 503,
+};

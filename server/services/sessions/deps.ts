@@ -1,0 +1,11 @@
+import type { Cache } from "../../cache/types";
+import type { PrismaClient } from "../../db/generated/client";
+import type { LlmPort, LlmUsage } from "../../engine/llm/port";
+
+/** What the session use cases need; the platform provides it, tests build their own. */
+export interface SessionDeps {
+  prisma: PrismaClient;
+  cache: Cache;
+  /** A port for one run; `onUsage` receives a record per model call (nothing in template mode). */
+  llmFor(onUsage: (usage: LlmUsage) => void): LlmPort;
+}

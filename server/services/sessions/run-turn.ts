@@ -1,0 +1,208 @@
+/**
+ * One client message, end to end: checks, a per-session lock (best effort: correctness comes from
+ * the session version), the engine turn streamed to the caller as it runs, and one transaction
+ * that stores everything. A retried message (same client message id) replays the stored reply.
+ */
+import { EngineError, turn, type EngineEvent, type SessionState } from "../../engine/runtime";
+import { LlmError, type LlmUsage } from "../../engine/llm/port";
+import { resolveScheme } from "../../engine/prompts/default-scheme";
+import type { Lock } from "../../cache/types";
+import { ServiceError } from "../errors";
+import type { SessionDeps } from "./deps";
+import { persistRun, type StoredMessage } from "./persist";
+import { loadRunnable, type TechniquePins } from "./runnable";
+
+/** Longest client message accepted, in characters. */
+export const MAX_MESSAGE_CHARS = 4_000;
+/** Turns per client per minute, and per session per minute. */
+export const RATE_LIMITS = { perClient: { limit: 30, windowSeconds: 60 }, perSession: { limit: 20, windowSeconds: 60 } } as const;
+/** A lock outlives any normal turn (model calls included) but frees itself after a crash. */
+const TURN_LOCK_MS = 90_000;
+
+export interface TurnInput {
+  clientId: string;
+  sessionId: string;
+  clientMessageId: string;
+  text: string;
+}
+
+export interface TurnResult {
+  replayed: boolean;
+  /** The bot messages of this turn, as stored. */
+  messages: StoredMessage[];
+  status: "active" | "completed" | "ended";
+  riskLevel: SessionState["risk"]["level"];
+}
+
+export type TurnSink = (event: EngineEvent) => void;
+
+export function validateMessage(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) throw new ServiceError("BAD_REQUEST", "The message is empty.");
+  if (text.length > MAX_MESSAGE_CHARS) {
+    throw new ServiceError("TOO_LARGE", `Messages can be at most ${MAX_MESSAGE_CHARS.toLocaleString("en")} characters; this one has ${text.length.toLocaleString("en")}.`);
+  }
+  return trimmed;
+}
+
+async function enforceRateLimits(deps: SessionDeps, clientId: string, sessionId: string): Promise<void> {
+  const checks = [
+    deps.cache.rateLimit(`turns:client:${clientId}`, RATE_LIMITS.perClient),
+    deps.cache.rateLimit(`turns:session:${sessionId}`, RATE_LIMITS.perSession),
+  ];
+  const results = await Promise.allSettled(checks);
+  for (const result of results) {
+    // A cache outage must never block a conversation: limits are skipped, not enforced.
+    if (result.status === "fulfilled" && !result.value.allowed) {
+      throw new ServiceError("RATE_LIMITED", "You are sending messages very quickly. Please wait a moment.", {
+        retryAfterSeconds: result.value.retryAfterSeconds,
+      });
+    }
+  }
+}
+
+async function storedReply(deps: SessionDeps, sessionId: string, clientMessageId: string): Promise<StoredMessage[] | null> {
+  const original = await deps.prisma.message.findUnique({
+    where: { sessionId_clientMessageId: { sessionId, clientMessageId } },
+    select: { turn: true },
+  });
+  if (!original) return null;
+  return deps.prisma.message.findMany({
+    where: { sessionId, turn: original.turn, role: { not: "client" } },
+    orderBy: { seq: "asc" },
+    select: { id: true, seq: true, role: true, text: true, turn: true, actionId: true, createdAt: true },
+  });
+}
+
+async function replay(deps: SessionDeps, sessionId: string, messages: StoredMessage[], sink: TurnSink): Promise<TurnResult> {
+  for (const message of messages) {
+    const actionId = message.actionId ?? "replay";
+    sink({ type: "message-start", actionId, purpose: "replay" });
+    sink({ type: "text-delta", actionId, delta: message.text });
+    sink({ type: "message-end", actionId, text: message.text });
+  }
+  const session = await deps.prisma.session.findUniqueOrThrow({ where: { id: sessionId }, select: { status: true, riskLevel: true } });
+  return { replayed: true, messages, status: session.status, riskLevel: session.riskLevel };
+}
+
+/** A turn that passed every check; `run` streams it and stores it (and frees the lock). */
+export interface PreparedTurn {
+  run(sink?: TurnSink): Promise<TurnResult>;
+}
+
+/**
+ * Everything that can refuse a message before anything runs (size, ownership, ended session, rate
+ * limits, a turn already running), so callers can answer with a proper status before streaming.
+ */
+export async function prepareTurn(deps: SessionDeps, input: TurnInput): Promise<PreparedTurn> {
+  const text = validateMessage(input.text);
+  const session = await deps.prisma.session.findFirst({
+    where: { id: input.sessionId, clientId: input.clientId },
+    select: { id: true, status: true, version: true, state: true, scriptVersionId: true, techniquePins: true },
+  });
+  // Someone else's session is "not found", never "forbidden": its existence is private too.
+  if (!session) throw new ServiceError("NOT_FOUND", "This conversation was not found.");
+
+  const earlier = await storedReply(deps, session.id, input.clientMessageId);
+  if (earlier) return { run: (sink = () => {}) => replay(deps, session.id, earlier, sink) };
+  if (session.status !== "active") throw new ServiceError("ENDED", "This conversation has ended. You can start a new one.");
+
+  await enforceRateLimits(deps, input.clientId, session.id);
+
+  let lock: Lock | null = null;
+  try {
+    lock = await deps.cache.acquireLock(`session:${session.id}`, { ttlMs: TURN_LOCK_MS });
+  } catch {
+    lock = null; // cache down: the version check when storing still keeps turns from overlapping
+  }
+  if (lock === null && (await deps.cache.ping().then((p) => p.ok, () => false))) {
+    throw new ServiceError("BUSY", "Your previous message is still being answered. Please wait a moment and send this again.");
+  }
+
+  return {
+    run: async (sink = () => {}) => {
+      try {
+        return await executeTurn(deps, session, input.clientMessageId, text, sink);
+      } finally {
+        await lock?.release().catch(() => {});
+      }
+    },
+  };
+}
+
+export async function runTurn(deps: SessionDeps, input: TurnInput, sink: TurnSink = () => {}): Promise<TurnResult> {
+  return (await prepareTurn(deps, input)).run(sink);
+}
+
+interface LoadedSession {
+  id: string;
+  version: number;
+  state: unknown;
+  scriptVersionId: string;
+  techniquePins: unknown;
+}
+
+async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMessageId: string, text: string, sink: TurnSink): Promise<TurnResult> {
+  const runnable = await loadRunnable(deps.prisma, session.scriptVersionId, session.techniquePins as TechniquePins);
+  if (runnable.script.kind !== "session") throw new ServiceError("BAD_REQUEST", "This conversation's script cannot be run.");
+  const usage: LlmUsage[] = [];
+  const llm = deps.llmFor((u) => usage.push(u));
+  const options = { llm, scriptVersion: session.scriptVersionId, techniques: runnable.techniques };
+
+  const events: EngineEvent[] = [];
+  const run = turn(runnable.script, session.state as SessionState, text, options);
+  let state: SessionState;
+  try {
+    for (;;) {
+      const next = await run.next();
+      if (next.done) {
+        state = next.value;
+        break;
+      }
+      events.push(next.value);
+      sink(next.value);
+    }
+  } catch (error) {
+    throw translateEngineError(error);
+  }
+
+  try {
+    const messages = await persistRun(deps.prisma, {
+      sessionId: session.id,
+      readVersion: session.version,
+      scriptVersionId: session.scriptVersionId,
+      promptScheme: resolveScheme(runnable.script.session.template_scheme).id,
+      model: llm.model,
+      clientMessage: { clientMessageId, text },
+      events,
+      state,
+      safety: [],
+      llmCalls: usage,
+    });
+    return {
+      replayed: false,
+      messages: messages.filter((m) => m.role !== "client"),
+      status: state.status === "complete" ? "completed" : "active",
+      riskLevel: state.risk.level,
+    };
+  } catch (error) {
+    // A concurrent retry of this very message won the race: its stored reply is the answer.
+    const winner = await storedReply(deps, session.id, clientMessageId);
+    if (winner) return { replayed: true, messages: winner, status: "active", riskLevel: state.risk.level };
+    if ((error as { code?: unknown }).code === "P2002") {
+      throw new ServiceError("BUSY", "This conversation was updated at the same moment. Please send your message again.", {}, { cause: error });
+    }
+    throw error;
+  }
+}
+
+function translateEngineError(error: unknown): unknown {
+  if (error instanceof LlmError) {
+    return new ServiceError("MODEL_UNAVAILABLE", "The counselling model is not answering right now. Nothing was lost; please send your message again in a moment.", {}, { cause: error });
+  }
+  if (error instanceof EngineError) {
+    if (error.code === "session_complete") return new ServiceError("ENDED", "This conversation has ended. You can start a new one.");
+    return new ServiceError("BAD_REQUEST", error.message, {}, { cause: error });
+  }
+  return error;
+}

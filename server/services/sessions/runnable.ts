@@ -1,0 +1,45 @@
+/**
+ * Loads what the engine needs to run a session: its pinned compiled script, and the project's
+ * techniques at the versions the session pinned when it started.
+ */
+import type { CompiledScript, CompiledTechniqueScript } from "../../engine/script";
+import type { PrismaClient } from "../../db/generated/client";
+
+export type TechniquePins = Record<string, string>;
+
+export interface Runnable {
+  scriptVersionId: string;
+  script: CompiledScript;
+  techniques: Record<string, CompiledTechniqueScript>;
+  pins: TechniquePins;
+}
+
+type Db = Pick<PrismaClient, "scriptVersion" | "script">;
+
+/** The latest published version of every technique in the project: what a new session pins. */
+export async function latestTechniquePins(db: Db, projectId: string): Promise<TechniquePins> {
+  const scripts = await db.script.findMany({
+    where: { projectId, kind: "technique", deletedAt: null },
+    select: { scriptKey: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+  });
+  const pins: TechniquePins = {};
+  for (const script of scripts) {
+    const latest = script.versions[0];
+    if (latest) pins[script.scriptKey] = latest.id;
+  }
+  return pins;
+}
+
+export async function loadRunnable(db: Db, scriptVersionId: string, pins: TechniquePins): Promise<Runnable> {
+  const version = await db.scriptVersion.findUniqueOrThrow({ where: { id: scriptVersionId }, select: { id: true, compiled: true } });
+  const ids = Object.values(pins);
+  const techniqueVersions = ids.length
+    ? await db.scriptVersion.findMany({ where: { id: { in: ids } }, select: { compiled: true } })
+    : [];
+  const techniques: Record<string, CompiledTechniqueScript> = {};
+  for (const row of techniqueVersions) {
+    const compiled = row.compiled as unknown as CompiledScript;
+    if (compiled.kind === "technique") techniques[compiled.key] = compiled;
+  }
+  return { scriptVersionId: version.id, script: version.compiled as unknown as CompiledScript, techniques, pins };
+}

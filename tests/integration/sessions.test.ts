@@ -1,0 +1,162 @@
+/**
+ * The client conversation use cases against a real database: a session on a shipped script,
+ * turns stored in order with lineage, retries replayed, concurrent turns refused, privacy.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { seedExampleScripts } from "@/server/services/seed";
+import { runTurn, prepareTurn, RATE_LIMITS } from "@/server/services/sessions/run-turn";
+import { startSession } from "@/server/services/sessions/start-session";
+import type { SessionDeps } from "@/server/services/sessions/deps";
+import { ServiceError } from "@/server/services/errors";
+import { createCache } from "@/server/cache";
+import { templateLlm } from "@/server/engine/llm/template";
+import { CLIENT_COOKIE } from "@/server/auth/identity";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { callerFor, testPlatform } from "../support/test-platform";
+
+let testDb: TestDatabase;
+let deps: SessionDeps;
+let checkInId: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedExampleScripts(testDb.db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
+  deps = { prisma: testDb.db.prisma, cache: createCache({}), llmFor: () => templateLlm };
+  const script = await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } });
+  checkInId = script.id;
+});
+
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+async function errorOf(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => null,
+    (error: unknown) => error,
+  );
+}
+
+describe("client sessions", () => {
+  it("gives a first-time visitor an identity cookie and starts a session on the published script", async () => {
+    const platform = testPlatform(testDb.db);
+    const resHeaders = new Headers();
+    const anonymous = callerFor(platform, {}, resHeaders);
+    const scripts = await anonymous.session.scripts();
+    expect(scripts.map((s) => s.name)).toContain("Weekly check-in");
+
+    const started = await anonymous.session.start({ scriptId: checkInId });
+    const cookie = resHeaders.get("set-cookie") ?? "";
+    expect(cookie).toMatch(new RegExp(`^${CLIENT_COOKIE}=`));
+    expect(cookie).toContain("HttpOnly");
+    expect(cookie).toContain("SameSite=Lax");
+    expect(started.messages.map((m) => m.role)).toEqual(started.messages.map(() => "bot"));
+    expect(started.messages[0]?.text).toMatch(/welcome back/i);
+
+    const returning = callerFor(platform, { cookie: cookie.split(";")[0] ?? "" });
+    const mine = await returning.session.list();
+    expect(mine.map((s) => s.id)).toEqual([started.sessionId]);
+    const transcript = await returning.session.messages({ sessionId: started.sessionId });
+    expect(transcript.messages.map((m) => m.seq)).toEqual(started.messages.map((_, i) => i + 1));
+
+    // Another visitor cannot see it, and is told it does not exist.
+    const stranger = callerFor(platform, {}, new Headers());
+    const denied = await errorOf(stranger.session.get({ sessionId: started.sessionId }));
+    expect(denied).toBeInstanceOf(TRPCError);
+    expect((denied as TRPCError).code).toBe("NOT_FOUND");
+  });
+
+  it("stores each turn in order with the variables traced to the client message", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_a", scriptId: checkInId });
+    const streamed: string[] = [];
+    const result = await runTurn(deps, { clientId: "client_a", sessionId, clientMessageId: "m1", text: "7" }, (event) => {
+      if (event.type === "text-delta") streamed.push(event.delta);
+    });
+    expect(result.replayed).toBe(false);
+    expect(streamed.join("")).toBe(result.messages.map((m) => m.text).join(""));
+
+    const prisma = testDb.db.prisma;
+    const messages = await prisma.message.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
+    expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
+    const clientMessage = messages.find((m) => m.role === "client");
+    expect(clientMessage).toMatchObject({ text: "7", clientMessageId: "m1", turn: 1 });
+    const mood = await prisma.variableValue.findFirstOrThrow({ where: { sessionId, name: "mood_score" } });
+    expect(mood).toMatchObject({ value: 7, turn: 1, messageId: clientMessage?.id, sourceActionId: expect.any(String) });
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(session.turnCount).toBe(1);
+    expect((session.state as { turn: number }).turn).toBe(1);
+  });
+
+  it("replays the stored reply when the same message is sent again, storing nothing twice", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_b", scriptId: checkInId });
+    const first = await runTurn(deps, { clientId: "client_b", sessionId, clientMessageId: "retry-1", text: "6" });
+    const again = await runTurn(deps, { clientId: "client_b", sessionId, clientMessageId: "retry-1", text: "6" });
+    expect(again.replayed).toBe(true);
+    expect(again.messages.map((m) => m.text)).toEqual(first.messages.map((m) => m.text));
+    const count = await testDb.db.prisma.message.count({ where: { sessionId, role: "client" } });
+    expect(count).toBe(1);
+  });
+
+  it("lets only one of two concurrent turns apply; the other stores nothing", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_c", scriptId: checkInId });
+    // No lock here, so both runs reach the version check: exactly one must win.
+    const lockless = Object.assign(Object.create(deps.cache) as SessionDeps["cache"], {
+      acquireLock: async () => {
+        throw new Error("cache down");
+      },
+      ping: async () => ({ ok: false, latencyMs: 0 }),
+    });
+    const unlocked: SessionDeps = { ...deps, cache: lockless };
+    const a = prepareTurn(unlocked, { clientId: "client_c", sessionId, clientMessageId: "a", text: "5" });
+    const b = prepareTurn(unlocked, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" });
+    const results = await Promise.allSettled([(await a).run(), (await b).run()]);
+    const fulfilled = results.filter((r) => r.status === "fulfilled");
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.reason).toBeInstanceOf(ServiceError);
+    expect((rejected[0]?.reason as ServiceError).code).toBe("BUSY");
+    const clientMessages = await testDb.db.prisma.message.findMany({ where: { sessionId, role: "client" } });
+    expect(clientMessages).toHaveLength(1);
+    const session = await testDb.db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(session.turnCount).toBe(1);
+  });
+
+  it("refuses a second message while one is being answered (lock), with a clear busy error", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_d", scriptId: checkInId });
+    const first = await prepareTurn(deps, { clientId: "client_d", sessionId, clientMessageId: "x1", text: "5" });
+    const busy = await errorOf(prepareTurn(deps, { clientId: "client_d", sessionId, clientMessageId: "x2", text: "6" }));
+    expect((busy as ServiceError).code).toBe("BUSY");
+    await first.run();
+    await expect(runTurn(deps, { clientId: "client_d", sessionId, clientMessageId: "x2", text: "calm" })).resolves.toMatchObject({ replayed: false });
+  });
+
+  it("refuses too-long messages, other clients, ended sessions and floods, with clear errors", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_e", scriptId: checkInId });
+    const tooLong = await errorOf(runTurn(deps, { clientId: "client_e", sessionId, clientMessageId: "l", text: "x".repeat(4001) }));
+    expect(tooLong).toMatchObject({ code: "TOO_LARGE", message: expect.stringContaining("4,000") });
+
+    const stranger = await errorOf(runTurn(deps, { clientId: "someone_else", sessionId, clientMessageId: "s", text: "hi" }));
+    expect(stranger).toMatchObject({ code: "NOT_FOUND" });
+
+    for (let i = 0; i < RATE_LIMITS.perSession.limit; i++) await deps.cache.rateLimit(`turns:session:${sessionId}`, RATE_LIMITS.perSession);
+    const flooded = await errorOf(runTurn(deps, { clientId: "client_e", sessionId, clientMessageId: "f", text: "7" }));
+    expect(flooded).toMatchObject({ code: "RATE_LIMITED" });
+    expect((flooded as ServiceError).details.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+
+    const { sessionId: other } = await startSession(deps, { clientId: "client_f", scriptId: checkInId });
+    await testDb.db.prisma.session.update({ where: { id: other }, data: { status: "ended" } });
+    const ended = await errorOf(runTurn(deps, { clientId: "client_f", sessionId: other, clientMessageId: "e", text: "7" }));
+    expect(ended).toMatchObject({ code: "ENDED" });
+  });
+
+  it("keeps working when the cache is unreachable", async () => {
+    const downCache = createCache({ upstashUrl: "http://127.0.0.1:9", upstashToken: "t" });
+    const offline: SessionDeps = { ...deps, cache: downCache };
+    const { sessionId } = await startSession(offline, { clientId: "client_g", scriptId: checkInId });
+    const result = await runTurn(offline, { clientId: "client_g", sessionId, clientMessageId: "c1", text: "4" });
+    expect(result.messages.length).toBeGreaterThan(0);
+  });
+});
