@@ -92,6 +92,7 @@ describe("detectRisk: levels by category", () => {
   it("abuse → medium, high with ongoing danger", () => {
     expectRisk("he hits me", "medium", "abuse");
     expectRisk("他打我", "medium", "abuse");
+    expectRisk("他把我打得好痛", "medium", "abuse");
     expectRisk("he touches me when nobody's around", "high", "abuse");
     expectRisk("he threatened to kill me", "high", "abuse");
     expectRisk("he's hitting me right now", "high", "abuse");

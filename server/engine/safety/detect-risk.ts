@@ -9,7 +9,8 @@
  *    or fiction → none; someone else, a general question, or the past → low at most.
  * 4. Boosters raise current, first-person matches: a time ("tonight") in the same clause +1;
  *    a dangerous place or a stated decision anywhere → imminent; means together with another
- *    suicidal signal → imminent; a weapon or "right now" near abuse +1; a joke lowers threats.
+ *    suicidal signal → imminent; a weapon near abuse +1 (abuse stops at high); a joke marker
+ *    lowers threats against others. Each kind of booster raises a match at most once.
  * 5. The highest level wins; ties go to the more urgent category.
  */
 import { messageFacts, scopeOf, clauseAround, sentenceAround, type Scope } from "./risk-context";
@@ -149,23 +150,28 @@ function applyBoosters(text: string, hits: Hit[], boosters: readonly Match[]): B
     for (const hit of current) if (hit.category === "harm_to_others") hit.level = minLevel(hit.level, "low");
   }
 
+  const timed = new Set<Hit>();
   for (const booster of byKind("timing")) {
     const clause = clauseAround(text, booster.start);
     for (const hit of current) {
+      if (timed.has(hit)) continue;
       // A passive wish with a time ("I don't want to wake up tomorrow") is still a wish, not a plan.
       const threshold: RiskLevel = hit.category === "suicidal_ideation" ? "high" : "medium";
       if (!["suicidal_ideation", "means", "harm_to_others", "abuse"].includes(hit.category) || !isAtLeast(hit.level, threshold)) continue;
       if (clauseAround(text, hit.start).start !== clause.start) continue;
+      timed.add(hit);
       // Abuse tops out at high: danger from someone else, handled by the same protocol.
       hit.level = hit.category === "abuse" ? minLevel(raiseLevel(hit.level), "high") : raiseLevel(hit.level);
       note(booster, hit, hit.category === "harm_to_others" || hit.category === "abuse" ? hit.category : "suicide_plan");
     }
   }
 
+  const armed = new Set<Hit>();
   for (const booster of byKind("weapon")) {
     const sentence = sentenceAround(text, booster.start);
     for (const hit of current) {
-      if (hit.category !== "abuse" || !isAtLeast(hit.level, "medium") || sentenceAround(text, hit.start).start !== sentence.start) continue;
+      if (armed.has(hit) || hit.category !== "abuse" || !isAtLeast(hit.level, "medium") || sentenceAround(text, hit.start).start !== sentence.start) continue;
+      armed.add(hit);
       hit.level = minLevel(raiseLevel(hit.level), "high");
       note(booster, hit, "abuse");
     }

@@ -345,7 +345,7 @@ const ENGLISH_BOOSTERS: RiskRule[] = [
     { id: "en.when.soon", pattern: /\b(?:tonight|tonite|2nite|today|tomorrow|this\s+(?:weekend|evening|afternoon)|right\s+now|in\s+(?:an|a\s+few|\d+)\s+(?:hours?|minutes?)|(?:on\s+|this\s+|next\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|when\s+(?:everyone|my\s+\w+|they|he|she)\s+(?:is|are|'s|'re)\s+(?:away|out|gone|asleep)|once\s+(?:everyone|they|my\s+\w+)\s+(?:is|are|goes?|go)\s+(?:asleep|to\s+(?:bed|sleep))|after\s+(?:everyone|they|my\s+\w+)\s+(?:goes?|go|falls?|fall)\s+(?:to\s+)?(?:bed|sleep|asleep)|when\s+(?:he|she|they)\s+(?:comes?|gets?)\s+home|soon)\b/i },
   ]),
   ...boosters("en", "place", [{ id: "en.where.edge", pattern: /\b(?:standing|sitting|up)\s+(?:on|at)\s+(?:the|a)\s+(?:edge|bridge|roof|rooftop|ledge|cliff|tracks|railway\s+line)\b|\bon\s+the\s+(?:roof|ledge)\s+of\b|\bat\s+the\s+(?:train\s+station|station|platform|tracks)\b|\bon\s+the\s+platform\b/i }]),
-  ...boosters("en", "decision", [{ id: "en.decided", pattern: /\b(?:i'?ve\s+|i\s+have\s+)?(?:decided|made\s+up\s+my\s+mind|made\s+my\s+decision)\b|\b(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day)\b|\b(?:i'?m|im|i\s+am)\s+(?:finally\s+)?ready\b|\b(?:i'?m|im|i\s+am)\s+done\b/i }]),
+  ...boosters("en", "decision", [{ id: "en.decided", pattern: /\b(?:i'?ve\s+|i\s+have\s+)?(?:decided|made\s+up\s+my\s+mind|made\s+my\s+decision)\b|\b(?:tonight|today)(?:'s|\s+is)\s+the\s+(?:night|day)\b|\b(?:i'?m|im|i\s+am)\s+(?:finally\s+)?ready\b(?!\s+(?:for|to\s+(?:go|start|talk|begin|learn|try|move|change|get|work|order|leave\s+(?:him|her|them|the\s+house|home|work))))|\b(?:i'?m|im|i\s+am)\s+done\b(?!\s+(?:with\s+(?:school|work|my\s+(?:homework|shift|exams?|work))|for\s+(?:today|the\s+day|now)|eating|talking))/i }]),
   ...boosters("en", "weapon", [{ id: "en.weapon", pattern: /\b(?:knife|gun|pistol|rifle|weapon|machete|bat|belt|cane|stick|hanger|cord|whip)\b|\b(?:outside|at)\s+my\s+(?:door|window|house)\b/i }]),
   ...boosters("en", "joke", [{ id: "en.joking", pattern: /\b(?:lol|lmao|lmfao|haha\w*|jk|just\s+kidding|kidding)\b|😂|🤣|😆/i }]),
 ];
@@ -429,7 +429,7 @@ const CHINESE_RISK: RiskRule[] = risk("zh", [
   { id: "zh.harm-thoughts", category: "harm_to_others", level: "medium", pattern: /(?:想|会想|忍不住想|总想|冲动想)(?:要)?(?:伤害|掐死|弄死|打)(?:我的)?(?:孩子|宝宝|孩子们|别人|他人|家人)|伤害(?:别人|他人)的(?:念头|冲动|想法)/ },
 
   // Abuse. 打我电话 ("called me") and 推我一把 ("gave me a push") are excluded after 我.
-  { id: "zh.hits-me", category: "abuse", level: "medium", subject: "victim", pattern: zh(`(?:打|揍|踢|扇|抽|推|踹|殴打|虐待|暴打|毒打|拿${ZH_GAP(4)}(?:打|抽))(?:了)?我(?!电话|手机|的电话|的手机|的血|一把|一下试试)|家暴|家庭暴力`) },
+  { id: "zh.hits-me", category: "abuse", level: "medium", subject: "victim", pattern: zh(`(?:打|揍|踢|扇|抽|推|踹|殴打|虐待|暴打|毒打|拿${ZH_GAP(4)}(?:打|抽))(?:了)?我(?!电话|手机|的电话|的手机|的血|一把|一下试试)|把我${ZH_GAP(4)}(?:打|揍|踢|踹)(?:得|了|伤|哭|肿)|家暴|家庭暴力`) },
   { id: "zh.beaten", category: "abuse", level: "medium", subject: "victim", pattern: zh(`被${ZH_GAP(4)}(?:家暴|性侵|强奸|猥亵|虐待|霸凌|侵犯|殴打|暴打|毒打)|被${ZH_GAP(4)}(?:打|揍)(?:了|得|伤|哭|肿|出血)`) },
   { id: "zh.controlled", category: "abuse", level: "medium", subject: "victim", pattern: /不让我(?:出门|离开|见(?:朋友|家人|任何人)|工作|上班|联系|有钱|用手机)/ },
   { id: "zh.strangled", category: "abuse", level: "high", subject: "victim", pattern: /(?:掐|勒)(?:住)?(?:了)?我(?:的)?脖子|掐死我/ },
