@@ -69,7 +69,7 @@ export function parseYamlFast(text: string, map: SourceMap): { value: unknown } 
   try {
     // Spans recorded before giving up belong to discarded values; the root is set only on success.
     const builder = new Builder(text, map);
-    const value = builder.node(root, 0, undefined);
+    const value = builder.node(root, 0, -1, -1);
     map.setRoot(value, builder.span);
     return { value };
   } catch (error) {
@@ -79,15 +79,20 @@ export function parseYamlFast(text: string, map: SourceMap): { value: unknown } 
 }
 
 class Builder {
-  /** Span of the node built last (its parent records it). */
-  span: Span = [0, 0];
+  /** Span of the node built last (its parent records it); two numbers, not a tuple, to spare allocations. */
+  spanStart = 0;
+  spanEnd = 0;
+
+  get span(): Span {
+    return [this.spanStart, this.spanEnd];
+  }
 
   constructor(
     private readonly text: string,
     private readonly map: SourceMap,
   ) {}
 
-  node(frame: Frame, depth: number, keySpan: Span | undefined): unknown {
+  node(frame: Frame, depth: number, keyStart: number, keyEnd: number): unknown {
     frame = unwrap(frame);
     if (depth > MAX_NESTING_DEPTH) throw new GiveUp();
     const start = this.contentStart(frame.open, frame.close);
@@ -98,11 +103,12 @@ class Builder {
     if (frame.children) throw new GiveUp();
     if (frame.kind === null || start >= frame.close) {
       // An empty value (`key:` with nothing after it) is located at its key, as the reference path does.
-      this.span = keySpan ?? [start, start];
+      if (keyStart >= 0) this.setSpan(keyStart, keyEnd);
+      else this.setSpan(start, start);
       return null;
     }
     if (frame.kind !== "scalar" || typeof frame.result !== "string") throw new GiveUp();
-    this.span = [start, this.trimEnd(start, frame.close)];
+    this.setSpan(start, this.trimEnd(start, frame.close));
     return frame.plain ? resolvePlain(frame.result) : frame.result;
   }
 
@@ -127,7 +133,7 @@ class Builder {
       if (keyFrame.kind !== "scalar" || typeof keyFrame.result !== "string") throw new GiveUp();
       const keyStart = this.contentStart(keyFrame.open, keyFrame.close);
       if (this.text[keyStart] === "?" || "&*!".includes(this.text[keyStart] ?? "")) throw new GiveUp();
-      const keySpan_: Span = [keyStart, this.trimEnd(keyStart, keyFrame.close)];
+      const keyEnd = this.trimEnd(keyStart, keyFrame.close);
       const key = String(keyFrame.plain ? resolvePlain(keyFrame.result) : keyFrame.result);
       if (key === "<<" || !Object.hasOwn(result, key) || Object.hasOwn(object, key)) throw new GiveUp();
       keyIndex++;
@@ -137,20 +143,20 @@ class Builder {
       if (hasValue) {
         const valueFrame = children[index + 1];
         if (!valueFrame) throw new GiveUp();
-        value = this.node(valueFrame, depth + 1, keySpan_);
+        value = this.node(valueFrame, depth + 1, keyStart, keyEnd);
         index += 2;
       } else {
         if (!flow) throw new GiveUp();
-        this.span = keySpan_;
+        this.setSpan(keyStart, keyEnd);
         index += 1;
       }
-      spans.push(this.span[0], this.span[1], keySpan_[0], keySpan_[1]);
-      end = Math.max(end, this.span[1]);
+      spans.push(this.spanStart, this.spanEnd, keyStart, keyEnd);
+      if (this.spanEnd > end) end = this.spanEnd;
       setOwn(object, key, value);
     }
     if (keyIndex !== expectedCount) throw new GiveUp();
     this.map.setChildren(object, spans, keys);
-    this.span = [start, flow ? this.trimEnd(start, frame.close) : end];
+    this.setSpan(start, flow ? this.trimEnd(start, frame.close) : end);
     return object;
   }
 
@@ -162,14 +168,19 @@ class Builder {
     let end = start;
     const spans: number[] = [];
     const items = children.map((child) => {
-      const value = this.node(child, depth + 1, undefined);
-      spans.push(this.span[0], this.span[1], -1, -1);
-      end = Math.max(end, this.span[1]);
+      const value = this.node(child, depth + 1, -1, -1);
+      spans.push(this.spanStart, this.spanEnd, -1, -1);
+      if (this.spanEnd > end) end = this.spanEnd;
       return value;
     });
     this.map.setChildren(items, spans);
-    this.span = [start, flow ? this.trimEnd(start, frame.close) : end];
+    this.setSpan(start, flow ? this.trimEnd(start, frame.close) : end);
     return items;
+  }
+
+  private setSpan(start: number, end: number): void {
+    this.spanStart = start;
+    this.spanEnd = end;
   }
 
   /** First character of a node's content: after spaces, line breaks and comments. */

@@ -108,6 +108,28 @@ describe("hostile input", () => {
     expect(ms).toBeLessThan(2_000);
   });
 
+  it("treats keys named like Object.prototype members as ordinary unknown fields", () => {
+    const text = [
+      "constructor: 1",
+      "session:",
+      "  session_id: s",
+      "  toString: x",
+      "  phases:",
+      "    - phase_id: p",
+      "      topics:",
+      "        - topic_id: t",
+      "          actions:",
+      "            - { action_type: ai_say, action_id: a, constructor: 1, config: { content: Hi, hasOwnProperty: 2 } }",
+      "            - { action_type: toString, action_id: b }",
+      "",
+    ].join("\n");
+    const diagnostics = validateScript(text);
+    expect(diagnostics.map((d) => d.code)).toEqual(["unknown-field", "unknown-field", "unknown-field", "unknown-field", "unknown-action-type"]);
+    for (const d of diagnostics) expect(d.message).not.toMatch(/function|native code|\[object/);
+    const technique = "constructor: 1\ntopic:\n  topic_id: t\n  actions:\n    - { action_type: ai_say, action_id: a, config: { content: Hi } }\n";
+    expect(compileScript(technique)).toMatchObject({ ok: true, diagnostics: [expect.objectContaining({ code: "unknown-field", line: 1 })] });
+  });
+
   it("never throws, whatever the input", () => {
     const inputs = ["", "   \n# only a comment\n", "---", "null", "42", "- a\n- b", "'text'", "session: [", "{{{{", "session:\n  - 1", "\uFEFFsession: {}", "__proto__: { polluted: true }"];
     for (const input of inputs) {

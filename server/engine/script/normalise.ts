@@ -71,9 +71,9 @@ export function normalise(raw: unknown, report: Reporter): Normalised | undefine
     report.value("missing-root", "", "A script must be a YAML mapping that starts with `session:`, `topic:` or `triggers:`, not a list or a single value.");
     return undefined;
   }
-  const roots = Object.keys(raw).filter((key): key is keyof typeof ROOT_KEYS => key in ROOT_KEYS);
+  const roots = Object.keys(raw).filter((key): key is keyof typeof ROOT_KEYS => Object.hasOwn(ROOT_KEYS, key));
   const kinds = [...new Set(roots.map((key) => ROOT_KEYS[key]))];
-  if (raw.session !== undefined && kinds.length === 2 && !("topic" in raw) && !("consciousness" in raw)) {
+  if (Object.hasOwn(raw, "session") && Object.hasOwn(raw, "triggers") && roots.length === 2) {
     // `triggers:` beside `session:` belong to the session.
     return { kind: "session", file: new Normaliser(report).sessionFile(raw) };
   }
@@ -168,18 +168,20 @@ class Normaliser {
     const rawConfig = raw.config;
     const config: Obj = isObject(rawConfig) ? { ...rawConfig } : {};
     if (rawConfig === undefined || rawConfig === null) this.report.map.redirect(configPath, path);
-    for (const [key, value] of Object.entries(raw)) {
+    for (const key of Object.keys(raw)) {
+      const value = raw[key];
       if (ACTION_KEYS.has(key)) {
         if (key !== "config") action[key] = key === "condition" && typeof value === "boolean" ? String(value) : value;
       } else if (configKeys.has(key)) {
         const keyPath = childPath(path, key);
         const insidePath = childPath(configPath, key);
-        if (key in config) {
+        if (Object.hasOwn(config, key)) {
           this.report.key("conflicting-fields", keyPath, `\`${key}\` is given both inside and beside \`config\`; the one inside \`config\` is used.`);
         } else {
           config[key] = value;
           this.report.map.redirect(insidePath, keyPath);
-          const canonical = (FIELD_ALIASES[actionType] as Readonly<Record<string, string>>)[key] ?? key;
+          const aliases: Readonly<Record<string, string>> = FIELD_ALIASES[actionType];
+          const canonical = Object.hasOwn(aliases, key) ? (aliases[key] ?? key) : key;
           this.report.map.redirect(childPath(configPath, canonical), keyPath);
           this.report.key(
             "field-beside-config",
@@ -285,12 +287,13 @@ class Normaliser {
   fields(raw: unknown, path: string, known: ReadonlySet<string>, aliases: Readonly<Record<string, string>>, where: string): Obj {
     if (!isObject(raw)) return raw as Obj;
     const result: Obj = {};
-    for (const [key, value] of Object.entries(raw)) {
-      const canonical = aliases[key];
+    for (const key of Object.keys(raw)) {
+      const value = raw[key];
+      const canonical = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
       if (canonical !== undefined) {
         const keyPath = childPath(path, key);
         const canonicalPath = childPath(path, canonical);
-        if (canonical in raw) {
+        if (Object.hasOwn(raw, canonical)) {
           this.report.key("conflicting-fields", keyPath, `\`${key}\` is the older name of \`${canonical}\`, which is also given; \`${key}\` is ignored.`);
           continue;
         }
@@ -299,7 +302,7 @@ class Normaliser {
         result[canonical] = value;
       } else if (known.has(key)) {
         // `condition: false` is a YAML boolean; read it as the condition text it stands for.
-        if (!(key in result)) result[key] = CONDITION_KEYS.has(key) && typeof value === "boolean" ? String(value) : value;
+        if (!Object.hasOwn(result, key)) result[key] = CONDITION_KEYS.has(key) && typeof value === "boolean" ? String(value) : value;
       } else {
         this.unknown(childPath(path, key), key, [...known, ...Object.keys(aliases)], where, aliases);
       }
@@ -309,7 +312,7 @@ class Normaliser {
 
   private unknown(path: string, key: string, candidates: string[], where: string, aliases: Readonly<Record<string, string>> = {}): void {
     const match = closest(key, candidates);
-    const canonical = match === undefined ? undefined : aliases[match];
+    const canonical = match === undefined || !Object.hasOwn(aliases, match) ? undefined : aliases[match];
     // A typo closest to an older name is pointed at the current name.
     const hint =
       match === undefined ? "" : canonical === undefined ? ` Did you mean \`${match}\`?` : ` Did you mean \`${canonical}\` (\`${match}\` in older scripts)?`;

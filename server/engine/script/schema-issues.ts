@@ -60,7 +60,7 @@ function reportIssue(issue: Issue, root: unknown, report: Reporter): void {
     }
     case "too_small":
       if (issue.origin === "array") {
-        emit("empty-list", `\`${field}\` needs at least ${Number(issue.minimum) === 1 ? `one ${SINGULAR[name] ?? "item"}` : `${Number(issue.minimum)} items`}.`);
+        emit("empty-list", `\`${field}\` needs at least ${Number(issue.minimum) === 1 ? `one ${own(SINGULAR, name) ?? "item"}` : `${Number(issue.minimum)} items`}.`);
       } else {
         emit("invalid-value", `\`${field}\` must be at least ${Number(issue.minimum)}, not ${describe(value)}.`);
       }
@@ -107,9 +107,14 @@ function guidanceFor(name: string, root: unknown, path: readonly PropertyKey[]):
   if (name === "content") {
     const action = valueAt(root, path.slice(0, -2));
     const type = typeof action === "object" && action !== null ? (action as Record<string, unknown>).action_type : undefined;
-    return CONTENT_GUIDANCE[String(type)] ?? "the text of the action";
+    return own(CONTENT_GUIDANCE, String(type)) ?? "the text of the action";
   }
-  return MISSING_GUIDANCE[name] ?? "add it";
+  return own(MISSING_GUIDANCE, name) ?? "add it";
+}
+
+/** A table lookup that never reaches Object.prototype (`constructor` is a valid YAML key). */
+function own(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 function isIdField(name: string): boolean {
