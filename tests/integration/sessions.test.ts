@@ -152,6 +152,24 @@ describe("client sessions", () => {
     expect(ended).toMatchObject({ code: "ENDED" });
   });
 
+  it("interrupts for a client at risk, stores the safety event with its evidence, and flags the session", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_h", scriptId: checkInId });
+    const result = await runTurn(deps, { clientId: "client_h", sessionId, clientMessageId: "r1", text: "I don't want to live anymore, I want to kill myself" });
+    // The project's crisis trigger runs its technique before the script sees the message.
+    expect(result.messages.map((m) => m.text).join("\n")).toMatch(/thoughts of ending your life/);
+    expect(result.riskLevel).toBe("high");
+    const prisma = testDb.db.prisma;
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(session).toMatchObject({ riskLevel: "high", needsReview: true });
+    const events = await prisma.safetyEvent.findMany({ where: { sessionId } });
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ level: "high", source: "lexicon", actionTaken: "trigger:crisis_risk_high", turn: 1 });
+    expect(JSON.stringify(events[0]?.evidence)).toContain("kill myself");
+    const clientMessage = await prisma.message.findFirstOrThrow({ where: { sessionId, role: "client" } });
+    expect(events[0]?.messageId).toBe(clientMessage.id);
+    expect(await prisma.variableValue.count({ where: { sessionId, name: "mood_score" } })).toBe(0);
+  });
+
   it("keeps working when the cache is unreachable", async () => {
     const downCache = createCache({ upstashUrl: "http://127.0.0.1:9", upstashToken: "t" });
     const offline: SessionDeps = { ...deps, cache: downCache };

@@ -42,7 +42,7 @@ export const runCommand: Command = {
       : [];
 
     const projectFiles = (await readYamlFiles(scriptsDir)).filter((f) => path.resolve(scriptsDir, f.path) !== scriptPath);
-    const { results, techniques } = compileProject([...projectFiles, { path: file, text }]);
+    const { results, techniques, safety } = compileProject([...projectFiles, { path: file, text }]);
     const result = results.get(file);
     if (!result?.ok) {
       for (const d of result?.diagnostics ?? []) io.stderr(`${file}:${formatDiagnostic(d)}\n`);
@@ -52,7 +52,7 @@ export const runCommand: Command = {
       io.stderr(`${file} is a ${result.script.kind} file; run a session script.\n`);
       return EXIT.usage;
     }
-    const options = { llm: templateLlm, scriptVersion: "cli", techniques };
+    const options = { llm: templateLlm, scriptVersion: "cli", techniques, ...safety };
     const print = (events: Awaited<ReturnType<typeof collect>>["events"], messages: string[]) => {
       if (json) for (const event of events) io.stdout(`${JSON.stringify(event)}\n`);
       else for (const message of messages) io.stdout(`bot> ${message.replace(/\n/g, "\n     ")}\n`);

@@ -53,7 +53,7 @@ export const testCommand: Command = {
         continue;
       }
       for (const conversation of parsed.data.conversations) {
-        const result = await runGoldenConversation(conversation, { script: compiled.script, techniques: project.techniques, llm: templateLlm });
+        const result = await runGoldenConversation(conversation, { script: compiled.script, techniques: project.techniques, safety: project.safety, llm: templateLlm });
         if (result.passed) {
           passed++;
           io.stdout(`PASS ${shown} › ${conversation.name}\n`);

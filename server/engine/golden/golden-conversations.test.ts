@@ -34,7 +34,7 @@ describe("golden conversations (template mode)", () => {
           const compiled = project.results.get(golden.script);
           expect(compiled?.ok, `${golden.script} compiles`).toBe(true);
           if (!compiled?.ok) return;
-          const result = await runGoldenConversation(conversation, { script: compiled.script, techniques: project.techniques, llm: templateLlm });
+          const result = await runGoldenConversation(conversation, { script: compiled.script, techniques: project.techniques, safety: project.safety, llm: templateLlm });
           expect(result.failures).toEqual([]);
         });
       }

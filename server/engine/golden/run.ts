@@ -1,6 +1,6 @@
 /** Runs golden conversations against the engine and says, step by step, what did not hold. */
 import { isDeepStrictEqual } from "node:util";
-import type { CompiledScript, CompiledTechniqueScript } from "../script";
+import type { CompiledScript, CompiledTechniqueScript, CompiledTrigger } from "../script";
 import type { LlmPort } from "../llm/port";
 import { collect, start, turn, type EngineEvent, type SessionState } from "../runtime";
 import type { GoldenConversation, GoldenStep } from "./format";
@@ -68,12 +68,19 @@ function checkStep(step: GoldenStep, index: number, events: EngineEvent[], messa
 
 export async function runGoldenConversation(
   conversation: GoldenConversation,
-  setup: { script: CompiledScript; techniques: Record<string, CompiledTechniqueScript>; llm: LlmPort; scriptVersion?: string },
+  setup: {
+    script: CompiledScript;
+    techniques: Record<string, CompiledTechniqueScript>;
+    llm: LlmPort;
+    scriptVersion?: string;
+    safety?: { safetyTriggers: CompiledTrigger[]; crisisKeywords: string[] };
+  },
 ): Promise<GoldenResult> {
   const options = {
     llm: setup.llm,
     scriptVersion: setup.scriptVersion ?? "golden",
     techniques: setup.techniques,
+    ...(setup.safety ?? {}),
     ...(conversation.language ? { language: conversation.language } : {}),
   };
   const failures: string[] = [];

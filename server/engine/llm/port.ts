@@ -95,6 +95,22 @@ export interface LlmPort {
   /** An answer option's score for a free-text reply, or null when unclear. */
   interpret(request: InterpretRequest): Promise<number | null>;
   summarise(request: SummariseRequest): Promise<string>;
+  /**
+   * Model-mode risk classifier (optional). Its level can raise the lexicon's, never lower it.
+   * `category` uses the lexicon's categories.
+   */
+  classifyRisk?(request: ClassifyRiskRequest): Promise<ClassifyRiskResult>;
+}
+
+export interface ClassifyRiskRequest {
+  prompt: Prompt;
+  text: string;
+}
+
+export interface ClassifyRiskResult {
+  level: "none" | "low" | "medium" | "high" | "imminent";
+  category: string;
+  rationale: string;
 }
 
 /** A model failure: the turn ends with this error and the caller's state is left unchanged. */

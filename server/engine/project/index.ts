@@ -1,1 +1,1 @@
-export { compileProject, type CompiledProject, type ProjectFile } from "./compile-project";
+export { compileProject, projectSafety, type CompiledProject, type ProjectFile, type ProjectSafety } from "./compile-project";

@@ -37,6 +37,8 @@ export const DEFAULT_SCHEME = {
   task_think: "Think silently about the following and fill in the requested fields: {content}",
   task_interpret:
     "The client answered a questionnaire item. Choose the one option that matches their answer, or none if it is unclear. Options: {options}",
+  task_classify_risk:
+    "Assess the risk in the client's latest message only. Levels: none; low (distress, or concern about someone else); medium (passive wishes to be dead, hopelessness); high (active thoughts of suicide or self-harm, intent to harm others, ongoing abuse); imminent (a plan, means, timing, or an emergency happening now). Idioms and jokes ('this is killing me') are none. Categories: suicidal_ideation, suicide_plan, means, self_harm, harm_to_others, abuse, medical_emergency, none.",
   task_summarise:
     "Summarise the older part of this counselling conversation in at most 120 words for your own memory: facts the client shared, feelings, and what was agreed. Previous summary: {previous}",
 } as const;

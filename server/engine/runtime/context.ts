@@ -27,6 +27,18 @@ export type HandlerRun = AsyncGenerator<EngineEvent, HandlerOutcome, undefined>;
 
 export class RunContext {
   readonly variables: Variables;
+  /** Set by an action (PHQ-9 item 9) that needs the safety protocol before the script goes on. */
+  private pendingInterrupt: string | null = null;
+
+  requestInterrupt(reason: string): void {
+    this.pendingInterrupt ??= reason;
+  }
+
+  takePendingInterrupt(): string | null {
+    const reason = this.pendingInterrupt;
+    this.pendingInterrupt = null;
+    return reason;
+  }
 
   constructor(
     readonly script: CompiledSessionScript,

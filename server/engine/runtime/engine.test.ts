@@ -453,3 +453,124 @@ session:
     expect(both.turns[2]).toEqual(["Sam: 40/40"]);
   });
 });
+
+describe("safety interrupts", () => {
+  const plain = `
+session:
+  session_id: plain
+  phases:
+    - phase_id: p
+      topics:
+        - topic_id: t
+          actions:
+            - action_type: ai_ask
+              action_id: ask_week
+              config:
+                content: "How was your week?"
+                output: [{ get: week, extraction_method: direct }]
+            - action_type: ai_say
+              action_id: bye
+              config: { content: "Thanks for sharing." }
+`;
+
+  it("pauses the script for the built-in protocol and resumes it only after two confirmations", async () => {
+    const script = compile(plain);
+    const { turns, state, lastEvents } = await converse(
+      script,
+      ["honestly I want to kill myself", "yes", "no", "no thanks", "yes", "yes"],
+      opts(),
+    );
+    expect(turns[1]).toEqual([expect.stringContaining("are you having thoughts of ending your life?")]);
+    expect(turns[2]?.[0]).toContain("Have you thought about how you might do it");
+    expect(turns[3]?.join("\n")).toContain("988");
+    expect(turns[3]?.join("\n")).toContain("safety plan");
+    expect(turns[4]).toEqual(["Before we go on: are you safe right now?"]);
+    expect(turns[5]?.[0]).toContain("will you reach out");
+    // The second yes hands back: the interrupted question is asked again, and its answer was not taken.
+    expect(turns[6]).toEqual([expect.stringContaining("go back to where we were"), "How was your week?"]);
+    expect(state.variables.session.week).toBeUndefined();
+    expect(state.risk.level).toBe("high");
+    expect(state.risk.protocol).toBeNull();
+    expect(lastEvents.at(-1)).toEqual({ type: "awaiting-input" });
+  });
+
+  it("records the risk with evidence and the action taken", async () => {
+    const script = compile(plain);
+    const started = await collect(start(script, opts()));
+    const { events } = await collect(turn(script, started.state, "I want to end my life", opts()));
+    const safety = events.find((e) => e.type === "safety");
+    expect(safety).toMatchObject({ type: "safety", level: "high", source: "lexicon", action: "protocol" });
+    expect((safety as { evidence: { text: string }[] }).evidence[0]?.text.toLowerCase()).toContain("end my life");
+  });
+
+  it("builds a six-part safety plan and stores it as structured data", async () => {
+    const script = compile(plain);
+    const answers = ["I want to kill myself", "no", "yes", "feeling trapped", "music", "the park", "my sister, by phone", "my GP", "give my pills to my sister"];
+    const { turns, state } = await converse(script, answers, opts());
+    expect(turns.at(-1)?.join("\n")).toContain("Here is your safety plan");
+    expect(state.variables.session.safety_plan?.value).toEqual({
+      warning_signs: "feeling trapped",
+      internal_coping: "music",
+      social_distraction: "the park",
+      help_contacts: "my sister, by phone",
+      professional_contacts: "my GP",
+      safe_environment: "give my pills to my sister",
+    });
+  });
+
+  it("does not fire on idioms, and gives a gentle check-in at medium without stopping the script", async () => {
+    const script = compile(plain);
+    const idiom = await converse(script, ["this homework is killing me lol"], opts());
+    expect(idiom.turns[1]).toEqual(["Thanks for sharing."]);
+    expect(idiom.state.risk.level).toBe("none");
+
+    const passive = await converse(script, ["I wish I could just disappear"], opts());
+    expect(passive.turns[1]?.[0]).toContain("talk to someone any time");
+    expect(passive.turns[1]?.at(-1)).toBe("Thanks for sharing.");
+    expect(passive.state.risk.level).toBe("medium");
+  });
+
+  it("runs the script's own trigger instead, then asks the interrupted question again", async () => {
+    const script = compile(`${plain}
+        - topic_id: safety_check
+          entry_condition: "false_flag == true"
+          actions:
+            - action_type: ai_ask
+              action_id: ask_safe
+              config:
+                content: "I'm concerned. Are you safe right now?"
+                output: [{ get: feels_safe, type: boolean, extraction_method: direct }]
+triggers:
+  - trigger_id: crisis
+    on: risk_high
+    run: { topic: safety_check }
+    then: resume
+    cooldown_turns: 3
+`.replace("    - phase_id: p\n", "    - phase_id: p\n"));
+    const { turns, state } = await converse(script, ["I want to end my life", "yes I am safe"], opts());
+    expect(turns[1]).toEqual(["I'm concerned. Are you safe right now?"]);
+    expect(turns[2]).toEqual(["How was your week?"]);
+    expect(state.variables.session.feels_safe?.value).toBe(true);
+    expect(state.risk.cooldowns).toEqual({ crisis: 1 });
+  });
+
+  it("ends the session when the trigger says so", async () => {
+    const script = compile(`${plain}
+        - topic_id: goodbye
+          entry_condition: "false_flag == true"
+          actions:
+            - action_type: ai_say
+              action_id: refer
+              config: { content: "Please call 988 now. This conversation will end here." }
+triggers:
+  - trigger_id: end_on_plan
+    on: keyword
+    keywords: [tonight]
+    run: { topic: goodbye }
+    then: end_session
+`);
+    const { turns, state } = await converse(script, ["I'm doing it tonight"], opts());
+    expect(turns[1]).toEqual(["Please call 988 now. This conversation will end here."]);
+    expect(state.status).toBe("complete");
+  });
+});

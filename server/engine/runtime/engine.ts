@@ -14,6 +14,8 @@ import { replySay, startSay } from "./actions/ai-say";
 import { startThink } from "./actions/ai-think";
 import { replyAssess, startAssess } from "./actions/assess";
 import { returnFromSkill, startSkill } from "./actions/use-skill";
+import { interrupt, safetyGate } from "./safety-gate";
+import { renderItemQuestion } from "../instruments";
 import {
   EngineError,
   STATE_VERSION,
@@ -86,7 +88,8 @@ export async function* turn(compiled: CompiledScript, previous: SessionState, cl
   state.turn += 1;
   state.memory.recent.push({ role: "client", text: clientText, turn: state.turn });
   const ctx = new RunContext(script, state, options, resolveScheme(script.session.template_scheme, options.promptOverrides));
-  yield* advance(ctx, clientText);
+  const handled = yield* safetyGate(ctx, clientText, runForward, resumeScript);
+  if (!handled) yield* advance(ctx, clientText);
   state.memory = await compactMemory(state.memory, options.llm, ctx);
   return state;
 }
@@ -147,13 +150,29 @@ async function* advance(ctx: RunContext, reply: string | null): AsyncGenerator<E
     }
   }
 
+  yield* runForward(ctx);
+}
+
+/** Runs actions from the current position until the script needs the client or ends. */
+async function* runForward(ctx: RunContext): AsyncGenerator<EngineEvent, void> {
   for (;;) {
-    const action = yield* moveToNextAction(ctx);
-    if (!action) {
+    // An instrument answer (PHQ-9 item 9) asked for the safety protocol: it comes before anything else.
+    const pending = ctx.takePendingInterrupt();
+    if (pending && !ctx.state.risk.protocol && !ctx.state.stack.some((f) => f.interrupt)) {
+      yield* interrupt(ctx, pending, runForward);
+      return;
+    }
+    const next = yield* moveToNextAction(ctx);
+    if (next.kind === "end") {
       ctx.state.status = "complete";
       yield { type: "session-complete" };
       return;
     }
+    if (next.kind === "resume") {
+      yield* resumeScript(ctx);
+      return;
+    }
+    const { action } = next;
     const outcome = yield* startAction(ctx, action);
     if (outcome.kind === "await") {
       ctx.state.status = "awaiting_input";
@@ -165,10 +184,34 @@ async function* advance(ctx: RunContext, reply: string | null): AsyncGenerator<E
 }
 
 /**
+ * After a safety interruption: the action that was waiting asks its question again (so the client
+ * knows where they are); when nothing was waiting, the script runs on.
+ */
+async function* resumeScript(ctx: RunContext): AsyncGenerator<EngineEvent, void> {
+  const action = currentAction(ctx);
+  const progress = ctx.frame.progress;
+  if (action && progress) {
+    if (action.action_type === "assess" && progress.type === "assess") {
+      yield* ctx.sayVerbatim(action.action_id, "assess_item", renderItemQuestion(action.config.instrument, progress.item, ctx.language, { includeStem: false }));
+    } else if (action.action_type === "ai_ask" || action.action_type === "ai_say") {
+      const content = ctx.render(action.config.content);
+      const task = action.action_type === "ai_ask" ? "task_ask" : "task_say";
+      yield* ctx.say(action.action_id, action.action_type === "ai_ask" ? "ask" : "say", ctx.prompt(action, task, { content }, { tone: action.config.tone }), content);
+    }
+    ctx.state.status = "awaiting_input";
+    yield { type: "awaiting-input" };
+    return;
+  }
+  yield* runForward(ctx);
+}
+
+/**
  * Moves the top frame to its next runnable action (skipping actions, topics and phases whose
  * conditions are false), returning from finished techniques on the way. Undefined: the session ended.
  */
-async function* moveToNextAction(ctx: RunContext): AsyncGenerator<EngineEvent, CompiledAction | undefined> {
+type NextStep = { kind: "action"; action: CompiledAction } | { kind: "end" } | { kind: "resume" };
+
+async function* moveToNextAction(ctx: RunContext): AsyncGenerator<EngineEvent, NextStep> {
   for (;;) {
     const frame = ctx.frame;
     const topic = ctx.currentTopic();
@@ -176,9 +219,15 @@ async function* moveToNextAction(ctx: RunContext): AsyncGenerator<EngineEvent, C
       for (const candidate of nextAfter(topic.actions, (a) => a.action_id, frame.actionId)) {
         frame.actionId = candidate.action_id;
         frame.progress = null;
-        if (ctx.holds(candidate.condition)) return candidate;
+        if (ctx.holds(candidate.condition)) return { kind: "action", action: candidate };
         yield { type: "action-complete", actionId: candidate.action_id, reason: "condition_false" };
       }
+    }
+    if (frame.interrupt) {
+      // A safety trigger's run has finished: back to the script, or the end of the session.
+      ctx.state.stack.pop();
+      if (frame.interrupt.then === "end_session") return { kind: "end" };
+      return { kind: "resume" };
     }
     if (frame.kind === "technique") {
       const callerFrame = ctx.state.stack[ctx.state.stack.length - 2];
@@ -192,7 +241,7 @@ async function* moveToNextAction(ctx: RunContext): AsyncGenerator<EngineEvent, C
       continue;
     }
     const nextTopic = enterNextTopic(ctx);
-    if (!nextTopic) return undefined;
+    if (!nextTopic) return { kind: "end" };
   }
 }
 

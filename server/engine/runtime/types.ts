@@ -1,4 +1,6 @@
-import type { CompiledTechniqueScript } from "../script";
+import type { CompiledTechniqueScript, CompiledTrigger } from "../script";
+import type { RiskEvidence } from "../safety";
+import type { ProtocolState } from "./protocol";
 import type { JsonValue, LlmPort } from "../llm/port";
 
 export type { JsonValue };
@@ -39,6 +41,8 @@ export interface Frame {
   /** Technique frames: the caller's use_skill action, and the technique's own scope. */
   callerActionId?: string;
   locals?: VariableMap;
+  /** Set on frames a safety trigger started: what to do when they finish. */
+  interrupt?: { triggerId: string; then: "resume" | "end_session" };
 }
 
 export interface MemoryEntry {
@@ -59,7 +63,14 @@ export interface SessionState {
   stack: Frame[];
   variables: { session: VariableMap; phase: VariableMap; topic: VariableMap };
   memory: { recent: MemoryEntry[]; summary: string };
-  risk: { level: RiskLevel };
+  risk: {
+    /** The highest level seen in this session (for review; `risk_level` in conditions). */
+    level: RiskLevel;
+    /** The built-in safety protocol while it runs; the script waits meanwhile. */
+    protocol?: ProtocolState | null;
+    /** Turn each trigger last fired, for `cooldown_turns`. */
+    cooldowns?: Record<string, number>;
+  };
 }
 
 export type CompleteReason =
@@ -78,7 +89,16 @@ export type EngineEvent =
   | { type: "variable-set"; name: string; value: JsonValue; source: string; scope: string }
   | { type: "action-complete"; actionId: string; reason: CompleteReason; unfilled?: string[] }
   | { type: "position"; phaseId: string | null; topicId: string | null; actionId: string; round: number; skill?: string }
-  | { type: "safety"; level: RiskLevel; reason: string }
+  | {
+      type: "safety";
+      level: RiskLevel;
+      reason: string;
+      /** lexicon | llm | instrument | keyword | condition */
+      source?: string;
+      evidence?: RiskEvidence[];
+      /** What the engine did: protocol | trigger:<id> | check_in | logged */
+      action?: string;
+    }
   | { type: "awaiting-input" }
   | { type: "session-complete" };
 
@@ -94,6 +114,12 @@ export interface EngineOptions {
   language?: Language;
   /** Project overrides of the prompt scheme's texts. */
   promptOverrides?: Readonly<Record<string, string>>;
+  /** Triggers from the project's safety files (the session script's own come first). */
+  safetyTriggers?: readonly CompiledTrigger[];
+  /** Extra crisis keywords (older consciousness files), added to the built-in lexicon. */
+  crisisKeywords?: readonly string[];
+  /** ISO country code of the client, for crisis lines. */
+  region?: string;
 }
 
 export type EngineRun = AsyncGenerator<EngineEvent, SessionState, undefined>;

@@ -52,8 +52,10 @@ function maxRisk(levels: readonly RiskLevel[]): RiskLevel {
 export async function writeRun(tx: Prisma.TransactionClient, record: RunRecord): Promise<StoredMessage[]> {
   {
     const status = record.state.status === "complete" ? "completed" : "active";
-    const engineSafety = record.events.flatMap((e) =>
-      e.type === "safety" ? [{ level: e.level, category: e.reason, evidence: [], source: "instrument", actionTaken: "flagged" }] : [],
+    const engineSafety: SafetyFinding[] = record.events.flatMap((e) =>
+      e.type === "safety"
+        ? [{ level: e.level, category: e.reason, evidence: e.evidence ?? [], source: e.source ?? "engine", actionTaken: e.action ?? "logged" }]
+        : [],
     );
     const safety = [...record.safety, ...engineSafety];
     const risk = maxRisk([record.state.risk.level, ...safety.map((s) => s.level)]);

@@ -147,7 +147,7 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
   if (runnable.script.kind !== "session") throw new ServiceError("BAD_REQUEST", "This conversation's script cannot be run.");
   const usage: LlmUsage[] = [];
   const llm = deps.llmFor((u) => usage.push(u));
-  const options = { llm, scriptVersion: session.scriptVersionId, techniques: runnable.techniques };
+  const options = { llm, scriptVersion: session.scriptVersionId, techniques: runnable.techniques, ...runnable.safety };
 
   const events: EngineEvent[] = [];
   const run = turn(runnable.script, session.state as SessionState, text, options);

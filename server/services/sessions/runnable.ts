@@ -3,6 +3,7 @@
  * techniques at the versions the session pinned when it started.
  */
 import type { CompiledScript, CompiledTechniqueScript } from "../../engine/script";
+import { projectSafety, type ProjectSafety } from "../../engine/project";
 import type { PrismaClient } from "../../db/generated/client";
 
 export type TechniquePins = Record<string, string>;
@@ -11,21 +12,26 @@ export interface Runnable {
   scriptVersionId: string;
   script: CompiledScript;
   techniques: Record<string, CompiledTechniqueScript>;
+  /** The project's safety triggers and crisis keywords (from its safety files). */
+  safety: ProjectSafety;
   pins: TechniquePins;
 }
 
+/** Safety files are pinned beside techniques, under this prefix. */
+const SAFETY_PIN = "safety:";
+
 type Db = Pick<PrismaClient, "scriptVersion" | "script">;
 
-/** The latest published version of every technique in the project: what a new session pins. */
+/** The latest published version of every technique and safety file in the project: what a new session pins. */
 export async function latestTechniquePins(db: Db, projectId: string): Promise<TechniquePins> {
   const scripts = await db.script.findMany({
-    where: { projectId, kind: "technique", deletedAt: null },
-    select: { scriptKey: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
+    where: { projectId, kind: { in: ["technique", "safety"] }, deletedAt: null },
+    select: { kind: true, scriptKey: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
   });
   const pins: TechniquePins = {};
   for (const script of scripts) {
     const latest = script.versions[0];
-    if (latest) pins[script.scriptKey] = latest.id;
+    if (latest) pins[script.kind === "safety" ? `${SAFETY_PIN}${script.scriptKey}` : script.scriptKey] = latest.id;
   }
   return pins;
 }
@@ -37,9 +43,15 @@ export async function loadRunnable(db: Db, scriptVersionId: string, pins: Techni
     ? await db.scriptVersion.findMany({ where: { id: { in: ids } }, select: { compiled: true } })
     : [];
   const techniques: Record<string, CompiledTechniqueScript> = {};
-  for (const row of techniqueVersions) {
-    const compiled = row.compiled as unknown as CompiledScript;
+  const compiledScripts = techniqueVersions.map((row) => row.compiled as unknown as CompiledScript);
+  for (const compiled of compiledScripts) {
     if (compiled.kind === "technique") techniques[compiled.key] = compiled;
   }
-  return { scriptVersionId: version.id, script: version.compiled as unknown as CompiledScript, techniques, pins };
+  return {
+    scriptVersionId: version.id,
+    script: version.compiled as unknown as CompiledScript,
+    techniques,
+    safety: projectSafety(compiledScripts),
+    pins,
+  };
 }

@@ -36,6 +36,7 @@ export async function startSession(deps: SessionDeps, input: { clientId: string;
     llm,
     scriptVersion: version.id,
     techniques: runnable.techniques,
+    ...runnable.safety,
     ...(input.language ? { language: input.language } : {}),
   };
   const { events, state } = await collect(start(runnable.script, options));

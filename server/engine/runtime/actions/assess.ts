@@ -64,6 +64,8 @@ export async function* replyAssess(ctx: RunContext, action: AssessAction, reply:
   const definition = getInstrument(instrument);
   if (score !== null && definition.selfHarmItemIndex === progress.item && score > 0) {
     yield* raiseSafety(ctx, "medium", `${instrument}_item${progress.item + 1}`);
+    // Section 7: a positive self-harm item interrupts the script whatever the total.
+    ctx.requestInterrupt(`${instrument}_item${progress.item + 1}`);
   }
 
   const nextItem = progress.item + 1;
@@ -85,5 +87,5 @@ export async function* replyAssess(ctx: RunContext, action: AssessAction, reply:
 
 function* raiseSafety(ctx: RunContext, level: RiskLevel, reason: string): Generator<EngineEvent> {
   ctx.state.risk.level = raiseRisk(ctx.state.risk.level, level);
-  yield { type: "safety", level, reason };
+  yield { type: "safety", level, reason, source: "instrument", action: "protocol" };
 }
