@@ -7,9 +7,10 @@ import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";
 import { runCommand } from "./commands/run";
 import { testCommand } from "./commands/test";
+import { riskCommand } from "./commands/risk";
 import { type CliIo, type Command, EXIT } from "./io";
 
-export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, runCommand, testCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, runCommand, testCommand, riskCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.usage.length));
