@@ -1,3 +1,10 @@
+// An empty value means "unset" (server/env.ts), but some libraries read process.env themselves
+// at load time: @ai-sdk/openai throws on an empty OPENAI_BASE_URL. Drop empty values before any
+// server code loads (build workers and the server inherit this process's environment).
+for (const name of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "OPENAI_MODEL", "DATABASE_URL", "UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"]) {
+  if (process.env[name]?.trim() === "") delete process.env[name];
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: "standalone",

@@ -36,7 +36,8 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
   webServer: {
     // A fresh embedded database per run; with DATABASE_URL the real Postgres is used instead.
-    command: `rm -rf "${pgliteDir}" && npm run build && npm run start`,
+    // Browser tests check the deterministic template mode, whatever the developer has configured.
+    command: `rm -rf "${pgliteDir}" && env -u OPENAI_API_KEY -u OPENAI_BASE_URL -u OPENAI_MODEL sh -c "npm run build && npm run start"`,
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -47,9 +48,6 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       PGLITE_DIR: pgliteDir,
       NEXT_TELEMETRY_DISABLED: "1",
-      // Browser tests check the deterministic template mode, whatever the developer has configured.
-      OPENAI_API_KEY: "",
-      OPENAI_BASE_URL: "",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789-abcdefghijklmnop",
     },
   },

@@ -364,7 +364,6 @@ session:
   it("leaves the caller's state untouched when the model fails, so the turn can be retried", async () => {
     const script = compile(heartRuleIntake);
     const failing = fakeModel({
-      // eslint-disable-next-line require-yield
       async *compose() {
         throw new LlmError("the model timed out", "say", true);
       },
