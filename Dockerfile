@@ -22,7 +22,8 @@ ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
     HOSTNAME=0.0.0.0 \
-    PGLITE_DIR=/app/.data/pglite
+    PGLITE_DIR=/app/.data/pglite \
+    NEXT_MANUAL_SIG_HANDLE=true
 RUN groupadd --system --gid 1001 heartline && useradd --system --uid 1001 --gid heartline heartline
 # The standalone server, its static assets, and what migrations and seeding need at start.
 COPY --from=build --chown=heartline:heartline /app/.next/standalone ./

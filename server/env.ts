@@ -26,6 +26,12 @@ const envSchema = z
     OPENAI_MODEL: optionalString,
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+    ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .transform((value) => (value ? value.split(",").map((o) => o.trim()).filter(Boolean) : [])),
+    RETENTION_DAYS: z.coerce.number().int().min(1, "must be a whole number of days, at least 1").optional(),
   })
   .superRefine((env, ctx) => {
     if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {

@@ -4,6 +4,8 @@ import { resolveDatabaseTarget } from "./db/target";
 import { createCache } from "./cache";
 import type { Cache } from "./cache/types";
 import { createLlm } from "./llm";
+import { getMetrics, recordLlmUsage } from "./observability/metrics";
+import { countedCache } from "./observability/counted-cache";
 import type { LlmPort, LlmUsage } from "./engine/llm/port";
 
 /**
@@ -26,7 +28,10 @@ export function llmFactory(env: Env): Platform["llmFor"] {
       apiKey: env.OPENAI_API_KEY,
       baseURL: env.OPENAI_BASE_URL,
       model: env.llmModel,
-      onUsage,
+      onUsage: (usage) => {
+        recordLlmUsage(usage);
+        onUsage(usage);
+      },
     });
 }
 
@@ -38,7 +43,7 @@ export function getPlatform(): Platform {
     holder.__heartlinePlatform = {
       env,
       db: openDatabase(resolveDatabaseTarget(env)),
-      cache: createCache({ upstashUrl: env.UPSTASH_REDIS_REST_URL, upstashToken: env.UPSTASH_REDIS_REST_TOKEN }),
+      cache: countedCache(createCache({ upstashUrl: env.UPSTASH_REDIS_REST_URL, upstashToken: env.UPSTASH_REDIS_REST_TOKEN }), getMetrics()),
       llmFor: llmFactory(env),
       startedAt: Date.now(),
     };

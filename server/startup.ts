@@ -3,6 +3,7 @@ import { getEnv } from "./env";
 import { getLogger } from "./log";
 import { closePlatform, getPlatform } from "./platform";
 import { seedExampleScripts } from "./services/seed";
+import { drain, runningTurns } from "./lifecycle";
 
 let started = false;
 
@@ -36,10 +37,20 @@ export async function startServer(): Promise<void> {
     log.error({ err: error }, "seeding example scripts failed");
   }
 
-  const shutdown = (signal: string) => {
-    log.info({ signal }, "shutting down");
-    void closePlatform().finally(() => process.exit(0));
-  };
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
-  process.once("SIGINT", () => shutdown("SIGINT"));
+  // With NEXT_MANUAL_SIG_HANDLE (npm start, the container) Next leaves signals to us: finish the
+  // turns that are running, then close the pools and the embedded database cleanly.
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+    const shutdown = async (signal: string) => {
+      log.info({ signal, runningTurns: runningTurns() }, "shutting down: finishing running turns");
+      const left = await drain(SHUTDOWN_GRACE_MS);
+      if (left > 0) log.warn({ left }, "turns still running at shutdown");
+      await closePlatform().catch(() => {});
+      process.exit(0);
+    };
+    process.once("SIGTERM", () => void shutdown("SIGTERM"));
+    process.once("SIGINT", () => void shutdown("SIGINT"));
+  }
 }
+
+/** Inside the usual 30 s a container platform waits between SIGTERM and SIGKILL. */
+const SHUTDOWN_GRACE_MS = 25_000;

@@ -4,6 +4,9 @@ import { readClientId } from "@/server/auth/identity";
 import { HTTP_STATUS, ServiceError } from "@/server/services/errors";
 import { prepareTurn } from "@/server/services/sessions/run-turn";
 import { chatStreamResponse } from "@/server/api/chat/ui-stream";
+import { withRoute } from "@/server/observability/route";
+import { getMetrics } from "@/server/observability/metrics";
+import { isDraining } from "@/server/lifecycle";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +22,8 @@ function problem(status: number, message: string, headers: Record<string, string
   return Response.json({ error: message }, { status, headers });
 }
 
-export async function POST(req: Request): Promise<Response> {
+export const POST = withRoute("/api/chat", async (req: Request): Promise<Response> => {
+  if (isDraining()) return problem(503, "The service is restarting. Please send your message again in a moment.", { "Retry-After": "5" });
   const platform = getPlatform();
   const clientId = readClientId(req.headers.get("cookie"), platform.env.AUTH_SECRET);
   if (!clientId) return problem(401, "No client identity: reload the page and try again.");
@@ -43,10 +47,11 @@ export async function POST(req: Request): Promise<Response> {
     return chatStreamResponse(prepared, body.message.id);
   } catch (error) {
     if (error instanceof ServiceError) {
+      getMetrics().turns.inc({ outcome: error.code.toLowerCase() });
       const headers: Record<string, string> = {};
       if (error.details.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
       return problem(HTTP_STATUS[error.code], error.message, headers);
     }
     throw error;
   }
-}
+});

@@ -7,6 +7,8 @@ import { consumeStream, createUIMessageStream, createUIMessageStreamResponse, ty
 import type { EngineEvent } from "../../engine/runtime";
 import { ServiceError } from "../../services/errors";
 import type { PreparedTurn } from "../../services/sessions/run-turn";
+import { getMetrics } from "../../observability/metrics";
+import { trackTurn } from "../../lifecycle";
 
 function toChunks(event: EngineEvent, turnKey: string, counter: { n: number }): UIMessageChunk[] {
   switch (event.type) {
@@ -29,6 +31,9 @@ function toChunks(event: EngineEvent, turnKey: string, counter: { n: number }): 
 export function chatStreamResponse(prepared: PreparedTurn, turnKey: string): Response {
   const stream = createUIMessageStream({
     async execute({ writer }) {
+      const metrics = getMetrics();
+      const started = performance.now();
+      let firstToken = false;
       const counter = { n: 0 };
       const write = (chunk: UIMessageChunk) => {
         try {
@@ -37,9 +42,22 @@ export function chatStreamResponse(prepared: PreparedTurn, turnKey: string): Res
           // The browser left; the turn still runs to the end and is stored.
         }
       };
-      const result = await prepared.run((event) => {
-        for (const chunk of toChunks(event, turnKey, counter)) write(chunk);
-      });
+      let result;
+      try {
+        result = await trackTurn(prepared.run((event) => {
+          if (event.type === "text-delta" && !firstToken) {
+            firstToken = true;
+            metrics.timeToFirstToken.observe((performance.now() - started) / 1000);
+          }
+          if (event.type === "safety") metrics.safetyEvents.inc({ level: event.level });
+          for (const chunk of toChunks(event, turnKey, counter)) write(chunk);
+        }));
+      } catch (error) {
+        metrics.turns.inc({ outcome: error instanceof ServiceError ? error.code.toLowerCase() : "error" });
+        throw error;
+      }
+      metrics.turns.inc({ outcome: result.replayed ? "replayed" : "ok" });
+      metrics.turnDuration.observe((performance.now() - started) / 1000);
       write({ type: "data-turn", data: { status: result.status, riskLevel: result.riskLevel, replayed: result.replayed } });
     },
     onError: (error) =>

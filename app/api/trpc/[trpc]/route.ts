@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { withRoute } from "@/server/observability/route";
 
 export const dynamic = "force-dynamic";
 
@@ -13,4 +14,5 @@ function handler(req: Request) {
   });
 }
 
-export { handler as GET, handler as POST };
+export const GET = withRoute("/api/trpc", handler);
+export const POST = withRoute("/api/trpc", handler);

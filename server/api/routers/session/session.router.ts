@@ -3,6 +3,11 @@ import type { SessionDeps } from "../../../services/sessions/deps";
 import { startSession } from "../../../services/sessions/start-session";
 import { endSession, getSession, listMessages, listSessions, listStartableScripts, listVariables } from "../../../services/sessions/queries";
 import { messagesInput, sessionIdInput, startInput } from "./schemas";
+import { deleteClientData } from "../../../services/data-care/data-care";
+import { CLIENT_COOKIE } from "../../../auth/identity";
+
+/** Clears the client identity cookie (after the client deleted their data). */
+const FORGET_CLIENT_COOKIE = `${CLIENT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`;
 
 function deps(ctx: TRPCContext): SessionDeps {
   const { db, cache, llmFor } = ctx.platform;
@@ -24,4 +29,10 @@ export const sessionRouter = createTRPCRouter({
     ),
   variables: clientProcedure.input(sessionIdInput).query(({ ctx, input }) => listVariables(ctx.platform.db.prisma, ctx.clientId, input.sessionId)),
   end: clientProcedure.input(sessionIdInput).mutation(({ ctx, input }) => endSession(ctx.platform.db.prisma, ctx.clientId, input.sessionId)),
+  /** Deletes every session and message of this client, then forgets the identity. */
+  deleteMyData: clientProcedure.mutation(async ({ ctx }) => {
+    const report = await deleteClientData(ctx.platform.db.prisma, ctx.clientId);
+    ctx.resHeaders?.append("Set-Cookie", FORGET_CLIENT_COOKIE);
+    return report;
+  }),
 });

@@ -1,0 +1,24 @@
+import { timingSafeEqual } from "node:crypto";
+import { getPlatform } from "@/server/platform";
+import { getMetrics } from "@/server/observability/metrics";
+import { refreshGauges } from "@/server/services/metrics-gauges";
+
+export const dynamic = "force-dynamic";
+
+function authorised(req: Request, token: string | undefined): boolean {
+  if (!token) return true;
+  const given = Buffer.from(req.headers.get("authorization")?.replace(/^Bearer\s+/i, "") ?? "");
+  const expected = Buffer.from(token);
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/** Prometheus text format; protected by METRICS_TOKEN (Bearer) when it is set. */
+export async function GET(req: Request): Promise<Response> {
+  const platform = getPlatform();
+  if (!authorised(req, platform.env.METRICS_TOKEN)) {
+    return Response.json({ error: "A valid metrics token is required." }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
+  }
+  const metrics = getMetrics();
+  await refreshGauges(platform, metrics);
+  return new Response(await metrics.registry.metrics(), { headers: { "Content-Type": metrics.registry.contentType, "Cache-Control": "no-store" } });
+}

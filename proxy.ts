@@ -1,0 +1,54 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+/**
+ * Cross-origin rules for the API: the browser app is same-origin; other origins are allowed only
+ * when listed in ALLOWED_ORIGINS (comma-separated). A state-changing request from any other
+ * origin is refused outright, so a cookie can never be used by a foreign page (CSRF).
+ */
+const allowedOrigins = new Set(
+  (process.env.ALLOWED_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean),
+);
+
+const SAFE_METHODS = new Set(["GET", "HEAD"]);
+
+function sameOrigin(request: NextRequest, origin: string): boolean {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+function corsHeaders(origin: string): Record<string, string> {
+  return {
+    "Access-Control-Allow-Origin": origin,
+    "Access-Control-Allow-Credentials": "true",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "content-type, x-request-id, authorization",
+    "Access-Control-Max-Age": "600",
+    Vary: "Origin",
+  };
+}
+
+export function proxy(request: NextRequest) {
+  const origin = request.headers.get("origin");
+  if (!origin || sameOrigin(request, origin)) return NextResponse.next();
+  const allowed = allowedOrigins.has(origin);
+  if (request.method === "OPTIONS") {
+    return allowed
+      ? new NextResponse(null, { status: 204, headers: corsHeaders(origin) })
+      : NextResponse.json({ error: "This origin may not call the Heartline API." }, { status: 403 });
+  }
+  if (!allowed && !SAFE_METHODS.has(request.method)) {
+    return NextResponse.json({ error: "This origin may not call the Heartline API." }, { status: 403 });
+  }
+  const response = NextResponse.next();
+  if (allowed) for (const [name, value] of Object.entries(corsHeaders(origin))) response.headers.set(name, value);
+  return response;
+}
+
+export const config = { matcher: ["/api/:path*"] };

@@ -1,0 +1,38 @@
+/**
+ * Wraps a route handler with what every request gets: a request id (kept from `x-request-id` when
+ * sane), a structured log line at the end (route, method, status, latency — never bodies), HTTP
+ * metrics, and a JSON 500 that says nothing internal when something unexpected throws.
+ */
+import { randomUUID } from "node:crypto";
+import { getLogger } from "../log";
+import { getMetrics } from "./metrics";
+
+type Handler<C> = (req: Request, context: C, meta: { requestId: string }) => Promise<Response> | Response;
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,100}$/;
+
+export function withRoute<C = unknown>(route: string, handler: Handler<C>) {
+  return async (req: Request, context: C): Promise<Response> => {
+    const started = performance.now();
+    const given = req.headers.get("x-request-id");
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    let response: Response;
+    try {
+      response = await handler(req, context, { requestId });
+    } catch (error) {
+      getLogger().error({ requestId, route, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, "request failed");
+      response = Response.json({ error: "Something went wrong on our side. Please try again.", requestId }, { status: 500 });
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const metrics = getMetrics();
+    metrics.httpRequests.inc({ route, method: req.method, status: String(response.status) });
+    metrics.httpDuration.observe({ route, method: req.method }, seconds);
+    getLogger().info({ requestId, route, method: req.method, status: response.status, ms: Math.round(seconds * 1000) }, "request");
+    try {
+      response.headers.set("x-request-id", requestId);
+    } catch {
+      // Some responses have immutable headers; the id is still in the log.
+    }
+    return response;
+  };
+}
