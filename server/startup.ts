@@ -4,6 +4,7 @@ import { getLogger } from "./log";
 import { closePlatform, getPlatform } from "./platform";
 import { seedExampleScripts } from "./services/seed";
 import { drain, runningTurns } from "./lifecycle";
+import { purgeEndedSessions } from "./services/data-care/data-care";
 
 let started = false;
 
@@ -37,6 +38,8 @@ export async function startServer(): Promise<void> {
     log.error({ err: error }, "seeding example scripts failed");
   }
 
+  if (env.RETENTION_DAYS) scheduleRetention(env.RETENTION_DAYS);
+
   // With NEXT_MANUAL_SIG_HANDLE (npm start, the container) Next leaves signals to us: finish the
   // turns that are running, then close the pools and the embedded database cleanly.
   if (process.env.NEXT_MANUAL_SIG_HANDLE) {
@@ -50,6 +53,22 @@ export async function startServer(): Promise<void> {
     process.once("SIGTERM", () => void shutdown("SIGTERM"));
     process.once("SIGINT", () => void shutdown("SIGINT"));
   }
+}
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** Purges ended sessions older than the retention period now and once a day. */
+function scheduleRetention(days: number): void {
+  const purge = async () => {
+    try {
+      const count = await purgeEndedSessions(getPlatform().db.prisma, days);
+      getLogger().info({ purged: count, retentionDays: days }, "retention purge");
+    } catch (error) {
+      getLogger().error({ err: error instanceof Error ? error.message : String(error) }, "retention purge failed");
+    }
+  };
+  void purge();
+  setInterval(() => void purge(), DAY_MS).unref();
 }
 
 /** Inside the usual 30 s a container platform waits between SIGTERM and SIGKILL. */
