@@ -2,10 +2,34 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { withRoute } from "@/server/observability/route";
+import { getPlatform } from "@/server/platform";
+import { clientAddress } from "@/server/auth/client-address";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
+/** No procedure takes more than a script file (2 MB) plus JSON overhead. */
+const MAX_BODY_BYTES = 3 * 1024 * 1024;
+/** Mutations per address per minute (reads are not limited here). */
+const MUTATION_LIMIT = { limit: 120, windowSeconds: 60 };
+
+function tooMany(retryAfterSeconds: number): Response {
+  return Response.json(
+    { error: { message: "Too many requests. Please wait a moment.", code: "TOO_MANY_REQUESTS" } },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+}
+
+async function handler(req: Request): Promise<Response> {
+  if (req.method === "POST") {
+    if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+      return Response.json({ error: { message: "The request is too large.", code: "PAYLOAD_TOO_LARGE" } }, { status: 413 });
+    }
+    // A cache outage never blocks a request: the limit is skipped then.
+    const verdict = await getPlatform()
+      .cache.rateLimit(`trpc-mutations:${clientAddress(req.headers)}`, MUTATION_LIMIT)
+      .catch(() => null);
+    if (verdict && !verdict.allowed) return tooMany(verdict.retryAfterSeconds);
+  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,

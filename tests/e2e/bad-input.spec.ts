@@ -1,0 +1,76 @@
+/**
+ * Malformed, oversized, mistyped and unknown input on every route and procedure: each answer is a
+ * 4xx with a message a person can read, never a 500 or a hang.
+ */
+import { expect, test, type APIResponse } from "@playwright/test";
+
+async function expectClientError(response: APIResponse, status?: number) {
+  expect(response.status(), await response.text()).toBeGreaterThanOrEqual(400);
+  expect(response.status()).toBeLessThan(500);
+  if (status) expect(response.status()).toBe(status);
+  const body = await response.text();
+  expect(body.length).toBeGreaterThan(0);
+  expect(body).not.toMatch(/at \w+ \(|node_modules|prisma\./i);
+}
+
+const trpcPost = (procedure: string) => `/api/trpc/${procedure}`;
+const trpcGet = (procedure: string, input: unknown) => `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+
+test("tRPC procedures answer bad input with 4xx", async ({ request }) => {
+  const headers = { "content-type": "application/json" };
+  await expectClientError(await request.post(trpcPost("session.start"), { headers, data: "{not json" }));
+  await expectClientError(await request.post(trpcPost("session.start"), { headers, data: { json: { scriptId: 42 } } }), 400);
+  await expectClientError(await request.post(trpcPost("session.start"), { headers, data: { json: {} } }), 400);
+  await expectClientError(await request.post(trpcPost("session.start"), { headers, data: { json: { scriptId: "does-not-exist" } } }), 404);
+  await expectClientError(await request.get(trpcGet("session.get", { sessionId: "nope" })), 404);
+  await expectClientError(await request.get(trpcGet("session.messages", { sessionId: "nope", limit: -3 })), 400);
+  await expectClientError(await request.get(trpcGet("session.get", "just a string")), 400);
+  await expectClientError(await request.post(trpcPost("session.end"), { headers, data: { json: { sessionId: "x".repeat(10_000) } } }), 400);
+  await expectClientError(await request.get(trpcGet("no.such.procedure", {})), 404);
+  await expectClientError(await request.post(trpcPost("system.info"), { headers, data: { json: null } }));
+  const huge = "x".repeat(4 * 1024 * 1024);
+  await expectClientError(await request.post(trpcPost("session.start"), { headers, data: { json: { scriptId: huge } } }), 413);
+});
+
+test("the chat route answers bad input with 4xx", async ({ request }) => {
+  // No identity yet.
+  await expectClientError(await request.post("/api/chat", { data: { sessionId: "s", message: { id: "m", text: "hi" } } }), 401);
+
+  // Get an identity (the first tRPC call that needs one sets the cookie) and a real session.
+  const scripts = await request.get(trpcGet("session.scripts", undefined));
+  expect(scripts.status()).toBe(200);
+  const scriptId = (await scripts.json()).result.data.json[0].id as string;
+  const started = await request.post(trpcPost("session.start"), { headers: { "content-type": "application/json" }, data: { json: { scriptId } } });
+  expect(started.status()).toBe(200);
+  const sessionId = (await started.json()).result.data.json.sessionId as string;
+
+  const headers = { "content-type": "application/json" };
+  await expectClientError(await request.post("/api/chat", { headers, data: "{oops" }), 400);
+  await expectClientError(await request.post("/api/chat", { headers, data: { sessionId, message: { id: 5, text: [] } } }), 400);
+  await expectClientError(await request.post("/api/chat", { headers, data: { sessionId: "unknown", message: { id: "m1", text: "hello" } } }), 404);
+  await expectClientError(await request.post("/api/chat", { headers, data: { sessionId, message: { id: "m2", text: "x".repeat(4001) } } }), 413);
+  await expectClientError(await request.post("/api/chat", { headers, data: { sessionId, message: { id: "m3", text: "x".repeat(200_000) } } }), 413);
+  await expectClientError(await request.post("/api/chat", { headers, data: { sessionId, message: { id: "m4", text: "   " } } }), 400);
+  await expectClientError(await request.get("/api/chat"), 405);
+});
+
+test("operational routes answer, and foreign origins cannot change anything", async ({ request }) => {
+  expect((await request.get("/api/health")).status()).toBe(200);
+  const ready = await request.get("/api/ready");
+  expect(ready.status()).toBe(200);
+  expect((await ready.json()).migrations.pending).toEqual([]);
+  const metrics = await request.get("/api/metrics");
+  expect(metrics.status()).toBe(200);
+  expect(await metrics.text()).toContain("heartline_http_requests_total");
+
+  const page = await request.get("/");
+  expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(page.headers()["x-content-type-options"]).toBe("nosniff");
+
+  const foreign = await request.post(trpcPost("session.start"), {
+    headers: { "content-type": "application/json", origin: "https://evil.example" },
+    data: { json: { scriptId: "x" } },
+  });
+  expect(foreign.status()).toBe(403);
+  await expectClientError(await request.get("/api/does-not-exist"), 404);
+});
