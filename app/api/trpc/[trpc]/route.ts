@@ -9,8 +9,11 @@ export const dynamic = "force-dynamic";
 
 /** No procedure takes more than a script file (2 MB) plus JSON overhead. */
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
-/** Mutations per address per minute (reads are not limited here). */
-const MUTATION_LIMIT = { limit: 120, windowSeconds: 60 };
+/**
+ * Mutations per address per minute (reads are not limited here). Generous, since many clients can
+ * share one address (a campus, a clinic); per-client limits apply to chat turns.
+ */
+const MUTATION_LIMIT = { limit: 600, windowSeconds: 60 };
 
 function tooMany(retryAfterSeconds: number): Response {
   return Response.json(
