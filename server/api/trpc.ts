@@ -3,13 +3,22 @@
  *
  * - `publicProcedure`: anyone.
  * - `clientProcedure`: a caller with an anonymous client identity (signed cookie); owns sessions.
- * - `authorProcedure`: a signed-in counsellor/author; project checks happen in each procedure.
+ * - `authorProcedure`: a signed-in counsellor/author (signed cookie, checked against the database
+ *   on every call); its mutations must come from this site (see ../auth/same-origin.ts).
+ * - `adminProcedure`: a signed-in admin.
+ * - `projectProcedure`: an author procedure whose input names a `projectId` the user may access
+ *   (admins: every project; authors: their projects; anything else is NOT_FOUND). Procedures that
+ *   reach a project another way call `assertProjectAccess(ctx, projectId)`.
+ * - `sameOriginProcedure`: public, but mutations must come from this site (sign-in, sign-out).
  */
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { getPlatform, type Platform } from "../platform";
 import { clientCookie, identityFromHeaders, newClientId, type CallerIdentity } from "../auth/identity";
+import { checkSameOrigin } from "../auth/same-origin";
+import { loadSignedInUser, type AccountUser } from "../services/accounts/accounts";
+import { assertProjectAccess as assertProjectAccessIn } from "../services/accounts/access";
 import { toClientError } from "./errors";
 
 export interface TRPCContext {
@@ -70,9 +79,43 @@ export const clientProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, clientId } });
 });
 
-export const authorProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.identity.user) {
+/** Refuses mutations a browser sent from another site (CSRF), whatever cookies they carry. */
+const sameOriginMutations = t.middleware(({ ctx, type, next }) => {
+  if (type === "mutation") {
+    const verdict = checkSameOrigin(ctx.headers);
+    if (!verdict.ok) throw new TRPCError({ code: "FORBIDDEN", message: verdict.reason });
+  }
+  return next();
+});
+
+export const sameOriginProcedure = publicProcedure.use(sameOriginMutations);
+
+/** A signed-in counsellor/author whose account still exists with the password the cookie was issued for. */
+export const authorProcedure = sameOriginProcedure.use(async ({ ctx, next }) => {
+  const claims = ctx.identity.user;
+  if (!claims) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in as a counsellor or author to do this." });
   }
-  return next({ ctx: { ...ctx, user: ctx.identity.user } });
+  const user = await loadSignedInUser(ctx.platform.db.prisma, claims, ctx.platform.env.AUTH_SECRET);
+  if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Your sign-in is no longer valid. Please sign in again." });
+  return next({ ctx: { ...ctx, user } });
+});
+
+export const adminProcedure = authorProcedure.use(({ ctx, next }) => {
+  if (ctx.user.role !== "admin") throw new TRPCError({ code: "FORBIDDEN", message: "Only an admin can do this." });
+  return next();
+});
+
+/** Throws NOT_FOUND unless the signed-in user may access the project (admins: all; authors: their projects). */
+export async function assertProjectAccess(ctx: { platform: Platform; user: AccountUser }, projectId: string): Promise<void> {
+  try {
+    await assertProjectAccessIn(ctx.platform.db.prisma, ctx.user, projectId);
+  } catch (error) {
+    throw toClientError(error);
+  }
+}
+
+export const projectProcedure = authorProcedure.input(z.object({ projectId: z.string().min(1).max(64) })).use(async ({ ctx, input, next }) => {
+  await assertProjectAccess(ctx, input.projectId);
+  return next({ ctx: { ...ctx, projectId: input.projectId } });
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { issueSignedToken, verifySignedToken } from "./signed-token";
+import { readUserToken, USER_COOKIE, type UserSessionClaims } from "./user-session";
 
 /** The anonymous client identity cookie: signed, httpOnly, SameSite=Lax. Clients never need an account. */
 export const CLIENT_COOKIE = "hl_client";
@@ -7,8 +8,12 @@ export const CLIENT_COOKIE = "hl_client";
 export interface CallerIdentity {
   /** The anonymous client (from the signed cookie), if any. */
   clientId: string | null;
-  /** A signed-in counsellor/author, if any (filled by the author-accounts work). */
-  user: { id: string; role: "admin" | "author" } | null;
+  /**
+   * A signed-in counsellor/author, if any: the claims of a valid, unexpired sign-in cookie. Not yet
+   * checked against the database; `authorProcedure` does that (the user must still exist, with the
+   * same password) before anything privileged runs.
+   */
+  user: UserSessionClaims | null;
 }
 
 export function parseCookies(header: string | null | undefined): Map<string, string> {
@@ -37,8 +42,12 @@ export function readClientId(cookieHeader: string | null | undefined, secret: st
   return data?.typ === "client" && typeof data.sub === "string" ? data.sub : null;
 }
 
-export function identityFromHeaders(headers: Headers, secret: string): CallerIdentity {
-  return { clientId: readClientId(headers.get("cookie"), secret), user: null };
+export function identityFromHeaders(headers: Headers, secret: string, now: number = Date.now()): CallerIdentity {
+  const cookies = headers.get("cookie");
+  return {
+    clientId: readClientId(cookies, secret),
+    user: readUserToken(parseCookies(cookies).get(USER_COOKIE), secret, now),
+  };
 }
 
 /** How long a client identity lasts in the browser: a year, renewed when a new one is issued. */

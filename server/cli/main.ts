@@ -8,9 +8,11 @@ import { validateCommand } from "./commands/validate";
 import { runCommand } from "./commands/run";
 import { testCommand } from "./commands/test";
 import { riskCommand } from "./commands/risk";
+import { deleteClientCommand, purgeCommand } from "./commands/data";
+import { createAdminCommand } from "./commands/create-admin";
 import { type CliIo, type Command, EXIT } from "./io";
 
-export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, runCommand, testCommand, riskCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, runCommand, testCommand, riskCommand, deleteClientCommand, purgeCommand, createAdminCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((command) => command.usage.length));

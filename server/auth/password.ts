@@ -1,0 +1,83 @@
+import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+
+/**
+ * Password hashing with scrypt (node:crypto): a random 16-byte salt per password, the cost
+ * parameters stored beside the hash so they can be raised later without breaking old hashes, and
+ * a constant-time comparison.
+ *
+ * Stored form: `scrypt$<N>$<r>$<p>$<salt base64url>$<hash base64url>`.
+ */
+
+export const PASSWORD_MIN_LENGTH = 12;
+/** Long enough for any passphrase; bounds the work one request can ask for. */
+export const PASSWORD_MAX_LENGTH = 256;
+
+const KEY_LENGTH = 32;
+const SALT_BYTES = 16;
+/** N = 2^15, r = 8, p = 1: about 32 MiB and tens of milliseconds per hash. */
+const DEFAULT_COST = { N: 32768, r: 8, p: 1 } as const;
+/** Refuse stored parameters far outside what we write (a tampered row must not exhaust memory). */
+const MAX_N = 1 << 20;
+
+function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }): Promise<Buffer> {
+  const options: ScryptOptions = { N: cost.N, r: cost.r, p: cost.p, maxmem: 256 * cost.N * cost.r + 1024 * 1024 };
+  return new Promise((resolve, reject) => {
+    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, options, (error, key) => (error ? reject(error) : resolve(key)));
+  });
+}
+
+/** Why a new password is not acceptable, or null when it is. */
+export function passwordProblem(password: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`;
+  if (password.length > PASSWORD_MAX_LENGTH) return `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`;
+  return null;
+}
+
+export async function hashPassword(password: string): Promise<string> {
+  const problem = passwordProblem(password);
+  if (problem) throw new Error(problem);
+  const salt = randomBytes(SALT_BYTES);
+  const key = await derive(password, salt, DEFAULT_COST);
+  return ["scrypt", DEFAULT_COST.N, DEFAULT_COST.r, DEFAULT_COST.p, salt.toString("base64url"), key.toString("base64url")].join("$");
+}
+
+interface ParsedHash {
+  N: number;
+  r: number;
+  p: number;
+  salt: Buffer;
+  key: Buffer;
+}
+
+function parseHash(stored: string): ParsedHash | null {
+  const parts = stored.split("$");
+  if (parts.length !== 6 || parts[0] !== "scrypt") return null;
+  const [N, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0) || N > MAX_N || (N & (N - 1)) !== 0 || r > 32 || p > 16) return null;
+  const salt = Buffer.from(parts[4] ?? "", "base64url");
+  const key = Buffer.from(parts[5] ?? "", "base64url");
+  if (salt.length < 8 || key.length !== KEY_LENGTH) return null;
+  return { N, r, p, salt, key };
+}
+
+/** True when `password` matches the stored hash. Malformed hashes never match (and never throw). */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parsed = parseHash(stored);
+  if (!parsed) return false;
+  // Over-long input costs the same as any other (bounded work), then fails.
+  const key = await derive(password.slice(0, PASSWORD_MAX_LENGTH), parsed.salt, parsed);
+  const same = key.length === parsed.key.length && timingSafeEqual(key, parsed.key);
+  return same && password.length <= PASSWORD_MAX_LENGTH;
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Spends the same time as checking a real password, for sign-in attempts on unknown emails: the
+ * response time must not tell an attacker which emails have accounts.
+ */
+export async function burnPasswordCheck(password: string): Promise<false> {
+  dummyHash ??= hashPassword(randomBytes(18).toString("base64url"));
+  await verifyPassword(password, await dummyHash);
+  return false;
+}

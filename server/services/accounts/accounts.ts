@@ -1,0 +1,263 @@
+/**
+ * Counsellor/author accounts: creating them, signing in (rate-limited, never revealing whether an
+ * email has an account), the first admin, and project membership. Clients never need an account.
+ */
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { Cache, RateLimitResult } from "../../cache/types";
+import type { PrismaClient } from "../../db/generated/client";
+import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from "../../auth/password";
+import { passwordVersion, type UserRole, type UserSessionClaims } from "../../auth/user-session";
+import { getLogger } from "../../log";
+import { ServiceError } from "../errors";
+
+export interface AccountUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: UserRole;
+}
+
+const USER_SELECT = { id: true, email: true, name: true, role: true } as const;
+
+export const EMAIL_MAX_LENGTH = 254;
+
+/** Emails compare case-insensitively and without surrounding spaces. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function emailProblem(email: string): string | null {
+  const normalized = normalizeEmail(email);
+  if (normalized.length > EMAIL_MAX_LENGTH) return "The email address is too long.";
+  if (!/^[^\s@]+@[^\s@]+$/.test(normalized)) return "Enter a valid email address.";
+  return null;
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "P2002";
+}
+
+export interface NewUser {
+  email: string;
+  password: string;
+  role: UserRole;
+  name?: string | null;
+}
+
+/** Creates an account. A taken email or a weak password is a BAD_REQUEST with a clear message. */
+export async function createUser(prisma: PrismaClient, input: NewUser): Promise<AccountUser> {
+  const problem = emailProblem(input.email) ?? passwordProblem(input.password);
+  if (problem) throw new ServiceError("BAD_REQUEST", problem);
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await prisma.user.create({
+      data: { email, passwordHash, role: input.role, name: input.name?.trim() || null },
+      select: USER_SELECT,
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ServiceError("BAD_REQUEST", "An account with this email address already exists.");
+    throw error;
+  }
+}
+
+/** Sets a new password (every sign-in cookie issued before stops working). */
+export async function setPassword(prisma: PrismaClient, userId: string, password: string): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem) throw new ServiceError("BAD_REQUEST", problem);
+  const passwordHash = await hashPassword(password);
+  const updated = await prisma.user.updateMany({ where: { id: userId }, data: { passwordHash } });
+  if (updated.count !== 1) throw new ServiceError("NOT_FOUND", "This account was not found.");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-in
+
+/**
+ * Attempts allowed per email and per network address. Counted before the password is checked, for
+ * existing and unknown emails alike, so the limit itself reveals nothing.
+ */
+export const SIGN_IN_LIMITS = {
+  perEmail: { limit: 8, windowSeconds: 15 * 60 },
+  perIp: { limit: 40, windowSeconds: 15 * 60 },
+} as const;
+
+export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an account.";
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  /** The caller's network address (or "unknown"), for the per-address limit. */
+  ip: string;
+}
+
+export interface SignedInUser extends AccountUser {
+  passwordHash: string;
+}
+
+/** The cache key for an email: a hash, so the cache never holds addresses. */
+function emailKey(email: string): string {
+  return createHash("sha256").update(normalizeEmail(email)).digest("base64url").slice(0, 32);
+}
+
+async function checkSignInLimits(cache: Cache, input: SignInInput): Promise<void> {
+  const results = await Promise.allSettled([
+    cache.rateLimit(`signin:email:${emailKey(input.email)}`, SIGN_IN_LIMITS.perEmail),
+    cache.rateLimit(`signin:ip:${input.ip}`, SIGN_IN_LIMITS.perIp),
+  ]);
+  let refused: RateLimitResult | null = null;
+  for (const result of results) {
+    if (result.status === "rejected") {
+      // Like turns, sign-in keeps working while the cache is down; the operator is told.
+      getLogger().warn({ err: result.reason }, "sign-in rate limit unavailable");
+      continue;
+    }
+    if (!result.value.allowed && (!refused || result.value.retryAfterSeconds > refused.retryAfterSeconds)) refused = result.value;
+  }
+  if (refused) {
+    const minutes = Math.max(1, Math.ceil(refused.retryAfterSeconds / 60));
+    throw new ServiceError(
+      "RATE_LIMITED",
+      `Too many sign-in attempts. Please wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+      { retryAfterSeconds: refused.retryAfterSeconds },
+    );
+  }
+}
+
+/**
+ * Checks an email and password. Returns the user, or null when they do not match (an unknown email
+ * and a wrong password are indistinguishable, in result and in time). Throws RATE_LIMITED.
+ */
+export async function verifyCredentials(deps: { prisma: PrismaClient; cache: Cache }, input: SignInInput): Promise<SignedInUser | null> {
+  await checkSignInLimits(deps.cache, input);
+  const email = normalizeEmail(input.email);
+  const user =
+    email.length <= EMAIL_MAX_LENGTH
+      ? await deps.prisma.user.findUnique({ where: { email }, select: { ...USER_SELECT, passwordHash: true } })
+      : null;
+  if (!user) return burnPasswordCheck(input.password).then(() => null);
+  return (await verifyPassword(input.password, user.passwordHash)) ? user : null;
+}
+
+/**
+ * The user a sign-in cookie names, if the account still exists and its password has not changed
+ * since the cookie was issued. The role comes from the database (a demoted admin is an author at once).
+ */
+export async function loadSignedInUser(prisma: PrismaClient, claims: UserSessionClaims, secret: string): Promise<AccountUser | null> {
+  const user = await prisma.user.findUnique({ where: { id: claims.id }, select: { ...USER_SELECT, passwordHash: true } });
+  if (!user) return null;
+  const expected = Buffer.from(passwordVersion(user.passwordHash, secret));
+  const given = Buffer.from(claims.passwordVersion);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The first admin
+
+export interface FirstAdminEnv {
+  HEARTLINE_ADMIN_EMAIL?: string | undefined;
+  HEARTLINE_ADMIN_PASSWORD?: string | undefined;
+}
+
+export type FirstAdminResult =
+  | { status: "created"; email: string; message: string }
+  | { status: "exists" | "not-configured" | "invalid" | "conflict"; message: string };
+
+/**
+ * At start: when no admin exists and HEARTLINE_ADMIN_EMAIL + HEARTLINE_ADMIN_PASSWORD are set,
+ * creates that admin. Never throws for configuration problems (returns `invalid` / `conflict` with
+ * a message to log); never logs or returns the password. Safe to run on every start and on several
+ * instances at once.
+ */
+export async function ensureFirstAdmin(prisma: PrismaClient, env: FirstAdminEnv): Promise<FirstAdminResult> {
+  const rawEmail = env.HEARTLINE_ADMIN_EMAIL?.trim() ?? "";
+  const password = env.HEARTLINE_ADMIN_PASSWORD ?? "";
+  if (await prisma.user.findFirst({ where: { role: "admin" }, select: { id: true } })) {
+    return { status: "exists", message: "An admin account exists; HEARTLINE_ADMIN_EMAIL/PASSWORD are not used." };
+  }
+  if (!rawEmail && !password) {
+    return {
+      status: "not-configured",
+      message: "No admin account yet: set HEARTLINE_ADMIN_EMAIL and HEARTLINE_ADMIN_PASSWORD, or run `npm run heartline -- create-admin --email <email>`.",
+    };
+  }
+  if (!rawEmail || !password) {
+    return { status: "invalid", message: "Set both HEARTLINE_ADMIN_EMAIL and HEARTLINE_ADMIN_PASSWORD to create the first admin." };
+  }
+  const emailIssue = emailProblem(rawEmail);
+  if (emailIssue) return { status: "invalid", message: `HEARTLINE_ADMIN_EMAIL: ${emailIssue}` };
+  const passwordIssue = passwordProblem(password);
+  if (passwordIssue) return { status: "invalid", message: `HEARTLINE_ADMIN_PASSWORD: ${passwordIssue}` };
+
+  const email = normalizeEmail(rawEmail);
+  if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
+    return {
+      status: "conflict",
+      message: `An author account already uses HEARTLINE_ADMIN_EMAIL; promote it with \`npm run heartline -- create-admin --email ${email}\`.`,
+    };
+  }
+  try {
+    await prisma.user.create({ data: { email, passwordHash: await hashPassword(password), role: "admin" } });
+  } catch (error) {
+    // Another instance created it at the same moment.
+    if (isUniqueViolation(error)) return { status: "exists", message: "The admin account was created by another instance." };
+    throw error;
+  }
+  return { status: "created", email, message: `Created the first admin account (${email}).` };
+}
+
+/**
+ * For the CLI: creates an admin, or makes an existing account an admin with the new password.
+ */
+export async function createOrPromoteAdmin(prisma: PrismaClient, input: { email: string; password: string; name?: string | null }): Promise<{ status: "created" | "updated"; user: AccountUser }> {
+  const problem = emailProblem(input.email) ?? passwordProblem(input.password);
+  if (problem) throw new ServiceError("BAD_REQUEST", problem);
+  const email = normalizeEmail(input.email);
+  const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
+  const passwordHash = await hashPassword(input.password);
+  if (existing) {
+    const user = await prisma.user.update({
+      where: { id: existing.id },
+      data: { role: "admin", passwordHash, ...(input.name?.trim() ? { name: input.name.trim() } : {}) },
+      select: USER_SELECT,
+    });
+    return { status: "updated", user };
+  }
+  const user = await prisma.user.create({ data: { email, passwordHash, role: "admin", name: input.name?.trim() || null }, select: USER_SELECT });
+  return { status: "created", user };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Admin: users and project membership
+
+export async function listUsers(prisma: PrismaClient) {
+  const users = await prisma.user.findMany({
+    orderBy: { email: "asc" },
+    select: { ...USER_SELECT, createdAt: true, memberships: { select: { project: { select: { id: true, name: true } } } } },
+  });
+  return users.map(({ memberships, ...user }) => ({ ...user, projects: memberships.map((m) => m.project) }));
+}
+
+/** Adds an author (by id or email) to a project; adding twice is harmless. */
+export async function addProjectMember(prisma: PrismaClient, input: { projectId: string; userId?: string; email?: string }) {
+  const project = await prisma.project.findUnique({ where: { id: input.projectId }, select: { id: true, name: true } });
+  if (!project) throw new ServiceError("NOT_FOUND", "This project was not found.");
+  const user = input.userId
+    ? await prisma.user.findUnique({ where: { id: input.userId }, select: USER_SELECT })
+    : input.email
+      ? await prisma.user.findUnique({ where: { email: normalizeEmail(input.email) }, select: USER_SELECT })
+      : null;
+  if (!user) throw new ServiceError("NOT_FOUND", "This account was not found.");
+  await prisma.projectMember.upsert({
+    where: { projectId_userId: { projectId: project.id, userId: user.id } },
+    create: { projectId: project.id, userId: user.id },
+    update: {},
+  });
+  return { project, user };
+}
+
+export async function removeProjectMember(prisma: PrismaClient, input: { projectId: string; userId: string }): Promise<{ removed: boolean }> {
+  const result = await prisma.projectMember.deleteMany({ where: { projectId: input.projectId, userId: input.userId } });
+  return { removed: result.count > 0 };
+}
