@@ -1,0 +1,98 @@
+"use client";
+
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useLanguage } from "./language";
+import { TypingIndicator } from "./typing-indicator";
+import type { ChatLine } from "./use-session-chat";
+
+/** Within this many pixels of the end counts as "reading the newest message". */
+const NEAR_END_PX = 72;
+
+interface MessageListProps {
+  lines: readonly ChatLine[];
+  typing: boolean;
+}
+
+/**
+ * The conversation log. It follows new messages while the reader is at the end, and stays put
+ * (offering a jump back) when they scrolled up to read.
+ */
+export function MessageList({ lines, typing }: MessageListProps) {
+  const { t } = useLanguage();
+  const scroller = useRef<HTMLDivElement>(null);
+  const following = useRef(true);
+  const [awayFromEnd, setAwayFromEnd] = useState(false);
+
+  const toEnd = useCallback((behavior: ScrollBehavior = "auto") => {
+    const el = scroller.current;
+    if (el) el.scrollTo({ top: el.scrollHeight, behavior });
+  }, []);
+
+  const last = lines.at(-1);
+  const justSent = last?.role === "client" && last.state === "sending";
+  useLayoutEffect(() => {
+    // Sending always brings the newest message into view; otherwise follow only when at the end.
+    if (justSent) following.current = true;
+    if (following.current) toEnd();
+  }, [lines, typing, justSent, toEnd]);
+
+  useEffect(() => {
+    // Keep the end in view when the log's size changes (phone keyboard, window resize, fonts).
+    const el = scroller.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (following.current) toEnd();
+    });
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [toEnd]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const nearEnd = el.scrollHeight - el.scrollTop - el.clientHeight < NEAR_END_PX;
+    following.current = nearEnd;
+    setAwayFromEnd(!nearEnd);
+  };
+
+  return (
+    <div className="message-log-wrap">
+      <div
+        ref={scroller}
+        className="message-log"
+        role="log"
+        aria-live="polite"
+        aria-label={t.messageLog}
+        tabIndex={0}
+        onScroll={onScroll}
+        data-testid="message-log"
+      >
+        <div className="message-log-inner">
+          <ol className="messages">
+            {lines.map((line) => (
+              <li key={line.key} className={`message message-${line.role}`} data-role={line.role} data-state={line.state}>
+                <span className="visually-hidden">{line.role === "client" ? t.speakerClient : t.speakerBot}: </span>
+                <div className="bubble">{line.text}</div>
+              </li>
+            ))}
+          </ol>
+          {typing ? <TypingIndicator /> : null}
+        </div>
+      </div>
+      {awayFromEnd ? (
+        <button
+          type="button"
+          className="btn btn-small jump-to-end"
+          onClick={() => {
+            following.current = true;
+            setAwayFromEnd(false);
+            toEnd("smooth");
+          }}
+        >
+          {t.jumpToNewest} <span aria-hidden="true">↓</span>
+        </button>
+      ) : null}
+    </div>
+  );
+}
