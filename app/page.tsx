@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { HydrateClient, getQueryClient, trpc } from "@/server/api/rsc";
 import { SystemStatus } from "@/components/home/system-status";
 
@@ -12,6 +13,14 @@ export default function HomePage() {
       <p className="lede">
         Counselling conversations written by counsellors as scripts, run safely, with every session stored for review.
       </p>
+      <div className="home-start">
+        <Link href="/chat" className="btn btn-primary" data-testid="start-conversation">
+          Start a conversation
+        </Link>
+        <p className="muted small">
+          No sign-up needed. <span lang="zh-CN">无需注册，也可以用中文交谈。</span>
+        </p>
+      </div>
       <HydrateClient>
         <SystemStatus />
       </HydrateClient>
