@@ -1,10 +1,14 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { systemRouter } from "./routers/system";
 import { sessionRouter } from "./routers/session/session.router";
+import { authRouter } from "./routers/auth/auth.router";
+import { reviewRouter } from "./routers/review/review.router";
 
 export const appRouter = createTRPCRouter({
   system: systemRouter,
   session: sessionRouter,
+  auth: authRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { RISK_LEVELS } from "../../../engine/safety/risk-types";
+import { REVIEW_NOTE_MAX, REVIEW_PAGE_MAX } from "../../../services/review/review";
+
+const id = z.string().min(1).max(64);
+
+export const reviewFiltersInput = z.object({
+  riskLevels: z.array(z.enum(RISK_LEVELS)).max(RISK_LEVELS.length).optional(),
+  state: z.enum(["all", "unreviewed", "reviewed"]).default("all"),
+  scriptId: id.optional(),
+  projectId: id.optional(),
+});
+
+export const reviewListInput = reviewFiltersInput.extend({
+  limit: z.int().min(1).max(REVIEW_PAGE_MAX).default(50),
+  offset: z.int().min(0).max(1_000_000).default(0),
+});
+
+export const reviewSessionInput = z.object({ sessionId: id });
+
+export const markReviewedInput = z.object({
+  eventId: id,
+  note: z.string().max(REVIEW_NOTE_MAX, `The note must be at most ${REVIEW_NOTE_MAX} characters.`).optional(),
+});

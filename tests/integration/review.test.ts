@@ -1,0 +1,324 @@
+/**
+ * Counsellor review against a real database: the flagged list (scope, order, filters, paging),
+ * a transcript with the evidence placed for highlighting, marking events reviewed, the CSV export,
+ * and project isolation (an author of project A cannot read project B).
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { seedExampleScripts } from "@/server/services/seed";
+import { runTurn } from "@/server/services/sessions/run-turn";
+import { startSession } from "@/server/services/sessions/start-session";
+import type { SessionDeps } from "@/server/services/sessions/deps";
+import { createCache } from "@/server/cache";
+import { templateLlm } from "@/server/engine/llm/template";
+import { getLogger } from "@/server/log";
+import type { Prisma } from "@/server/db/generated/client";
+import type { RiskLevel } from "@/server/engine/safety/risk-types";
+import { CSV_HEADER } from "@/server/services/review/review";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { callerFor, testPlatform } from "../support/test-platform";
+import { errorOf, makeUser, signInCookie } from "../support/auth";
+
+let testDb: TestDatabase;
+let deps: SessionDeps;
+/** The seeded project ("A") and a second project ("B") with a copy of the check-in script. */
+let projectA: string;
+let projectB: string;
+let checkInA: { scriptId: string; versionId: string };
+let intakeA: { scriptId: string; versionId: string };
+let checkInB: { scriptId: string; versionId: string };
+let cookies: { authorA: string; authorB: string; admin: string; nobody: string };
+
+const ids: Record<string, string> = {};
+let clientCounter = 0;
+
+async function makeSession(options: {
+  versionId: string;
+  riskLevel: RiskLevel;
+  needsReview: boolean;
+  createdAt: Date;
+  events?: { level: RiskLevel; category?: string; reviewed?: boolean }[];
+}): Promise<string> {
+  const prisma = testDb.db.prisma;
+  const client = await prisma.client.create({ data: { id: `review_client_${++clientCounter}` } });
+  const session = await prisma.session.create({
+    data: {
+      scriptVersionId: options.versionId,
+      clientId: client.id,
+      state: {} as Prisma.InputJsonValue,
+      riskLevel: options.riskLevel,
+      needsReview: options.needsReview,
+      createdAt: options.createdAt,
+      turnCount: 1,
+    },
+  });
+  for (const [i, event] of (options.events ?? []).entries()) {
+    await prisma.safetyEvent.create({
+      data: {
+        sessionId: session.id,
+        level: event.level,
+        category: event.category ?? "suicidal_ideation",
+        evidence: [],
+        source: "lexicon",
+        actionTaken: "logged",
+        turn: i + 1,
+        ...(event.reviewed ? { reviewedAt: new Date(), reviewNote: "seen" } : {}),
+      },
+    });
+  }
+  return session.id;
+}
+
+const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 12, minutes));
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const prisma = testDb.db.prisma;
+  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
+  deps = { prisma, cache: createCache({}), llmFor: () => templateLlm };
+
+  const version = async (scriptPath: string) => {
+    const script = await prisma.script.findFirstOrThrow({ where: { path: scriptPath }, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });
+    return { script, scriptId: script.id, versionId: script.versions[0]!.id };
+  };
+  const checkIn = await version("sessions/check-in.en.yaml");
+  checkInA = { scriptId: checkIn.scriptId, versionId: checkIn.versionId };
+  const intake = await version("sessions/first-session-intake.en.yaml");
+  intakeA = { scriptId: intake.scriptId, versionId: intake.versionId };
+  projectA = checkIn.script.projectId;
+
+  // Project B: a name and a script name that need CSV escaping.
+  projectB = (await prisma.project.create({ data: { slug: "team-b", name: 'Team "B", north' } })).id;
+  const source = checkIn.script.versions[0]!;
+  const compiled = source.compiled as { metadata?: Record<string, unknown> };
+  const scriptB = await prisma.script.create({
+    data: { projectId: projectB, path: "sessions/check-in.en.yaml", kind: "session", scriptKey: checkIn.script.scriptKey, draftYaml: source.yaml },
+  });
+  const versionB = await prisma.scriptVersion.create({
+    data: {
+      scriptId: scriptB.id,
+      number: 1,
+      yaml: source.yaml,
+      compiled: { ...compiled, metadata: { ...compiled.metadata, name: '=HYPERLINK("http://x")' } } as Prisma.InputJsonValue,
+      contentHash: source.contentHash,
+    },
+  });
+  checkInB = { scriptId: scriptB.id, versionId: versionB.id };
+
+  // Project A: risk levels and ages chosen so the expected order is clear.
+  ids.imminentOld = await makeSession({ versionId: checkInA.versionId, riskLevel: "imminent", needsReview: true, createdAt: at(0), events: [{ level: "imminent", category: "suicide_plan" }] });
+  ids.highOld = await makeSession({ versionId: checkInA.versionId, riskLevel: "high", needsReview: true, createdAt: at(1), events: [{ level: "high" }] });
+  ids.highNew = await makeSession({ versionId: intakeA.versionId, riskLevel: "high", needsReview: true, createdAt: at(5), events: [{ level: "high" }, { level: "medium", category: "self_harm" }] });
+  ids.mediumReviewed = await makeSession({ versionId: checkInA.versionId, riskLevel: "medium", needsReview: false, createdAt: at(3), events: [{ level: "medium", reviewed: true }] });
+  ids.lowLogged = await makeSession({ versionId: intakeA.versionId, riskLevel: "low", needsReview: false, createdAt: at(4), events: [{ level: "low" }] });
+  ids.flaggedNoEvents = await makeSession({ versionId: checkInA.versionId, riskLevel: "none", needsReview: true, createdAt: at(6) });
+  ids.quiet = await makeSession({ versionId: checkInA.versionId, riskLevel: "none", needsReview: false, createdAt: at(7) });
+  // Project B.
+  ids.b = await makeSession({ versionId: checkInB.versionId, riskLevel: "high", needsReview: true, createdAt: at(2), events: [{ level: "high" }] });
+
+  const platform = testPlatform(testDb.db);
+  const authorA = await makeUser(prisma, { projectIds: [projectA] });
+  const authorB = await makeUser(prisma, { projectIds: [projectB] });
+  const admin = await makeUser(prisma, { role: "admin" });
+  const nobody = await makeUser(prisma);
+  cookies = {
+    authorA: await signInCookie(platform, authorA.email),
+    authorB: await signInCookie(platform, authorB.email),
+    admin: await signInCookie(platform, admin.email),
+    nobody: await signInCookie(platform, nobody.email),
+  };
+});
+
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+const as = (who: keyof typeof cookies, headers: Record<string, string> = {}) => callerFor(testPlatform(testDb.db), { ...headers, cookie: cookies[who] });
+const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : undefined);
+
+describe("the flagged-session list", () => {
+  it("needs a signed-in counsellor", async () => {
+    expect(codeOf(await errorOf(callerFor(testPlatform(testDb.db)).review.list({})))).toBe("UNAUTHORIZED");
+  });
+
+  it("lists the user's projects only, highest risk first, then newest", async () => {
+    const a = await as("authorA").review.list({});
+    expect(a.rows.map((r) => r.id)).toEqual([ids.imminentOld, ids.highNew, ids.highOld, ids.mediumReviewed, ids.lowLogged, ids.flaggedNoEvents]);
+    expect(a.total).toBe(6);
+    expect(a.rows.every((r) => r.project.id === projectA)).toBe(true);
+    const highNew = a.rows.find((r) => r.id === ids.highNew);
+    expect(highNew).toMatchObject({ events: 2, unreviewedEvents: 2, categories: ["suicidal_ideation", "self_harm"], script: { id: intakeA.scriptId, version: 1 } });
+    expect(JSON.stringify(a)).not.toMatch(/"text"/);
+
+    const b = await as("authorB").review.list({});
+    expect(b.rows.map((r) => r.id)).toEqual([ids.b]);
+    expect(b.rows[0]?.script.name).toBe('=HYPERLINK("http://x")');
+
+    expect((await as("nobody").review.list({})).rows).toEqual([]);
+
+    const all = await as("admin").review.list({});
+    expect(all.rows.map((r) => r.id)).toEqual([ids.imminentOld, ids.highNew, ids.b, ids.highOld, ids.mediumReviewed, ids.lowLogged, ids.flaggedNoEvents]);
+  });
+
+  it("filters by risk level, review state, script and project, and pages", async () => {
+    const caller = as("admin");
+    const ofList = async (input: Parameters<typeof caller.review.list>[0]) => (await caller.review.list(input)).rows.map((r) => r.id);
+    expect(await ofList({ riskLevels: ["high"] })).toEqual([ids.highNew, ids.b, ids.highOld]);
+    expect(await ofList({ riskLevels: ["imminent", "low"] })).toEqual([ids.imminentOld, ids.lowLogged]);
+    expect(await ofList({ state: "reviewed" })).toEqual([ids.mediumReviewed]);
+    expect(await ofList({ state: "unreviewed" })).toEqual([ids.imminentOld, ids.highNew, ids.b, ids.highOld, ids.lowLogged, ids.flaggedNoEvents]);
+    expect(await ofList({ scriptId: intakeA.scriptId })).toEqual([ids.highNew, ids.lowLogged]);
+    expect(await ofList({ projectId: projectB })).toEqual([ids.b]);
+    expect(await ofList({ scriptId: intakeA.scriptId, riskLevels: ["low"], state: "unreviewed" })).toEqual([ids.lowLogged]);
+
+    const page = await caller.review.list({ limit: 2, offset: 2 });
+    expect(page).toMatchObject({ total: 7, limit: 2, offset: 2 });
+    expect(page.rows.map((r) => r.id)).toEqual([ids.b, ids.highOld]);
+
+    // A project the author is not in is "not found", not an empty list.
+    expect(codeOf(await errorOf(as("authorA").review.list({ projectId: projectB })))).toBe("NOT_FOUND");
+    // A script of another project simply matches nothing in scope.
+    expect((await as("authorA").review.list({ scriptId: checkInB.scriptId })).rows).toEqual([]);
+    expect((await as("authorA").review.scripts()).every((s) => s.project.id === projectA)).toBe(true);
+  });
+});
+
+describe("one flagged session", () => {
+  it("returns the transcript with the evidence placed in the client message, events and variables", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "review_live", scriptId: checkInA.scriptId });
+    await runTurn(deps, { clientId: "review_live", sessionId, clientMessageId: "m1", text: "7" });
+    const text = "Honestly I don't want to live anymore, I want to kill myself";
+    await runTurn(deps, { clientId: "review_live", sessionId, clientMessageId: "m2", text });
+
+    const logger = getLogger();
+    const spies = (["trace", "debug", "info", "warn", "error", "fatal"] as const).map((level) => vi.spyOn(logger, level));
+    const review = await as("authorA").review.session({ sessionId });
+    for (const spy of spies) {
+      expect(JSON.stringify(spy.mock.calls)).not.toContain("kill myself");
+      spy.mockRestore();
+    }
+
+    expect(review.session).toMatchObject({ id: sessionId, riskLevel: "high", needsReview: true, project: { id: projectA }, script: { id: checkInA.scriptId } });
+    const client = review.messages.find((m) => m.role === "client" && m.text === text);
+    expect(client?.highlights.length).toBeGreaterThan(0);
+    for (const span of client?.highlights ?? []) expect(span.end).toBeGreaterThan(span.start);
+    const marked = (client?.highlights ?? []).map((span) => text.slice(span.start, span.end));
+    expect(marked.join(" ")).toContain("kill myself");
+    expect(review.messages.filter((m) => m.role === "bot").every((m) => m.highlights.length === 0)).toBe(true);
+
+    expect(review.events).toHaveLength(1);
+    const [event] = review.events;
+    expect(event).toMatchObject({ level: "high", source: "lexicon", actionTaken: "trigger:crisis_risk_high", messageSeq: client?.seq, reviewedAt: null });
+    expect(event?.evidence.some((span) => span.text.includes("kill myself"))).toBe(true);
+    expect(client?.highlights.every((span) => span.eventId === event?.id)).toBe(true);
+
+    const mood = review.variables.find((v) => v.name === "mood_score");
+    expect(mood).toMatchObject({ value: 7, turn: 1, current: true, sourceActionId: expect.any(String), messageSeq: expect.any(Number) });
+    ids.live = sessionId;
+  });
+
+  it("is NOT_FOUND for an author of another project, whatever they try", async () => {
+    const other = as("authorB");
+    expect(codeOf(await errorOf(other.review.session({ sessionId: ids.live! })))).toBe("NOT_FOUND");
+    expect(codeOf(await errorOf(as("authorA").review.session({ sessionId: ids.b! })))).toBe("NOT_FOUND");
+    expect(codeOf(await errorOf(as("nobody").review.session({ sessionId: ids.live! })))).toBe("NOT_FOUND");
+    const event = await testDb.db.prisma.safetyEvent.findFirstOrThrow({ where: { sessionId: ids.live! } });
+    expect(codeOf(await errorOf(other.review.markReviewed({ eventId: event.id, note: "not mine" })))).toBe("NOT_FOUND");
+    expect((await testDb.db.prisma.safetyEvent.findUniqueOrThrow({ where: { id: event.id } })).reviewedAt).toBeNull();
+    expect(codeOf(await errorOf(as("authorA").review.session({ sessionId: "no-such-session" })))).toBe("NOT_FOUND");
+  });
+});
+
+describe("marking events reviewed", () => {
+  it("stores who, when and the note, and clears needsReview only when every event is reviewed", async () => {
+    const prisma = testDb.db.prisma;
+    const sessionId = ids.highNew!;
+    const events = await prisma.safetyEvent.findMany({ where: { sessionId }, orderBy: { turn: "asc" } });
+    expect(events).toHaveLength(2);
+    const caller = as("authorA");
+
+    const first = await caller.review.markReviewed({ eventId: events[0]!.id, note: "  Called the client; safe for tonight.  " });
+    expect(first.session).toEqual({ id: sessionId, needsReview: true, unreviewedEvents: 1 });
+    expect(first.event.reviewNote).toBe("Called the client; safe for tonight.");
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).needsReview).toBe(true);
+
+    const second = await caller.review.markReviewed({ eventId: events[1]!.id });
+    expect(second.session).toEqual({ id: sessionId, needsReview: false, unreviewedEvents: 0 });
+    const stored = await prisma.safetyEvent.findUniqueOrThrow({ where: { id: events[0]!.id }, include: { reviewedBy: true } });
+    expect(stored.reviewedAt).toBeInstanceOf(Date);
+    expect(stored.reviewedBy?.id).toBe((await caller.auth.me())?.id);
+    expect(stored.reviewNote).toBe("Called the client; safe for tonight.");
+
+    // Now listed as reviewed, still at its risk level.
+    expect((await caller.review.list({ state: "reviewed" })).rows.map((r) => r.id)).toContain(sessionId);
+    const detail = await caller.review.session({ sessionId });
+    expect(detail.session).toMatchObject({ needsReview: false, riskLevel: "high" });
+    expect(detail.events[0]).toMatchObject({ reviewNote: "Called the client; safe for tonight.", reviewedBy: { email: expect.any(String) } });
+  });
+
+  it("refuses a cross-site mark and an over-long note", async () => {
+    const event = await testDb.db.prisma.safetyEvent.findFirstOrThrow({ where: { sessionId: ids.highOld! } });
+    const evil = as("authorA", { host: "heartline.example", origin: "https://evil.example" });
+    expect(codeOf(await errorOf(evil.review.markReviewed({ eventId: event.id, note: "x" })))).toBe("FORBIDDEN");
+    expect(codeOf(await errorOf(as("authorA").review.markReviewed({ eventId: event.id, note: "x".repeat(4001) })))).toBe("BAD_REQUEST");
+    expect((await testDb.db.prisma.safetyEvent.findUniqueOrThrow({ where: { id: event.id } })).reviewedAt).toBeNull();
+  });
+});
+
+describe("CSV export", () => {
+  function parseCsv(csv: string): string[][] {
+    const rows: string[][] = [];
+    let row: string[] = [];
+    let field = "";
+    let quoted = false;
+    for (let i = 0; i < csv.length; i++) {
+      const char = csv[i]!;
+      if (quoted) {
+        if (char === '"' && csv[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else if (char === '"') quoted = false;
+        else field += char;
+      } else if (char === '"') quoted = true;
+      else if (char === ",") {
+        row.push(field);
+        field = "";
+      } else if (char === "\r" && csv[i + 1] === "\n") {
+        row.push(field);
+        rows.push(row);
+        row = [];
+        field = "";
+        i++;
+      } else field += char;
+    }
+    return rows;
+  }
+
+  it("exports the listed sessions in list order, escaped, without message text", async () => {
+    const admin = as("admin");
+    const { csv, rows, filename } = await admin.review.exportCsv({});
+    expect(filename).toMatch(/^heartline-flagged-sessions-.*\.csv$/);
+    const parsed = parseCsv(csv);
+    expect(parsed[0]).toEqual([...CSV_HEADER]);
+    const listed = await admin.review.list({ limit: 200 });
+    expect(rows).toBe(listed.total);
+    expect(parsed.slice(1).map((r) => r[0])).toEqual(listed.rows.map((r) => r.id));
+    expect(csv).not.toContain("kill myself");
+
+    const b = parsed.find((r) => r[0] === ids.b)!;
+    const column = (name: (typeof CSV_HEADER)[number]) => CSV_HEADER.indexOf(name);
+    expect(b[column("project")]).toBe('Team "B", north');
+    expect(b[column("script")]).toBe(`'=HYPERLINK("http://x")`);
+    expect(b[column("risk_level")]).toBe("high");
+    expect(b[column("needs_review")]).toBe("true");
+    expect(csv).toContain(`"Team ""B"", north"`);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+
+    // Filters apply, and an author exports only their projects.
+    const high = parseCsv((await admin.review.exportCsv({ riskLevels: ["imminent"] })).csv);
+    expect(high.slice(1).map((r) => r[0])).toEqual([ids.imminentOld]);
+    const authorB = parseCsv((await as("authorB").review.exportCsv({})).csv);
+    expect(authorB.slice(1).map((r) => r[0])).toEqual([ids.b]);
+  });
+});
