@@ -4,6 +4,7 @@ import { resolveDatabaseTarget } from "./db/target";
 import { createCache } from "./cache";
 import type { Cache } from "./cache/types";
 import { createLlm } from "./llm";
+import { CircuitBreaker, resilientLlm } from "./llm/resilient";
 import { getMetrics, recordLlmUsage } from "./observability/metrics";
 import { countedCache } from "./observability/counted-cache";
 import type { LlmPort, LlmUsage } from "./engine/llm/port";
@@ -17,13 +18,16 @@ export interface Platform {
   db: Database;
   cache: Cache;
   /** The LLM port for one run; `onUsage` receives a record per model call. */
-  llmFor(onUsage: (usage: LlmUsage) => void): LlmPort;
+  llmFor(onUsage: (usage: LlmUsage) => void, options?: { templateFallback?: boolean }): LlmPort;
   startedAt: number;
 }
 
+/** One breaker per process: a model that keeps failing is not called again for a while. */
+const modelBreaker = new CircuitBreaker();
+
 export function llmFactory(env: Env): Platform["llmFor"] {
-  return (onUsage) =>
-    createLlm({
+  return (onUsage, options = {}) => {
+    const port = createLlm({
       mode: env.llmMode,
       apiKey: env.OPENAI_API_KEY,
       baseURL: env.OPENAI_BASE_URL,
@@ -33,6 +37,8 @@ export function llmFactory(env: Env): Platform["llmFor"] {
         onUsage(usage);
       },
     });
+    return port.mode === "model" ? resilientLlm(port, modelBreaker, { fallback: options.templateFallback ?? true }) : port;
+  };
 }
 
 const holder = globalThis as typeof globalThis & { __heartlinePlatform?: Platform };

@@ -6,6 +6,9 @@ import type { LlmPort, LlmUsage } from "../../engine/llm/port";
 export interface SessionDeps {
   prisma: PrismaClient;
   cache: Cache;
-  /** A port for one run; `onUsage` receives a record per model call (nothing in template mode). */
-  llmFor(onUsage: (usage: LlmUsage) => void): LlmPort;
+  /**
+   * A port for one run; `onUsage` receives a record per model call (nothing in template mode).
+   * `templateFallback`: while the model is down, answer that step in template mode instead of failing.
+   */
+  llmFor(onUsage: (usage: LlmUsage) => void, options?: { templateFallback?: boolean }): LlmPort;
 }

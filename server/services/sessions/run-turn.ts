@@ -10,7 +10,7 @@ import type { Lock } from "../../cache/types";
 import { ServiceError } from "../errors";
 import type { SessionDeps } from "./deps";
 import { persistRun, type StoredMessage } from "./persist";
-import { loadRunnable, type TechniquePins } from "./runnable";
+import { allowsTemplateFallback, loadRunnable, type TechniquePins } from "./runnable";
 
 /** Longest client message accepted, in characters. */
 export const MAX_MESSAGE_CHARS = 4_000;
@@ -146,7 +146,7 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
   const runnable = await loadRunnable(deps.prisma, session.scriptVersionId, session.techniquePins as TechniquePins);
   if (runnable.script.kind !== "session") throw new ServiceError("BAD_REQUEST", "This conversation's script cannot be run.");
   const usage: LlmUsage[] = [];
-  const llm = deps.llmFor((u) => usage.push(u));
+  const llm = deps.llmFor((u) => usage.push(u), { templateFallback: allowsTemplateFallback(runnable.script) });
   const options = { llm, scriptVersion: session.scriptVersionId, techniques: runnable.techniques, ...runnable.safety };
 
   const events: EngineEvent[] = [];

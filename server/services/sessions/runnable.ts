@@ -55,3 +55,11 @@ export async function loadRunnable(db: Db, scriptVersionId: string, pins: Techni
     pins,
   };
 }
+
+/**
+ * Whether a session may go on in template mode (the script's own words) while the model is down.
+ * Scripts opt out with `metadata: { model_fallback: false }` when only model wording will do.
+ */
+export function allowsTemplateFallback(script: CompiledScript): boolean {
+  return (script.metadata as Record<string, unknown>).model_fallback !== false;
+}

@@ -5,7 +5,7 @@ import type { Prisma } from "../../db/generated/client";
 import { ServiceError } from "../errors";
 import type { SessionDeps } from "./deps";
 import { writeRun, type StoredMessage } from "./persist";
-import { latestTechniquePins, loadRunnable } from "./runnable";
+import { allowsTemplateFallback, latestTechniquePins, loadRunnable } from "./runnable";
 
 export interface StartedSession {
   sessionId: string;
@@ -31,7 +31,7 @@ export async function startSession(deps: SessionDeps, input: { clientId: string;
   if (runnable.script.kind !== "session") throw new ServiceError("BAD_REQUEST", "Only session scripts can be started.");
 
   const usage: LlmUsage[] = [];
-  const llm = deps.llmFor((u) => usage.push(u));
+  const llm = deps.llmFor((u) => usage.push(u), { templateFallback: allowsTemplateFallback(runnable.script) });
   const options = {
     llm,
     scriptVersion: version.id,
