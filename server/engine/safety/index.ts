@@ -22,3 +22,13 @@ export {
   type LocalizedText,
 } from "./crisis-lines";
 export { evaluateRisk, parseLabelledMessages, type LabelledMessage, type RiskEvaluation } from "./risk-evaluation";
+export {
+  checkOutput,
+  GuardedText,
+  safeEnding,
+  sentenceEnd,
+  splitSentences,
+  type GuardStep,
+  type GuardrailCategory,
+  type GuardrailViolation,
+} from "./guardrail";
