@@ -1,6 +1,8 @@
 import { generateText, Output, streamText, type LanguageModel, type LanguageModelUsage, type TextStreamPart, type ToolSet } from "ai";
-import type { z } from "zod";
-import type { ComposeRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
+import { z } from "zod";
+import type { ClassifyRiskRequest, ClassifyRiskResult, ComposeRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
+import { delimitClientText } from "../engine/prompts/build";
+import { RISK_CATEGORIES, RISK_LEVELS } from "../engine/safety";
 import { CodedLlmError, StreamFailure, toLlmError, type LlmErrorCode } from "./errors";
 import { withRetries, type RetryPolicy } from "./retry";
 import { fieldsSchema, interpretSchema, judgeSchema, presentFields } from "./schema";
@@ -72,6 +74,21 @@ function promptOptions(prompt: Prompt) {
   return prompt.messages.length > 0
     ? { instructions: prompt.system, messages: prompt.messages }
     : { messages: [{ role: "system" as const, content: prompt.system }], allowSystemInMessages: true };
+}
+
+/** The risk classifier's answer: levels and categories are the lexicon's, so the two compare directly. */
+const classifyRiskSchema = z.object({
+  level: z.enum(RISK_LEVELS).describe("The risk level of the client's latest message"),
+  category: z.enum(RISK_CATEGORIES).describe("The kind of risk, or none"),
+  rationale: z.string().describe("One short sentence on why, for the human reviewer"),
+});
+
+/** The message to classify must be the last one the model sees, even if memory was trimmed. */
+function withClientText(prompt: Prompt, text: string): Prompt {
+  const delimited = delimitClientText(text);
+  const last = prompt.messages[prompt.messages.length - 1];
+  if (last?.role === "user" && last.content === delimited) return prompt;
+  return { ...prompt, messages: [...prompt.messages, { role: "user", content: delimited }] };
 }
 
 export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
@@ -251,6 +268,9 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
         if (error instanceof CodedLlmError && error.code === "invalid_output") return null;
         throw error;
       }
+    },
+    classifyRisk(request: ClassifyRiskRequest): Promise<ClassifyRiskResult> {
+      return structured("classify_risk", withClientText(request.prompt, request.text), classifyRiskSchema, true);
     },
     async summarise(request) {
       const text = await run("summarise", async (signal) => {

@@ -4,7 +4,8 @@
  * script is interrupted by its own trigger or the built-in protocol; medium gets a gentle check-in.
  */
 import type { CompiledTrigger } from "../script";
-import { detectRisk, isAtLeast, levelRank, type RiskAssessment, type RiskLevel } from "../safety";
+import { detectRisk, isAtLeast, levelRank, RISK_CATEGORIES, type RiskAssessment, type RiskCategory, type RiskLevel } from "../safety";
+import type { ClassifyRiskResult } from "../llm/port";
 import { buildPrompt } from "../prompts/build";
 import type { RunContext } from "./context";
 import { checkInMessage, continueProtocol, startProtocol } from "./protocol";
@@ -32,12 +33,23 @@ async function assess(ctx: RunContext, text: string): Promise<RiskAssessment & {
     "task_classify_risk",
     {},
   );
-  const model = await llm.classifyRisk({ prompt, text });
+  let model: ClassifyRiskResult;
+  try {
+    model = await llm.classifyRisk({ prompt, text });
+  } catch {
+    // The classifier only adds to the lexicon, which has already run: its outage must not block
+    // the turn. The port has recorded the failed call; the lexicon's verdict stands alone.
+    return { ...lexicon, source: "lexicon" };
+  }
   if (levelRank(model.level) > levelRank(lexicon.level)) {
-    const category = (model.category || "none") as RiskAssessment["category"];
-    return { level: model.level, category, evidence: lexicon.evidence, source: "llm" };
+    return { level: model.level, category: knownCategory(model.category, lexicon.category), evidence: lexicon.evidence, source: "llm" };
   }
   return { ...lexicon, source: "lexicon" };
+}
+
+/** A category outside the lexicon's (a model that ignored its schema) keeps the lexicon's. */
+function knownCategory(category: string, fallback: RiskCategory): RiskCategory {
+  return (RISK_CATEGORIES as readonly string[]).includes(category) ? (category as RiskCategory) : fallback;
 }
 
 function triggers(ctx: RunContext): CompiledTrigger[] {
