@@ -12,6 +12,7 @@ import type {
 import { evaluateCondition, renderTemplate } from "../script";
 import type { ComposePurpose, JsonValue, LlmPort, Prompt } from "../llm/port";
 import { buildPrompt } from "../prompts/build";
+import { GuardedText, safeEnding, type GuardrailViolation } from "../safety";
 import type { PromptKey, PromptScheme } from "../prompts/default-scheme";
 import { findPhase, findTopicInSession } from "./navigation";
 import type { EngineEvent, EngineOptions, Frame, Language, SessionState } from "./types";
@@ -127,21 +128,50 @@ export class RunContext {
     );
   }
 
-  /** Streams one client-visible message and remembers it. */
+  /**
+   * Streams one client-visible message and remembers it. In model mode the output guardrail
+   * checks each sentence before it is sent (holding back only the unfinished one); a violating
+   * sentence and everything after it are replaced and logged. Template mode is the author's text.
+   */
   async *say(actionId: string, purpose: ComposePurpose, prompt: Prompt, fallbackText: string): AsyncGenerator<EngineEvent, string> {
     yield { type: "message-start", actionId, purpose };
+    const guard = this.llm.mode === "model" ? new GuardedText() : null;
     let text = "";
+    let violation: GuardrailViolation | null = null;
     for await (const delta of this.llm.compose({ purpose, prompt, fallbackText })) {
       if (!delta) continue;
-      text += delta;
-      yield { type: "text-delta", actionId, delta };
+      const step = guard ? guard.push(delta) : { emit: [delta], violation: null };
+      for (const piece of step.emit) {
+        text += piece;
+        yield { type: "text-delta", actionId, delta: piece };
+      }
+      if (step.violation) {
+        // Leaving the loop stops the model's stream: nothing after a violation is wanted.
+        violation = step.violation;
+        break;
+      }
     }
-    if (!text.trim()) {
-      // A model that returned nothing must not leave the client with an empty bubble.
-      text = fallbackText;
-      yield { type: "text-delta", actionId, delta: fallbackText };
+    if (guard && !violation) {
+      const step = guard.end();
+      for (const piece of step.emit) {
+        text += piece;
+        yield { type: "text-delta", actionId, delta: piece };
+      }
+      violation = step.violation;
+    }
+    if (violation || !text.trim()) {
+      // Nothing sent yet: the script's own text. Part sent: a short safe ending, not a repeat.
+      // (A model that returned nothing must not leave the client with an empty bubble either.)
+      let rest = fallbackText;
+      if (violation && text.trim()) rest = (this.language === "en" && !/\s$/.test(text) ? " " : "") + safeEnding(violation.category, this.language);
+      else text = "";
+      text += rest;
+      yield { type: "text-delta", actionId, delta: rest };
     }
     yield { type: "message-end", actionId, text };
+    if (violation) {
+      yield { type: "safety", level: "low", reason: `output_guardrail:${violation.category}`, source: "output_guardrail", action: "replaced" };
+    }
     this.state.memory.recent.push({ role: "bot", text, turn: this.state.turn });
     return text;
   }
