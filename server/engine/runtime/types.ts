@@ -93,10 +93,10 @@ export type EngineEvent =
       type: "safety";
       level: RiskLevel;
       reason: string;
-      /** lexicon | llm | instrument | keyword | condition */
+      /** lexicon | llm | instrument | keyword | condition | protocol | output_guardrail */
       source?: string;
       evidence?: RiskEvidence[];
-      /** What the engine did: protocol | trigger:<id> | check_in | logged */
+      /** What the engine did: protocol | trigger:<id> | check_in | logged | replaced */
       action?: string;
     }
   | { type: "awaiting-input" }
