@@ -5,6 +5,13 @@ import { checkHealth } from "@/server/services/health";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/test-database";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { callerFor, testPlatform } from "../support/test-platform";
+import path from "node:path";
+import { seedExampleScripts } from "@/server/services/seed";
+import { startSession } from "@/server/services/sessions/start-session";
+import { prepareTurn, runTurn } from "@/server/services/sessions/run-turn";
+import type { SessionDeps } from "@/server/services/sessions/deps";
+import { templateLlm } from "@/server/engine/llm/template";
+import type { LlmPort } from "@/server/engine/llm/port";
 
 // PGlite runs inside the process and cannot go away, so the outage is a Postgres-only concern.
 describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => {
@@ -53,5 +60,44 @@ describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => 
     await proxy.start();
     expect((await health()).status).toBe("ok");
     await expect(caller.system.info()).resolves.toMatchObject({ db: { kind: "postgres" } });
+  });
+
+  it("stores nothing of a turn whose database went away mid-turn, and the same message succeeds later", async () => {
+    const platform = testPlatform(db);
+    await seedExampleScripts(db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
+    const scriptId = (await db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
+    let pause: (() => void) | null = null;
+    let paused: () => void = () => {};
+    const reachedModel = new Promise<void>((resolve) => (paused = resolve));
+    // A model that stops mid-turn until the test has taken the database away.
+    const slow: LlmPort = {
+      ...templateLlm,
+      async *compose(request) {
+        paused();
+        await new Promise<void>((resolve) => (pause = resolve));
+        yield request.fallbackText;
+      },
+    };
+    const deps: SessionDeps = { prisma: db.prisma, cache: platform.cache, llmFor: () => templateLlm };
+    const { sessionId } = await startSession(deps, { clientId: "outage", scriptId });
+    const before = await db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+
+    const prepared = await prepareTurn({ ...deps, llmFor: () => slow }, { clientId: "outage", sessionId, clientMessageId: "m1", text: "6" });
+    const running = prepared.run();
+    await reachedModel;
+    await proxy.stop();
+    pause?.();
+    await expect(running).rejects.toThrow();
+
+    await proxy.start();
+    const after = await db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(after.version).toBe(before.version);
+    expect(after.turnCount).toBe(0);
+    expect(await db.prisma.message.count({ where: { sessionId, role: "client" } })).toBe(0);
+    expect(await db.prisma.variableValue.count({ where: { sessionId, name: "mood_score" } })).toBe(0);
+
+    const retried = await runTurn(deps, { clientId: "outage", sessionId, clientMessageId: "m1", text: "6" });
+    expect(retried.replayed).toBe(false);
+    expect(await db.prisma.message.count({ where: { sessionId, role: "client" } })).toBe(1);
   });
 });
