@@ -29,12 +29,17 @@ export function MessageList({ lines, typing }: MessageListProps) {
   }, []);
 
   const last = lines.at(-1);
-  const justSent = last?.role === "client" && last.state === "sending";
+  const sentKey = last?.role === "client" && last.state === "sending" ? last.key : undefined;
+  const followedSend = useRef<string | undefined>(undefined);
   useLayoutEffect(() => {
-    // Sending always brings the newest message into view; otherwise follow only when at the end.
-    if (justSent) following.current = true;
+    // Sending a message brings it into view (once: scrolling up while waiting is respected);
+    // otherwise new content is followed only when the reader is at the end.
+    if (sentKey !== undefined && followedSend.current !== sentKey) {
+      followedSend.current = sentKey;
+      following.current = true;
+    }
     if (following.current) toEnd();
-  }, [lines, typing, justSent, toEnd]);
+  }, [lines, typing, sentKey, toEnd]);
 
   useEffect(() => {
     // Keep the end in view when the log's size changes (phone keyboard, window resize, fonts).
