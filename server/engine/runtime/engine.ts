@@ -7,7 +7,7 @@
 import type { CompiledAction, CompiledScript, CompiledSessionScript, CompiledTopic } from "../script";
 import { resolveScheme } from "../prompts/default-scheme";
 import { RunContext, type HandlerOutcome, type HandlerRun } from "./context";
-import { findAction, findPhase, findTopicInSession, nextAfter } from "./navigation";
+import { findAction, findPhase, findTopicInSession, nextAfter, type LocatedTopic } from "./navigation";
 import { compactMemory } from "./memory";
 import { replyAsk, startAsk } from "./actions/ai-ask";
 import { replySay, startSay } from "./actions/ai-say";
@@ -72,11 +72,39 @@ export function assertCompatible(script: CompiledSessionScript, state: SessionSt
 /** Starts a session: runs until the script first needs the client (or ends). */
 export async function* start(compiled: CompiledScript, options: EngineOptions): EngineRun {
   const script = asSession(compiled);
+  const startAt = options.startTopicId === undefined ? undefined : startTopic(script, options.startTopicId);
   const state = initialState(script, options);
   const ctx = new RunContext(script, state, options, resolveScheme(script.session.template_scheme, options.promptOverrides));
   ctx.variables.initialise(script.session.declare, state.variables.session);
+  if (startAt) enterTopicDirectly(ctx, startAt);
+  for (const [name, value] of Object.entries(options.initialVariables ?? {})) {
+    yield ctx.setVariable(name, structuredClone(value), "initial");
+  }
   yield* advance(ctx, null);
   return state;
+}
+
+/** The topic `startTopicId` names, with its phase; an EngineError when the script has no such topic. */
+function startTopic(script: CompiledSessionScript, topicId: string): LocatedTopic {
+  const located = findTopicInSession(script, topicId);
+  if (!located) {
+    const known = script.session.phases.flatMap((p) => p.topics.map((t) => t.topic_id));
+    const list = known.length <= 20 ? ` Its topics: ${known.join(", ")}.` : "";
+    throw new EngineError(`Cannot start at topic "${topicId}": script "${script.key}" has no such topic.${list}`, "unknown_topic");
+  }
+  return located;
+}
+
+/** Puts the session frame at the start of a topic, as if its phase and the topic had just been entered. */
+function enterTopicDirectly(ctx: RunContext, { phase, topic }: LocatedTopic): void {
+  const frame = ctx.frame;
+  frame.phaseId = phase.phase_id;
+  ctx.state.variables.phase = {};
+  ctx.variables.initialise(phase.declare, ctx.state.variables.phase);
+  frame.topicId = topic.topic_id;
+  frame.actionId = null;
+  frame.progress = null;
+  ctx.variables.enterTopic(topic);
 }
 
 /** One client message: the current action gets the reply, then the script runs on. */

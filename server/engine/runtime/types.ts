@@ -120,6 +120,17 @@ export interface EngineOptions {
   crisisKeywords?: readonly string[];
   /** ISO country code of the client, for crisis lines. */
   region?: string;
+  /**
+   * `start` only: begin at the first action of this topic of the session (its phase's and its own
+   * declarations apply; their entry conditions are not checked) instead of at the beginning.
+   * A topic the script does not have is an EngineError (`unknown_topic`).
+   */
+  startTopicId?: string;
+  /**
+   * `start` only: values set before the first action (source "initial", turn 0), after the
+   * declarations' own values, each in the scope a write of that name lands in at the start point.
+   */
+  initialVariables?: Readonly<Record<string, JsonValue>>;
 }
 
 export type EngineRun = AsyncGenerator<EngineEvent, SessionState, undefined>;
@@ -128,7 +139,7 @@ export type EngineRun = AsyncGenerator<EngineEvent, SessionState, undefined>;
 export class EngineError extends Error {
   constructor(
     message: string,
-    readonly code: "state_version" | "script_version" | "script_mismatch" | "session_complete" | "not_a_session",
+    readonly code: "state_version" | "script_version" | "script_mismatch" | "session_complete" | "not_a_session" | "unknown_topic",
   ) {
     super(message);
     this.name = "EngineError";
