@@ -49,6 +49,9 @@ export default defineConfig({
       PGLITE_DIR: pgliteDir,
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789-abcdefghijklmnop",
+      // The first admin, created at start; tests/e2e/review.spec.ts signs in with it.
+      HEARTLINE_ADMIN_EMAIL: "admin@heartline.test",
+      HEARTLINE_ADMIN_PASSWORD: "e2e-admin-password-0123",
     },
   },
 });

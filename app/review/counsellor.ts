@@ -1,0 +1,32 @@
+import "server-only";
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { serverCaller } from "@/server/api/rsc";
+import { signInUrl } from "@/components/auth/return-to";
+
+/** The signed-in counsellor for this request, or a redirect to sign in (coming back to `path`). */
+export const requireCounsellor = cache(async (path: string) => {
+  const user = await serverCaller.auth.me();
+  if (!user) redirect(signInUrl(path));
+  return user;
+});
+
+/** Sends an expired or revoked sign-in to the sign-in page; other errors go on. */
+export function redirectIfSignedOut(error: unknown, path: string): void {
+  if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect(signInUrl(path));
+}
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/** Rebuilds a query string from search params (for return URLs and links that keep filters). */
+export function queryString(params: SearchParams, overrides: Record<string, string | undefined> = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (key in overrides) continue;
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) if (item) search.append(key, item);
+  }
+  for (const [key, value] of Object.entries(overrides)) if (value) search.set(key, value);
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,46 @@
+import { RISK_LEVELS, type RiskLevel } from "@/server/engine/safety/risk-types";
+
+export const PAGE_SIZE = 50;
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export interface ParsedFilters {
+  riskLevels: RiskLevel[];
+  state: "all" | "unreviewed" | "reviewed";
+  scriptId: string | undefined;
+  projectId: string | undefined;
+  page: number;
+}
+
+function values(value: string | string[] | undefined): string[] {
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(Boolean);
+}
+
+function one(value: string | string[] | undefined): string | undefined {
+  const first = values(value)[0]?.trim();
+  return first && first.length <= 64 ? first : undefined;
+}
+
+/** The list filters from the URL (`risk`, `state`, `script`, `project`, `page`); unknown values are ignored. */
+export function parseFilters(params: SearchParams): ParsedFilters {
+  const riskLevels = values(params.risk).filter((v): v is RiskLevel => (RISK_LEVELS as readonly string[]).includes(v));
+  const state = one(params.state);
+  const page = Number.parseInt(one(params.page) ?? "1", 10);
+  return {
+    riskLevels: [...new Set(riskLevels)],
+    state: state === "unreviewed" || state === "reviewed" ? state : "all",
+    scriptId: one(params.script),
+    projectId: one(params.project),
+    page: Number.isFinite(page) && page >= 1 && page <= 10_000 ? page : 1,
+  };
+}
+
+/** The review API's filter input for parsed filters. */
+export function filtersInput(filters: ParsedFilters) {
+  return {
+    state: filters.state,
+    ...(filters.riskLevels.length ? { riskLevels: filters.riskLevels } : {}),
+    ...(filters.scriptId ? { scriptId: filters.scriptId } : {}),
+    ...(filters.projectId ? { projectId: filters.projectId } : {}),
+  };
+}

@@ -1,0 +1,119 @@
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+
+/**
+ * Counsellor review in a real browser: a client (their own browser context, through the API) says
+ * something that means they are at risk; the admin (from HEARTLINE_ADMIN_EMAIL/PASSWORD in
+ * playwright.config.ts) signs in, finds the session flagged, sees the evidence highlighted in the
+ * client's message, and marks the event reviewed with a note.
+ */
+
+const ADMIN_EMAIL = "admin@heartline.test";
+const ADMIN_PASSWORD = "e2e-admin-password-0123";
+const CRISIS_TEXT = "I don't want to live anymore, I want to kill myself";
+
+interface TrpcResult<T> {
+  result: { data: { json: T } };
+}
+
+/** Starts a check-in as an anonymous client and sends the crisis message; returns the session id. */
+async function flaggedSession(baseURL: string): Promise<string> {
+  const client = await playwrightRequest.newContext({ baseURL });
+  try {
+    const scriptsResponse = await client.get("/api/trpc/session.scripts");
+    expect(scriptsResponse.ok()).toBe(true);
+    const scripts = ((await scriptsResponse.json()) as TrpcResult<{ id: string; name: string }[]>).result.data.json;
+    const checkIn = scripts.find((s) => s.name === "Weekly check-in");
+    expect(checkIn, "the seeded check-in script").toBeDefined();
+
+    const started = await client.post("/api/trpc/session.start", { data: { json: { scriptId: checkIn!.id } } });
+    expect(started.ok()).toBe(true);
+    const { sessionId } = ((await started.json()) as TrpcResult<{ sessionId: string }>).result.data.json;
+
+    const turn = await client.post("/api/chat", { data: { sessionId, message: { id: "e2e-crisis-1", text: CRISIS_TEXT } } });
+    expect(turn.status()).toBe(200);
+    await turn.body(); // the whole stream, so the turn is stored
+    return sessionId;
+  } finally {
+    await client.dispose();
+  }
+}
+
+test("a counsellor signs in, finds the flagged session with the evidence highlighted, and marks it reviewed", async ({ page, baseURL }) => {
+  const sessionId = await flaggedSession(baseURL!);
+
+  // Counsellor pages need a sign-in, and come back afterwards.
+  await page.goto("/review");
+  await expect(page).toHaveURL(/\/signin\?returnTo=%2Freview$/);
+  await page.getByLabel("Email").fill(ADMIN_EMAIL);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("form").getByRole("alert")).toHaveText("That email and password do not match an account.");
+  await page.getByLabel("Password").fill(ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/\/review$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Flagged sessions" })).toBeVisible();
+  await expect(page.getByTestId("signed-in-user")).toContainText(ADMIN_EMAIL);
+  const row = page.locator(`tr[data-session-id="${sessionId}"]`);
+  await expect(row).toBeVisible();
+  await expect(row).toContainText("High");
+  await expect(row).toContainText("Needs review (1)");
+
+  // Filters keep it or drop it.
+  await page.getByLabel("Risk level").selectOption("high");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/risk=high/);
+  await expect(row).toBeVisible();
+  await page.getByLabel("Risk level").selectOption("low");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByRole("link", { name: "Clear" }).click();
+
+  // The CSV lists it (and never the client's words).
+  const csv = await page.request.get("/review/export");
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const csvText = await csv.text();
+  expect(csvText).toContain(sessionId);
+  expect(csvText).not.toContain("kill myself");
+
+  await page.getByRole("link", { name: `Open session ${sessionId}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/review/${sessionId}$`));
+  const clientMessage = page.locator(".transcript-message.role-client").filter({ hasText: "kill myself" });
+  await expect(clientMessage).toHaveCount(1);
+  await expect(clientMessage.locator("mark.evidence").filter({ hasText: "kill myself" })).toBeVisible();
+  await expect(page.locator(".transcript-message.role-bot mark")).toHaveCount(0);
+
+  const events = page.getByTestId("safety-events");
+  await expect(events).toContainText("suicidal ideation");
+  await expect(events).toContainText("lexicon");
+  await expect(events).toContainText("trigger:crisis risk high");
+  await expect(page.getByTestId("session-review-state")).toHaveText("Needs review (1 open)");
+
+  await page.getByLabel("Review note").fill("Phoned the client; they are with family tonight. Follow up tomorrow.");
+  await page.getByRole("button", { name: "Mark reviewed" }).click();
+  await expect(page.getByTestId("event-reviewed")).toContainText(`Reviewed by ${ADMIN_EMAIL}`);
+  await expect(page.getByTestId("event-reviewed")).toContainText("Phoned the client; they are with family tonight.");
+  await expect(page.getByTestId("session-review-state")).toHaveText("Reviewed");
+
+  await page.getByRole("link", { name: "← Flagged sessions" }).click();
+  await expect(row).toContainText("Reviewed");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/signin$/);
+  await page.goto(`/review/${sessionId}`);
+  await expect(page).toHaveURL(new RegExp(`/signin\\?returnTo=%2Freview%2F${sessionId}$`));
+});
+
+test("a cross-site sign-in is refused", async ({ baseURL }) => {
+  const api = await playwrightRequest.newContext({ baseURL });
+  try {
+    const response = await api.post("/api/trpc/auth.signIn", {
+      data: { json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } },
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(response.status()).toBe(403);
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("hl_user=");
+  } finally {
+    await api.dispose();
+  }
+});
