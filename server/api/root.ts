@@ -3,12 +3,14 @@ import { systemRouter } from "./routers/system";
 import { sessionRouter } from "./routers/session/session.router";
 import { authRouter } from "./routers/auth/auth.router";
 import { reviewRouter } from "./routers/review/review.router";
+import { studioTryRouter } from "./routers/studio/try.router";
 
 export const appRouter = createTRPCRouter({
   system: systemRouter,
   session: sessionRouter,
   auth: authRouter,
   review: reviewRouter,
+  studioTry: studioTryRouter,
 });
 
 export type AppRouter = typeof appRouter;
