@@ -26,6 +26,8 @@ const envSchema = z
     OPENAI_MODEL: optionalString,
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    HEARTLINE_ADMIN_EMAIL: z.email("must be an email address").optional(),
+    HEARTLINE_ADMIN_PASSWORD: z.string().min(12, "must be at least 12 characters").optional(),
     METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
     ALLOWED_ORIGINS: z
       .string()

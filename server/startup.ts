@@ -5,6 +5,7 @@ import { closePlatform, getPlatform } from "./platform";
 import { seedExampleScripts } from "./services/seed";
 import { drain, runningTurns } from "./lifecycle";
 import { purgeEndedSessions } from "./services/data-care/data-care";
+import { ensureFirstAdmin } from "./services/accounts/accounts";
 
 let started = false;
 
@@ -36,6 +37,13 @@ export async function startServer(): Promise<void> {
   } catch (error) {
     // The app can still serve what is already stored; the operator sees why seeding failed.
     log.error({ err: error }, "seeding example scripts failed");
+  }
+
+  try {
+    const admin = await ensureFirstAdmin(platform.db.prisma, env);
+    log.info({ status: admin.status }, admin.message);
+  } catch (error) {
+    log.error({ err: error instanceof Error ? error.message : String(error) }, "creating the first admin failed");
   }
 
   if (env.RETENTION_DAYS) scheduleRetention(env.RETENTION_DAYS);

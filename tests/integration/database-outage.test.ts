@@ -66,7 +66,7 @@ describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => 
     const platform = testPlatform(db);
     await seedExampleScripts(db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
     const scriptId = (await db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
-    let pause: (() => void) | null = null;
+    const gate = { release: () => {} };
     let paused: () => void = () => {};
     const reachedModel = new Promise<void>((resolve) => (paused = resolve));
     // A model that stops mid-turn until the test has taken the database away.
@@ -74,7 +74,7 @@ describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => 
       ...templateLlm,
       async *compose(request) {
         paused();
-        await new Promise<void>((resolve) => (pause = resolve));
+        await new Promise<void>((resolve) => (gate.release = resolve));
         yield request.fallbackText;
       },
     };
@@ -86,7 +86,7 @@ describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => 
     const running = prepared.run();
     await reachedModel;
     await proxy.stop();
-    pause?.();
+    gate.release();
     await expect(running).rejects.toThrow();
 
     await proxy.start();
