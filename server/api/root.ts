@@ -3,6 +3,7 @@ import { systemRouter } from "./routers/system";
 import { sessionRouter } from "./routers/session/session.router";
 import { authRouter } from "./routers/auth/auth.router";
 import { reviewRouter } from "./routers/review/review.router";
+import { studioFilesRouter } from "./routers/studio/files.router";
 import { studioTryRouter } from "./routers/studio/try.router";
 
 export const appRouter = createTRPCRouter({
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   session: sessionRouter,
   auth: authRouter,
   review: reviewRouter,
+  studioFiles: studioFilesRouter,
   studioTry: studioTryRouter,
 });
 
