@@ -6,6 +6,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   // `next build` may load this file too; storage exists only when serving.
   if (process.env.NEXT_PHASE === "phase-production-build") return;
+  await import("./server/env-sanitize");
   const { startServer } = await import("./server/startup");
   await startServer();
 }

@@ -5,8 +5,9 @@ import { SystemStatus } from "@/components/home/system-status";
 // Reads live data on every request (never prerendered at build time, when no database exists).
 export const dynamic = "force-dynamic";
 
-export default function HomePage() {
-  void getQueryClient().prefetchQuery(trpc.system.info.queryOptions());
+export default async function HomePage() {
+  // Awaited, so the server renders the same status the browser hydrates (no loading flash).
+  await getQueryClient().prefetchQuery(trpc.system.info.queryOptions());
   return (
     <main className="page">
       <h1>Heartline</h1>

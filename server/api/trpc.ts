@@ -75,6 +75,8 @@ export const clientProcedure = publicProcedure.use(({ ctx, next }) => {
     if (!ctx.resHeaders) throw new TRPCError({ code: "UNAUTHORIZED", message: "No client identity." });
     clientId = newClientId();
     ctx.resHeaders.append("Set-Cookie", clientCookie(clientId, ctx.platform.env.AUTH_SECRET, ctx.platform.env.NODE_ENV === "production"));
+    // One identity per request: the other procedures of a batched call must not mint their own.
+    ctx.identity.clientId = clientId;
   }
   return next({ ctx: { ...ctx, clientId } });
 });

@@ -2,6 +2,7 @@
  * `npm run heartline -- <command>`: tools for script authors and CI. Add a command by writing a
  * `Command` in ./commands and listing it below.
  */
+import "../env-sanitize";
 import { pathToFileURL } from "node:url";
 import { schemaCommand } from "./commands/schema";
 import { validateCommand } from "./commands/validate";

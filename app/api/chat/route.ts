@@ -18,25 +18,26 @@ const ChatRequest = z.object({
   message: z.object({ id: z.string().min(1).max(100), text: z.string() }),
 });
 
-function problem(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: message }, { status, headers });
+/** `code` is stable (for clients to translate or branch on); `error` is for people. */
+function problem(status: number, message: string, headers: Record<string, string> = {}, code?: string): Response {
+  return Response.json({ error: message, ...(code ? { code } : {}) }, { status, headers });
 }
 
 export const POST = withRoute("/api/chat", async (req: Request): Promise<Response> => {
-  if (isDraining()) return problem(503, "The service is restarting. Please send your message again in a moment.", { "Retry-After": "5" });
+  if (isDraining()) return problem(503, "The service is restarting. Please send your message again in a moment.", { "Retry-After": "5" }, "RESTARTING");
   const platform = getPlatform();
   const clientId = readClientId(req.headers.get("cookie"), platform.env.AUTH_SECRET);
-  if (!clientId) return problem(401, "No client identity: reload the page and try again.");
+  if (!clientId) return problem(401, "No client identity: reload the page and try again.", {}, "NO_IDENTITY");
 
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return problem(413, "The message is too long.");
+  if (declared > MAX_BODY_BYTES) return problem(413, "The message is too long.", {}, "TOO_LARGE");
   const raw = await req.text();
-  if (raw.length > MAX_BODY_BYTES) return problem(413, "The message is too long.");
+  if (raw.length > MAX_BODY_BYTES) return problem(413, "The message is too long.", {}, "TOO_LARGE");
   let body: z.infer<typeof ChatRequest>;
   try {
     body = ChatRequest.parse(JSON.parse(raw));
   } catch {
-    return problem(400, "Send {sessionId, message: {id, text}} as JSON.");
+    return problem(400, "Send {sessionId, message: {id, text}} as JSON.", {}, "BAD_REQUEST");
   }
 
   try {
@@ -50,7 +51,7 @@ export const POST = withRoute("/api/chat", async (req: Request): Promise<Respons
       getMetrics().turns.inc({ outcome: error.code.toLowerCase() });
       const headers: Record<string, string> = {};
       if (error.details.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
-      return problem(HTTP_STATUS[error.code], error.message, headers);
+      return problem(HTTP_STATUS[error.code], error.message, headers, error.code);
     }
     throw error;
   }
