@@ -8,7 +8,7 @@ import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { PrismaClient } from "../../../db/generated/client";
 import { MAX_SCRIPT_BYTES, peekTechniqueId } from "../../../engine/script";
 import { ServiceError } from "../../errors";
-import { compileDraft, identityOf, projectTechniques } from "./compile";
+import { compileDraft, draftTechniques, identityOf } from "./compile";
 import { assertKeyFree, conflict, isUniqueViolation } from "./files";
 import { isKindFolder, normalizeScriptPath } from "./paths";
 
@@ -180,7 +180,7 @@ export async function importProject(prisma: PrismaClient, projectId: string, byt
       })
     ).map((s) => [s.path, s]),
   );
-  const known = await projectTechniques(prisma, projectId);
+  const known = new Set(await draftTechniques(prisma, projectId));
   for (const file of files) {
     const id = peekTechniqueId(file.text);
     if (id) known.add(id);

@@ -1,10 +1,15 @@
 /**
  * Compiling a draft inside its project: `use_skill` and trigger targets are checked against the
  * project's techniques, and a file's identity (kind, script key) is read from the result.
+ *
+ * Drafts are checked the way the editor's live analysis checks them (the technique ids of the
+ * project's other drafts), so saved and live diagnostics agree. Publishing is stricter: only
+ * published techniques count, since a session can only run those.
  */
 import { compileScript, type CompileResult, type CompiledScript, type Diagnostic } from "../../../engine/script";
 import type { Prisma, PrismaClient } from "../../../db/generated/client";
 import type { ScriptKind } from "../../../db/generated/enums";
+import { loadProjectContext } from "../editor/project-drafts";
 import { keyFromPath, kindFromPath } from "./paths";
 
 type Db = Pick<PrismaClient, "script"> | Pick<Prisma.TransactionClient, "script">;
@@ -14,16 +19,23 @@ export interface Identity {
   scriptKey: string;
 }
 
-/**
- * Technique ids of the project's files that are not deleted. `publishedOnly`: only techniques
- * with a published version, which is what a session can actually run.
- */
-export async function projectTechniques(db: Db, projectId: string, options: { publishedOnly?: boolean } = {}): Promise<Set<string>> {
+/** Technique ids of the project's files that are not deleted and have a published version: what a session can run. */
+export async function publishedTechniques(db: Db, projectId: string): Promise<Set<string>> {
   const rows = await db.script.findMany({
-    where: { projectId, kind: "technique", deletedAt: null, ...(options.publishedOnly ? { versions: { some: {} } } : {}) },
+    where: { projectId, kind: "technique", deletedAt: null, versions: { some: {} } },
     select: { scriptKey: true },
   });
   return new Set(rows.map((r) => r.scriptKey));
+}
+
+/** Technique ids declared by the project's drafts (not deleted), plus the given draft's own. */
+export async function draftTechniques(db: Pick<PrismaClient, "script">, projectId: string, draft: { path?: string; yaml: string } = { yaml: "" }): Promise<Set<string>> {
+  return (await loadProjectContext(db, projectId, draft)).knownTechniques;
+}
+
+/** A draft at `path` compiled against the technique ids of the project's other drafts. */
+export async function compileInProject(db: Pick<PrismaClient, "script">, projectId: string, path: string, yaml: string): Promise<CompileResult> {
+  return compileDraft(yaml, path, await draftTechniques(db, projectId, { path, yaml }));
 }
 
 export function compileDraft(yaml: string, path: string, knownTechniques: Iterable<string>): CompileResult {

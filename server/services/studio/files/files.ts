@@ -14,7 +14,7 @@ import type { ScriptKind } from "../../../db/generated/enums";
 import type { Diagnostic } from "../../../engine/script";
 import { listAccessibleProjects, type Accessor } from "../../accounts/access";
 import { ServiceError } from "../../errors";
-import { compileDraft, identityOf, projectTechniques } from "./compile";
+import { compileInProject, identityOf } from "./compile";
 import { normalizeScriptPath } from "./paths";
 import { skeletonFor } from "./skeletons";
 
@@ -177,20 +177,19 @@ export interface FileDetail extends FileSummary {
 
 export async function getFile(prisma: PrismaClient, input: { projectId: string; scriptId: string }): Promise<FileDetail> {
   await findFile(prisma, input.projectId, input.scriptId);
-  const [row, versions, techniques] = await Promise.all([
+  const [row, versions] = await Promise.all([
     prisma.script.findUniqueOrThrow({ where: { id: input.scriptId }, select: SUMMARY_SELECT }),
     prisma.scriptVersion.findMany({
       where: { scriptId: input.scriptId },
       orderBy: { number: "desc" },
       select: { id: true, number: true, note: true, createdAt: true, author: { select: { email: true } } },
     }),
-    projectTechniques(prisma, input.projectId),
   ]);
   return {
     ...summaryOf(row),
     draftYaml: row.draftYaml,
     versions: versions.map((v) => ({ id: v.id, number: v.number, note: v.note, authorEmail: v.author?.email ?? null, createdAt: v.createdAt })),
-    diagnostics: compileDraft(row.draftYaml, row.path, techniques).diagnostics,
+    diagnostics: (await compileInProject(prisma, input.projectId, row.path, row.draftYaml)).diagnostics,
   };
 }
 
@@ -206,7 +205,7 @@ export async function createFile(prisma: PrismaClient, input: { projectId: strin
 
 async function insertFile(prisma: PrismaClient, projectId: string, path: string, yaml: string): Promise<FileSummary> {
   await assertPathFree(prisma, projectId, path);
-  const identity = identityOf(compileDraft(yaml, path, await projectTechniques(prisma, projectId)), path);
+  const identity = identityOf(await compileInProject(prisma, projectId, path, yaml), path);
   try {
     const created = await prisma.script.create({
       data: { projectId, path, draftYaml: yaml, ...identity },
@@ -227,7 +226,7 @@ export async function renameFile(prisma: PrismaClient, input: { projectId: strin
   if (path === file.path) return summary(prisma, file.id);
   await assertPathFree(prisma, input.projectId, path);
   // A never-published file's identity may depend on its name (safety keys, drafts with errors).
-  const identity = file.published ? {} : identityOf(compileDraft(file.draftYaml, path, await projectTechniques(prisma, input.projectId)), path);
+  const identity = file.published ? {} : identityOf(await compileInProject(prisma, input.projectId, path, file.draftYaml), path);
   try {
     await prisma.script.update({ where: { id: file.id }, data: { path, ...identity } });
   } catch (error) {
@@ -283,7 +282,7 @@ export async function saveDraft(
   const unchanged = input.yaml === file.draftYaml;
   if (file.draftRevision !== input.expectedRevision && !unchanged) throw revisionConflict(file.draftRevision);
 
-  const result = compileDraft(input.yaml, file.path, await projectTechniques(prisma, input.projectId));
+  const result = await compileInProject(prisma, input.projectId, file.path, input.yaml);
   if (unchanged) return { revision: file.draftRevision, diagnostics: result.diagnostics };
 
   const identity = file.published ? {} : identityOf(result, file.path);

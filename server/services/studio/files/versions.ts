@@ -9,7 +9,7 @@ import { FILE_HEADERS_ONLY, formatPatch, structuredPatch, type StructuredPatch }
 import type { PrismaClient } from "../../../db/generated/client";
 import type { CompiledScript } from "../../../engine/script";
 import { ServiceError } from "../../errors";
-import { compileDraft, describeErrors, errorsOf, identityOfCompiled, projectTechniques, toJson } from "./compile";
+import { compileDraft, describeErrors, draftTechniques, errorsOf, identityOfCompiled, publishedTechniques, toJson } from "./compile";
 import { assertKeyFree, conflict, deletedFile, findFile, isUniqueViolation, revisionConflict, sha256 } from "./files";
 
 export const NOTE_MAX = 1000;
@@ -42,8 +42,8 @@ export async function publishDraft(
   if (file.draftRevision !== input.expectedRevision) throw revisionConflict(file.draftRevision);
 
   const [published, drafted] = await Promise.all([
-    projectTechniques(prisma, input.projectId, { publishedOnly: true }),
-    projectTechniques(prisma, input.projectId),
+    publishedTechniques(prisma, input.projectId),
+    draftTechniques(prisma, input.projectId),
   ]);
   const result = compileDraft(file.draftYaml, file.path, published);
   if (!result.ok) {
