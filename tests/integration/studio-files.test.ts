@@ -455,6 +455,33 @@ describe("versions", () => {
     expect((await a.studioFiles.publish({ projectId: projectA, scriptId: copy.id, note: "", expectedRevision: renamedId.revision })).number).toBe(1);
   });
 
+  it("lets exactly one of two simultaneous publishes of the same draft through", async () => {
+    const a = as("authorA");
+    const file = await a.studioFiles.create({ projectId: projectA, path: "sessions/race.yaml", yaml: sessionYaml("race", { id: "race" }) });
+    const results = await Promise.allSettled([1, 2].map(() => a.studioFiles.publish({ projectId: projectA, scriptId: file.id, note: "", expectedRevision: 1 })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(["CONFLICT", "BAD_REQUEST"]).toContain(codeOf(rejected?.reason));
+    expect(await testDb.db.prisma.scriptVersion.findMany({ where: { scriptId: file.id }, select: { number: true } })).toEqual([{ number: 1 }]);
+  });
+
+  it("does not restore a published file whose id another published file has taken meanwhile", async () => {
+    const a = as("authorA");
+    const first = await a.studioFiles.create({ projectId: projectA, path: "sessions/id-first.yaml", yaml: sessionYaml("first", { id: "shared_id" }) });
+    await a.studioFiles.publish({ projectId: projectA, scriptId: first.id, note: "", expectedRevision: 1 });
+    await a.studioFiles.remove({ projectId: projectA, scriptId: first.id });
+    const second = await a.studioFiles.create({ projectId: projectA, path: "sessions/id-second.yaml", yaml: sessionYaml("second", { id: "shared_id" }) });
+    await a.studioFiles.publish({ projectId: projectA, scriptId: second.id, note: "", expectedRevision: 1 });
+
+    const refused = await errorOf(a.studioFiles.restore({ projectId: projectA, scriptId: first.id }));
+    expect(codeOf(refused)).toBe("CONFLICT");
+    expect(messageOf(refused)).toMatch(/Cannot restore it: the published session sessions\/id-second\.yaml already uses the id `shared_id`/);
+    const report = (await (await importAs("authorA", projectA, zip({ "sessions/id-first.yaml": sessionYaml("imported", { id: "shared_id" }) }))).json()) as { updated: string[]; skipped: { path: string; reason: string }[] };
+    expect(report.updated).toEqual([]);
+    expect(report.skipped).toEqual([{ path: "sessions/id-first.yaml", reason: expect.stringMatching(/^This deleted file was not restored\./) }]);
+    expect((await a.studioFiles.get({ projectId: projectA, scriptId: first.id })).deletedAt).toBeInstanceOf(Date);
+  });
+
   it("keeps a published file's identity until the next publish", async () => {
     const a = as("authorA");
     const file = await a.studioFiles.get({ projectId: projectA, scriptId: fileId });
@@ -517,8 +544,8 @@ describe("zip export and import", () => {
     const target = (await prisma.project.create({ data: { slug: "round-trip", name: "Round trip" } })).id;
     const imported = await importAs("admin", target, bytes);
     expect(imported.status).toBe(200);
-    const report = (await imported.json()) as { created: string[]; updated: string[]; skipped: { path: string; reason: string }[] };
-    expect(report).toEqual({ created: scripts.map((s) => s.path), updated: [], skipped: [] });
+    const report = (await imported.json()) as { created: string[]; updated: string[]; unchanged: string[]; skipped: { path: string; reason: string }[] };
+    expect(report).toEqual({ created: scripts.map((s) => s.path), updated: [], unchanged: [], skipped: [] });
     const copies = await prisma.script.findMany({ where: { projectId: target }, orderBy: { path: "asc" }, include: { _count: { select: { versions: true } } } });
     expect(copies.map((c) => [c.path, c.kind, c.scriptKey, c.draftYaml, c._count.versions])).toEqual(scripts.map((s) => [s.path, s.kind, s.scriptKey, s.draftYaml, 0]));
     const list = await as("admin").studioFiles.list({ projectId: target });
@@ -527,12 +554,10 @@ describe("zip export and import", () => {
 
     // And back: the same archive again changes nothing; a changed file updates its draft.
     const again = (await (await importAs("admin", target, bytes)).json()) as typeof report;
-    expect(again.created).toEqual([]);
-    expect(again.updated).toEqual([]);
-    expect(again.skipped.map((s) => s.path)).toEqual(scripts.map((s) => s.path));
+    expect(again).toEqual({ created: [], updated: [], unchanged: scripts.map((s) => s.path), skipped: [] });
     const intake = copies.find((c) => c.path === "sessions/check-in.en.yaml")!;
     const changed = (await (await importAs("admin", target, zip({ "sessions/check-in.en.yaml": `${intake.draftYaml}# edited\n` }))).json()) as typeof report;
-    expect(changed).toEqual({ created: [], updated: ["sessions/check-in.en.yaml"], skipped: [] });
+    expect(changed).toEqual({ created: [], updated: ["sessions/check-in.en.yaml"], unchanged: [], skipped: [] });
     expect(await prisma.script.findUniqueOrThrow({ where: { id: intake.id } })).toMatchObject({ draftRevision: intake.draftRevision + 1, draftYaml: `${intake.draftYaml}# edited\n` });
   });
 

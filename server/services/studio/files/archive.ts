@@ -29,6 +29,9 @@ export interface ImportReport {
   created: string[];
   /** Paths of existing files whose draft was replaced (a deleted one is restored). */
   updated: string[];
+  /** Paths of existing files that already held exactly this content (nothing written). */
+  unchanged: string[];
+  /** Entries not imported, with why (bad paths, not YAML, too large, ...). */
   skipped: SkippedFile[];
 }
 
@@ -168,7 +171,7 @@ function stripWrapperFolder(files: ArchiveFile[]): ArchiveFile[] {
  */
 export async function importProject(prisma: PrismaClient, projectId: string, bytes: Uint8Array): Promise<ImportReport> {
   const { files, skipped } = readArchive(bytes);
-  const report: ImportReport = { created: [], updated: [], skipped };
+  const report: ImportReport = { created: [], updated: [], unchanged: [], skipped };
   if (!files.length) return report;
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -206,7 +209,7 @@ export async function importProject(prisma: PrismaClient, projectId: string, byt
       return [];
     }
     if (current && current.draftYaml === file.text && !current.deletedAt) {
-      report.skipped.push({ path: file.path, reason: "Unchanged: the draft already has this content." });
+      report.unchanged.push(file.path);
       return [];
     }
     // A published file keeps the identity of its published version; others follow the new draft.
