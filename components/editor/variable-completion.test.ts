@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { completionContext, toCompletionVariables } from "./variable-completion";
+
+/** The context with the cursor at the `|` in `text`. */
+function at(text: string) {
+  const column = text.indexOf("|");
+  return completionContext(text.replace("|", ""), column);
+}
+
+describe("completionContext", () => {
+  it("offers names inside placeholders and closes them", () => {
+    expect(at("      content: Hello ${|")).toEqual({ close: "}" });
+    expect(at("      content: Hello ${us|")).toEqual({ close: "}" });
+    expect(at("      content: Hello ${us|}, welcome")).toEqual({ close: "" });
+    expect(at("      content: Hello {{|")).toEqual({ close: "}}" });
+    expect(at("      content: Hello {{ na|}}")).toEqual({ close: "" });
+  });
+
+  it("offers names in conditions, but not inside their string literals", () => {
+    expect(at('      condition: "|')).toEqual({ close: "" });
+    expect(at('      condition: "mood_score <= 3 and st|')).toEqual({ close: "" });
+    expect(at("    entry_condition: |")).toEqual({ close: "" });
+    expect(at("    - condition: risk_level != 'hi|")).toBeNull();
+    expect(at("    - condition: risk_level != 'high' and |")).toEqual({ close: "" });
+  });
+
+  it("offers names in inline input_variables lists", () => {
+    expect(at("        input_variables: [mood_score, |")).toEqual({ close: "" });
+    expect(at("        input_variables: [|")).toEqual({ close: "" });
+    expect(at("        input_variables: [a, b]|")).toBeNull();
+  });
+
+  it("stays out of the way elsewhere", () => {
+    expect(at("      content: Hello |")).toBeNull();
+    expect(at("  phase_id: open|")).toBeNull();
+    expect(at("      # ${|")).toEqual({ close: "}" });
+  });
+});
+
+describe("toCompletionVariables", () => {
+  it("dedupes, sorts and describes where a variable comes from", () => {
+    const items = toCompletionVariables([
+      { name: "mood", type: "number", scope: "session", declaredAt: { line: 12 }, producedBy: ["ask_mood"] },
+      { name: "anxiety", type: null, scope: "topic", producedBy: [{ actionId: "ask_anxiety", line: 30 }] },
+      { name: "mood", type: "number", scope: "session" },
+    ]);
+    expect(items.map((i) => i.name)).toEqual(["anxiety", "mood"]);
+    expect(items[1]).toMatchObject({ type: "number", detail: "session scope · declared at line 12 · set by ask_mood" });
+    expect(items[0]?.detail).toBe("topic scope · set by ask_anxiety (line 30)");
+  });
+});
