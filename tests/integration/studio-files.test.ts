@@ -443,6 +443,11 @@ describe("versions", () => {
     expect(withNote.number).toBe(4);
     expect((await a.studioFiles.get({ projectId: projectA, scriptId: fileId })).versions[0]).toMatchObject({ number: 4, note: "Back to the second edition" });
     expect(codeOf(await errorOf(a.studioFiles.rollback({ projectId: projectA, scriptId: fileId, toNumber: 42 })))).toBe("NOT_FOUND");
+    // With the revision the author was looking at: a draft saved since is not overwritten.
+    const current = await a.studioFiles.get({ projectId: projectA, scriptId: fileId });
+    const stale = await errorOf(a.studioFiles.rollback({ projectId: projectA, scriptId: fileId, toNumber: 1, expectedRevision: current.draftRevision - 1 }));
+    expect(codeOf(stale)).toBe("CONFLICT");
+    expect(await testDb.db.prisma.scriptVersion.count({ where: { scriptId: fileId } })).toBe(4);
   });
 
   it("refuses to publish a second file with an id a published file already uses", async () => {

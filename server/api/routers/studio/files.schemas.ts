@@ -22,4 +22,4 @@ export const movePathInput = file.extend({ path });
 export const saveDraftInput = file.extend({ yaml, expectedRevision: revision });
 export const publishInput = file.extend({ note, expectedRevision: revision });
 export const diffInput = file.extend({ from: versionNumber, to: z.union([versionNumber, z.literal("draft")]) });
-export const rollbackInput = file.extend({ toNumber: versionNumber, note: note.optional() });
+export const rollbackInput = file.extend({ toNumber: versionNumber, note: note.optional(), expectedRevision: revision.optional() });

@@ -86,15 +86,18 @@ export async function publishDraft(
 
 /**
  * A new version with the yaml and compiled script of version `toNumber` (as published then, not
- * recompiled), and the draft set to it (revision + 1). Refused when it would change nothing.
+ * recompiled), and the draft set to it (revision + 1). Refused when it would change nothing, when
+ * `expectedRevision` (optional) is stale, and when a draft save lands while it runs (the draft is
+ * replaced only if it is still the one read here, so no save is silently overwritten).
  */
 export async function rollbackToVersion(
   prisma: PrismaClient,
-  input: { projectId: string; scriptId: string; toNumber: number; note?: string | null; authorId: string },
+  input: { projectId: string; scriptId: string; toNumber: number; note?: string | null; expectedRevision?: number; authorId: string },
 ): Promise<PublishedVersion & { revision: number }> {
   const given = cleanNote(input.note);
   const file = await findFile(prisma, input.projectId, input.scriptId);
   if (file.deletedAt) throw deletedFile();
+  if (input.expectedRevision !== undefined && input.expectedRevision !== file.draftRevision) throw revisionConflict(file.draftRevision);
   const [target, latest] = await Promise.all([
     prisma.scriptVersion.findUnique({ where: { scriptId_number: { scriptId: file.id, number: input.toNumber } }, select: { yaml: true, compiled: true, contentHash: true } }),
     prisma.scriptVersion.findFirst({ where: { scriptId: file.id }, orderBy: { number: "desc" }, select: { number: true, contentHash: true } }),
@@ -126,12 +129,15 @@ export async function rollbackToVersion(
         },
         select: { id: true, number: true },
       });
-      const script = await tx.script.update({
-        where: { id: file.id },
-        data: { draftYaml: target.yaml, draftRevision: { increment: 1 }, ...identity },
-        select: { draftRevision: true },
+      const replaced = await tx.script.updateMany({
+        where: { id: file.id, draftRevision: file.draftRevision, deletedAt: null },
+        data: { draftYaml: target.yaml, draftRevision: file.draftRevision + 1, ...identity },
       });
-      return { versionId: version.id, number: version.number, revision: script.draftRevision };
+      if (replaced.count !== 1) {
+        const now = await tx.script.findUniqueOrThrow({ where: { id: file.id }, select: { draftRevision: true, deletedAt: true } });
+        throw now.deletedAt ? deletedFile() : revisionConflict(now.draftRevision);
+      }
+      return { versionId: version.id, number: version.number, revision: file.draftRevision + 1 };
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw concurrentPublish();
