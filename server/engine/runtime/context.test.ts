@@ -1,15 +1,11 @@
 /** RunContext.say(): the output guardrail on streamed model text (model mode only). */
 import { describe, expect, it } from "vitest";
-import { compileScript, type CompiledScript } from "../script";
+import { compileOrThrow } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { LlmError, type ComposeRequest, type LlmPort } from "../llm/port";
 import { collect, start, turn, type EngineEvent, type EngineOptions } from "./index";
 
-function compile(yaml: string): CompiledScript {
-  const result = compileScript(yaml);
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join("\n"));
-  return result.script;
-}
+const compile = compileOrThrow;
 
 const script = (language = "en") =>
   compile(`

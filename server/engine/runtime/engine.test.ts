@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compileScript, type CompiledScript, type CompiledTechniqueScript } from "../script";
+import { type CompiledScript, type CompiledTechniqueScript } from "../script";
+import { compileOrThrow } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { LlmError, type LlmPort } from "../llm/port";
 import { collect, EngineError, start, turn, type EngineOptions, type SessionState } from "./index";
 
-function compile(yaml: string, knownTechniques?: string[]): CompiledScript {
-  const result = compileScript(yaml, knownTechniques ? { knownTechniques } : {});
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join("\n"));
-  return result.script;
-}
+const compile = compileOrThrow;
 
 /** Runs a whole conversation; returns every bot message (per turn) and the final state. */
 async function converse(script: CompiledScript, replies: string[], options: EngineOptions) {

@@ -1,14 +1,10 @@
 /** `start` options for trying drafts: begin at a chosen topic, with chosen variable values. */
 import { describe, expect, it } from "vitest";
-import { compileScript, type CompiledScript } from "../script";
+import { compileOrThrow } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { collect, EngineError, start, turn, type EngineEvent, type EngineOptions } from "./index";
 
-function compile(yaml: string): CompiledScript {
-  const result = compileScript(yaml);
-  if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join("\n"));
-  return result.script;
-}
+const compile = compileOrThrow;
 
 const script = compile(`
 session:
