@@ -17,6 +17,7 @@ import { clearProjectDraftCache, compileDraft, loadProjectContext } from "../ser
 import { startTry } from "../server/services/studio/tryit/run";
 import { templateLlm } from "../server/engine/llm/template";
 import { createTestDatabase } from "../tests/support/test-database";
+import { stats } from "./stats";
 
 const iterations = Number(process.argv[2] ?? 40);
 const EXTRA_TECHNIQUES = 30;
@@ -86,12 +87,6 @@ function generateDraft(): string {
     }
   }
   return `${lines.join("\n")}\n`;
-}
-
-function stats(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95) };
 }
 
 async function time(label: string, run: (i: number) => Promise<unknown> | unknown, target?: number): Promise<void> {

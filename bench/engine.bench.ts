@@ -8,6 +8,7 @@ import { compileProject } from "../server/engine/project";
 import { collect, start, turn, type SessionState } from "../server/engine/runtime";
 import { templateLlm } from "../server/engine/llm/template";
 import { readYamlFiles } from "../server/lib/yaml-files";
+import { percentile } from "./stats";
 
 const root = path.resolve(import.meta.dirname, "..");
 const project = compileProject(await readYamlFiles(path.join(root, "scripts")));
@@ -27,14 +28,6 @@ const replies = [
   "I made one mistake, that doesn't make me useless", "60", "50", "yes", "thanks", "it was helpful", "bye",
 ];
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
 
 const perTurn: number[] = [];
 const ROUNDS = 200;
@@ -66,7 +59,7 @@ while (longRun.state.status !== "complete") {
   longTurns++;
 }
 
-const med = median(perTurn);
+const med = percentile(perTurn, 0.5);
 console.log(`engine turn overhead (template mode, intake: ${actions} actions + ${techniqueActions} in techniques, state JSON round trip included)`);
 console.log(`  turns measured: ${perTurn.length}`);
 console.log(`  median: ${med.toFixed(3)} ms   p95: ${percentile(perTurn, 0.95).toFixed(3)} ms   (target ≤ 0.5 ms median)`);

@@ -11,6 +11,7 @@
  * Settings: BENCH_URL (http://127.0.0.1:3000; must be a loopback address), CLIENTS (200),
  * DURATION_S (60), PACE_MS (3200), METRICS_TOKEN when the server has one.
  */
+import { percentile } from "./stats";
 const baseUrl = new URL(process.env.BENCH_URL ?? "http://127.0.0.1:3000");
 if (!["127.0.0.1", "localhost", "[::1]"].includes(baseUrl.hostname)) {
   throw new Error("The load test only targets this machine (127.0.0.1, localhost or [::1]).");
@@ -116,11 +117,6 @@ async function scrape(): Promise<Map<string, number>> {
   return values;
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
-}
 
 const before = await scrape();
 const script = await scriptId();
@@ -143,4 +139,3 @@ console.log("  metrics (before → after):");
 for (const [name, value] of after) {
   if (/turns_total|safety_events|active_sessions|db_pool|cache_errors/.test(name)) console.log(`    ${name}: ${before.get(name) ?? 0} → ${value}`);
 }
-export {};

@@ -4,6 +4,7 @@
  * Run: npx tsx bench/validate.bench.ts [iterations]
  */
 import { validateScript } from "../server/engine/script";
+import { stats } from "./stats";
 
 const ACTIONS = 5_000;
 const iterations = Number(process.argv[2] ?? 30);
@@ -72,12 +73,6 @@ function generateScript(): string {
     }
   }
   return `${lines.join("\n")}\n`;
-}
-
-function stats(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
-  return { median: at(0.5), p95: at(0.95) };
 }
 
 interface Samples {

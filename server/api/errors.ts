@@ -5,6 +5,7 @@ import { ServiceError, type ServiceErrorCode } from "../services/errors";
 const SERVICE_TO_TRPC: Record<ServiceErrorCode, TRPCError["code"]> = {
   NOT_FOUND: "NOT_FOUND",
   BUSY: "CONFLICT",
+  CONFLICT: "CONFLICT",
   ENDED: "PRECONDITION_FAILED",
   BAD_REQUEST: "BAD_REQUEST",
   TOO_LARGE: "PAYLOAD_TOO_LARGE",

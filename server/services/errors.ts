@@ -2,6 +2,8 @@
 export type ServiceErrorCode =
   | "NOT_FOUND"
   | "BUSY"
+  /** The thing changed or exists already (another tab saved first, a taken path). */
+  | "CONFLICT"
   | "ENDED"
   | "BAD_REQUEST"
   | "TOO_LARGE"
@@ -23,6 +25,7 @@ export class ServiceError extends Error {
 export const HTTP_STATUS: Record<ServiceErrorCode, number> = {
   NOT_FOUND: 404,
   BUSY: 409,
+  CONFLICT: 409,
   ENDED: 409,
   BAD_REQUEST: 400,
   TOO_LARGE: 413,

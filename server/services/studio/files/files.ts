@@ -33,7 +33,7 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** A refused write because someone else changed something first (tRPC: CONFLICT, HTTP 409). */
 export function conflict(message: string): ServiceError {
-  return new ServiceError("BUSY", message);
+  return new ServiceError("CONFLICT", message);
 }
 
 export function revisionConflict(current: number): ServiceError {
