@@ -5,6 +5,7 @@ import { authRouter } from "./routers/auth/auth.router";
 import { reviewRouter } from "./routers/review/review.router";
 import { studioFilesRouter } from "./routers/studio/files.router";
 import { studioTryRouter } from "./routers/studio/try.router";
+import { studioPromptsRouter } from "./routers/studio/prompts.router";
 
 export const appRouter = createTRPCRouter({
   system: systemRouter,
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   review: reviewRouter,
   studioFiles: studioFilesRouter,
   studioTry: studioTryRouter,
+  studioPrompts: studioPromptsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -56,3 +56,8 @@ export const POST = withRoute("/api/chat", async (req: Request): Promise<Respons
     throw error;
   }
 });
+
+/** Replies are sent by POST; a GET gets a clear answer instead of an empty 405. */
+export function GET(): Response {
+  return problem(405, "Send messages with POST {sessionId, message: {id, text}}.", { Allow: "POST" }, "METHOD_NOT_ALLOWED");
+}

@@ -147,7 +147,13 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
   if (runnable.script.kind !== "session") throw new ServiceError("BAD_REQUEST", "This conversation's script cannot be run.");
   const usage: LlmUsage[] = [];
   const llm = deps.llmFor((u) => usage.push(u), { templateFallback: allowsTemplateFallback(runnable.script) });
-  const options = { llm, scriptVersion: session.scriptVersionId, techniques: runnable.techniques, ...runnable.safety };
+  const options = {
+    llm,
+    scriptVersion: session.scriptVersionId,
+    techniques: runnable.techniques,
+    ...runnable.safety,
+    promptOverrides: runnable.promptOverrides,
+  };
 
   const events: EngineEvent[] = [];
   const run = turn(runnable.script, session.state as SessionState, text, options);
@@ -171,7 +177,7 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
       sessionId: session.id,
       readVersion: session.version,
       scriptVersionId: session.scriptVersionId,
-      promptScheme: resolveScheme(runnable.script.session.template_scheme).id,
+      promptScheme: resolveScheme(runnable.script.session.template_scheme, runnable.promptOverrides).id,
       model: llm.model,
       clientMessage: { clientMessageId, text },
       events,

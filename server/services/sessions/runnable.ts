@@ -14,6 +14,8 @@ export interface Runnable {
   techniques: Record<string, CompiledTechniqueScript>;
   /** The project's safety triggers and crisis keywords (from its safety files). */
   safety: ProjectSafety;
+  /** The project's overrides of the prompt scheme. */
+  promptOverrides: Record<string, string>;
   pins: TechniquePins;
 }
 
@@ -37,7 +39,10 @@ export async function latestTechniquePins(db: Db, projectId: string): Promise<Te
 }
 
 export async function loadRunnable(db: Db, scriptVersionId: string, pins: TechniquePins): Promise<Runnable> {
-  const version = await db.scriptVersion.findUniqueOrThrow({ where: { id: scriptVersionId }, select: { id: true, compiled: true } });
+  const version = await db.scriptVersion.findUniqueOrThrow({
+    where: { id: scriptVersionId },
+    select: { id: true, compiled: true, script: { select: { project: { select: { promptOverrides: true } } } } },
+  });
   const ids = Object.values(pins);
   const techniqueVersions = ids.length
     ? await db.scriptVersion.findMany({ where: { id: { in: ids } }, select: { compiled: true } })
@@ -52,6 +57,7 @@ export async function loadRunnable(db: Db, scriptVersionId: string, pins: Techni
     script: version.compiled as unknown as CompiledScript,
     techniques,
     safety: projectSafety(compiledScripts),
+    promptOverrides: asOverrides(version.script.project.promptOverrides),
     pins,
   };
 }
@@ -62,4 +68,10 @@ export async function loadRunnable(db: Db, scriptVersionId: string, pins: Techni
  */
 export function allowsTemplateFallback(script: CompiledScript): boolean {
   return (script.metadata as Record<string, unknown>).model_fallback !== false;
+}
+
+/** A project's stored overrides, keeping only text entries (the column is free JSON). */
+export function asOverrides(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  return Object.fromEntries(Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
 }

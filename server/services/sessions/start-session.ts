@@ -37,11 +37,12 @@ export async function startSession(deps: SessionDeps, input: { clientId: string;
     scriptVersion: version.id,
     techniques: runnable.techniques,
     ...runnable.safety,
+    promptOverrides: runnable.promptOverrides,
     ...(input.language ? { language: input.language } : {}),
   };
   const { events, state } = await collect(start(runnable.script, options));
 
-  const promptScheme = resolveScheme(runnable.script.session.template_scheme).id;
+  const promptScheme = resolveScheme(runnable.script.session.template_scheme, runnable.promptOverrides).id;
   return prisma.$transaction(async (tx) => {
     await tx.client.upsert({ where: { id: input.clientId }, create: { id: input.clientId }, update: { lastSeenAt: new Date() } });
     const session = await tx.session.create({

@@ -21,7 +21,7 @@ import {
 import { formatDiagnostic, type CompiledSessionScript } from "../../../engine/script";
 import { recordingLlm } from "../../../llm/recording";
 import { ServiceError } from "../../errors";
-import { allowsTemplateFallback } from "../../sessions/runnable";
+import { asOverrides, allowsTemplateFallback } from "../../sessions/runnable";
 import { compileDraft, compileOthers, loadProjectContext, type DraftInProject } from "../editor/project-drafts";
 import { inspect, type Inspector } from "./inspector";
 
@@ -31,7 +31,7 @@ export const TRY_SCRIPT_VERSION = "draft";
 const ERRORS_SHOWN = 3;
 
 export interface TryDeps {
-  prisma: Pick<PrismaClient, "script">;
+  prisma: Pick<PrismaClient, "script" | "project">;
   /** The deployment's model port (as Platform.llmFor). */
   llmFor(onUsage: (usage: LlmUsage) => void, options?: { templateFallback?: boolean }): LlmPort;
   /** True when the deployment has a model configured. */
@@ -89,12 +89,13 @@ async function prepare(deps: TryDeps, input: TryTarget): Promise<Prepared> {
   const port = mode === "model" ? deps.llmFor((u) => usage.push(u), { templateFallback: allowsTemplateFallback(script) }) : templateLlm;
   const llm = recordingLlm(port);
   const { techniques, safety } = compileOthers(context);
+  const project = await deps.prisma.project.findUnique({ where: { id: input.projectId }, select: { promptOverrides: true } });
   return {
     script,
     mode,
     llm,
     usage,
-    options: { llm: llm.port, scriptVersion: TRY_SCRIPT_VERSION, techniques, ...safety },
+    options: { llm: llm.port, scriptVersion: TRY_SCRIPT_VERSION, techniques, ...safety, promptOverrides: asOverrides(project?.promptOverrides) },
   };
 }
 

@@ -1,0 +1,13 @@
+import { z } from "zod";
+import { createTRPCRouter, projectProcedure } from "../../trpc";
+import { getProjectPrompts, saveProjectPrompts } from "../../../services/studio/prompts/prompts";
+
+const MAX_PROMPT_CHARS = 20_000;
+
+/** The project's prompt wording (scheme defaults and overrides). */
+export const studioPromptsRouter = createTRPCRouter({
+  get: projectProcedure.query(({ ctx }) => getProjectPrompts(ctx.platform.db.prisma, ctx.projectId)),
+  save: projectProcedure
+    .input(z.object({ overrides: z.record(z.string().max(64), z.string().max(MAX_PROMPT_CHARS)) }))
+    .mutation(({ ctx, input }) => saveProjectPrompts(ctx.platform.db.prisma, ctx.projectId, input.overrides)),
+});

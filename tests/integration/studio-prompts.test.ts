@@ -1,0 +1,84 @@
+/**
+ * A project's own prompt wording: authors of the project can read and change it, bad overrides are
+ * refused with the reason, and a new session in model mode sends the project's wording to the model.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { seedExampleScripts } from "@/server/services/seed";
+import { startSession } from "@/server/services/sessions/start-session";
+import { createCache } from "@/server/cache";
+import { createLlm } from "@/server/llm";
+import type { Platform } from "@/server/platform";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { callerFor, testPlatform } from "../support/test-platform";
+import { errorOf, makeUser, signInCookie } from "../support/auth";
+import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fake-openai-server";
+
+let testDb: TestDatabase;
+let platform: Platform;
+let fake: FakeOpenAiServer;
+let projectId: string;
+let member: string;
+let outsider: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const prisma = testDb.db.prisma;
+  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
+  projectId = (await prisma.project.findUniqueOrThrow({ where: { slug: "default" } })).id;
+  const other = (await prisma.project.create({ data: { slug: "other", name: "Other" } })).id;
+  platform = testPlatform(testDb.db);
+  member = await signInCookie(platform, (await makeUser(prisma, { projectIds: [projectId] })).email);
+  outsider = await signInCookie(platform, (await makeUser(prisma, { projectIds: [other] })).email);
+  fake = await startFakeOpenAiServer({ script: (request) => (request.stream ? { type: "text", text: ["Hello ", "there."] } : { type: "json", value: {} }) });
+});
+
+afterAll(async () => {
+  await fake?.close();
+  await testDb?.drop();
+});
+
+describe("project prompt overrides", () => {
+  it("lists every prompt with its default, and only the project's authors may see or change it", async () => {
+    const view = await callerFor(platform, { cookie: member }).studioPrompts.get({ projectId });
+    expect(view.schemeId).toBe("default@1");
+    expect(view.entries.map((e) => e.key)).toContain("system");
+    expect(view.entries.every((e) => e.override === null)).toBe(true);
+    const denied = await errorOf(callerFor(platform, { cookie: outsider }).studioPrompts.get({ projectId }));
+    expect((denied as TRPCError).code).toBe("NOT_FOUND");
+  });
+
+  it("refuses unknown prompts and overrides that drop a placeholder the engine fills", async () => {
+    const caller = callerFor(platform, { cookie: member, origin: "http://localhost", host: "localhost" });
+    const unknown = await errorOf(caller.studioPrompts.save({ projectId, overrides: { nonsense: "x" } }));
+    expect((unknown as TRPCError).message).toMatch(/"nonsense" is not a prompt/);
+    const dropped = await errorOf(caller.studioPrompts.save({ projectId, overrides: { system: "Be nice." } }));
+    expect((dropped as TRPCError).message).toMatch(/system must keep \{tone\}.*\{task\}/);
+  });
+
+  it("sends the project's wording to the model for new sessions and records the scheme", async () => {
+    const caller = callerFor(platform, { cookie: member, origin: "http://localhost", host: "localhost" });
+    const view = await caller.studioPrompts.save({
+      projectId,
+      overrides: { task_say: "PROJECT WORDING. Say this gently: {content}", task_ask: "" },
+    });
+    expect(view.entries.find((e) => e.key === "task_say")?.override).toBe("PROJECT WORDING. Say this gently: {content}");
+    expect(view.entries.find((e) => e.key === "task_ask")?.override).toBeNull();
+
+    const scriptId = (await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
+    const started = await startSession(
+      {
+        prisma: testDb.db.prisma,
+        cache: createCache({}),
+        llmFor: (onUsage) => createLlm({ mode: "model", baseURL: fake.baseURL, model: "fake", onUsage, maxRetries: 0 }),
+      },
+      { clientId: "prompt-client", scriptId },
+    );
+    expect(started.messages[0]?.text).toBe("Hello there.");
+    const system = JSON.stringify(fake.requests[0]?.raw);
+    expect(system).toContain("PROJECT WORDING. Say this gently:");
+    const stored = await testDb.db.prisma.message.findFirstOrThrow({ where: { sessionId: started.sessionId, role: "bot" } });
+    expect(stored.promptScheme).toBe("default@1+project");
+  });
+});
