@@ -5,6 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { toCompletionVariables, YamlEditor, type EditorApi } from "@/components/editor";
 import { useTRPC } from "@/components/trpc/provider";
+import { signInUrl } from "@/components/auth/return-to";
 import { errorCode, errorMessage } from "./errors";
 import { FlowDiagram } from "./flow-diagram";
 import { FormDialog } from "./form-dialog";
@@ -257,7 +258,21 @@ function Workspace({ project, detail, schema }: { project: StudioProject; detail
       ) : null}
       {status.kind === "error" ? (
         <div className="notice notice-error" role="alert">
-          <p>The draft could not be saved: {status.message} It is tried again in a few seconds; keep this page open.</p>
+          <p>
+            The draft could not be saved: {status.message}{" "}
+            {status.code === "UNAUTHORIZED" ? (
+              <>
+                <a href={signInUrl(`/studio/${encodeURIComponent(projectId)}/files/${encodeURIComponent(scriptId)}`)} target="_blank" rel="noopener">
+                  Sign in again in a new tab
+                </a>
+                ; this page keeps your text and saves it once you are signed in.
+              </>
+            ) : status.retrying ? (
+              "It is tried again in a few seconds; keep this page open."
+            ) : (
+              "Your text stays here; change it or press Ctrl+S to try again."
+            )}
+          </p>
         </div>
       ) : null}
       {status.kind === "readonly" ? (
@@ -297,8 +312,8 @@ function Workspace({ project, detail, schema }: { project: StudioProject; detail
             />
           </div>
           <p className="editor-hints small muted">
-            <kbd>Ctrl</kbd>+<kbd>S</kbd> saves now · <kbd>Ctrl</kbd>+<kbd>Space</kbd> suggests fields and variables · <kbd>Ctrl</kbd>+<kbd>M</kbd> lets{" "}
-            <kbd>Tab</kbd> leave the editor
+            <kbd>Ctrl</kbd>+<kbd>S</kbd> save now · <kbd>Ctrl</kbd>+<kbd>Space</kbd> suggest fields and variables · <kbd>Ctrl</kbd>+<kbd>M</kbd> then{" "}
+            <kbd>Tab</kbd> leaves the editor
           </p>
           <ProblemsList diagnostics={diagnostics} pending={pending} error={analysisError} generation={generation} onSelect={(d) => jump(d.line, d.column)} />
         </section>

@@ -46,6 +46,7 @@ function copyPath(path: string): string {
 interface ImportReport {
   created: string[];
   updated: string[];
+  unchanged: string[];
   skipped: { path: string; reason: string }[];
 }
 
@@ -155,10 +156,11 @@ export function ProjectFiles({ projectId, canEdit }: { projectId: string; canEdi
       }
       const created = body.created ?? [];
       const updated = body.updated ?? [];
+      const unchanged = body.unchanged ?? [];
       const skipped = body.skipped ?? [];
       setNotice({
         tone: skipped.length ? "error" : "info",
-        text: `Imported ${file.name}: ${created.length} new, ${updated.length} updated${skipped.length ? `, ${skipped.length} skipped` : ""}. Imported files are drafts until you publish them.`,
+        text: `Imported ${file.name}: ${created.length} new, ${updated.length} updated, ${unchanged.length} unchanged${skipped.length ? `, ${skipped.length} skipped` : ""}. Imported files are drafts until you publish them.`,
         details: skipped.map((s) => `${s.path}: ${s.reason}`),
       });
       void refresh();

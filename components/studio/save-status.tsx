@@ -13,7 +13,7 @@ function label(status: SaveStatus): string {
     case "conflict":
       return "Conflict: not saved";
     case "error":
-      return "Not saved: retrying";
+      return status.retrying ? "Not saved: retrying" : "Not saved";
     case "readonly":
       return "Read only";
   }

@@ -9,6 +9,8 @@ import { errorCode, errorMessage } from "./errors";
 export const AUTOSAVE_DELAY_MS = 1500;
 /** Wait before retrying a save that failed for another reason than a conflict. */
 const RETRY_DELAY_MS = 5000;
+/** Failures that may pass by themselves: outages, limits, an expired sign-in (signing in again in another tab). */
+const RETRIED = new Set(["INTERNAL_SERVER_ERROR", "SERVICE_UNAVAILABLE", "TOO_MANY_REQUESTS", "TIMEOUT", "UNAUTHORIZED", "BAD_GATEWAY", "GATEWAY_TIMEOUT"]);
 
 export type SaveStatus =
   | { kind: "saved"; at: Date | null }
@@ -16,8 +18,8 @@ export type SaveStatus =
   | { kind: "saving" }
   /** Someone else saved first: nothing more is saved until the author reloads. */
   | { kind: "conflict"; message: string }
-  /** The save failed (network, server); it is retried. */
-  | { kind: "error"; message: string }
+  /** The save failed; `retrying` when it is tried again by itself (network, server, sign-in), else on the next edit. */
+  | { kind: "error"; message: string; code: string | undefined; retrying: boolean }
   | { kind: "readonly"; reason: string };
 
 interface DraftOptions {
@@ -108,8 +110,11 @@ export function useDraft({ projectId, scriptId, initialText, initialRevision, re
           setStatus({ kind: "conflict", message: errorMessage(error) });
           throw new DraftConflictError(errorMessage(error));
         }
-        setStatus({ kind: "error", message: errorMessage(error) });
-        schedule(RETRY_DELAY_MS);
+        const code = errorCode(error);
+        // A refusal about the text itself (too large, file deleted) would be refused again.
+        const retrying = code === undefined || RETRIED.has(code);
+        setStatus({ kind: "error", message: errorMessage(error), code, retrying });
+        if (retrying) schedule(RETRY_DELAY_MS);
         throw error;
       },
     );

@@ -1,4 +1,6 @@
 import { expect, request, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import { strToU8, unzipSync, zipSync } from "fflate";
 
 /**
  * The author studio in a real browser against a production build (template mode): sign in,
@@ -362,6 +364,97 @@ test("two tabs: the second save is refused, their version can be loaded, and the
   await expect(kept.locator("textarea")).toHaveValue(/TAB_TWO_EDIT/);
   await expect(saveStatus(other)).toHaveText("Saved");
   await expect(conflict).toBeHidden();
+  await context.close();
+});
+
+test("files: create, rename, duplicate, delete and restore; export and import a zip", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const suffix = Date.now().toString(36);
+  const context = await authorContext(browser, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/studio");
+  await createFile(page, `e2e-files-${suffix}`);
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: PROJECT }).click();
+  const row = (path: string) => page.locator(`li.file-row[data-path="${path}"]`);
+  await expect(row(`sessions/e2e-files-${suffix}.yaml`)).toContainText("Not published");
+
+  await page.getByRole("button", { name: `Rename sessions/e2e-files-${suffix}.yaml` }).click();
+  const rename = page.getByRole("dialog", { name: `Rename sessions/e2e-files-${suffix}.yaml` });
+  await rename.getByLabel("Path").fill(`sessions/e2e-renamed-${suffix}`);
+  await rename.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByText(`Renamed to sessions/e2e-renamed-${suffix}.yaml.`)).toBeVisible();
+  await expect(row(`sessions/e2e-files-${suffix}.yaml`)).toHaveCount(0);
+
+  await page.getByRole("button", { name: `Duplicate sessions/e2e-renamed-${suffix}.yaml` }).click();
+  const duplicate = page.getByRole("dialog", { name: `Duplicate sessions/e2e-renamed-${suffix}.yaml` });
+  await expect(duplicate.getByLabel("Path")).toHaveValue(`sessions/e2e-renamed-${suffix}-copy.yaml`);
+  await duplicate.getByRole("button", { name: "Duplicate" }).click();
+  const copy = `sessions/e2e-renamed-${suffix}-copy.yaml`;
+  await expect(row(copy)).toBeVisible();
+
+  // Soft delete, visible again with "Show deleted files", and restored.
+  await page.getByRole("button", { name: `Delete ${copy}` }).click();
+  await page.getByRole("dialog", { name: `Delete ${copy}?` }).getByRole("button", { name: "Delete" }).click();
+  await expect(row(copy)).toHaveCount(0);
+  await page.getByLabel("Show deleted files").check();
+  await expect(row(copy)).toContainText("Deleted");
+  await page.getByRole("button", { name: `Restore ${copy}` }).click();
+  await expect(page.getByText(`Restored ${copy}.`)).toBeVisible();
+  await expect(row(copy)).not.toContainText("Deleted");
+
+  // Export: a zip of the drafts.
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export as zip" }).click();
+  const download = await downloading;
+  const archive = unzipSync(new Uint8Array(await readFile((await download.path())!)));
+  expect(Object.keys(archive)).toEqual(expect.arrayContaining([copy, "sessions/check-in.en.yaml"]));
+
+  // Import: a new technique from a zip.
+  const imported = `techniques/e2e-imported-${suffix}.yaml`;
+  const technique = `technique_id: e2e_imported_${suffix}\ntopic:\n  topic_id: e2e_imported_${suffix}\n  actions:\n    - action_type: ai_say\n      action_id: imported_say\n      config:\n        content: Imported.\n`;
+  await page.getByLabel("Zip archive to import").setInputFiles({
+    name: "e2e-import.zip",
+    mimeType: "application/zip",
+    buffer: Buffer.from(zipSync({ [imported]: strToU8(technique) })),
+  });
+  await expect(page.getByText("Imported e2e-import.zip: 1 new, 0 updated, 0 unchanged.", { exact: false })).toBeVisible();
+  await expect(row(imported)).toContainText("technique");
+  await context.close();
+});
+
+test("rollback publishes an old version again; try-it starts at a chosen topic with chosen values", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const context = await authorContext(browser, baseURL!);
+  const page = await context.newPage();
+  await page.goto("/studio");
+  await createFile(page, `e2e-rollback-${Date.now().toString(36)}`);
+  await publish(page, "Skeleton", 1);
+  await goToLineEnd(page, 1);
+  await page.keyboard.type(" EDIT_TWO");
+  await expect(saveStatus(page)).toHaveText("Saved", { timeout: 10_000 });
+  await publish(page, "With an edit", 2);
+
+  await page.getByRole("tab", { name: /Versions/ }).click();
+  await page.getByRole("button", { name: "Roll back to version 1" }).click();
+  const dialog = page.getByRole("dialog", { name: "Roll back to version 1?" });
+  await expect(dialog).toContainText("publishes version 3 with the text of version 1");
+  await dialog.getByRole("button", { name: "Roll back" }).click();
+  await expect(page.getByText("Rolled back: version 3 is a copy of version 1")).toBeVisible();
+  await expect(page.getByTestId("version-list").locator("li")).toHaveCount(3);
+  await expect(page.getByTestId("version-list").locator('li[data-version="3"]')).toContainText("Rolled back to version 1");
+  await expect(editor(page).locator(".view-lines")).not.toContainText("EDIT_TWO");
+  await expect(page.getByTestId("kept-text").locator("textarea")).toHaveValue(/EDIT_TWO/);
+  await expect(saveStatus(page)).toHaveText("Saved");
+
+  await page.getByRole("tab", { name: "Try it" }).click();
+  await page.getByLabel("Start from").selectOption("welcome");
+  await page.getByRole("button", { name: "+ Add a value" }).click();
+  await page.getByLabel("Variable 1 name").fill("client_name");
+  await page.getByLabel("Variable 1 value").fill("Sam");
+  await page.getByRole("button", { name: "Start" }).click();
+  const inspector = page.getByTestId("inspector");
+  await expect(inspector.getByTestId("inspector-position")).toContainText("welcome");
+  await expect(inspector.locator('tr[data-variable="client_name"]')).toContainText("Sam");
   await context.close();
 });
 
