@@ -26,6 +26,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         <p className="lede">
           Session scripts, techniques and safety files. Drafts save as you type; clients only ever see published versions.
         </p>
+        <p className="small">
+          <Link href={`/studio/${encodeURIComponent(project.id)}/prompts`}>Prompt wording for model mode</Link>
+        </p>
         <ProjectFiles projectId={project.id} canEdit={project.canEdit} />
       </main>
     </>
