@@ -72,7 +72,7 @@ export const FLOW = {
   headerGap: 26,
   boxGap: 28,
   boxPadding: 8,
-  boxTitle: 22,
+  boxTitle: 28,
   row: 19,
 } as const;
 
