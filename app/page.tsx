@@ -25,6 +25,9 @@ export default async function HomePage() {
       <HydrateClient>
         <SystemStatus />
       </HydrateClient>
+      <p className="muted small">
+        For counsellors and script authors: <Link href="/studio">Script studio</Link> · <Link href="/review">Review flagged sessions</Link>
+      </p>
     </main>
   );
 }
