@@ -13,6 +13,8 @@ import { ServiceError } from "@/server/services/errors";
 import { createCache } from "@/server/cache";
 import { templateLlm } from "@/server/engine/llm/template";
 import { CLIENT_COOKIE } from "@/server/auth/identity";
+import { LlmError } from "@/server/engine/llm/port";
+import { chatStreamResponse } from "@/server/api/chat/ui-stream";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 
@@ -168,6 +170,75 @@ describe("client sessions", () => {
     const clientMessage = await prisma.message.findFirstOrThrow({ where: { sessionId, role: "client" } });
     expect(events[0]?.messageId).toBe(clientMessage.id);
     expect(await prisma.variableValue.count({ where: { sessionId, name: "mood_score" } })).toBe(0);
+  });
+
+  it("applies exactly one of 20 concurrent turns on one session, losing and duplicating nothing", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_many", scriptId: checkInId });
+    const lockless = Object.assign(Object.create(deps.cache) as SessionDeps["cache"], {
+      acquireLock: async () => {
+        throw new Error("cache down");
+      },
+      ping: async () => ({ ok: false, latencyMs: 0 }),
+    });
+    const unlocked: SessionDeps = { ...deps, cache: lockless };
+    const prepared = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => prepareTurn(unlocked, { clientId: "client_many", sessionId, clientMessageId: `c${i}`, text: String(i % 10) })),
+    );
+    const results = await Promise.allSettled(prepared.map((p) => p.run()));
+    const applied = results.filter((r) => r.status === "fulfilled");
+    expect(applied).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as ServiceError).code).toBe("BUSY");
+    const prisma = testDb.db.prisma;
+    const messages = await prisma.message.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
+    expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
+    expect(messages.filter((m) => m.role === "client")).toHaveLength(1);
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).version).toBe(2);
+  });
+
+  it("leaves the state unchanged when the model fails, and the same message works on retry", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_model", scriptId: checkInId });
+    const failing: SessionDeps = {
+      ...deps,
+      llmFor: () => ({
+        ...templateLlm,
+        mode: "model",
+        model: "down",
+        async *compose() {
+          throw new LlmError("The model service failed (HTTP 500)", "compose:ask", true);
+        },
+        extract: async () => {
+          throw new LlmError("The model service failed (HTTP 500)", "extract", true);
+        },
+      }),
+    };
+    const prisma = testDb.db.prisma;
+    const before = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    const failure = await errorOf(runTurn(failing, { clientId: "client_model", sessionId, clientMessageId: "x", text: "7" }));
+    expect(failure).toMatchObject({ code: "MODEL_UNAVAILABLE", message: expect.stringMatching(/send your message again/) });
+    const after = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(after.version).toBe(before.version);
+    expect(after.state).toEqual(before.state);
+    expect(await prisma.message.count({ where: { sessionId, role: "client" } })).toBe(0);
+    const retried = await runTurn(deps, { clientId: "client_model", sessionId, clientMessageId: "x", text: "7" });
+    expect(retried.replayed).toBe(false);
+  });
+
+  it("still stores the reply when the browser goes away mid-stream", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_gone", scriptId: checkInId });
+    const prepared = await prepareTurn(deps, { clientId: "client_gone", sessionId, clientMessageId: "bye", text: "5" });
+    const response = chatStreamResponse(prepared, "bye");
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    const prisma = testDb.db.prisma;
+    let stored = 0;
+    for (let i = 0; i < 50 && stored === 0; i++) {
+      stored = await prisma.message.count({ where: { sessionId, clientMessageId: "bye" } });
+      if (!stored) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(stored).toBe(1);
+    const replies = await prisma.message.count({ where: { sessionId, role: "bot", turn: 1 } });
+    expect(replies).toBeGreaterThan(0);
   });
 
   it("keeps working when the cache is unreachable", async () => {
