@@ -33,6 +33,8 @@ const envSchema = z
       .string()
       .optional()
       .transform((value) => (value ? value.split(",").map((o) => o.trim()).filter(Boolean) : [])),
+    TURNS_PER_MINUTE_PER_CLIENT: z.coerce.number().int().min(1, "must be a whole number, at least 1").default(30),
+    TURNS_PER_MINUTE_PER_SESSION: z.coerce.number().int().min(1, "must be a whole number, at least 1").default(20),
     RETENTION_DAYS: z.coerce.number().int().min(1, "must be a whole number of days, at least 1").optional(),
   })
   .superRefine((env, ctx) => {

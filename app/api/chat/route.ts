@@ -42,7 +42,12 @@ export const POST = withRoute("/api/chat", async (req: Request): Promise<Respons
 
   try {
     const prepared = await prepareTurn(
-      { prisma: platform.db.prisma, cache: platform.cache, llmFor: platform.llmFor },
+      {
+        prisma: platform.db.prisma,
+        cache: platform.cache,
+        llmFor: platform.llmFor,
+        turnLimits: { perClient: platform.env.TURNS_PER_MINUTE_PER_CLIENT, perSession: platform.env.TURNS_PER_MINUTE_PER_SESSION },
+      },
       { clientId, sessionId: body.sessionId, clientMessageId: body.message.id, text: body.message.text },
     );
     return chatStreamResponse(prepared, body.message.id);

@@ -11,4 +11,6 @@ export interface SessionDeps {
    * `templateFallback`: while the model is down, answer that step in template mode instead of failing.
    */
   llmFor(onUsage: (usage: LlmUsage) => void, options?: { templateFallback?: boolean }): LlmPort;
+  /** Turns per minute per client and per session (defaults: RATE_LIMITS in run-turn.ts). */
+  turnLimits?: { perClient: number; perSession: number };
 }

@@ -47,8 +47,8 @@ export function validateMessage(text: string): string {
 
 async function enforceRateLimits(deps: SessionDeps, clientId: string, sessionId: string): Promise<void> {
   const checks = [
-    deps.cache.rateLimit(`turns:client:${clientId}`, RATE_LIMITS.perClient),
-    deps.cache.rateLimit(`turns:session:${sessionId}`, RATE_LIMITS.perSession),
+    deps.cache.rateLimit(`turns:client:${clientId}`, { limit: deps.turnLimits?.perClient ?? RATE_LIMITS.perClient.limit, windowSeconds: 60 }),
+    deps.cache.rateLimit(`turns:session:${sessionId}`, { limit: deps.turnLimits?.perSession ?? RATE_LIMITS.perSession.limit, windowSeconds: 60 }),
   ];
   const results = await Promise.allSettled(checks);
   for (const result of results) {
