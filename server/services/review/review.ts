@@ -1,7 +1,9 @@
 /**
  * Counsellor review of flagged sessions (needsReview, or any safety event) in the projects the
  * reviewer may access: the list (highest risk, then newest), one session's transcript with the
- * evidence placed in the client messages, marking events reviewed, and a CSV of the list.
+ * evidence placed in the client messages, marking events reviewed, and a CSV of the list. Also
+ * every session in scope (newest first, filtered by script, version, status and risk), with CSVs
+ * of those sessions and of their current variable values.
  *
  * Message text is health data: nothing here logs it, and the list and CSV never contain it.
  */
@@ -83,10 +85,15 @@ export interface FlaggedSessionRow {
   lastEventAt: Date | null;
 }
 
-async function loadRows(prisma: PrismaClient, where: Prisma.SessionWhereInput, page: Page): Promise<FlaggedSessionRow[]> {
+async function loadRows(
+  prisma: PrismaClient,
+  where: Prisma.SessionWhereInput,
+  page: Page,
+  orderBy: Prisma.SessionOrderByWithRelationInput[] = FLAGGED_ORDER,
+): Promise<FlaggedSessionRow[]> {
   const sessions = await prisma.session.findMany({
     where,
-    orderBy: FLAGGED_ORDER,
+    orderBy,
     skip: page.offset,
     take: page.limit,
     select: {
@@ -210,6 +217,140 @@ export async function exportFlaggedSessionsCsv(prisma: PrismaClient, scope: Proj
 }
 
 // ---------------------------------------------------------------------------------------------
+// All sessions
+
+export const SESSION_STATUSES = ["active", "completed", "ended"] as const;
+export type SessionStatusName = (typeof SESSION_STATUSES)[number];
+
+export interface SessionFilters {
+  riskLevels?: readonly RiskLevel[];
+  /** A script (any of its versions, unless scriptVersion is given too). */
+  scriptId?: string;
+  /** A version number (of the chosen script, or of any script). */
+  scriptVersion?: number;
+  status?: SessionStatusName;
+  projectId?: string;
+}
+
+function sessionsWhere(scope: ProjectScope, filters: SessionFilters): Prisma.SessionWhereInput {
+  const and: Prisma.SessionWhereInput[] = [sessionScopeWhere(scope)];
+  if (filters.riskLevels?.length) and.push({ riskLevel: { in: [...filters.riskLevels] } });
+  if (filters.scriptId) and.push({ scriptVersion: { scriptId: filters.scriptId } });
+  if (filters.scriptVersion !== undefined) and.push({ scriptVersion: { number: filters.scriptVersion } });
+  if (filters.status) and.push({ status: filters.status });
+  if (filters.projectId) and.push({ scriptVersion: { script: { projectId: filters.projectId } } });
+  return { AND: and };
+}
+
+/** Newest first. */
+const SESSIONS_ORDER: Prisma.SessionOrderByWithRelationInput[] = [{ createdAt: "desc" }, { id: "desc" }];
+
+/** Every session in scope matching the filters, newest first (no message text). */
+export async function listSessions(prisma: PrismaClient, scope: ProjectScope, filters: SessionFilters, page: Page) {
+  const where = sessionsWhere(scope, filters);
+  const [total, rows] = await Promise.all([prisma.session.count({ where }), loadRows(prisma, where, page, SESSIONS_ORDER)]);
+  return { total, rows, limit: page.limit, offset: page.offset };
+}
+
+export const SESSIONS_CSV_HEADER = [...CSV_HEADER, "last_active_at"] as const;
+
+/** The sessions matching the filters as CSV (no message text), newest first. */
+export async function exportSessionsCsv(prisma: PrismaClient, scope: ProjectScope, filters: SessionFilters): Promise<{ csv: string; rows: number }> {
+  const where = sessionsWhere(scope, filters);
+  const rows: FlaggedSessionRow[] = [];
+  for (let offset = 0; offset < CSV_MAX_ROWS; offset += REVIEW_PAGE_MAX) {
+    const batch = await loadRows(prisma, where, { offset, limit: Math.min(REVIEW_PAGE_MAX, CSV_MAX_ROWS - offset) }, SESSIONS_ORDER);
+    rows.push(...batch);
+    if (batch.length < REVIEW_PAGE_MAX) break;
+  }
+  const csv = toCsv(
+    SESSIONS_CSV_HEADER,
+    rows.map((r) => [
+      r.id,
+      r.project.name,
+      r.script.name,
+      r.script.path,
+      r.script.version,
+      r.status,
+      r.riskLevel,
+      r.needsReview,
+      r.events,
+      r.unreviewedEvents,
+      r.categories.join("; "),
+      r.language,
+      r.turnCount,
+      r.createdAt,
+      r.lastEventAt,
+      r.updatedAt,
+    ]),
+  );
+  return { csv, rows: rows.length };
+}
+
+export const VARIABLES_CSV_HEADER = [
+  "session_id",
+  "script",
+  "script_version",
+  "variable",
+  "scope",
+  "scope_id",
+  "value_json",
+  "source_action",
+  "turn",
+  "set_at",
+] as const;
+
+/** A variable's identity within a session: its scope (and scope id) and name. */
+const variableKey = (v: { scope: string; scopeId: string | null; name: string }) => `${v.scope}\u0000${v.scopeId ?? ""}\u0000${v.name}`;
+
+/**
+ * The current value of every variable of the sessions matching the filters, one row each
+ * (sessions newest first, then by name, scope and scope id), the value as JSON. No message text.
+ */
+export async function exportVariablesCsv(prisma: PrismaClient, scope: ProjectScope, filters: SessionFilters): Promise<{ csv: string; rows: number }> {
+  const where = sessionsWhere(scope, filters);
+  const out: (string | number | Date | null)[][] = [];
+  for (let offset = 0; offset < CSV_MAX_ROWS; offset += REVIEW_PAGE_MAX) {
+    const sessions = await prisma.session.findMany({
+      where,
+      orderBy: SESSIONS_ORDER,
+      skip: offset,
+      take: Math.min(REVIEW_PAGE_MAX, CSV_MAX_ROWS - offset),
+      select: { id: true, scriptVersionId: true, scriptVersion: { select: { number: true, script: { select: { scriptKey: true } } } } },
+    });
+    if (!sessions.length) break;
+    const [names, values] = await Promise.all([
+      scriptNames(
+        prisma,
+        sessions.map((s) => s.scriptVersionId),
+      ),
+      prisma.variableValue.findMany({
+        where: { sessionId: { in: sessions.map((s) => s.id) } },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, sessionId: true, name: true, scope: true, scopeId: true, value: true, sourceActionId: true, turn: true, createdAt: true },
+      }),
+    ]);
+    const current = new Map<string, Map<string, (typeof values)[number]>>();
+    for (const v of values) {
+      const own = current.get(v.sessionId) ?? new Map<string, (typeof values)[number]>();
+      own.set(variableKey(v), v);
+      current.set(v.sessionId, own);
+    }
+    for (const s of sessions) {
+      const own = [...(current.get(s.id)?.values() ?? [])].sort(
+        (a, b) => a.name.localeCompare(b.name) || a.scope.localeCompare(b.scope) || (a.scopeId ?? "").localeCompare(b.scopeId ?? ""),
+      );
+      const script = names.get(s.scriptVersionId) ?? s.scriptVersion.script.scriptKey;
+      for (const v of own) {
+        out.push([s.id, script, s.scriptVersion.number, v.name, v.scope, v.scopeId, JSON.stringify(v.value), v.sourceActionId, v.turn, v.createdAt]);
+      }
+    }
+    if (sessions.length < REVIEW_PAGE_MAX) break;
+  }
+  return { csv: toCsv(VARIABLES_CSV_HEADER, out), rows: out.length };
+}
+
+// ---------------------------------------------------------------------------------------------
 // One session
 
 export interface PlacedSpan {
@@ -319,7 +460,7 @@ export async function getReviewSession(prisma: PrismaClient, scope: ProjectScope
   }
 
   const latest = new Map<string, string>();
-  for (const v of variables) latest.set(`${v.scope}\u0000${v.scopeId ?? ""}\u0000${v.name}`, v.id);
+  for (const v of variables) latest.set(variableKey(v), v.id);
   const current = new Set(latest.values());
 
   const script = session.scriptVersion.script;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { RISK_LEVELS } from "../../../engine/safety/risk-types";
-import { REVIEW_NOTE_MAX, REVIEW_PAGE_MAX } from "../../../services/review/review";
+import { REVIEW_NOTE_MAX, REVIEW_PAGE_MAX, SESSION_STATUSES } from "../../../services/review/review";
 
 const id = z.string().min(1).max(64);
 
@@ -14,6 +14,21 @@ export const reviewFiltersInput = z.object({
 export const reviewListInput = reviewFiltersInput.extend({
   limit: z.int().min(1).max(REVIEW_PAGE_MAX).default(50),
   offset: z.int().min(0).max(1_000_000).default(0),
+});
+
+/** Filters of the all-sessions list. */
+export const sessionFiltersInput = z.object({
+  riskLevels: z.array(z.enum(RISK_LEVELS)).max(RISK_LEVELS.length).optional(),
+  scriptId: id.optional(),
+  scriptVersion: z.int().min(1).max(1_000_000).optional(),
+  status: z.enum(SESSION_STATUSES).optional(),
+  projectId: id.optional(),
+});
+
+/** One page (1-based) of the all-sessions list. */
+export const sessionsListInput = sessionFiltersInput.extend({
+  page: z.int().min(1).max(10_000).default(1),
+  limit: z.int().min(1).max(REVIEW_PAGE_MAX).default(50),
 });
 
 export const reviewSessionInput = z.object({ sessionId: id });
