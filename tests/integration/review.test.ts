@@ -15,7 +15,7 @@ import { templateLlm } from "@/server/engine/llm/template";
 import { getLogger } from "@/server/log";
 import type { Prisma } from "@/server/db/generated/client";
 import type { RiskLevel } from "@/server/engine/safety/risk-types";
-import { CSV_HEADER } from "@/server/services/review/review";
+import { CSV_HEADER, SESSIONS_CSV_HEADER, VARIABLES_CSV_HEADER } from "@/server/services/review/review";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, makeUser, signInCookie } from "../support/auth";
@@ -136,6 +136,34 @@ afterAll(async () => {
 
 const as = (who: keyof typeof cookies, headers: Record<string, string> = {}) => callerFor(testPlatform(testDb.db), { ...headers, cookie: cookies[who] });
 const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : undefined);
+
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const char = csv[i]!;
+    if (quoted) {
+      if (char === '"' && csv[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(field);
+      field = "";
+    } else if (char === "\r" && csv[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += char;
+  }
+  return rows;
+}
 
 describe("the flagged-session list", () => {
   it("needs a signed-in counsellor", async () => {
@@ -267,34 +295,6 @@ describe("marking events reviewed", () => {
 });
 
 describe("CSV export", () => {
-  function parseCsv(csv: string): string[][] {
-    const rows: string[][] = [];
-    let row: string[] = [];
-    let field = "";
-    let quoted = false;
-    for (let i = 0; i < csv.length; i++) {
-      const char = csv[i]!;
-      if (quoted) {
-        if (char === '"' && csv[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else if (char === '"') quoted = false;
-        else field += char;
-      } else if (char === '"') quoted = true;
-      else if (char === ",") {
-        row.push(field);
-        field = "";
-      } else if (char === "\r" && csv[i + 1] === "\n") {
-        row.push(field);
-        rows.push(row);
-        row = [];
-        field = "";
-        i++;
-      } else field += char;
-    }
-    return rows;
-  }
-
   it("exports the listed sessions in list order, escaped, without message text", async () => {
     const admin = as("admin");
     const { csv, rows, filename } = await admin.review.exportCsv({});
@@ -320,5 +320,138 @@ describe("CSV export", () => {
     expect(high.slice(1).map((r) => r[0])).toEqual([ids.imminentOld]);
     const authorB = parseCsv((await as("authorB").review.exportCsv({})).csv);
     expect(authorB.slice(1).map((r) => r[0])).toEqual([ids.b]);
+  });
+});
+
+describe("all sessions", () => {
+  beforeAll(async () => {
+    const prisma = testDb.db.prisma;
+    // A second published version of A's check-in, with an unflagged completed and ended session.
+    const v1 = await prisma.scriptVersion.findUniqueOrThrow({ where: { id: checkInA.versionId } });
+    const v2 = await prisma.scriptVersion.create({
+      data: { scriptId: checkInA.scriptId, number: 2, yaml: v1.yaml, compiled: v1.compiled as Prisma.InputJsonValue, contentHash: `${v1.contentHash}-2` },
+    });
+    ids.v2Completed = await makeSession({ versionId: v2.id, riskLevel: "none", needsReview: false, createdAt: at(8) });
+    ids.v2Ended = await makeSession({ versionId: v2.id, riskLevel: "low", needsReview: false, createdAt: at(9) });
+    await prisma.session.update({ where: { id: ids.v2Completed }, data: { status: "completed", endedAt: at(20) } });
+    await prisma.session.update({ where: { id: ids.v2Ended }, data: { status: "ended", endedAt: at(21) } });
+
+    const message = await prisma.message.create({ data: { sessionId: ids.v2Completed, seq: 1, role: "client", text: "my private words", turn: 1 } });
+    const write = (sessionId: string, name: string, value: Prisma.InputJsonValue, minute: number, extra: { scope?: string; scopeId?: string } = {}) =>
+      prisma.variableValue.create({
+        data: { sessionId, name, value, scope: extra.scope ?? "session", scopeId: extra.scopeId ?? null, sourceActionId: `ask_${name}`, turn: minute, messageId: message.id, createdAt: at(minute) },
+      });
+    await write(ids.v2Completed, "mood_score", 3, 10);
+    await write(ids.v2Completed, "mood_score", -2, 11);
+    await write(ids.v2Completed, "note", 'said "fine", then left', 12);
+    await write(ids.v2Completed, "goal", "=cmd()", 13, { scope: "topic", scopeId: "goals,1" });
+    await write(ids.b!, "mood_score", 8, 14);
+  });
+
+  it("needs a signed-in counsellor", async () => {
+    expect(codeOf(await errorOf(callerFor(testPlatform(testDb.db)).review.sessions({})))).toBe("UNAUTHORIZED");
+    expect(codeOf(await errorOf(callerFor(testPlatform(testDb.db)).review.exportVariablesCsv({})))).toBe("UNAUTHORIZED");
+  });
+
+  it("lists every session of the user's projects, flagged or not, newest first", async () => {
+    const a = await as("authorA").review.sessions({});
+    const aIds = a.rows.map((r) => r.id);
+    expect(aIds.slice(0, 9)).toEqual([ids.v2Ended, ids.v2Completed, ids.quiet, ids.flaggedNoEvents, ids.highNew, ids.lowLogged, ids.mediumReviewed, ids.highOld, ids.imminentOld]);
+    expect(aIds).toContain(ids.live);
+    expect(aIds).not.toContain(ids.b);
+    expect(a.rows.every((r) => r.project.id === projectA)).toBe(true);
+    expect(a.total).toBe(await testDb.db.prisma.session.count({ where: { scriptVersion: { script: { projectId: projectA } } } }));
+    expect(a.rows.find((r) => r.id === ids.v2Completed)).toMatchObject({ status: "completed", riskLevel: "none", needsReview: false, events: 0, script: { id: checkInA.scriptId, version: 2 } });
+    expect(JSON.stringify(a)).not.toContain("my private words");
+
+    expect((await as("authorB").review.sessions({})).rows.map((r) => r.id)).toEqual([ids.b]);
+    expect((await as("nobody").review.sessions({})).rows).toEqual([]);
+  });
+
+  it("filters by script version, status, risk, script and project, and pages", async () => {
+    const caller = as("admin");
+    const ofList = async (input: Parameters<typeof caller.review.sessions>[0]) => (await caller.review.sessions(input)).rows.map((r) => r.id);
+    expect(await ofList({ scriptVersion: 2 })).toEqual([ids.v2Ended, ids.v2Completed]);
+    expect(await ofList({ scriptId: checkInA.scriptId, scriptVersion: 2, status: "completed" })).toEqual([ids.v2Completed]);
+    expect(await ofList({ status: "ended" })).toEqual([ids.v2Ended]);
+    expect(await ofList({ status: "active", riskLevels: ["none"], projectId: projectA })).toEqual([ids.quiet, ids.flaggedNoEvents]);
+    expect(await ofList({ riskLevels: ["low"] })).toEqual([ids.v2Ended, ids.lowLogged]);
+    expect(await ofList({ riskLevels: ["imminent", "low"], scriptVersion: 1 })).toEqual([ids.lowLogged, ids.imminentOld]);
+    expect(await ofList({ scriptId: intakeA.scriptId, scriptVersion: 1 })).toEqual([ids.highNew, ids.lowLogged]);
+    expect(await ofList({ projectId: projectB })).toEqual([ids.b]);
+    expect(await ofList({ scriptVersion: 99 })).toEqual([]);
+
+    const second = await caller.review.sessions({ page: 2, limit: 2 });
+    expect(second).toMatchObject({ page: 2, limit: 2, offset: 2 });
+    expect(second.rows.map((r) => r.id)).toEqual([ids.quiet, ids.flaggedNoEvents]);
+
+    expect(codeOf(await errorOf(caller.review.sessions({ status: "paused" as "active" })))).toBe("BAD_REQUEST");
+    expect(codeOf(await errorOf(caller.review.sessions({ scriptVersion: 0 })))).toBe("BAD_REQUEST");
+    // Project scoping: another project is "not found"; its script matches nothing.
+    expect(codeOf(await errorOf(as("authorA").review.sessions({ projectId: projectB })))).toBe("NOT_FOUND");
+    expect(codeOf(await errorOf(as("authorA").review.exportVariablesCsv({ projectId: projectB })))).toBe("NOT_FOUND");
+    expect((await as("authorA").review.sessions({ scriptId: checkInB.scriptId })).rows).toEqual([]);
+    expect((await as("authorB").review.sessions({ scriptId: checkInA.scriptId })).rows).toEqual([]);
+  });
+
+  it("opens the transcript of an unflagged session in scope, and only in scope", async () => {
+    const review = await as("authorA").review.session({ sessionId: ids.v2Completed! });
+    expect(review.session).toMatchObject({ id: ids.v2Completed, needsReview: false, status: "completed", script: { version: 2 } });
+    expect(review.events).toEqual([]);
+    expect(review.variables.filter((v) => v.current).map((v) => [v.name, v.value])).toEqual([
+      ["mood_score", -2],
+      ["note", 'said "fine", then left'],
+      ["goal", "=cmd()"],
+    ]);
+    expect(codeOf(await errorOf(as("authorB").review.session({ sessionId: ids.v2Completed! })))).toBe("NOT_FOUND");
+  });
+
+  it("exports the listed sessions as CSV, newest first, scoped", async () => {
+    const { csv, rows, filename } = await as("admin").review.exportSessionsCsv({ scriptVersion: 2 });
+    expect(filename).toMatch(/^heartline-sessions-.*\.csv$/);
+    const parsed = parseCsv(csv);
+    expect(parsed[0]).toEqual([...SESSIONS_CSV_HEADER]);
+    expect(rows).toBe(2);
+    expect(parsed.slice(1).map((r) => r[0])).toEqual([ids.v2Ended, ids.v2Completed]);
+    const column = (name: (typeof SESSIONS_CSV_HEADER)[number]) => SESSIONS_CSV_HEADER.indexOf(name);
+    expect(parsed[2]![column("status")]).toBe("completed");
+    expect(parsed[2]![column("script_version")]).toBe("2");
+    expect(parsed[2]![column("needs_review")]).toBe("false");
+    expect(csv).not.toContain("my private words");
+
+    expect(parseCsv((await as("authorB").review.exportSessionsCsv({})).csv).slice(1).map((r) => r[0])).toEqual([ids.b]);
+    const authorA = parseCsv((await as("authorA").review.exportSessionsCsv({})).csv).slice(1).map((r) => r[0]);
+    expect(authorA).toEqual((await as("authorA").review.sessions({ limit: 200 })).rows.map((r) => r.id));
+    expect(authorA).not.toContain(ids.b);
+  });
+
+  it("exports the current value of every variable as CSV, escaped, without message text", async () => {
+    const { csv, rows, filename } = await as("admin").review.exportVariablesCsv({ scriptVersion: 2 });
+    expect(filename).toMatch(/^heartline-session-variables-.*\.csv$/);
+    const parsed = parseCsv(csv);
+    expect(parsed[0]).toEqual([...VARIABLES_CSV_HEADER]);
+    expect(rows).toBe(3);
+    const script = (await as("admin").review.sessions({ scriptVersion: 2 })).rows[0]!.script.name;
+    const at13 = at(13).toISOString();
+    expect(parsed.slice(1)).toEqual([
+      [ids.v2Completed, script, "2", "goal", "topic", "goals,1", `"=cmd()"`, "ask_goal", "13", at13],
+      [ids.v2Completed, script, "2", "mood_score", "session", "", "'-2", "ask_mood_score", "11", at(11).toISOString()],
+      [ids.v2Completed, script, "2", "note", "session", "", `"said \\"fine\\", then left"`, "ask_note", "12", at(12).toISOString()],
+    ]);
+    // The raw text: commas and quotes quoted, a formula-leading number prefixed, no earlier value, no message text.
+    expect(csv).toContain(`"""said \\""fine\\"", then left"""`);
+    expect(csv).toContain(`,'-2,`);
+    expect(csv).toContain(`"goals,1"`);
+    expect(csv).not.toContain(",3,");
+    expect(csv).not.toContain("my private words");
+
+    // Scoped: author B sees only B's variable, and the formula-like script name is defused.
+    const b = parseCsv((await as("authorB").review.exportVariablesCsv({})).csv);
+    expect(b.slice(1)).toEqual([[ids.b, `'=HYPERLINK("http://x")`, "1", "mood_score", "session", "", "8", "ask_mood_score", "14", at(14).toISOString()]]);
+    const a = parseCsv((await as("authorA").review.exportVariablesCsv({})).csv).slice(1);
+    expect(a.some((r) => r[0] === ids.b)).toBe(false);
+    expect(a.filter((r) => r[0] === ids.v2Completed)).toHaveLength(3);
+    // Filters apply: nothing for an unmatched status.
+    expect((await as("admin").review.exportVariablesCsv({ status: "ended" })).rows).toBe(0);
   });
 });
