@@ -44,3 +44,45 @@ export function filtersInput(filters: ParsedFilters) {
     ...(filters.projectId ? { projectId: filters.projectId } : {}),
   };
 }
+
+export const SESSION_STATUSES = ["active", "completed", "ended"] as const;
+export type SessionStatusFilter = (typeof SESSION_STATUSES)[number];
+
+export interface ParsedSessionFilters {
+  riskLevels: RiskLevel[];
+  scriptId: string | undefined;
+  scriptVersion: number | undefined;
+  status: SessionStatusFilter | undefined;
+  projectId: string | undefined;
+  page: number;
+}
+
+/**
+ * The all-sessions filters from the URL (`risk`, `script`, `version`, `status`, `project`, `page`);
+ * unknown values are ignored.
+ */
+export function parseSessionFilters(params: SearchParams): ParsedSessionFilters {
+  const { riskLevels, scriptId, projectId, page } = parseFilters(params);
+  const versionText = one(params.version);
+  const version = versionText && /^\d{1,7}$/.test(versionText) ? Number(versionText) : undefined;
+  const status = one(params.status);
+  return {
+    riskLevels,
+    scriptId,
+    scriptVersion: version !== undefined && version >= 1 ? version : undefined,
+    status: (SESSION_STATUSES as readonly string[]).includes(status ?? "") ? (status as SessionStatusFilter) : undefined,
+    projectId,
+    page,
+  };
+}
+
+/** The review API's all-sessions filter input for parsed filters. */
+export function sessionFiltersInput(filters: ParsedSessionFilters) {
+  return {
+    ...(filters.riskLevels.length ? { riskLevels: filters.riskLevels } : {}),
+    ...(filters.scriptId ? { scriptId: filters.scriptId } : {}),
+    ...(filters.scriptVersion !== undefined ? { scriptVersion: filters.scriptVersion } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.projectId ? { projectId: filters.projectId } : {}),
+  };
+}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { serverCaller } from "@/server/api/rsc";
 import { CounsellorHeader } from "@/components/review/counsellor-header";
+import { ReviewTabs } from "@/components/review/review-tabs";
 import { RiskBadge, riskLabel } from "@/components/review/risk-badge";
 import { formatTime } from "@/components/review/format";
 import { RISK_LEVELS } from "@/server/engine/safety/risk-types";
@@ -47,6 +48,7 @@ export default async function ReviewListPage({ searchParams }: { searchParams: P
     <>
       <CounsellorHeader user={user} />
       <main className="page review-page">
+        <ReviewTabs current="flagged" />
         <h1>Flagged sessions</h1>
         <p className="lede">
           Sessions with a safety event or marked for review, in the projects you can access. Highest risk first, then the newest.

@@ -35,13 +35,14 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
   }
   const { session, messages, events, variables } = review;
   const unreviewed = events.filter((e) => !e.reviewedAt).length;
+  const reviewState = session.needsReview || unreviewed ? `Needs review (${unreviewed} open)` : events.length ? "Reviewed" : "Not flagged";
 
   return (
     <>
       <CounsellorHeader user={user} />
       <main className="page review-page">
         <p className="breadcrumb">
-          <Link href="/review">← Flagged sessions</Link>
+          <Link href="/review">← Flagged sessions</Link> · <Link href="/review/sessions">All sessions</Link>
         </p>
         <h1>
           Session <code>{session.id.slice(-8)}</code>
@@ -55,7 +56,7 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
           </div>
           <div>
             <dt>Review</dt>
-            <dd data-testid="session-review-state">{session.needsReview || unreviewed ? `Needs review (${unreviewed} open)` : "Reviewed"}</dd>
+            <dd data-testid="session-review-state">{reviewState}</dd>
           </div>
           <div>
             <dt>Script</dt>
@@ -107,7 +108,7 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
           <div className="review-side">
             <section aria-labelledby="events-heading">
               <h2 id="events-heading">Safety events</h2>
-              {events.length === 0 ? <p>No safety events: this session was marked for review without one.</p> : null}
+              {events.length === 0 ? <p>{session.needsReview ? "No safety events: this session was marked for review without one." : "No safety events."}</p> : null}
               <ul className="event-list" data-testid="safety-events">
                 {events.map((event, index) => (
                   <li key={event.id} className="card event-card" data-event-id={event.id}>
