@@ -113,7 +113,8 @@ describe("client sessions", () => {
     const unlocked: SessionDeps = { ...deps, cache: lockless };
     const a = prepareTurn(unlocked, { clientId: "client_c", sessionId, clientMessageId: "a", text: "5" });
     const b = prepareTurn(unlocked, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" });
-    const results = await Promise.allSettled([(await a).run(), (await b).run()]);
+    const [first, second] = await Promise.all([a, b]);
+    const results = await Promise.allSettled([first.run(), second.run()]);
     const fulfilled = results.filter((r) => r.status === "fulfilled");
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(fulfilled).toHaveLength(1);

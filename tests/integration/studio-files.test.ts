@@ -161,21 +161,22 @@ describe("access", () => {
     expect(codeOf(await errorOf(a.studioFiles.get({ projectId: projectB, scriptId: fileB })))).toBe("NOT_FOUND");
     // Naming their own project does not reach B's file either.
     expect(codeOf(await errorOf(a.studioFiles.get({ projectId: projectA, scriptId: fileB })))).toBe("NOT_FOUND");
-    const attempts = [
-      a.studioFiles.saveDraft({ projectId: projectA, scriptId: fileB, yaml: "mine now", expectedRevision: 1 }),
-      a.studioFiles.saveDraft({ projectId: projectB, scriptId: fileB, yaml: "mine now", expectedRevision: 1 }),
-      a.studioFiles.rename({ projectId: projectA, scriptId: fileB, path: "sessions/stolen.yaml" }),
-      a.studioFiles.remove({ projectId: projectA, scriptId: fileB }),
-      a.studioFiles.restore({ projectId: projectA, scriptId: fileB }),
-      a.studioFiles.duplicate({ projectId: projectA, scriptId: fileB, path: "sessions/copy.yaml" }),
-      a.studioFiles.publish({ projectId: projectA, scriptId: fileB, note: "", expectedRevision: 1 }),
-      a.studioFiles.diff({ projectId: projectA, scriptId: fileB, from: 1, to: "draft" }),
-      a.studioFiles.rollback({ projectId: projectA, scriptId: fileB, toNumber: 1 }),
-      a.studioFiles.create({ projectId: projectB, path: "sessions/x.yaml" }),
-      as("nobody").studioFiles.list({ projectId: projectA }),
-      as("authorA").studioFiles.list({ projectId: "no-such-project" }),
+    // Thunks, called one at a time: a rejection must never wait unobserved.
+    const attempts: (() => Promise<unknown>)[] = [
+      () => a.studioFiles.saveDraft({ projectId: projectA, scriptId: fileB, yaml: "mine now", expectedRevision: 1 }),
+      () => a.studioFiles.saveDraft({ projectId: projectB, scriptId: fileB, yaml: "mine now", expectedRevision: 1 }),
+      () => a.studioFiles.rename({ projectId: projectA, scriptId: fileB, path: "sessions/stolen.yaml" }),
+      () => a.studioFiles.remove({ projectId: projectA, scriptId: fileB }),
+      () => a.studioFiles.restore({ projectId: projectA, scriptId: fileB }),
+      () => a.studioFiles.duplicate({ projectId: projectA, scriptId: fileB, path: "sessions/copy.yaml" }),
+      () => a.studioFiles.publish({ projectId: projectA, scriptId: fileB, note: "", expectedRevision: 1 }),
+      () => a.studioFiles.diff({ projectId: projectA, scriptId: fileB, from: 1, to: "draft" }),
+      () => a.studioFiles.rollback({ projectId: projectA, scriptId: fileB, toNumber: 1 }),
+      () => a.studioFiles.create({ projectId: projectB, path: "sessions/x.yaml" }),
+      () => as("nobody").studioFiles.list({ projectId: projectA }),
+      () => as("authorA").studioFiles.list({ projectId: "no-such-project" }),
     ];
-    for (const attempt of attempts) expect(codeOf(await errorOf(attempt))).toBe("NOT_FOUND");
+    for (const attempt of attempts) expect(codeOf(await errorOf(attempt()))).toBe("NOT_FOUND");
     const b = await testDb.db.prisma.script.findUniqueOrThrow({ where: { id: fileB } });
     expect(b).toMatchObject({ path: "sessions/b.yaml", draftYaml: "session: {}\n", draftRevision: 1, deletedAt: null });
     expect(await testDb.db.prisma.script.count({ where: { projectId: projectA, path: "sessions/copy.yaml" } })).toBe(0);

@@ -1,0 +1,187 @@
+/**
+ * Chat speed against `next start` (run `npm run build` first), with the machine's Postgres when
+ * DATABASE_URL is set (else a fresh PGlite folder) and a fake OpenAI-compatible model on loopback:
+ *
+ *   1. model mode, CONCURRENCY sessions at once: our added latency before the first streamed byte,
+ *      over the fake model's own time to first token (target ≤ 20 ms median, ≤ 50 ms p95);
+ *   2. template mode, CONCURRENCY sessions in a closed loop: sustained turns/s (target ≥ 200);
+ *   3. server RSS after SESSIONS sessions have been started (target ≤ 400 MB).
+ *
+ *   npm run build && npx tsx bench/chat.bench.ts
+ * Settings: CONCURRENCY (50), SESSIONS (1000), LOOP_S (20), MODEL_TTFT_MS (50), BENCH_PORT (3500).
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { startFakeOpenAiServer } from "../tests/support/fake-openai-server";
+import { percentile } from "./stats";
+
+const root = path.resolve(import.meta.dirname, "..");
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 50);
+const SESSIONS = Number(process.env.SESSIONS ?? 1000);
+const LOOP_MS = Number(process.env.LOOP_S ?? 20) * 1000;
+const MODEL_TTFT_MS = Number(process.env.MODEL_TTFT_MS ?? 50);
+const PORT = Number(process.env.BENCH_PORT ?? 3500);
+const base = `http://127.0.0.1:${PORT}`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", NEXT_MANUAL_SIG_HANDLE: "true", TURNS_PER_MINUTE_PER_CLIENT: "100000", TURNS_PER_MINUTE_PER_SESSION: "100000", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return child;
+    } catch {
+      // not up yet
+    }
+    await sleep(500);
+  }
+  child.kill("SIGKILL");
+  throw new Error("the server did not start");
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await Promise.race([exited, sleep(30_000)]);
+}
+
+/** Resident memory of the server process and its children, in MB. */
+function rssMb(pid: number): number {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      const children = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, "utf8").trim();
+      if (children) pids.push(...children.split(/\s+/).map(Number));
+    } catch {
+      // gone
+    }
+  }
+  return pids.reduce((sum, p) => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      return sum + (match ? Number(match[1]) / 1024 : 0);
+    } catch {
+      return sum;
+    }
+  }, 0);
+}
+
+interface Client {
+  cookie: string;
+  sessionId: string;
+  turn: number;
+}
+
+async function newClient(scriptId: string): Promise<Client> {
+  const response = await fetch(`${base}/api/trpc/session.start`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ json: { scriptId } }),
+  });
+  const cookie = response.headers.get("set-cookie")?.split(";")[0] ?? "";
+  const body = (await response.json()) as { result: { data: { json: { sessionId: string } } } };
+  return { cookie, sessionId: body.result.data.json.sessionId, turn: 0 };
+}
+
+async function checkInScript(): Promise<string> {
+  const response = await fetch(`${base}/api/trpc/session.scripts?input=${encodeURIComponent(JSON.stringify({ json: undefined }))}`);
+  const scripts = ((await response.json()) as { result: { data: { json: { id: string; name: string }[] } } }).result.data.json;
+  const script = scripts.find((s) => /check-in/i.test(s.name));
+  if (!script) throw new Error("the check-in script is not published");
+  return script.id;
+}
+
+const REPLIES = ["7", "calm", "a walk; work was hard", "yes, I tried it", "0", "1", "0", "1", "walk twice, confidence 8", "thanks"];
+
+/** Sends one turn; resolves to [ms to the first text delta, ms to the end, completed?]. */
+async function chat(client: Client): Promise<[number, number, boolean]> {
+  const started = performance.now();
+  const response = await fetch(`${base}/api/chat`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie: client.cookie },
+    body: JSON.stringify({ sessionId: client.sessionId, message: { id: `b-${client.sessionId}-${client.turn}`, text: REPLIES[client.turn % REPLIES.length] } }),
+  });
+  client.turn++;
+  if (!response.ok || !response.body) throw new Error(`chat answered ${response.status}`);
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let first = Number.NaN;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    if (Number.isNaN(first) && text.includes('"type":"text-delta"')) first = performance.now() - started;
+  }
+  if (text.includes('"type":"error"')) throw new Error("error part in the stream");
+  return [first, performance.now() - started, text.includes('"status":"completed"')];
+}
+
+const dbEnv: Record<string, string> = process.env.DATABASE_URL ? {} : { PGLITE_DIR: mkdtempSync(path.join(os.tmpdir(), "heartline-bench-")) };
+if (!process.env.DATABASE_URL) {
+  // The embedded database needs its migrations before the server opens it.
+  await new Promise<void>((resolve, reject) =>
+    spawn(process.execPath, ["prisma/engine/migrate.mjs", "deploy"], { cwd: root, env: { ...process.env, ...dbEnv }, stdio: "ignore" }).once("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error("migrations failed")),
+    ),
+  );
+}
+
+// 1. Model mode: added latency before the first streamed byte.
+const fake = await startFakeOpenAiServer({
+  script: (request) =>
+    request.stream
+      ? { type: "text", text: ["Thank ", "you ", "for ", "telling ", "me."], delayMs: MODEL_TTFT_MS, chunkDelayMs: 5 }
+      : { type: "json", value: request.responseFormat && JSON.stringify(request.responseFormat).includes("classify") ? { level: "none", category: "none", rationale: "ok" } : {} },
+});
+let server = await startServer({ ...dbEnv, OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "fake", OPENAI_API_KEY: "bench" });
+const scriptId = await checkInScript();
+const modelClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => newClient(scriptId)));
+const firstBytes: number[] = [];
+for (let round = 0; round < 3; round++) {
+  const results = await Promise.all(modelClients.map((c) => chat(c)));
+  firstBytes.push(...results.map(([first]) => first));
+}
+const added = firstBytes.map((ms) => ms - MODEL_TTFT_MS);
+await stopServer(server);
+await fake.close();
+
+// 2 and 3. Template mode: sustained turns/s, then memory after many sessions.
+server = await startServer({ ...dbEnv });
+const loopClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => newClient(scriptId)));
+let turns = 0;
+let errors = 0;
+const loopStarted = Date.now();
+await Promise.all(
+  loopClients.map(async (client) => {
+    let current = client;
+    while (Date.now() - loopStarted < LOOP_MS) {
+      try {
+        const [, , completed] = await chat(current);
+        turns++;
+        if (completed) current = await newClient(scriptId);
+      } catch {
+        errors++;
+      }
+    }
+  }),
+);
+const turnsPerSecond = turns / ((Date.now() - loopStarted) / 1000);
+for (let started = loopClients.length; started < SESSIONS; started += 25) {
+  await Promise.all(Array.from({ length: Math.min(25, SESSIONS - started) }, () => newClient(scriptId)));
+}
+await sleep(2_000);
+const rss = rssMb(server.pid ?? 0);
+await stopServer(server);
+
+console.log(`chat bench (${process.env.DATABASE_URL ? "Postgres" : "PGlite"}, ${CONCURRENCY} concurrent sessions)`);
+console.log(`  model mode: first streamed byte, minus the fake model's own ${MODEL_TTFT_MS} ms, over ${added.length} turns:`);
+console.log(`    added latency median ${percentile(added, 0.5).toFixed(1)} ms, p95 ${percentile(added, 0.95).toFixed(1)} ms (targets ≤ 20 / ≤ 50 ms)`);
+console.log(`  template mode: ${turnsPerSecond.toFixed(1)} turns/s sustained for ${LOOP_MS / 1000} s, ${errors} errors (target ≥ 200)`);
+console.log(`  server RSS after ${SESSIONS} sessions: ${rss.toFixed(0)} MB (target ≤ 400 MB)`);
