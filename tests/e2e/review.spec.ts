@@ -98,10 +98,37 @@ test("a counsellor signs in, finds the flagged session with the evidence highlig
   await page.getByRole("link", { name: "← Flagged sessions" }).click();
   await expect(row).toContainText("Reviewed");
 
+  // Every session, flagged or not, with filters in the URL and both CSVs.
+  await page.getByRole("navigation", { name: "Review lists" }).getByRole("link", { name: "All sessions" }).click();
+  await expect(page).toHaveURL(/\/review\/sessions$/);
+  await expect(page.getByRole("heading", { level: 1, name: "All sessions" })).toBeVisible();
+  await expect(row).toBeVisible();
+  await page.getByLabel("Script version").fill("1");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(page).toHaveURL(/version=1/);
+  await expect(row).toBeVisible();
+  await page.getByLabel("Script version").fill("99");
+  await page.getByRole("button", { name: "Apply filters" }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByRole("link", { name: "Clear" }).click();
+  await expect(row).toBeVisible();
+  const sessionsCsv = await page.request.get("/review/export/sessions");
+  expect(sessionsCsv.headers()["content-type"]).toContain("text/csv");
+  expect(await sessionsCsv.text()).toContain(sessionId);
+  // The crisis message set no variable: the variables CSV is there, with its header, and no client words.
+  const variablesCsv = await page.request.get("/review/export/variables");
+  expect(variablesCsv.headers()["content-type"]).toContain("text/csv");
+  const variablesText = await variablesCsv.text();
+  expect(variablesText).toContain("session_id,script,script_version,variable,scope,scope_id,value_json");
+  expect(variablesText).not.toContain("kill myself");
+
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/signin$/);
   await page.goto(`/review/${sessionId}`);
   await expect(page).toHaveURL(new RegExp(`/signin\\?returnTo=%2Freview%2F${sessionId}$`));
+  const signedOut = await page.request.get("/review/export/variables?status=active", { maxRedirects: 0 });
+  expect(signedOut.status()).toBe(303);
+  expect(signedOut.headers().location).toContain("returnTo=%2Freview%2Fsessions%3Fstatus%3Dactive");
 });
 
 test("a cross-site sign-in is refused", async ({ baseURL }) => {
