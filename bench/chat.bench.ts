@@ -10,8 +10,8 @@
  *   npm run build && npx tsx bench/chat.bench.ts
  * Settings: CONCURRENCY (50), SESSIONS (1000), LOOP_S (20), MODEL_TTFT_MS (50), BENCH_PORT (3500).
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startFakeOpenAiServer } from "../tests/support/fake-openai-server";
@@ -30,7 +30,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", NEXT_MANUAL_SIG_HANDLE: "true", TURNS_PER_MINUTE_PER_CLIENT: "100000", TURNS_PER_MINUTE_PER_SESSION: "100000", ...env },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdefghijkl", NEXT_MANUAL_SIG_HANDLE: "true", TURNS_PER_MINUTE_PER_CLIENT: "100000", TURNS_PER_MINUTE_PER_SESSION: "100000", ...env },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let i = 0; i < 120; i++) {
@@ -51,25 +51,18 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await Promise.race([exited, sleep(30_000)]);
 }
 
-/** Resident memory of the server process and its children, in MB. */
+/** Resident memory of the server process and all its descendants, in MB (from `ps`). */
 function rssMb(pid: number): number {
-  const pids = [pid];
-  for (let i = 0; i < pids.length; i++) {
-    try {
-      const children = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, "utf8").trim();
-      if (children) pids.push(...children.split(/\s+/).map(Number));
-    } catch {
-      // gone
-    }
+  const table = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" })
+    .trim()
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number) as [number, number, number]);
+  const tree = new Set([pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, parent] of table) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
   }
-  return pids.reduce((sum, p) => {
-    try {
-      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, "utf8"));
-      return sum + (match ? Number(match[1]) / 1024 : 0);
-    } catch {
-      return sum;
-    }
-  }, 0);
+  return table.filter(([p]) => tree.has(p)).reduce((sum, [, , kb]) => sum + kb / 1024, 0);
 }
 
 interface Client {
@@ -78,12 +71,17 @@ interface Client {
   turn: number;
 }
 
+let clientCount = 0;
+
 async function newClient(scriptId: string): Promise<Client> {
+  // Each simulated client comes from its own address, as real clients do (per-address limits).
+  const n = ++clientCount;
   const response = await fetch(`${base}/api/trpc/session.start`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "x-forwarded-for": `198.18.${(n >> 8) & 255}.${n & 255}` },
     body: JSON.stringify({ json: { scriptId } }),
   });
+  if (!response.ok) throw new Error(`session.start answered ${response.status}`);
   const cookie = response.headers.get("set-cookie")?.split(";")[0] ?? "";
   const body = (await response.json()) as { result: { data: { json: { sessionId: string } } } };
   return { cookie, sessionId: body.result.data.json.sessionId, turn: 0 };
@@ -119,7 +117,7 @@ async function chat(client: Client): Promise<[number, number, boolean]> {
     text += decoder.decode(value, { stream: true });
     if (Number.isNaN(first) && text.includes('"type":"text-delta"')) first = performance.now() - started;
   }
-  if (text.includes('"type":"error"')) throw new Error("error part in the stream");
+  if (text.includes('"type":"error"')) throw new Error(`error part in the stream: ${/"errorText":"([^"]*)"/.exec(text)?.[1] ?? ""}`);
   return [first, performance.now() - started, text.includes('"status":"completed"')];
 }
 
@@ -134,11 +132,18 @@ if (!process.env.DATABASE_URL) {
 }
 
 // 1. Model mode: added latency before the first streamed byte.
+/** Structured answers by the request's purpose (the json_schema name): valid, and instant. */
+const STRUCTURED: Record<string, unknown> = {
+  classify_risk: { level: "none", category: "none", rationale: "ordinary reply" },
+  judge: { done: true, understanding: 80, hasQuestions: false },
+  interpret: { score: null },
+};
 const fake = await startFakeOpenAiServer({
-  script: (request) =>
-    request.stream
-      ? { type: "text", text: ["Thank ", "you ", "for ", "telling ", "me."], delayMs: MODEL_TTFT_MS, chunkDelayMs: 5 }
-      : { type: "json", value: request.responseFormat && JSON.stringify(request.responseFormat).includes("classify") ? { level: "none", category: "none", rationale: "ok" } : {} },
+  script: (request) => {
+    if (request.stream) return { type: "text", text: ["Thank ", "you ", "for ", "telling ", "me."], delayMs: MODEL_TTFT_MS, chunkDelayMs: 5 };
+    const name = (request.responseFormat as { json_schema?: { name?: string } } | null)?.json_schema?.name ?? "";
+    return { type: "json", value: STRUCTURED[name] ?? {} };
+  },
 });
 let server = await startServer({ ...dbEnv, OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "fake", OPENAI_API_KEY: "bench" });
 const scriptId = await checkInScript();

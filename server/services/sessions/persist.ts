@@ -7,6 +7,7 @@
 import type { EngineEvent, RiskLevel, SessionState } from "../../engine/runtime";
 import type { LlmUsage } from "../../engine/llm/port";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
+import { randomUUID } from "node:crypto";
 import { ServiceError } from "../errors";
 
 export interface SafetyFinding {
@@ -83,39 +84,43 @@ export async function writeRun(tx: Prisma.TransactionClient, record: RunRecord):
     const turnNumber = record.state.turn;
     const stored: StoredMessage[] = [];
 
+    // All of the turn's messages in one statement; ids are made here so lineage can point at them.
+    const createdAt = new Date();
+    const rows: Prisma.MessageCreateManyInput[] = [];
     let clientMessageRowId: string | null = null;
     if (record.clientMessage) {
-      const row = await tx.message.create({
-        data: {
-          sessionId: record.sessionId,
-          seq: ++seq,
-          role: "client",
-          text: record.clientMessage.text,
-          clientMessageId: record.clientMessage.clientMessageId,
-          turn: turnNumber,
-          scriptVersionId: record.scriptVersionId,
-        },
+      clientMessageRowId = newMessageId();
+      rows.push({
+        id: clientMessageRowId,
+        sessionId: record.sessionId,
+        seq: ++seq,
+        role: "client",
+        text: record.clientMessage.text,
+        clientMessageId: record.clientMessage.clientMessageId,
+        turn: turnNumber,
+        scriptVersionId: record.scriptVersionId,
+        createdAt,
       });
-      clientMessageRowId = row.id;
-      stored.push(toStored(row));
     }
-
     for (const event of record.events) {
       if (event.type !== "message-end") continue;
-      const row = await tx.message.create({
-        data: {
-          sessionId: record.sessionId,
-          seq: ++seq,
-          role: "bot",
-          text: event.text,
-          turn: turnNumber,
-          actionId: event.actionId,
-          scriptVersionId: record.scriptVersionId,
-          promptScheme: record.promptScheme,
-          model: record.model,
-        },
+      rows.push({
+        id: newMessageId(),
+        sessionId: record.sessionId,
+        seq: ++seq,
+        role: "bot",
+        text: event.text,
+        turn: turnNumber,
+        actionId: event.actionId,
+        scriptVersionId: record.scriptVersionId,
+        promptScheme: record.promptScheme,
+        model: record.model,
+        createdAt,
       });
-      stored.push(toStored(row));
+    }
+    if (rows.length) await tx.message.createMany({ data: rows });
+    for (const row of rows) {
+      stored.push({ id: row.id!, seq: row.seq, role: row.role, text: row.text, turn: row.turn, actionId: row.actionId ?? null, createdAt });
     }
 
     const variableRows = record.events.flatMap((e) =>
@@ -172,14 +177,7 @@ export function persistRun(prisma: PrismaClient, record: RunRecord): Promise<Sto
   return prisma.$transaction((tx) => writeRun(tx, record));
 }
 
-function toStored(row: {
-  id: string;
-  seq: number;
-  role: "client" | "bot" | "system";
-  text: string;
-  turn: number;
-  actionId: string | null;
-  createdAt: Date;
-}): StoredMessage {
-  return { id: row.id, seq: row.seq, role: row.role, text: row.text, turn: row.turn, actionId: row.actionId, createdAt: row.createdAt };
+/** Message ids made before insert (the variables and safety events of the turn refer to them). */
+function newMessageId(): string {
+  return `m_${randomUUID().replaceAll("-", "")}`;
 }

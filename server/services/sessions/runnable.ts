@@ -22,7 +22,7 @@ export interface Runnable {
 /** Safety files are pinned beside techniques, under this prefix. */
 const SAFETY_PIN = "safety:";
 
-type Db = Pick<PrismaClient, "scriptVersion" | "script">;
+type Db = Pick<PrismaClient, "scriptVersion" | "script" | "project">;
 
 /** The latest published version of every technique and safety file in the project: what a new session pins. */
 export async function latestTechniquePins(db: Db, projectId: string): Promise<TechniquePins> {
@@ -38,26 +38,55 @@ export async function latestTechniquePins(db: Db, projectId: string): Promise<Te
   return pins;
 }
 
-export async function loadRunnable(db: Db, scriptVersionId: string, pins: TechniquePins): Promise<Runnable> {
-  const version = await db.scriptVersion.findUniqueOrThrow({
-    where: { id: scriptVersionId },
-    select: { id: true, compiled: true, script: { select: { project: { select: { promptOverrides: true } } } } },
+/**
+ * Published versions never change, so their compiled scripts (tens of KB of JSON each) are kept in
+ * memory instead of being read and parsed again on every turn. Bounded; oldest out first.
+ */
+const VERSION_CACHE_MAX = 500;
+const versionCache = new Map<string, { compiled: CompiledScript; projectId: string }>();
+
+async function loadVersions(db: Db, ids: readonly string[]): Promise<Map<string, { compiled: CompiledScript; projectId: string }>> {
+  const found = new Map<string, { compiled: CompiledScript; projectId: string }>();
+  const missing = ids.filter((id) => {
+    const hit = versionCache.get(id);
+    if (hit) found.set(id, hit);
+    return !hit;
   });
-  const ids = Object.values(pins);
-  const techniqueVersions = ids.length
-    ? await db.scriptVersion.findMany({ where: { id: { in: ids } }, select: { compiled: true } })
-    : [];
+  if (missing.length > 0) {
+    const rows = await db.scriptVersion.findMany({
+      where: { id: { in: missing } },
+      select: { id: true, compiled: true, script: { select: { projectId: true } } },
+    });
+    for (const row of rows) {
+      const entry = { compiled: row.compiled as unknown as CompiledScript, projectId: row.script.projectId };
+      found.set(row.id, entry);
+      versionCache.set(row.id, entry);
+      if (versionCache.size > VERSION_CACHE_MAX) versionCache.delete(versionCache.keys().next().value as string);
+    }
+  }
+  return found;
+}
+
+export async function loadRunnable(db: Db, scriptVersionId: string, pins: TechniquePins): Promise<Runnable> {
+  const versions = await loadVersions(db, [scriptVersionId, ...Object.values(pins)]);
+  const version = versions.get(scriptVersionId);
+  if (!version) throw new Error(`script version ${scriptVersionId} does not exist`);
+  // Overrides can change at any time, so they are read each time (a small row).
+  const project = await db.project.findUnique({ where: { id: version.projectId }, select: { promptOverrides: true } });
   const techniques: Record<string, CompiledTechniqueScript> = {};
-  const compiledScripts = techniqueVersions.map((row) => row.compiled as unknown as CompiledScript);
+  const compiledScripts = Object.values(pins).flatMap((id) => {
+    const entry = versions.get(id);
+    return entry ? [entry.compiled] : [];
+  });
   for (const compiled of compiledScripts) {
     if (compiled.kind === "technique") techniques[compiled.key] = compiled;
   }
   return {
-    scriptVersionId: version.id,
-    script: version.compiled as unknown as CompiledScript,
+    scriptVersionId,
+    script: version.compiled,
     techniques,
     safety: projectSafety(compiledScripts),
-    promptOverrides: asOverrides(version.script.project.promptOverrides),
+    promptOverrides: asOverrides(project?.promptOverrides),
     pins,
   };
 }
