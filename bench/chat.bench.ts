@@ -60,7 +60,12 @@ function rssMb(pid: number): number {
   const tree = new Set([pid]);
   for (let grew = true; grew; ) {
     grew = false;
-    for (const [child, parent] of table) if (tree.has(parent) && !tree.has(child)) (tree.add(child), (grew = true));
+    for (const [child, parent] of table) {
+      if (tree.has(parent) && !tree.has(child)) {
+        tree.add(child);
+        grew = true;
+      }
+    }
   }
   return table.filter(([p]) => tree.has(p)).reduce((sum, [, , kb]) => sum + kb / 1024, 0);
 }
