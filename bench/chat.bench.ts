@@ -28,10 +28,13 @@ const base = `http://127.0.0.1:${PORT}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`port ${PORT} is already in use: stop that server first`);
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdefghijkl", NEXT_MANUAL_SIG_HANDLE: "true", TURNS_PER_MINUTE_PER_CLIENT: "100000", TURNS_PER_MINUTE_PER_SESSION: "100000", ...env },
     stdio: ["ignore", "ignore", "inherit"],
+    // Its own process group, so stopping it also stops the next-server child it starts.
+    detached: true,
   });
   for (let i = 0; i < 120; i++) {
     try {
@@ -47,8 +50,14 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
 
 async function stopServer(child: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
+  if (child.pid) process.kill(-child.pid, "SIGTERM");
   await Promise.race([exited, sleep(30_000)]);
+  await sleep(1_000);
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // already gone
+  }
 }
 
 /** Resident memory of the server process and all its descendants, in MB (from `ps`). */
