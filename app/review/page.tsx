@@ -5,9 +5,9 @@ import { TRPCError } from "@trpc/server";
 import { serverCaller } from "@/server/api/rsc";
 import { CounsellorHeader } from "@/components/review/counsellor-header";
 import { ReviewTabs } from "@/components/review/review-tabs";
-import { RiskBadge, riskLabel } from "@/components/review/risk-badge";
+import { RiskBadge } from "@/components/review/risk-badge";
+import { FilterActions, Pager, ProjectFilter, ResultCount, RiskFilter, ScriptFilter } from "@/components/review/list-parts";
 import { formatTime } from "@/components/review/format";
-import { RISK_LEVELS } from "@/server/engine/safety/risk-types";
 import { queryString, redirectIfSignedOut, requireCounsellor } from "./counsellor";
 import { filtersInput, PAGE_SIZE, parseFilters } from "./filters";
 import "@/components/review/review.css";
@@ -55,17 +55,7 @@ export default async function ReviewListPage({ searchParams }: { searchParams: P
         </p>
 
         <form className="card review-filters" method="get" action="/review" aria-label="Filter sessions">
-          <div className="field">
-            <label htmlFor="filter-risk">Risk level</label>
-            <select id="filter-risk" name="risk" defaultValue={filters.riskLevels[0] ?? ""}>
-              <option value="">Any</option>
-              {[...RISK_LEVELS].reverse().map((level) => (
-                <option key={level} value={level}>
-                  {riskLabel(level)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <RiskFilter selected={filters.riskLevels[0]} />
           <div className="field">
             <label htmlFor="filter-state">Review</label>
             <select id="filter-state" name="state" defaultValue={filters.state}>
@@ -76,45 +66,13 @@ export default async function ReviewListPage({ searchParams }: { searchParams: P
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="filter-script">Script</label>
-            <select id="filter-script" name="script" defaultValue={filters.scriptId ?? ""}>
-              <option value="">Any</option>
-              {scripts.map((script) => (
-                <option key={script.id} value={script.id}>
-                  {script.name}
-                  {projects.length > 1 ? ` — ${script.project.name}` : ""}
-                </option>
-              ))}
-            </select>
-          </div>
-          {projects.length > 1 ? (
-            <div className="field">
-              <label htmlFor="filter-project">Project</label>
-              <select id="filter-project" name="project" defaultValue={filters.projectId ?? ""}>
-                <option value="">Any</option>
-                {projects.map((project) => (
-                  <option key={project.id} value={project.id}>
-                    {project.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div className="filter-actions">
-            <button type="submit" className="button primary">
-              Apply filters
-            </button>
-            <Link href="/review" className="button">
-              Clear
-            </Link>
-          </div>
+          <ScriptFilter scripts={scripts} projects={projects} selected={filters.scriptId} />
+          <ProjectFilter projects={projects} selected={filters.projectId} />
+          <FilterActions clearHref="/review" />
         </form>
 
         <div className="review-toolbar">
-          <p aria-live="polite" data-testid="review-count">
-            {list.total === 0 ? "No sessions match." : `Showing ${first}–${last} of ${list.total} session${list.total === 1 ? "" : "s"}.`}
-          </p>
+          <ResultCount total={list.total} first={first} last={last} />
           <a className="button" href={exportHref} download>
             Download CSV
           </a>
@@ -179,15 +137,7 @@ export default async function ReviewListPage({ searchParams }: { searchParams: P
           </section>
         )}
 
-        {pages > 1 ? (
-          <nav className="pagination" aria-label="Pages">
-            {filters.page > 1 ? <Link href={`/review${queryString(params, { page: String(filters.page - 1) })}`}>← Newer / higher risk</Link> : <span />}
-            <span>
-              Page {filters.page} of {pages}
-            </span>
-            {filters.page < pages ? <Link href={`/review${queryString(params, { page: String(filters.page + 1) })}`}>More →</Link> : <span />}
-          </nav>
-        ) : null}
+        <Pager page={filters.page} pages={pages} hrefFor={(page) => `/review${queryString(params, { page: String(page) })}`} previousLabel="← Newer / higher risk" nextLabel="More →" />
       </main>
     </>
   );

@@ -5,9 +5,9 @@ import { TRPCError } from "@trpc/server";
 import { serverCaller } from "@/server/api/rsc";
 import { CounsellorHeader } from "@/components/review/counsellor-header";
 import { ReviewTabs } from "@/components/review/review-tabs";
-import { RiskBadge, riskLabel } from "@/components/review/risk-badge";
+import { RiskBadge } from "@/components/review/risk-badge";
+import { FilterActions, Pager, ProjectFilter, ResultCount, RiskFilter, ScriptFilter } from "@/components/review/list-parts";
 import { formatTime } from "@/components/review/format";
-import { RISK_LEVELS } from "@/server/engine/safety/risk-types";
 import { queryString, redirectIfSignedOut, requireCounsellor } from "../counsellor";
 import { PAGE_SIZE, parseSessionFilters, SESSION_STATUSES, sessionFiltersInput } from "../filters";
 import "@/components/review/review.css";
@@ -53,18 +53,7 @@ export default async function AllSessionsPage({ searchParams }: { searchParams: 
         <p className="lede">Every session in the projects you can access, flagged or not. Newest first.</p>
 
         <form className="card review-filters" method="get" action="/review/sessions" aria-label="Filter sessions">
-          <div className="field">
-            <label htmlFor="filter-script">Script</label>
-            <select id="filter-script" name="script" defaultValue={filters.scriptId ?? ""}>
-              <option value="">Any</option>
-              {scripts.map((script) => (
-                <option key={script.id} value={script.id}>
-                  {script.name}
-                  {projects.length > 1 ? ` — ${script.project.name}` : ""}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ScriptFilter scripts={scripts} projects={projects} selected={filters.scriptId} />
           <div className="field narrow">
             <label htmlFor="filter-version">Script version</label>
             <input id="filter-version" name="version" type="number" min={1} step={1} inputMode="numeric" placeholder="Any" defaultValue={filters.scriptVersion ?? ""} />
@@ -80,44 +69,13 @@ export default async function AllSessionsPage({ searchParams }: { searchParams: 
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="filter-risk">Risk level</label>
-            <select id="filter-risk" name="risk" defaultValue={filters.riskLevels[0] ?? ""}>
-              <option value="">Any</option>
-              {[...RISK_LEVELS].reverse().map((level) => (
-                <option key={level} value={level}>
-                  {riskLabel(level)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {projects.length > 1 ? (
-            <div className="field">
-              <label htmlFor="filter-project">Project</label>
-              <select id="filter-project" name="project" defaultValue={filters.projectId ?? ""}>
-                <option value="">Any</option>
-                {projects.map((project) => (
-                  <option key={project.id} value={project.id}>
-                    {project.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          ) : null}
-          <div className="filter-actions">
-            <button type="submit" className="button primary">
-              Apply filters
-            </button>
-            <Link href="/review/sessions" className="button">
-              Clear
-            </Link>
-          </div>
+          <RiskFilter selected={filters.riskLevels[0]} />
+          <ProjectFilter projects={projects} selected={filters.projectId} />
+          <FilterActions clearHref="/review/sessions" />
         </form>
 
         <div className="review-toolbar">
-          <p aria-live="polite" data-testid="review-count">
-            {list.total === 0 ? "No sessions match." : `Showing ${first}–${last} of ${list.total} session${list.total === 1 ? "" : "s"}.`}
-          </p>
+          <ResultCount total={list.total} first={first} last={last} />
           <div className="export-links">
             <a className="button" href={`/review/export/sessions${exportQuery}`} download>
               Download sessions CSV
@@ -189,15 +147,7 @@ export default async function AllSessionsPage({ searchParams }: { searchParams: 
           </section>
         )}
 
-        {pages > 1 ? (
-          <nav className="pagination" aria-label="Pages">
-            {filters.page > 1 ? <Link href={`/review/sessions${queryString(params, { page: String(filters.page - 1) })}`}>← Newer</Link> : <span />}
-            <span>
-              Page {filters.page} of {pages}
-            </span>
-            {filters.page < pages ? <Link href={`/review/sessions${queryString(params, { page: String(filters.page + 1) })}`}>Older →</Link> : <span />}
-          </nav>
-        ) : null}
+        <Pager page={filters.page} pages={pages} hrefFor={(page) => `/review/sessions${queryString(params, { page: String(page) })}`} previousLabel="← Newer" nextLabel="Older →" />
       </main>
     </>
   );
