@@ -184,35 +184,46 @@ export const CSV_HEADER = [
   "last_event_at",
 ] as const;
 
-/** The listed sessions as CSV (no message text), in list order. */
-export async function exportFlaggedSessionsCsv(prisma: PrismaClient, scope: ProjectScope, filters: ReviewFilters): Promise<{ csv: string; rows: number }> {
-  const where = flaggedWhere(scope, filters);
+/** Up to CSV_MAX_ROWS rows, read a page at a time. */
+async function loadAllRows(
+  prisma: PrismaClient,
+  where: Prisma.SessionWhereInput,
+  order?: Prisma.SessionOrderByWithRelationInput[],
+): Promise<FlaggedSessionRow[]> {
   const rows: FlaggedSessionRow[] = [];
   for (let offset = 0; offset < CSV_MAX_ROWS; offset += REVIEW_PAGE_MAX) {
-    const batch = await loadRows(prisma, where, { offset, limit: Math.min(REVIEW_PAGE_MAX, CSV_MAX_ROWS - offset) });
+    const batch = await loadRows(prisma, where, { offset, limit: Math.min(REVIEW_PAGE_MAX, CSV_MAX_ROWS - offset) }, order);
     rows.push(...batch);
     if (batch.length < REVIEW_PAGE_MAX) break;
   }
-  const csv = toCsv(
-    CSV_HEADER,
-    rows.map((r) => [
-      r.id,
-      r.project.name,
-      r.script.name,
-      r.script.path,
-      r.script.version,
-      r.status,
-      r.riskLevel,
-      r.needsReview,
-      r.events,
-      r.unreviewedEvents,
-      r.categories.join("; "),
-      r.language,
-      r.turnCount,
-      r.createdAt,
-      r.lastEventAt,
-    ]),
-  );
+  return rows;
+}
+
+/** One CSV row per session, in CSV_HEADER's column order. */
+function sessionCsvCells(r: FlaggedSessionRow) {
+  return [
+    r.id,
+    r.project.name,
+    r.script.name,
+    r.script.path,
+    r.script.version,
+    r.status,
+    r.riskLevel,
+    r.needsReview,
+    r.events,
+    r.unreviewedEvents,
+    r.categories.join("; "),
+    r.language,
+    r.turnCount,
+    r.createdAt,
+    r.lastEventAt,
+  ];
+}
+
+/** The listed sessions as CSV (no message text), in list order. */
+export async function exportFlaggedSessionsCsv(prisma: PrismaClient, scope: ProjectScope, filters: ReviewFilters): Promise<{ csv: string; rows: number }> {
+  const rows = await loadAllRows(prisma, flaggedWhere(scope, filters));
+  const csv = toCsv(CSV_HEADER, rows.map(sessionCsvCells));
   return { csv, rows: rows.length };
 }
 
@@ -256,34 +267,8 @@ export const SESSIONS_CSV_HEADER = [...CSV_HEADER, "last_active_at"] as const;
 
 /** The sessions matching the filters as CSV (no message text), newest first. */
 export async function exportSessionsCsv(prisma: PrismaClient, scope: ProjectScope, filters: SessionFilters): Promise<{ csv: string; rows: number }> {
-  const where = sessionsWhere(scope, filters);
-  const rows: FlaggedSessionRow[] = [];
-  for (let offset = 0; offset < CSV_MAX_ROWS; offset += REVIEW_PAGE_MAX) {
-    const batch = await loadRows(prisma, where, { offset, limit: Math.min(REVIEW_PAGE_MAX, CSV_MAX_ROWS - offset) }, SESSIONS_ORDER);
-    rows.push(...batch);
-    if (batch.length < REVIEW_PAGE_MAX) break;
-  }
-  const csv = toCsv(
-    SESSIONS_CSV_HEADER,
-    rows.map((r) => [
-      r.id,
-      r.project.name,
-      r.script.name,
-      r.script.path,
-      r.script.version,
-      r.status,
-      r.riskLevel,
-      r.needsReview,
-      r.events,
-      r.unreviewedEvents,
-      r.categories.join("; "),
-      r.language,
-      r.turnCount,
-      r.createdAt,
-      r.lastEventAt,
-      r.updatedAt,
-    ]),
-  );
+  const rows = await loadAllRows(prisma, sessionsWhere(scope, filters), SESSIONS_ORDER);
+  const csv = toCsv(SESSIONS_CSV_HEADER, rows.map((r) => [...sessionCsvCells(r), r.updatedAt]));
   return { csv, rows: rows.length };
 }
 
