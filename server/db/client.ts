@@ -6,12 +6,15 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./target";
+import { pgliteSql, pgSql, type Sql } from "./sql";
 
 export type { DatabaseTarget };
 export type DatabaseKind = DatabaseTarget["kind"];
 
 export interface Database {
   readonly prisma: PrismaClient;
+  /** Plain SQL over the same pool or embedded database (a chat turn's hot path). */
+  readonly sql: Sql;
   readonly kind: DatabaseKind;
   /** Connection pool figures (Postgres only), for health and metrics. */
   poolStats(): { total: number; idle: number; waiting: number } | null;
@@ -35,6 +38,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,
+      sql: pgSql(pool),
       kind: "postgres",
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: async () => {
@@ -50,6 +54,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
+    sql: pgliteSql(pglite),
     kind: "pglite",
     poolStats: () => null,
     close: async () => {

@@ -18,7 +18,7 @@ let scriptId: string;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await seedExampleScripts(testDb.db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  deps = { prisma: testDb.db.prisma, cache: createCache({}), llmFor: () => templateLlm };
+  deps = { prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
   scriptId = (await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
 });
 

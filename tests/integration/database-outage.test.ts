@@ -78,7 +78,7 @@ describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => 
         yield request.fallbackText;
       },
     };
-    const deps: SessionDeps = { prisma: db.prisma, cache: platform.cache, llmFor: () => templateLlm };
+    const deps: SessionDeps = { prisma: db.prisma, sql: db.sql, cache: platform.cache, llmFor: () => templateLlm };
     const { sessionId } = await startSession(deps, { clientId: "outage", scriptId });
     const before = await db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
 

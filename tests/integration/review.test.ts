@@ -76,7 +76,7 @@ beforeAll(async () => {
   testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
   await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  deps = { prisma, cache: createCache({}), llmFor: () => templateLlm };
+  deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
 
   const version = async (scriptPath: string) => {
     const script = await prisma.script.findFirstOrThrow({ where: { path: scriptPath }, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });

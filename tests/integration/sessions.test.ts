@@ -25,7 +25,7 @@ let checkInId: string;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   await seedExampleScripts(testDb.db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  deps = { prisma: testDb.db.prisma, cache: createCache({}), llmFor: () => templateLlm };
+  deps = { prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
   const script = await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } });
   checkInId = script.id;
 });
@@ -89,6 +89,40 @@ describe("client sessions", () => {
     const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(session.turnCount).toBe(1);
     expect((session.state as { turn: number }).turn).toBe(1);
+  });
+
+  it("stores a turn at the time it happened, with the model that wrote it and its calls", async () => {
+    const modelDeps: SessionDeps = {
+      ...deps,
+      llmFor: (onUsage) => ({
+        ...templateLlm,
+        model: "fake-model",
+        async *compose(request) {
+          onUsage({ purpose: "compose", model: "fake-model", promptTokens: 12, completionTokens: 5, latencyMs: 40.4 });
+          yield request.fallbackText;
+        },
+      }),
+    };
+    const before = Date.now();
+    const { sessionId } = await startSession(modelDeps, { clientId: "client_time", scriptId: checkInId });
+    await runTurn(modelDeps, { clientId: "client_time", sessionId, clientMessageId: "t1", text: "6" });
+    const after = Date.now();
+
+    const prisma = testDb.db.prisma;
+    const within = (date: Date | null) => (date ? date.getTime() >= before - 1_000 && date.getTime() <= after + 1_000 : false);
+    const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
+    expect(within(session.createdAt) && within(session.updatedAt)).toBe(true);
+    expect(session.version).toBe(2);
+    const messages = await prisma.message.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
+    expect(messages.every((m) => within(m.createdAt))).toBe(true);
+    expect(messages.filter((m) => m.role === "bot").every((m) => m.model === "fake-model" && m.promptScheme === "default@1")).toBe(true);
+    const variables = await prisma.variableValue.findMany({ where: { sessionId } });
+    expect(variables.length).toBeGreaterThan(0);
+    expect(variables.every((v) => within(v.createdAt))).toBe(true);
+    const calls = await prisma.llmCall.findMany({ where: { sessionId }, orderBy: { turn: "asc" } });
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.at(-1)).toMatchObject({ turn: 1, purpose: "compose", model: "fake-model", promptTokens: 12, completionTokens: 5, latencyMs: 40 });
+    expect(await prisma.client.findUnique({ where: { id: "client_time" } })).not.toBeNull();
   });
 
   it("replays the stored reply when the same message is sent again, storing nothing twice", async () => {

@@ -500,7 +500,7 @@ describe("running sessions stay on their version", () => {
   it("a session started on version 1 runs version 1 (and its technique's version) after version 2 is published", async () => {
     const a = as("authorA");
     const prisma = testDb.db.prisma;
-    const deps: SessionDeps = { prisma, cache: createCache({}), llmFor: () => templateLlm };
+    const deps: SessionDeps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
 
     const technique = await a.studioFiles.create({ projectId: projectA, path: "techniques/breathing.yaml", yaml: techniqueYaml("technique first edition") });
     await a.studioFiles.publish({ projectId: projectA, scriptId: technique.id, note: "", expectedRevision: 1 });

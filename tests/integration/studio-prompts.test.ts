@@ -70,6 +70,7 @@ describe("project prompt overrides", () => {
     const started = await startSession(
       {
         prisma: testDb.db.prisma,
+        sql: testDb.db.sql,
         cache: createCache({}),
         llmFor: (onUsage) => createLlm({ mode: "model", baseURL: fake.baseURL, model: "fake", onUsage, maxRetries: 0 }),
       },

@@ -44,6 +44,7 @@ export const POST = withRoute("/api/chat", async (req: Request): Promise<Respons
     const prepared = await prepareTurn(
       {
         prisma: platform.db.prisma,
+        sql: platform.db.sql,
         cache: platform.cache,
         llmFor: platform.llmFor,
         turnLimits: { perClient: platform.env.TURNS_PER_MINUTE_PER_CLIENT, perSession: platform.env.TURNS_PER_MINUTE_PER_SESSION },

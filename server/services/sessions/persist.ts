@@ -1,35 +1,40 @@
 /**
- * Stores one engine run (session start or a turn) in a single transaction: the client message,
- * every bot message, variable writes with lineage, safety events, model calls, and the new state.
- * The session row's version must still be the one the run read, so two concurrent turns can
- * never both apply; the loser stores nothing.
+ * Stores one engine run (a session's start or a turn) in a single SQL statement, so it is atomic
+ * without a transaction round trip: the session row (new, or claimed at the version the run
+ * read), the client message, every bot message, variable writes with lineage, safety events,
+ * model calls, and the new state. A turn whose version is no longer current claims no row, and
+ * then every insert selects from nothing: the loser stores nothing.
  */
+import { randomUUID } from "node:crypto";
 import type { EngineEvent, RiskLevel, SessionState } from "../../engine/runtime";
 import type { LlmUsage } from "../../engine/llm/port";
-import type { Prisma, PrismaClient } from "../../db/generated/client";
-import { randomUUID } from "node:crypto";
+import { utcTimestamp, type Sql } from "../../db/sql";
 import { ServiceError } from "../errors";
-
-export interface SafetyFinding {
-  level: RiskLevel;
-  category: string;
-  evidence: unknown;
-  source: string;
-  actionTaken: string;
-}
 
 export interface RunRecord {
   sessionId: string;
-  /** The version read before running; the commit is refused when it changed. */
-  readVersion: number;
   scriptVersionId: string;
   promptScheme: string;
   model: string | null;
   clientMessage?: { clientMessageId: string; text: string };
   events: readonly EngineEvent[];
   state: SessionState;
-  safety: readonly SafetyFinding[];
   llmCalls: readonly LlmUsage[];
+}
+
+/** A turn on an existing session: it commits only if the session is still at `readVersion`. */
+export interface TurnCommit {
+  kind: "turn";
+  /** The version read before running; the commit is refused when it changed. */
+  readVersion: number;
+}
+
+/** A new session: its row is created with its first run (and the client's row if new). */
+export interface StartCommit {
+  kind: "start";
+  clientId: string;
+  techniquePins: Record<string, string>;
+  language: string | null;
 }
 
 export interface StoredMessage {
@@ -49,135 +54,126 @@ function maxRisk(levels: readonly RiskLevel[]): RiskLevel {
   return levels.reduce<RiskLevel>((max, level) => (RISK_ORDER.indexOf(level) > RISK_ORDER.indexOf(max) ? level : max), "none");
 }
 
-/** Writes a run inside the caller's transaction (so a new session row and its first run commit together). */
-export async function writeRun(tx: Prisma.TransactionClient, record: RunRecord): Promise<StoredMessage[]> {
-  {
-    const status = record.state.status === "complete" ? "completed" : "active";
-    const engineSafety: SafetyFinding[] = record.events.flatMap((e) =>
-      e.type === "safety"
-        ? [{ level: e.level, category: e.reason, evidence: e.evidence ?? [], source: e.source ?? "engine", actionTaken: e.action ?? "logged" }]
-        : [],
-    );
-    const safety = [...record.safety, ...engineSafety];
-    const risk = maxRisk([record.state.risk.level, ...safety.map((s) => s.level)]);
-    const flag = RISK_ORDER.indexOf(risk) >= RISK_ORDER.indexOf(NEEDS_REVIEW_FROM);
+// Parameters shared by both heads: $1 session id, $2 now, $3 turn, $4 script version,
+// $5 messages, $6 variables, $7 safety events, $8 model calls (JSON arrays), $9 state, $10 status,
+// $11 ended at, $12 risk level (null: unchanged), $13 needs review.
+const TURN_HEAD = `claimed AS (
+  UPDATE "Session" SET
+    version = version + 1,
+    state = $9::jsonb,
+    "turnCount" = $3,
+    status = $10::"SessionStatus",
+    "endedAt" = COALESCE($11::timestamp, "endedAt"),
+    "riskLevel" = COALESCE($12::"RiskLevel", "riskLevel"),
+    "needsReview" = "needsReview" OR $13::boolean,
+    "updatedAt" = $2::timestamp
+  WHERE id = $1 AND version = $14
+  RETURNING id
+)`;
 
-    // The version check first: a stale run must not write anything.
-    const claimed = await tx.session.updateMany({
-      where: { id: record.sessionId, version: record.readVersion },
-      data: {
-        version: { increment: 1 },
-        state: record.state as unknown as Prisma.InputJsonValue,
-        turnCount: record.state.turn,
-        status,
-        ...(status === "completed" ? { endedAt: new Date() } : {}),
-        ...(safety.length ? { riskLevel: risk } : {}),
-        ...(flag && safety.length ? { needsReview: true } : {}),
-      },
-    });
-    if (claimed.count !== 1) {
-      throw new ServiceError("BUSY", "This session was updated by another request at the same moment. Please send your message again.");
-    }
+// $14 client id, $15 technique pins, $16 language.
+const START_HEAD = `client AS (
+  INSERT INTO "Client" (id, "createdAt", "lastSeenAt") VALUES ($14, $2::timestamp, $2::timestamp)
+  ON CONFLICT (id) DO UPDATE SET "lastSeenAt" = EXCLUDED."lastSeenAt"
+  RETURNING id
+),
+claimed AS (
+  INSERT INTO "Session" (id, "scriptVersionId", "clientId", status, state, "techniquePins", version, "turnCount", "riskLevel", "needsReview", language, "createdAt", "updatedAt", "endedAt")
+  SELECT $1, $4, client.id, $10::"SessionStatus", $9::jsonb, $15::jsonb, 1, $3, COALESCE($12::"RiskLevel", 'none'), $13::boolean, $16, $2::timestamp, $2::timestamp, $11::timestamp
+  FROM client
+  RETURNING id
+)`;
 
-    const last = await tx.message.findFirst({ where: { sessionId: record.sessionId }, orderBy: { seq: "desc" }, select: { seq: true } });
-    let seq = last?.seq ?? 0;
-    const turnNumber = record.state.turn;
-    const stored: StoredMessage[] = [];
+const TAIL = `last AS (SELECT COALESCE(MAX(seq), 0) AS seq FROM "Message" WHERE "sessionId" = $1),
+messages AS (
+  INSERT INTO "Message" (id, "sessionId", seq, role, text, "clientMessageId", turn, "actionId", "scriptVersionId", "promptScheme", model, "createdAt")
+  SELECT m.id, claimed.id, last.seq + m.n, m.role::"MessageRole", m.text, m."clientMessageId", $3, m."actionId", $4, m."promptScheme", m.model, $2::timestamp
+  FROM claimed, last, jsonb_to_recordset($5::jsonb) AS m(id text, n int, role text, text text, "clientMessageId" text, "actionId" text, "promptScheme" text, model text)
+),
+variables AS (
+  INSERT INTO "VariableValue" (id, "sessionId", name, scope, value, "sourceActionId", "messageId", turn, "createdAt")
+  SELECT v.id, claimed.id, v.name, v.scope, COALESCE(v.value, 'null'::jsonb), v."sourceActionId", v."messageId", $3, $2::timestamp
+  FROM claimed, jsonb_to_recordset($6::jsonb) AS v(id text, name text, scope text, value jsonb, "sourceActionId" text, "messageId" text)
+),
+safety AS (
+  INSERT INTO "SafetyEvent" (id, "sessionId", "messageId", level, category, evidence, source, "actionTaken", turn, "createdAt")
+  SELECT e.id, claimed.id, e."messageId", e.level::"RiskLevel", e.category, COALESCE(e.evidence, '[]'::jsonb), e.source, e."actionTaken", $3, $2::timestamp
+  FROM claimed, jsonb_to_recordset($7::jsonb) AS e(id text, "messageId" text, level text, category text, evidence jsonb, source text, "actionTaken" text)
+),
+calls AS (
+  INSERT INTO "LlmCall" (id, "sessionId", turn, purpose, model, "promptTokens", "completionTokens", "latencyMs", error, "createdAt")
+  SELECT c.id, claimed.id, $3, c.purpose, c.model, c."promptTokens", c."completionTokens", c."latencyMs", c.error, $2::timestamp
+  FROM claimed, jsonb_to_recordset($8::jsonb) AS c(id text, purpose text, model text, "promptTokens" int, "completionTokens" int, "latencyMs" int, error text)
+)
+SELECT (SELECT count(*) FROM claimed)::int AS claimed, (SELECT seq FROM last) AS "lastSeq"`;
 
-    // All of the turn's messages in one statement; ids are made here so lineage can point at them.
-    const createdAt = new Date();
-    const rows: Prisma.MessageCreateManyInput[] = [];
-    let clientMessageRowId: string | null = null;
-    if (record.clientMessage) {
-      clientMessageRowId = newMessageId();
-      rows.push({
-        id: clientMessageRowId,
-        sessionId: record.sessionId,
-        seq: ++seq,
-        role: "client",
-        text: record.clientMessage.text,
-        clientMessageId: record.clientMessage.clientMessageId,
-        turn: turnNumber,
-        scriptVersionId: record.scriptVersionId,
-        createdAt,
-      });
-    }
-    for (const event of record.events) {
-      if (event.type !== "message-end") continue;
-      rows.push({
-        id: newMessageId(),
-        sessionId: record.sessionId,
-        seq: ++seq,
-        role: "bot",
-        text: event.text,
-        turn: turnNumber,
-        actionId: event.actionId,
-        scriptVersionId: record.scriptVersionId,
-        promptScheme: record.promptScheme,
-        model: record.model,
-        createdAt,
-      });
-    }
-    if (rows.length) await tx.message.createMany({ data: rows });
-    for (const row of rows) {
-      stored.push({ id: row.id!, seq: row.seq, role: row.role, text: row.text, turn: row.turn, actionId: row.actionId ?? null, createdAt });
-    }
+const TURN_STATEMENT = `WITH ${TURN_HEAD},\n${TAIL}`;
+const START_STATEMENT = `WITH ${START_HEAD},\n${TAIL}`;
 
-    const variableRows = record.events.flatMap((e) =>
-      e.type === "variable-set"
-        ? [
-            {
-              sessionId: record.sessionId,
-              name: e.name,
-              scope: e.scope,
-              value: e.value as Prisma.InputJsonValue,
-              sourceActionId: e.source,
-              messageId: clientMessageRowId,
-              turn: turnNumber,
-            },
-          ]
-        : [],
-    );
-    if (variableRows.length) await tx.variableValue.createMany({ data: variableRows });
+/** Row ids made here, so lineage (variables, safety events) can point at the client message. */
+export function newRowId(prefix: string): string {
+  return `${prefix}_${randomUUID().replaceAll("-", "")}`;
+}
 
-    if (safety.length) {
-      await tx.safetyEvent.createMany({
-        data: safety.map((finding) => ({
-          sessionId: record.sessionId,
-          messageId: clientMessageRowId,
-          level: finding.level,
-          category: finding.category,
-          evidence: (finding.evidence ?? []) as Prisma.InputJsonValue,
-          source: finding.source,
-          actionTaken: finding.actionTaken,
-          turn: turnNumber,
-        })),
-      });
-    }
+/**
+ * Stores a run; resolves to the run's messages as stored (the client message first). Throws BUSY
+ * when a turn's session moved on meanwhile, and the database's unique violation when the same
+ * client message was stored by a concurrent retry.
+ */
+export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit | StartCommit): Promise<StoredMessage[]> {
+  const status = record.state.status === "complete" ? "completed" : "active";
+  const safety = record.events.flatMap((e) =>
+    e.type === "safety" ? [{ level: e.level, category: e.reason, evidence: e.evidence ?? [], source: e.source ?? "engine", actionTaken: e.action ?? "logged" }] : [],
+  );
+  const risk = maxRisk([record.state.risk.level, ...safety.map((s) => s.level)]);
+  const flag = safety.length > 0 && RISK_ORDER.indexOf(risk) >= RISK_ORDER.indexOf(NEEDS_REVIEW_FROM);
+  const createdAt = new Date();
+  const turn = record.state.turn;
 
-    if (record.llmCalls.length) {
-      await tx.llmCall.createMany({
-        data: record.llmCalls.map((call) => ({
-          sessionId: record.sessionId,
-          turn: turnNumber,
-          purpose: call.purpose,
-          model: call.model,
-          promptTokens: call.promptTokens ?? null,
-          completionTokens: call.completionTokens ?? null,
-          latencyMs: Math.round(call.latencyMs),
-          error: call.error ?? null,
-        })),
-      });
-    }
-    return stored;
+  const messages: (StoredMessage & { clientMessageId: string | null; promptScheme: string | null; model: string | null; n: number })[] = [];
+  const clientMessageRowId = record.clientMessage ? newRowId("m") : null;
+  if (record.clientMessage && clientMessageRowId) {
+    messages.push({ id: clientMessageRowId, n: 1, seq: 0, role: "client", text: record.clientMessage.text, clientMessageId: record.clientMessage.clientMessageId, turn, actionId: null, promptScheme: null, model: null, createdAt });
   }
-}
+  for (const event of record.events) {
+    if (event.type !== "message-end") continue;
+    messages.push({ id: newRowId("m"), n: messages.length + 1, seq: 0, role: "bot", text: event.text, clientMessageId: null, turn, actionId: event.actionId, promptScheme: record.promptScheme, model: record.model, createdAt });
+  }
+  const variables = record.events.flatMap((e) =>
+    e.type === "variable-set" ? [{ id: newRowId("v"), name: e.name, scope: e.scope, value: e.value, sourceActionId: e.source, messageId: clientMessageRowId }] : [],
+  );
+  const calls = record.llmCalls.map((call) => ({
+    id: newRowId("l"),
+    purpose: call.purpose,
+    model: call.model,
+    promptTokens: call.promptTokens ?? null,
+    completionTokens: call.completionTokens ?? null,
+    latencyMs: Math.round(call.latencyMs),
+    error: call.error ?? null,
+  }));
 
-export function persistRun(prisma: PrismaClient, record: RunRecord): Promise<StoredMessage[]> {
-  return prisma.$transaction((tx) => writeRun(tx, record));
-}
-
-/** Message ids made before insert (the variables and safety events of the turn refer to them). */
-function newMessageId(): string {
-  return `m_${randomUUID().replaceAll("-", "")}`;
+  const now = utcTimestamp(createdAt);
+  const shared = [
+    record.sessionId,
+    now,
+    turn,
+    record.scriptVersionId,
+    JSON.stringify(messages.map(({ id, n, role, text, clientMessageId, actionId, promptScheme, model }) => ({ id, n, role, text, clientMessageId, actionId, promptScheme, model }))),
+    JSON.stringify(variables),
+    JSON.stringify(safety.map((finding) => ({ id: newRowId("e"), messageId: clientMessageRowId, ...finding }))),
+    JSON.stringify(calls),
+    JSON.stringify(record.state),
+    status,
+    status === "completed" ? now : null,
+    safety.length ? risk : null,
+    flag,
+  ];
+  const [result] =
+    commit.kind === "turn"
+      ? await sql.query<{ claimed: number; lastSeq: number }>(TURN_STATEMENT, [...shared, commit.readVersion])
+      : await sql.query<{ claimed: number; lastSeq: number }>(START_STATEMENT, [...shared, commit.clientId, JSON.stringify(commit.techniquePins), commit.language]);
+  if (!result || result.claimed !== 1) {
+    throw new ServiceError("BUSY", "This session was updated by another request at the same moment. Please send your message again.");
+  }
+  return messages.map(({ id, n, role, text, turn: t, actionId }) => ({ id, seq: result.lastSeq + n, role, text, turn: t, actionId, createdAt }));
 }

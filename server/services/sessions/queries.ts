@@ -1,5 +1,6 @@
 /** Reads a client may make about their own sessions. Another client's session is "not found". */
 import type { PrismaClient } from "../../db/generated/client";
+import type { Database } from "../../db/client";
 import { ServiceError } from "../errors";
 
 export interface StartableScript {
@@ -38,32 +39,39 @@ export async function listStartableScripts(prisma: PrismaClient): Promise<Starta
   });
 }
 
+type Db = Pick<Database, "prisma" | "sql">;
+
+/** Only what an ownership check needs: compiled scripts are large and never read here. */
 async function ownedSession(prisma: PrismaClient, clientId: string, sessionId: string) {
-  const session = await prisma.session.findFirst({
-    where: { id: sessionId, clientId },
-    select: {
-      id: true,
-      status: true,
-      riskLevel: true,
-      language: true,
-      createdAt: true,
-      updatedAt: true,
-      endedAt: true,
-      turnCount: true,
-      scriptVersion: { select: { number: true, script: { select: { id: true, scriptKey: true } }, compiled: true } },
-    },
-  });
+  const session = await prisma.session.findFirst({ where: { id: sessionId, clientId }, select: { id: true, status: true } });
   if (!session) throw new ServiceError("NOT_FOUND", "This conversation was not found.");
   return session;
 }
 
-function scriptName(compiled: unknown, fallback: string): string {
-  const c = compiled as { metadata?: { name?: unknown } };
-  return typeof c.metadata?.name === "string" ? c.metadata.name : fallback;
+/** A session with its script's display name, read inside the database (not the whole compiled script). */
+const SESSION_SUMMARY = `SELECT s.id, s.status, s."riskLevel", s.language, s."turnCount",
+  s."createdAt" AT TIME ZONE 'UTC' AS "createdAt", s."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", s."endedAt" AT TIME ZONE 'UTC' AS "endedAt",
+  sc.id AS "scriptId", v.number AS "scriptVersion",
+  COALESCE(CASE WHEN jsonb_typeof(v.compiled->'metadata'->'name') = 'string' THEN v.compiled->'metadata'->>'name' END, sc."scriptKey") AS "scriptName"
+FROM "Session" s JOIN "ScriptVersion" v ON v.id = s."scriptVersionId" JOIN "Script" sc ON sc.id = v."scriptId"`;
+
+interface SessionSummaryRow {
+  id: string;
+  status: "active" | "completed" | "ended";
+  riskLevel: "none" | "low" | "medium" | "high" | "imminent";
+  language: string | null;
+  turnCount: number;
+  createdAt: Date;
+  updatedAt: Date;
+  endedAt: Date | null;
+  scriptId: string;
+  scriptVersion: number;
+  scriptName: string;
 }
 
-export async function getSession(prisma: PrismaClient, clientId: string, sessionId: string) {
-  const s = await ownedSession(prisma, clientId, sessionId);
+export async function getSession(db: Db, clientId: string, sessionId: string) {
+  const [s] = await db.sql.query<SessionSummaryRow>(`${SESSION_SUMMARY} WHERE s.id = $1 AND s."clientId" = $2`, [sessionId, clientId]);
+  if (!s) throw new ServiceError("NOT_FOUND", "This conversation was not found.");
   return {
     id: s.id,
     status: s.status,
@@ -73,50 +81,47 @@ export async function getSession(prisma: PrismaClient, clientId: string, session
     updatedAt: s.updatedAt,
     endedAt: s.endedAt,
     turnCount: s.turnCount,
-    script: { id: s.scriptVersion.script.id, name: scriptName(s.scriptVersion.compiled, s.scriptVersion.script.scriptKey), version: s.scriptVersion.number },
+    script: { id: s.scriptId, name: s.scriptName, version: s.scriptVersion },
   };
 }
 
-export async function listSessions(prisma: PrismaClient, clientId: string) {
-  const sessions = await prisma.session.findMany({
-    where: { clientId },
-    orderBy: { updatedAt: "desc" },
-    take: 50,
-    select: {
-      id: true,
-      status: true,
-      createdAt: true,
-      updatedAt: true,
-      turnCount: true,
-      scriptVersion: { select: { number: true, compiled: true, script: { select: { scriptKey: true } } } },
-    },
-  });
-  return sessions.map((s) => ({
-    id: s.id,
-    status: s.status,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-    turnCount: s.turnCount,
-    scriptName: scriptName(s.scriptVersion.compiled, s.scriptVersion.script.scriptKey),
-  }));
+export async function listSessions(db: Db, clientId: string) {
+  const sessions = await db.sql.query<SessionSummaryRow>(`${SESSION_SUMMARY} WHERE s."clientId" = $1 ORDER BY s."updatedAt" DESC LIMIT 50`, [clientId]);
+  return sessions.map((s) => ({ id: s.id, status: s.status, createdAt: s.createdAt, updatedAt: s.updatedAt, turnCount: s.turnCount, scriptName: s.scriptName }));
+}
+
+/** The owner check and a page of the transcript in one round trip (a session with no messages yet still answers). */
+const MESSAGES_PAGE = `SELECT s.id AS "sessionId", m.id, m.seq, m.role, m.text, m.turn, m."createdAt" AT TIME ZONE 'UTC' AS "createdAt", m."clientMessageId"
+FROM "Session" s
+LEFT JOIN LATERAL (
+  SELECT * FROM "Message" WHERE "sessionId" = s.id AND seq > $3 ORDER BY seq LIMIT $4
+) m ON true
+WHERE s.id = $1 AND s."clientId" = $2
+ORDER BY m.seq`;
+
+interface MessageRow {
+  sessionId: string;
+  id: string | null;
+  seq: number;
+  role: "client" | "bot" | "system";
+  text: string;
+  turn: number;
+  createdAt: Date;
+  clientMessageId: string | null;
 }
 
 /** The transcript in pages, oldest first; `afterSeq` continues a page. */
-export async function listMessages(prisma: PrismaClient, clientId: string, sessionId: string, page: { afterSeq?: number; limit: number }) {
-  await ownedSession(prisma, clientId, sessionId);
-  const rows = await prisma.message.findMany({
-    where: { sessionId, ...(page.afterSeq !== undefined ? { seq: { gt: page.afterSeq } } : {}) },
-    orderBy: { seq: "asc" },
-    take: page.limit + 1,
-    select: { id: true, seq: true, role: true, text: true, turn: true, createdAt: true, clientMessageId: true },
-  });
-  const more = rows.length > page.limit;
-  const messages = more ? rows.slice(0, page.limit) : rows;
+export async function listMessages(db: Db, clientId: string, sessionId: string, page: { afterSeq?: number; limit: number }) {
+  const rows = await db.sql.query<MessageRow>(MESSAGES_PAGE, [sessionId, clientId, page.afterSeq ?? 0, page.limit + 1]);
+  if (rows.length === 0) throw new ServiceError("NOT_FOUND", "This conversation was not found.");
+  const found = rows.filter((row) => row.id !== null).map(({ id, seq, role, text, turn, createdAt, clientMessageId }) => ({ id: id as string, seq, role, text, turn, createdAt, clientMessageId }));
+  const more = found.length > page.limit;
+  const messages = more ? found.slice(0, page.limit) : found;
   return { messages, nextAfterSeq: more ? (messages.at(-1)?.seq ?? null) : null };
 }
 
 /** Current value of each variable (the newest write), with where it came from. */
-export async function listVariables(prisma: PrismaClient, clientId: string, sessionId: string) {
+export async function listVariables({ prisma }: Db, clientId: string, sessionId: string) {
   await ownedSession(prisma, clientId, sessionId);
   const rows = await prisma.variableValue.findMany({
     where: { sessionId },
@@ -128,7 +133,7 @@ export async function listVariables(prisma: PrismaClient, clientId: string, sess
   return [...latest.values()];
 }
 
-export async function endSession(prisma: PrismaClient, clientId: string, sessionId: string) {
+export async function endSession({ prisma }: Db, clientId: string, sessionId: string) {
   const session = await ownedSession(prisma, clientId, sessionId);
   if (session.status !== "active") return { id: session.id, status: session.status };
   const updated = await prisma.session.update({

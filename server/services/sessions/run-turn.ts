@@ -9,8 +9,9 @@ import { resolveScheme } from "../../engine/prompts/default-scheme";
 import type { Lock } from "../../cache/types";
 import { ServiceError } from "../errors";
 import type { SessionDeps } from "./deps";
-import { persistRun, type StoredMessage } from "./persist";
-import { allowsTemplateFallback, loadRunnable, type TechniquePins } from "./runnable";
+import { commitRun, type StoredMessage } from "./persist";
+import { allowsTemplateFallback, asOverrides, loadRunnable, type TechniquePins } from "./runnable";
+import { isUniqueViolation } from "../../db/sql";
 
 /** Longest client message accepted, in characters. */
 export const MAX_MESSAGE_CHARS = 4_000;
@@ -96,15 +97,14 @@ export interface PreparedTurn {
  */
 export async function prepareTurn(deps: SessionDeps, input: TurnInput): Promise<PreparedTurn> {
   const text = validateMessage(input.text);
-  const session = await deps.prisma.session.findFirst({
-    where: { id: input.sessionId, clientId: input.clientId },
-    select: { id: true, status: true, version: true, state: true, scriptVersionId: true, techniquePins: true },
-  });
   // Someone else's session is "not found", never "forbidden": its existence is private too.
+  const [session] = await deps.sql.query<LoadedSession & { status: string; answered: boolean }>(LOAD_SESSION, [input.sessionId, input.clientId, input.clientMessageId]);
   if (!session) throw new ServiceError("NOT_FOUND", "This conversation was not found.");
 
-  const earlier = await storedReply(deps, session.id, input.clientMessageId);
-  if (earlier) return { run: (sink = () => {}) => replay(deps, session.id, earlier, sink) };
+  if (session.answered) {
+    const earlier = await storedReply(deps, session.id, input.clientMessageId);
+    if (earlier) return { run: (sink = () => {}) => replay(deps, session.id, earlier, sink) };
+  }
   if (session.status !== "active") throw new ServiceError("ENDED", "This conversation has ended. You can start a new one.");
 
   await enforceRateLimits(deps, input.clientId, session.id);
@@ -140,10 +140,20 @@ interface LoadedSession {
   state: unknown;
   scriptVersionId: string;
   techniquePins: unknown;
+  promptOverrides: unknown;
 }
 
+/** The session with what its turn needs, in one round trip: the project's prompt overrides, and whether this message was already answered. */
+const LOAD_SESSION = `SELECT s.id, s.status, s.version, s.state, s."scriptVersionId", s."techniquePins", p."promptOverrides",
+  EXISTS (SELECT 1 FROM "Message" m WHERE m."sessionId" = s.id AND m."clientMessageId" = $3) AS answered
+FROM "Session" s
+JOIN "ScriptVersion" v ON v.id = s."scriptVersionId"
+JOIN "Script" sc ON sc.id = v."scriptId"
+JOIN "Project" p ON p.id = sc."projectId"
+WHERE s.id = $1 AND s."clientId" = $2`;
+
 async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMessageId: string, text: string, sink: TurnSink): Promise<TurnResult> {
-  const runnable = await loadRunnable(deps.prisma, session.scriptVersionId, session.techniquePins as TechniquePins);
+  const runnable = await loadRunnable(deps.sql, session.scriptVersionId, session.techniquePins as TechniquePins, asOverrides(session.promptOverrides));
   if (runnable.script.kind !== "session") throw new ServiceError("BAD_REQUEST", "This conversation's script cannot be run.");
   const usage: LlmUsage[] = [];
   const llm = deps.llmFor((u) => usage.push(u), { templateFallback: allowsTemplateFallback(runnable.script) });
@@ -173,18 +183,20 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
   }
 
   try {
-    const messages = await persistRun(deps.prisma, {
-      sessionId: session.id,
-      readVersion: session.version,
-      scriptVersionId: session.scriptVersionId,
-      promptScheme: resolveScheme(runnable.script.session.template_scheme, runnable.promptOverrides).id,
-      model: llm.model,
-      clientMessage: { clientMessageId, text },
-      events,
-      state,
-      safety: [],
-      llmCalls: usage,
-    });
+    const messages = await commitRun(
+      deps.sql,
+      {
+        sessionId: session.id,
+        scriptVersionId: session.scriptVersionId,
+        promptScheme: resolveScheme(runnable.script.session.template_scheme, runnable.promptOverrides).id,
+        model: llm.model,
+        clientMessage: { clientMessageId, text },
+        events,
+        state,
+        llmCalls: usage,
+      },
+      { kind: "turn", readVersion: session.version },
+    );
     return {
       replayed: false,
       messages: messages.filter((m) => m.role !== "client"),
@@ -195,7 +207,7 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
     // A concurrent retry of this very message won the race: its stored reply is the answer.
     const winner = await storedReply(deps, session.id, clientMessageId);
     if (winner) return { replayed: true, messages: winner, status: "active", riskLevel: state.risk.level };
-    if ((error as { code?: unknown }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new ServiceError("BUSY", "This conversation was updated at the same moment. Please send your message again.", {}, { cause: error });
     }
     throw error;

@@ -1,10 +1,10 @@
 /**
  * Loads what the engine needs to run a session: its pinned compiled script, and the project's
- * techniques at the versions the session pinned when it started.
+ * techniques at the versions the session pinned when it started. Plain SQL: this is on every turn.
  */
 import type { CompiledScript, CompiledTechniqueScript } from "../../engine/script";
 import { projectSafety, type ProjectSafety } from "../../engine/project";
-import type { PrismaClient } from "../../db/generated/client";
+import type { Sql } from "../../db/sql";
 
 export type TechniquePins = Record<string, string>;
 
@@ -22,20 +22,30 @@ export interface Runnable {
 /** Safety files are pinned beside techniques, under this prefix. */
 const SAFETY_PIN = "safety:";
 
-type Db = Pick<PrismaClient, "scriptVersion" | "script" | "project">;
+/** What starting a session on a script needs: its latest version and the project's pins and overrides. */
+export interface StartTarget {
+  versionId: string;
+  pins: TechniquePins;
+  promptOverrides: Record<string, string>;
+}
 
-/** The latest published version of every technique and safety file in the project: what a new session pins. */
-export async function latestTechniquePins(db: Db, projectId: string): Promise<TechniquePins> {
-  const scripts = await db.script.findMany({
-    where: { projectId, kind: { in: ["technique", "safety"] }, deletedAt: null },
-    select: { kind: true, scriptKey: true, versions: { orderBy: { number: "desc" }, take: 1, select: { id: true } } },
-  });
-  const pins: TechniquePins = {};
-  for (const script of scripts) {
-    const latest = script.versions[0];
-    if (latest) pins[script.kind === "safety" ? `${SAFETY_PIN}${script.scriptKey}` : script.scriptKey] = latest.id;
-  }
-  return pins;
+const latestVersion = (script: string) =>
+  `(SELECT v.id FROM "ScriptVersion" v WHERE v."scriptId" = ${script} ORDER BY v.number DESC LIMIT 1)`;
+
+/** The latest published version of every technique and safety file in the project is what a new session pins. */
+const START_TARGET = `SELECT ${latestVersion("s.id")} AS "versionId", p."promptOverrides",
+  (SELECT COALESCE(jsonb_object_agg(CASE WHEN t.kind = 'safety' THEN '${SAFETY_PIN}' || t."scriptKey" ELSE t."scriptKey" END, t.latest), '{}'::jsonb)
+     FROM (SELECT kind, "scriptKey", ${latestVersion("o.id")} AS latest FROM "Script" o
+           WHERE o."projectId" = s."projectId" AND o.kind IN ('technique', 'safety') AND o."deletedAt" IS NULL) t
+     WHERE t.latest IS NOT NULL) AS pins
+FROM "Script" s JOIN "Project" p ON p.id = s."projectId"
+WHERE s.id = $1 AND s.kind = 'session' AND s."deletedAt" IS NULL`;
+
+/** A published session script by id, or null when it does not exist, was deleted or was never published. */
+export async function loadStartTarget(sql: Sql, scriptId: string): Promise<StartTarget | null> {
+  const [row] = await sql.query<{ versionId: string | null; promptOverrides: unknown; pins: TechniquePins }>(START_TARGET, [scriptId]);
+  if (!row?.versionId) return null;
+  return { versionId: row.versionId, pins: row.pins, promptOverrides: asOverrides(row.promptOverrides) };
 }
 
 /**
@@ -43,50 +53,46 @@ export async function latestTechniquePins(db: Db, projectId: string): Promise<Te
  * memory instead of being read and parsed again on every turn. Bounded; oldest out first.
  */
 const VERSION_CACHE_MAX = 500;
-const versionCache = new Map<string, { compiled: CompiledScript; projectId: string }>();
+const versionCache = new Map<string, CompiledScript>();
 
-async function loadVersions(db: Db, ids: readonly string[]): Promise<Map<string, { compiled: CompiledScript; projectId: string }>> {
-  const found = new Map<string, { compiled: CompiledScript; projectId: string }>();
+const VERSIONS = `SELECT id, compiled FROM "ScriptVersion" WHERE id IN (SELECT jsonb_array_elements_text($1::jsonb))`;
+
+async function loadVersions(sql: Sql, ids: readonly string[]): Promise<Map<string, CompiledScript>> {
+  const found = new Map<string, CompiledScript>();
   const missing = ids.filter((id) => {
     const hit = versionCache.get(id);
     if (hit) found.set(id, hit);
     return !hit;
   });
   if (missing.length > 0) {
-    const rows = await db.scriptVersion.findMany({
-      where: { id: { in: missing } },
-      select: { id: true, compiled: true, script: { select: { projectId: true } } },
-    });
-    for (const row of rows) {
-      const entry = { compiled: row.compiled as unknown as CompiledScript, projectId: row.script.projectId };
-      found.set(row.id, entry);
-      versionCache.set(row.id, entry);
+    for (const row of await sql.query<{ id: string; compiled: CompiledScript }>(VERSIONS, [JSON.stringify(missing)])) {
+      found.set(row.id, row.compiled);
+      versionCache.set(row.id, row.compiled);
       if (versionCache.size > VERSION_CACHE_MAX) versionCache.delete(versionCache.keys().next().value as string);
     }
   }
   return found;
 }
 
-export async function loadRunnable(db: Db, scriptVersionId: string, pins: TechniquePins): Promise<Runnable> {
-  const versions = await loadVersions(db, [scriptVersionId, ...Object.values(pins)]);
-  const version = versions.get(scriptVersionId);
-  if (!version) throw new Error(`script version ${scriptVersionId} does not exist`);
-  // Overrides can change at any time, so they are read each time (a small row).
-  const project = await db.project.findUnique({ where: { id: version.projectId }, select: { promptOverrides: true } });
+/** `promptOverrides` are read by the caller with the session or script row: they can change at any time. */
+export async function loadRunnable(sql: Sql, scriptVersionId: string, pins: TechniquePins, promptOverrides: Record<string, string>): Promise<Runnable> {
+  const versions = await loadVersions(sql, [scriptVersionId, ...Object.values(pins)]);
+  const script = versions.get(scriptVersionId);
+  if (!script) throw new Error(`script version ${scriptVersionId} does not exist`);
   const techniques: Record<string, CompiledTechniqueScript> = {};
   const compiledScripts = Object.values(pins).flatMap((id) => {
-    const entry = versions.get(id);
-    return entry ? [entry.compiled] : [];
+    const compiled = versions.get(id);
+    return compiled ? [compiled] : [];
   });
   for (const compiled of compiledScripts) {
     if (compiled.kind === "technique") techniques[compiled.key] = compiled;
   }
   return {
     scriptVersionId,
-    script: version.compiled,
+    script,
     techniques,
     safety: projectSafety(compiledScripts),
-    promptOverrides: asOverrides(project?.promptOverrides),
+    promptOverrides,
     pins,
   };
 }

@@ -11,7 +11,7 @@ const FORGET_CLIENT_COOKIE = `${CLIENT_COOKIE}=; Path=/; HttpOnly; SameSite=Lax;
 
 function deps(ctx: TRPCContext): SessionDeps {
   const { db, cache, llmFor } = ctx.platform;
-  return { prisma: db.prisma, cache, llmFor };
+  return { prisma: db.prisma, sql: db.sql, cache, llmFor };
 }
 
 /** A client's own sessions: every procedure scopes by the caller's identity. */
@@ -20,15 +20,15 @@ export const sessionRouter = createTRPCRouter({
   start: clientProcedure.input(startInput).mutation(({ ctx, input }) =>
     startSession(deps(ctx), { clientId: ctx.clientId, scriptId: input.scriptId, ...(input.language ? { language: input.language } : {}) }),
   ),
-  get: clientProcedure.input(sessionIdInput).query(({ ctx, input }) => getSession(ctx.platform.db.prisma, ctx.clientId, input.sessionId)),
-  list: clientProcedure.query(({ ctx }) => listSessions(ctx.platform.db.prisma, ctx.clientId)),
+  get: clientProcedure.input(sessionIdInput).query(({ ctx, input }) => getSession(ctx.platform.db, ctx.clientId, input.sessionId)),
+  list: clientProcedure.query(({ ctx }) => listSessions(ctx.platform.db, ctx.clientId)),
   messages: clientProcedure
     .input(messagesInput)
     .query(({ ctx, input }) =>
-      listMessages(ctx.platform.db.prisma, ctx.clientId, input.sessionId, { limit: input.limit, ...(input.afterSeq !== undefined ? { afterSeq: input.afterSeq } : {}) }),
+      listMessages(ctx.platform.db, ctx.clientId, input.sessionId, { limit: input.limit, ...(input.afterSeq !== undefined ? { afterSeq: input.afterSeq } : {}) }),
     ),
-  variables: clientProcedure.input(sessionIdInput).query(({ ctx, input }) => listVariables(ctx.platform.db.prisma, ctx.clientId, input.sessionId)),
-  end: clientProcedure.input(sessionIdInput).mutation(({ ctx, input }) => endSession(ctx.platform.db.prisma, ctx.clientId, input.sessionId)),
+  variables: clientProcedure.input(sessionIdInput).query(({ ctx, input }) => listVariables(ctx.platform.db, ctx.clientId, input.sessionId)),
+  end: clientProcedure.input(sessionIdInput).mutation(({ ctx, input }) => endSession(ctx.platform.db, ctx.clientId, input.sessionId)),
   /** Deletes every session and message of this client, then forgets the identity. */
   deleteMyData: clientProcedure.mutation(async ({ ctx }) => {
     const report = await deleteClientData(ctx.platform.db.prisma, ctx.clientId);
