@@ -1,4 +1,5 @@
 import path from "node:path";
+import v8 from "node:v8";
 import { getEnv } from "./env";
 import { getLogger } from "./log";
 import { closePlatform, getPlatform } from "./platform";
@@ -20,6 +21,7 @@ export async function startServer(): Promise<void> {
     log.fatal(error instanceof Error ? error.message : String(error));
     throw error;
   }
+  tuneHeap(env.HEAP_GROWING_PERCENT);
   const platform = getPlatform();
   log.info({ db: platform.db.kind, cache: platform.cache.kind, llm: env.llmMode }, "heartline starting");
 
@@ -61,6 +63,17 @@ export async function startServer(): Promise<void> {
     process.once("SIGTERM", () => void shutdown("SIGTERM"));
     process.once("SIGINT", () => void shutdown("SIGINT"));
   }
+}
+
+/**
+ * V8 lets the heap grow to about four times what survived the last full collection before it
+ * collects again, and on a large machine it has room to: a server under chat load then sits at
+ * 550–750 MB although under 100 MB is live. A growth of 50 % keeps it near 340 MB for about 10 %
+ * more CPU (bench/chat.bench.ts), with no hard cap that could crash the process on a big import.
+ * The factor is read at every collection, so setting it at start takes effect. 0 keeps V8's own.
+ */
+function tuneHeap(percent: number): void {
+  if (percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 
 const DAY_MS = 24 * 3600 * 1000;
