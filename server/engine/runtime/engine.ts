@@ -14,7 +14,7 @@ import { replySay, startSay } from "./actions/ai-say";
 import { startThink } from "./actions/ai-think";
 import { replyAssess, startAssess } from "./actions/assess";
 import { returnFromSkill, startSkill } from "./actions/use-skill";
-import { interrupt, safetyGate } from "./safety-gate";
+import { classifyWithModel, combineAssessments, interrupt, lexiconAssessment, safetyGate, type Assessment } from "./safety-gate";
 import { renderItemQuestion } from "../instruments";
 import {
   EngineError,
@@ -107,19 +107,64 @@ function enterTopicDirectly(ctx: RunContext, { phase, topic }: LocatedTopic): vo
   ctx.variables.enterTopic(topic);
 }
 
-/** One client message: the current action gets the reply, then the script runs on. */
+/**
+ * One client message: the safety gate acts on its assessment, then the current action gets the
+ * reply and the script runs on.
+ *
+ * In model mode the risk classifier is a model call of its own. Rather than wait for it before
+ * the script starts, the turn runs on the lexicon's verdict while the classifier answers, and
+ * holds every event back until the first text would reach the client. Then, if the classifier
+ * raised the level, that run is dropped (nothing of it was shown or returned) and the turn runs
+ * again from the same state with the raised level. Either way the events and the state are
+ * exactly those of waiting first; the client's first words just come one model call sooner.
+ */
 export async function* turn(compiled: CompiledScript, previous: SessionState, clientText: string, options: EngineOptions): EngineRun {
   const script = asSession(compiled);
   assertCompatible(script, previous, options);
   if (previous.status === "complete") throw new EngineError("This session has ended; start a new one.", "session_complete");
+  const first = beginTurn(script, previous, clientText, options);
+  const lexicon = lexiconAssessment(first, clientText);
+  const classified = classifyWithModel(first, clientText);
+  if (!classified) return yield* runTurn(first, clientText, lexicon);
+
+  const speculative = runTurn(first, clientText, lexicon);
+  const held: EngineEvent[] = [];
+  let next: IteratorResult<EngineEvent, SessionState> | undefined;
+  let failure: { error: unknown } | undefined;
+  try {
+    for (next = await speculative.next(); !next.done && next.value.type !== "text-delta"; next = await speculative.next()) held.push(next.value);
+  } catch (error) {
+    failure = { error };
+  }
+  const assessment = combineAssessments(lexicon, await classified);
+  if (assessment === lexicon) {
+    if (failure) throw failure.error;
+    for (const event of held) yield event;
+    if (!next || next.done) return (next as IteratorReturnResult<SessionState>).value;
+    yield next.value;
+    for (;;) {
+      const step = await speculative.next();
+      if (step.done) return step.value;
+      yield step.value;
+    }
+  }
+  if (!failure) await speculative.return(first.state).catch(() => undefined);
+  return yield* runTurn(beginTurn(script, previous, clientText, options), clientText, assessment);
+}
+
+/** A fresh working copy of the state for this turn, with the client's message in memory. */
+function beginTurn(script: CompiledSessionScript, previous: SessionState, clientText: string, options: EngineOptions): RunContext {
   const state: SessionState = structuredClone(previous);
   state.turn += 1;
   state.memory.recent.push({ role: "client", text: clientText, turn: state.turn });
-  const ctx = new RunContext(script, state, options, resolveScheme(script.session.template_scheme, options.promptOverrides));
-  const handled = yield* safetyGate(ctx, clientText, runForward, resumeScript);
+  return new RunContext(script, state, options, resolveScheme(script.session.template_scheme, options.promptOverrides));
+}
+
+async function* runTurn(ctx: RunContext, clientText: string, assessment: Assessment): EngineRun {
+  const handled = yield* safetyGate(ctx, clientText, assessment, runForward, resumeScript);
   if (!handled) yield* advance(ctx, clientText);
-  state.memory = await compactMemory(state.memory, options.llm, ctx);
-  return state;
+  ctx.state.memory = await compactMemory(ctx.state.memory, ctx.options.llm, ctx);
+  return ctx.state;
 }
 
 function currentAction(ctx: RunContext): CompiledAction | undefined {

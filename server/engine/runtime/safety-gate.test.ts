@@ -103,3 +103,76 @@ describe("safety gate with a risk classifier", () => {
     expect(safetyEvents(crisis.events)).toEqual([expect.objectContaining({ level: "high", source: "lexicon", action: "protocol" })]);
   });
 });
+
+describe("risk classifier running beside the script", () => {
+  /** A classifier that answers only when the test says so, and a log of what the model was asked when. */
+  function gated(result: ClassifyRiskResult | Error) {
+    const log: string[] = [];
+    let answer: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const base = model(async () => {
+      log.push("classify asked");
+      await answered;
+      log.push("classify answered");
+      if (result instanceof Error) throw result;
+      return result;
+    });
+    const llm: LlmPort = {
+      ...base,
+      extract: async (request) => {
+        log.push("extract");
+        return templateLlm.extract(request);
+      },
+      async *compose(request) {
+        log.push(`compose ${request.purpose}`);
+        // The script may not get past its first words until the classifier has answered.
+        setTimeout(answer, 5);
+        yield request.fallbackText;
+      },
+    };
+    return { llm, log };
+  }
+
+  const sequential = async (level: ClassifyRiskResult["level"], text: string) => {
+    const llm = model(async () => ({ level, category: level === "none" ? "none" : "suicidal_ideation", rationale: "" }));
+    return reply(llm, text);
+  };
+
+  /** The session starts on a plain model; only the turn meets the slow classifier. */
+  async function replyGated(llm: LlmPort, text: string) {
+    const plain = model(async () => ({ level: "none", category: "none", rationale: "" }));
+    const started = await collect(start(script, opts(plain)));
+    return collect(turn(script, started.state, text, opts(llm)));
+  }
+
+  it("starts the script while the classifier is still answering, and the turn is the same as waiting for it", async () => {
+    const { llm, log } = gated({ level: "none", category: "none", rationale: "ordinary" });
+    const result = await replyGated(llm, "It was fine, thanks");
+    // The closing message was being written before the classifier answered.
+    expect(log.indexOf("compose say")).toBeLessThan(log.indexOf("classify answered"));
+    const expected = await sequential("none", "It was fine, thanks");
+    expect(result.events).toEqual(expected.events);
+    expect(result.state).toEqual(expected.state);
+  });
+
+  it("drops the script's run when the classifier raises the level: the client sees the protocol only", async () => {
+    // The lexicon sees nothing here; only the classifier does.
+    const { llm, log } = gated({ level: "high", category: "suicidal_ideation", rationale: "veiled" });
+    const result = await replyGated(llm, "It was fine, thanks");
+    expect(log.indexOf("compose say")).toBeLessThan(log.indexOf("classify answered"));
+    const texts = result.events.flatMap((e) => (e.type === "message-end" ? [e.text] : []));
+    expect(texts.join(" ")).not.toContain("Thanks for sharing.");
+    expect(safetyEvents(result.events)).toEqual([expect.objectContaining({ level: "high", source: "llm", action: "protocol" })]);
+    const expected = await sequential("high", "It was fine, thanks");
+    expect(result.events).toEqual(expected.events);
+    expect(result.state).toEqual(expected.state);
+    expect(result.state.variables.session.week).toBeUndefined();
+  });
+
+  it("keeps the run on the lexicon's verdict when the classifier fails meanwhile", async () => {
+    const { llm } = gated(new LlmError("The model timed out", "classify_risk", true));
+    const result = await replyGated(llm, "It was fine, thanks");
+    expect(result.events.some((e) => e.type === "message-end" && e.text === "Thanks for sharing.")).toBe(true);
+    expect(safetyEvents(result.events)).toEqual([]);
+  });
+});

@@ -24,27 +24,34 @@ function higher(a: RiskLevel, b: RiskLevel): RiskLevel {
   return levelRank(a) >= levelRank(b) ? a : b;
 }
 
-async function assess(ctx: RunContext, text: string): Promise<RiskAssessment & { source: string }> {
-  const lexicon = detectRisk(text, { lang: ctx.language, extraKeywords: ctx.options.crisisKeywords ?? [] });
+export type Assessment = RiskAssessment & { source: string };
+
+/** The lexicon's verdict: always available, no model needed. */
+export function lexiconAssessment(ctx: RunContext, text: string): Assessment {
+  return { ...detectRisk(text, { lang: ctx.language, extraKeywords: ctx.options.crisisKeywords ?? [] }), source: "lexicon" };
+}
+
+/**
+ * The model classifier's verdict, or null in template mode or when it failed: the classifier only
+ * adds to the lexicon, so its outage must not block the turn (the port has recorded the failed call).
+ */
+export function classifyWithModel(ctx: RunContext, text: string): Promise<ClassifyRiskResult | null> | null {
   const llm = ctx.llm;
-  if (llm.mode !== "model" || !llm.classifyRisk) return { ...lexicon, source: "lexicon" };
+  if (llm.mode !== "model" || !llm.classifyRisk) return null;
   const prompt = buildPrompt(
     { scheme: ctx.scheme, language: ctx.language, tone: "careful", context: [], variables: {}, memory: { recent: ctx.state.memory.recent.slice(-4), summary: "" } },
     "task_classify_risk",
     {},
   );
-  let model: ClassifyRiskResult;
-  try {
-    model = await llm.classifyRisk({ prompt, text });
-  } catch {
-    // The classifier only adds to the lexicon, which has already run: its outage must not block
-    // the turn. The port has recorded the failed call; the lexicon's verdict stands alone.
-    return { ...lexicon, source: "lexicon" };
-  }
-  if (levelRank(model.level) > levelRank(lexicon.level)) {
+  return llm.classifyRisk({ prompt, text }).catch(() => null);
+}
+
+/** The model may raise the lexicon's level, never lower it. */
+export function combineAssessments(lexicon: Assessment, model: ClassifyRiskResult | null): Assessment {
+  if (model && levelRank(model.level) > levelRank(lexicon.level)) {
     return { level: model.level, category: knownCategory(model.category, lexicon.category), evidence: lexicon.evidence, source: "llm" };
   }
-  return { ...lexicon, source: "lexicon" };
+  return lexicon;
 }
 
 /** A category outside the lexicon's (a model that ignored its schema) keeps the lexicon's. */
@@ -137,11 +144,10 @@ export async function* interrupt(ctx: RunContext, reason: string, runForward: Ru
 }
 
 /**
- * Returns true when the message was handled here (the script must not see it), false when the
- * script should go on and process it.
+ * Acts on the assessment of the client's message. Returns true when the message was handled here
+ * (the script must not see it), false when the script should go on and process it.
  */
-export async function* safetyGate(ctx: RunContext, text: string, runForward: RunForward, resume: ResumeScript): AsyncGenerator<EngineEvent, boolean> {
-  const assessment = await assess(ctx, text);
+export async function* safetyGate(ctx: RunContext, text: string, assessment: Assessment, runForward: RunForward, resume: ResumeScript): AsyncGenerator<EngineEvent, boolean> {
   const { level } = assessment;
   ctx.state.risk.level = higher(ctx.state.risk.level, level);
   const protocol = ctx.state.risk.protocol;
