@@ -11,32 +11,22 @@ export interface StartableScript {
   version: number;
 }
 
-/** Published session scripts a client may start, newest first within each project. */
-export async function listStartableScripts(prisma: PrismaClient): Promise<StartableScript[]> {
-  const scripts = await prisma.script.findMany({
-    where: { kind: "session", deletedAt: null, versions: { some: {} } },
-    orderBy: [{ path: "asc" }],
-    select: {
-      id: true,
-      scriptKey: true,
-      versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, compiled: true } },
-    },
-  });
-  return scripts.flatMap((script) => {
-    const latest = script.versions[0];
-    if (!latest) return [];
-    const compiled = latest.compiled as { metadata?: { name?: unknown; description?: unknown; language?: unknown }; session?: { session_name?: unknown } };
-    const text = (value: unknown) => (typeof value === "string" && value.trim() ? value.trim() : null);
-    return [
-      {
-        id: script.id,
-        name: text(compiled.metadata?.name) ?? text(compiled.session?.session_name) ?? script.scriptKey,
-        description: text(compiled.metadata?.description),
-        language: text(compiled.metadata?.language),
-        version: latest.number,
-      },
-    ];
-  });
+/** A text field of a version's compiled script, read inside the database (compiled scripts are large). */
+const compiledText = (path: string) =>
+  `NULLIF(btrim(CASE WHEN jsonb_typeof(v.compiled #> '{${path}}') = 'string' THEN v.compiled #>> '{${path}}' END), '')`;
+
+const STARTABLE_SCRIPTS = `SELECT s.id, s."scriptKey", v.number AS version,
+  ${compiledText("metadata,name")} AS name, ${compiledText("session,session_name")} AS "sessionName",
+  ${compiledText("metadata,description")} AS description, ${compiledText("metadata,language")} AS language
+FROM "Script" s
+JOIN LATERAL (SELECT number, compiled FROM "ScriptVersion" WHERE "scriptId" = s.id ORDER BY number DESC LIMIT 1) v ON true
+WHERE s.kind = 'session' AND s."deletedAt" IS NULL
+ORDER BY s.path`;
+
+/** Published session scripts a client may start, in the order of their paths. */
+export async function listStartableScripts(db: Pick<Database, "sql">): Promise<StartableScript[]> {
+  const rows = await db.sql.query<{ id: string; scriptKey: string; version: number; name: string | null; sessionName: string | null; description: string | null; language: string | null }>(STARTABLE_SCRIPTS);
+  return rows.map((row) => ({ id: row.id, name: row.name ?? row.sessionName ?? row.scriptKey, description: row.description, language: row.language, version: row.version }));
 }
 
 type Db = Pick<Database, "prisma" | "sql">;

@@ -16,7 +16,7 @@ function deps(ctx: TRPCContext): SessionDeps {
 
 /** A client's own sessions: every procedure scopes by the caller's identity. */
 export const sessionRouter = createTRPCRouter({
-  scripts: publicProcedure.query(({ ctx }) => listStartableScripts(ctx.platform.db.prisma)),
+  scripts: publicProcedure.query(({ ctx }) => listStartableScripts(ctx.platform.db)),
   start: clientProcedure.input(startInput).mutation(({ ctx, input }) =>
     startSession(deps(ctx), { clientId: ctx.clientId, scriptId: input.scriptId, ...(input.language ? { language: input.language } : {}) }),
   ),
