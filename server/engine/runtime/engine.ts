@@ -129,26 +129,20 @@ export async function* turn(compiled: CompiledScript, previous: SessionState, cl
 
   const speculative = runTurn(first, clientText, lexicon);
   const held: EngineEvent[] = [];
-  let next: IteratorResult<EngineEvent, SessionState> | undefined;
-  let failure: { error: unknown } | undefined;
+  let next: IteratorResult<EngineEvent, SessionState> | { failed: unknown };
   try {
     for (next = await speculative.next(); !next.done && next.value.type !== "text-delta"; next = await speculative.next()) held.push(next.value);
   } catch (error) {
-    failure = { error };
+    next = { failed: error };
   }
   const assessment = combineAssessments(lexicon, await classified);
   if (assessment === lexicon) {
-    if (failure) throw failure.error;
+    if ("failed" in next) throw next.failed;
     for (const event of held) yield event;
-    if (!next || next.done) return (next as IteratorReturnResult<SessionState>).value;
-    yield next.value;
-    for (;;) {
-      const step = await speculative.next();
-      if (step.done) return step.value;
-      yield step.value;
-    }
+    for (; !next.done; next = await speculative.next()) yield next.value;
+    return next.value;
   }
-  if (!failure) await speculative.return(first.state).catch(() => undefined);
+  if (!("failed" in next)) await speculative.return(first.state).catch(() => undefined);
   return yield* runTurn(beginTurn(script, previous, clientText, options), clientText, assessment);
 }
 

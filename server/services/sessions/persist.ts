@@ -130,14 +130,15 @@ export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit 
   const createdAt = new Date();
   const turn = record.state.turn;
 
-  const messages: (StoredMessage & { clientMessageId: string | null; promptScheme: string | null; model: string | null; n: number })[] = [];
+  // `n` orders the run's messages after the session's last stored one (the statement adds its seq).
   const clientMessageRowId = record.clientMessage ? newRowId("m") : null;
+  const messages: { id: string; n: number; role: StoredMessage["role"]; text: string; clientMessageId: string | null; actionId: string | null; promptScheme: string | null; model: string | null }[] = [];
   if (record.clientMessage && clientMessageRowId) {
-    messages.push({ id: clientMessageRowId, n: 1, seq: 0, role: "client", text: record.clientMessage.text, clientMessageId: record.clientMessage.clientMessageId, turn, actionId: null, promptScheme: null, model: null, createdAt });
+    messages.push({ id: clientMessageRowId, n: 1, role: "client", text: record.clientMessage.text, clientMessageId: record.clientMessage.clientMessageId, actionId: null, promptScheme: null, model: null });
   }
   for (const event of record.events) {
     if (event.type !== "message-end") continue;
-    messages.push({ id: newRowId("m"), n: messages.length + 1, seq: 0, role: "bot", text: event.text, clientMessageId: null, turn, actionId: event.actionId, promptScheme: record.promptScheme, model: record.model, createdAt });
+    messages.push({ id: newRowId("m"), n: messages.length + 1, role: "bot", text: event.text, clientMessageId: null, actionId: event.actionId, promptScheme: record.promptScheme, model: record.model });
   }
   const variables = record.events.flatMap((e) =>
     e.type === "variable-set" ? [{ id: newRowId("v"), name: e.name, scope: e.scope, value: e.value, sourceActionId: e.source, messageId: clientMessageRowId }] : [],
@@ -158,7 +159,7 @@ export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit 
     now,
     turn,
     record.scriptVersionId,
-    JSON.stringify(messages.map(({ id, n, role, text, clientMessageId, actionId, promptScheme, model }) => ({ id, n, role, text, clientMessageId, actionId, promptScheme, model }))),
+    JSON.stringify(messages),
     JSON.stringify(variables),
     JSON.stringify(safety.map((finding) => ({ id: newRowId("e"), messageId: clientMessageRowId, ...finding }))),
     JSON.stringify(calls),
@@ -168,12 +169,13 @@ export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit 
     safety.length ? risk : null,
     flag,
   ];
-  const [result] =
+  const [statement, headValues] =
     commit.kind === "turn"
-      ? await sql.query<{ claimed: number; lastSeq: number }>(TURN_STATEMENT, [...shared, commit.readVersion])
-      : await sql.query<{ claimed: number; lastSeq: number }>(START_STATEMENT, [...shared, commit.clientId, JSON.stringify(commit.techniquePins), commit.language]);
+      ? [TURN_STATEMENT, [commit.readVersion]]
+      : [START_STATEMENT, [commit.clientId, JSON.stringify(commit.techniquePins), commit.language]];
+  const [result] = await sql.query<{ claimed: number; lastSeq: number }>(statement, [...shared, ...headValues]);
   if (!result || result.claimed !== 1) {
     throw new ServiceError("BUSY", "This session was updated by another request at the same moment. Please send your message again.");
   }
-  return messages.map(({ id, n, role, text, turn: t, actionId }) => ({ id, seq: result.lastSeq + n, role, text, turn: t, actionId, createdAt }));
+  return messages.map(({ id, n, role, text, actionId }) => ({ id, seq: result.lastSeq + n, role, text, turn, actionId, createdAt }));
 }

@@ -42,7 +42,7 @@ async function ownedSession(prisma: PrismaClient, clientId: string, sessionId: s
 const SESSION_SUMMARY = `SELECT s.id, s.status, s."riskLevel", s.language, s."turnCount",
   s."createdAt" AT TIME ZONE 'UTC' AS "createdAt", s."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", s."endedAt" AT TIME ZONE 'UTC' AS "endedAt",
   sc.id AS "scriptId", v.number AS "scriptVersion",
-  COALESCE(CASE WHEN jsonb_typeof(v.compiled->'metadata'->'name') = 'string' THEN v.compiled->'metadata'->>'name' END, sc."scriptKey") AS "scriptName"
+  COALESCE(${compiledText("metadata,name")}, sc."scriptKey") AS "scriptName"
 FROM "Session" s JOIN "ScriptVersion" v ON v.id = s."scriptVersionId" JOIN "Script" sc ON sc.id = v."scriptId"`;
 
 interface SessionSummaryRow {
