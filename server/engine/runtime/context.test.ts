@@ -70,16 +70,17 @@ describe("output guardrail in RunContext.say (model mode)", () => {
     expect(run.events.filter((e) => e.type === "safety")).toEqual([]);
   });
 
-  it("never emits a violating sentence mid-stream; ends with a short safe sentence and logs it", async () => {
+  it("never emits a violating match mid-stream; goes on with a short safe sentence and logs it", async () => {
     const llm = scriptedModel([
       ["Thanks for ", "coming. ", "Honestly, you ", "clearly have ", "depression", ". Let's ", "begin."],
       ["How was your week?"],
     ]);
     const run = await collect(start(script(), opts(llm)));
     const sent = deltasOf(run.events, "hello");
-    expect(sent.join("")).not.toMatch(/depression|Honestly|Let's begin/);
-    expect(sent.slice(0, 2)).toEqual(["Thanks for ", "coming. "]);
-    expect(run.messages[0]).toBe("Thanks for coming. I can't diagnose anything, but a doctor can help you look into this.");
+    expect(sent.join("")).not.toMatch(/depression|clearly|Let's begin/);
+    // Words no rule could reach went out at once, before the sentence ended.
+    expect(sent.slice(0, 3)).toEqual(["Thanks for ", "coming. ", "Honestly, "]);
+    expect(run.messages[0]).toBe("Thanks for coming. Honestly, I can't diagnose anything, but a doctor can help you look into this.");
     // The model's stream was closed as soon as the sentence failed.
     expect(llm.closed).toBe(2);
     const index = run.events.findIndex((e) => e.type === "safety");
@@ -91,8 +92,14 @@ describe("output guardrail in RunContext.say (model mode)", () => {
     expect(run.messages[1]).toBe("How was your week?");
   });
 
-  it("replaces a message whose first sentence violates by the script's own text", async () => {
-    const llm = scriptedModel([["Welcome."], ["How was ", "your week?"], ["You should ", "increase your dose", " of sertraline. Bye."]]);
+  it("marks a sentence cut short after a word with a dash", async () => {
+    const llm = scriptedModel([["You should ", "increase your dose", " of sertraline."], ["How was your week?"]]);
+    const run = await collect(start(script(), opts(llm)));
+    expect(run.messages[0]).toBe("You should — questions about medication are best talked through with a doctor.");
+  });
+
+  it("replaces a message whose first sentence violates before any of it was sent by the script's own text", async () => {
+    const llm = scriptedModel([["Welcome."], ["How was ", "your week?"], ["Increase ", "your dose", " of sertraline. Bye."]]);
     const started = await collect(start(script(), opts(llm)));
     const run = await collect(turn(script(), started.state, "busy", opts(llm)));
     expect(deltasOf(run.events, "bye")).toEqual(["Thank you. Take care."]);
@@ -111,6 +118,13 @@ describe("output guardrail in RunContext.say (model mode)", () => {
     const llm = scriptedModel([["欢迎你。", "你这是", "焦虑症。"], ["这周怎么样？"]]);
     const run = await collect(start(script("zh"), opts(llm)));
     expect(run.messages[0]).toBe("欢迎你。我不能做诊断，不过医生可以帮你进一步了解。");
+  });
+
+  it("continues a Chinese sentence cut short after a clause mark as is, and after a word with an ellipsis", async () => {
+    const afterComma = await collect(start(script("zh"), opts(scriptedModel([["说实话，", "你这是", "焦虑症。"], ["这周怎么样？"]]))));
+    expect(afterComma.messages[0]).toBe("说实话，我不能做诊断，不过医生可以帮你进一步了解。");
+    const afterWord = await collect(start(script("zh"), opts(scriptedModel([["所以", "你这是", "焦虑症。"], ["这周怎么样？"]]))));
+    expect(afterWord.messages[0]).toBe("所以……我不能做诊断，不过医生可以帮你进一步了解。");
   });
 
   it("does not check template mode: the author's text is sent as written", async () => {

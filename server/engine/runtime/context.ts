@@ -130,8 +130,8 @@ export class RunContext {
 
   /**
    * Streams one client-visible message and remembers it. In model mode the output guardrail
-   * checks each sentence before it is sent (holding back only the unfinished one); a violating
-   * sentence and everything after it are replaced and logged. Template mode is the author's text.
+   * checks each sentence (holding back only what a rule may still match in the unfinished one); a
+   * violating sentence's unsent part and everything after it are replaced and logged. Template mode is the author's text.
    */
   async *say(actionId: string, purpose: ComposePurpose, prompt: Prompt, fallbackText: string): AsyncGenerator<EngineEvent, string> {
     yield { type: "message-start", actionId, purpose };
@@ -163,7 +163,7 @@ export class RunContext {
       // Nothing sent yet: the script's own text. Part sent: a short safe ending, not a repeat.
       // (A model that returned nothing must not leave the client with an empty bubble either.)
       let rest = fallbackText;
-      if (violation && text.trim()) rest = (this.language === "en" && !/\s$/.test(text) ? " " : "") + safeEnding(violation.category, this.language);
+      if (violation && text.trim()) rest = this.safeContinuation(text, guard?.midSentence ?? false, violation);
       else text = "";
       text += rest;
       yield { type: "text-delta", actionId, delta: rest };
@@ -174,6 +174,21 @@ export class RunContext {
     }
     this.state.memory.recent.push({ role: "bot", text, turn: this.state.turn });
     return text;
+  }
+
+  /**
+   * What follows sent text when the next words were withheld. Cut short after a word, the
+   * sentence gets a dash; after a clause mark it simply goes on.
+   */
+  private safeContinuation(sent: string, midSentence: boolean, violation: GuardrailViolation): string {
+    const ending = safeEnding(violation.category, this.language);
+    const last = sent.trimEnd().slice(-1);
+    if (this.language === "zh") return midSentence && !/[，、；：,;:]/u.test(last) ? `……${ending}` : ending;
+    const space = /\s$/.test(sent) ? "" : " ";
+    if (!midSentence) return space + ending;
+    // "I can't ..." keeps its capital; any other ending now continues a sentence.
+    const continued = /^I\b/.test(ending) ? ending : ending.charAt(0).toLowerCase() + ending.slice(1);
+    return space + (/[,;:]/.test(last) ? "" : "— ") + continued;
   }
 
   /** A message whose wording must not change (instrument items): never passed through the model. */

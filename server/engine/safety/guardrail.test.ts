@@ -4,7 +4,7 @@ import { readYamlFiles } from "../../lib/yaml-files";
 import { compileProject } from "../project";
 import { checkInMessage, continueProtocol, startProtocol } from "../runtime/protocol";
 import type { CompiledTopic } from "../script";
-import { checkOutput, GuardedText, safeEnding, sentenceEnd, splitSentences, type GuardrailCategory } from "./guardrail";
+import { checkOutput, GuardedText, releasableLength, safeEnding, sentenceEnd, splitSentences, type GuardrailCategory } from "./guardrail";
 
 const VIOLATIONS: Record<GuardrailCategory, string[]> = {
   diagnosis: [
@@ -234,16 +234,23 @@ describe("GuardedText", () => {
     return { emitted, violation };
   }
 
-  it("holds back only the unfinished sentence and releases the model's own deltas", () => {
+  it("sends at once the words no rule can reach, and holds the rest of the sentence until it ends", () => {
     const { emitted, violation } = run(["Thank ", "you. How ", "are you", "? Take ", "your time."]);
     expect(violation).toBeNull();
-    expect(emitted).toEqual([[], ["Thank ", "you. "], [], ["How ", "are you", "? "], [], ["Take ", "your time."]]);
+    // "you" may begin "you have ...", "How" may begin "how to ...", "Take" may begin "take two pills".
+    expect(emitted).toEqual([["Thank "], ["you. "], ["How ", "are "], ["you", "? "], ["Take ", "your time."], []]);
   });
 
-  it("never releases any part of a violating sentence, nor anything after it", () => {
+  it("releases the words before a violating match, and nothing of the match or after it", () => {
     const { emitted, violation } = run(["That sounds hard. ", "Honestly, you ", "have depression", ". Let's talk."]);
     expect(violation).toMatchObject({ category: "diagnosis" });
-    expect(emitted.flat().join("")).toBe("That sounds hard. ");
+    expect(emitted.flat().join("")).toBe("That sounds hard. Honestly, ");
+  });
+
+  it("holds a whole sentence whose first word may begin a match", () => {
+    const { emitted, violation } = run(["Increase ", "your dose", " of sertraline."]);
+    expect(violation).toMatchObject({ category: "medication" });
+    expect(emitted.flat()).toEqual([]);
   });
 
   it("checks the last sentence at the end even without a mark", () => {
@@ -255,6 +262,69 @@ describe("GuardedText", () => {
   it("passes Chinese text through sentence by sentence", () => {
     const { emitted, violation } = run(["谢谢你", "告诉我。你", "最近睡得怎么样？"]);
     expect(violation).toBeNull();
-    expect(emitted).toEqual([[], ["谢谢你", "告诉我。"], [], ["你", "最近睡得怎么样？"]]);
+    expect(emitted).toEqual([["谢谢"], ["你", "告诉我。"], ["你", "最近睡得怎么样？"], []]);
+  });
+
+  /** Deterministic pseudo-random cuts (mulberry32), so a failure can be replayed. */
+  function randomCuts(text: string, seed: number): string[] {
+    let state = seed;
+    const next = () => {
+      state = (state + 0x6d2b79f5) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const pieces: string[] = [];
+    for (let i = 0; i < text.length; ) {
+      const size = 1 + Math.floor(next() * 6);
+      pieces.push(text.slice(i, i + size));
+      i += size;
+    }
+    return pieces;
+  }
+
+  const lead = { en: "That sounds hard. Honestly, ", zh: "听起来很难。说实话，" };
+  const cases = Object.values(VIOLATIONS).flat();
+
+  it.each(cases)("never sends any of the violating match, however it streams: %s", (sentence) => {
+    const text = (/\p{Script=Han}/u.test(sentence) ? lead.zh : lead.en) + sentence;
+    const whole = checkOutput(sentence);
+    expect(whole).not.toBeNull();
+    for (let seed = 1; seed <= 40; seed++) {
+      const { emitted, violation } = run(seed === 1 ? [...text] : randomCuts(text, seed));
+      expect(violation?.category).toBe(whole?.category);
+      const sent = emitted.flat().join("");
+      // The lead's sentence and clause may go out; the match may not (the tests' text is already normal).
+      expect(sent.length, `seed ${seed}: "${sent}"`).toBeLessThanOrEqual(text.length - sentence.length + (whole?.at ?? 0));
+    }
+  });
+
+  it.each(SAFE)("sends all of a clean message, in its deltas, however it streams: %s", (sentence) => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const pieces = randomCuts(`${sentence} ${sentence}`, seed);
+      const { emitted, violation } = run(pieces);
+      expect(violation).toBeNull();
+      expect(emitted.flat().join("")).toBe(pieces.join(""));
+    }
+  });
+});
+
+describe("releasableLength", () => {
+  it("stops before the earliest place a rule's match may still lie", () => {
+    expect(releasableLength("Thank you for ").length).toBe("Thank ".length);
+    expect(releasableLength("It was a long week and ").length).toBe("It was a long week and ".length);
+    expect(releasableLength("Maybe you could try taking ").length).toBe("Maybe you could ".length);
+    expect(releasableLength("谢谢你").length).toBe(2);
+  });
+
+  it("holds a finished match too: what follows may still decide it (a question is not a diagnosis)", () => {
+    expect(releasableLength("So, you have depression").length).toBe("So, ".length);
+    expect(checkOutput("So, you have depression?")).toBeNull();
+  });
+
+  it("maps back to the raw text when normalising changed it", () => {
+    // Curly apostrophe and a double space: the cut still lands right before "you".
+    const raw = "Well,  it\u2019s fine, you have ";
+    expect(raw.slice(0, releasableLength(raw).length)).toBe("Well,  it\u2019s fine, ");
   });
 });

@@ -2,12 +2,15 @@
  * Output guardrail for model mode (issue 5): a rule-based check of generated client-visible text
  * for diagnosis, medication advice, promises of cure or outcomes, and harmful content. Pure.
  *
- * Text is checked sentence by sentence as it streams (`GuardedText`), so only the current
- * unfinished sentence is ever held back. The rules look for the act (telling the client they have
+ * Text is checked sentence by sentence as it streams (`GuardedText`). Of the current unfinished
+ * sentence, only the part where a rule's match may still lie is held back: words no rule can
+ * reach any more are sent at once, and each sentence is checked whole when it ends. The rules look for the act (telling the client they have
  * a disorder, telling them to change a dose), not for the topic: "I can't diagnose anything",
  * "this is not a diagnosis" and "talk with a doctor about medication" must pass, so every rule
  * knows what negates, questions, conditions or reports it.
  */
+
+import { openEndedUnion } from "./open-match";
 
 export type GuardrailCategory = "diagnosis" | "medication" | "promise" | "harmful";
 
@@ -17,6 +20,8 @@ export interface GuardrailViolation {
   rule: string;
   /** The matched span (normalised). */
   match: string;
+  /** Where the match starts in the normalised text. */
+  at: number;
 }
 
 interface Rule {
@@ -626,13 +631,48 @@ function normalise(text: string): string {
   return text.normalize("NFKC").replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, " ");
 }
 
+/** The rules' patterns, also matching where a match has begun that the text so far cuts short. */
+const OPEN_PATTERNS: readonly RegExp[] = openEndedUnion(RULES.map((rule) => rule.pattern));
+
+/**
+ * How many characters at the start of an unfinished sentence can be sent before it ends: those
+ * before the earliest place where a rule's match lies or may lie once the sentence goes on (a
+ * finished match counts too: its exemption may depend on what follows). Whatever the sentence
+ * turns out to be, a violating match starts at or after this point.
+ *
+ * `from` (in normalised characters) skips places an earlier, shorter text of the same sentence
+ * already ruled out: a place no match can start at stays so as the text grows.
+ */
+export function releasableLength(sentence: string, from = 0): { length: number; reach: number } {
+  const normalised = normalise(sentence);
+  let reach = normalised.length;
+  for (const pattern of OPEN_PATTERNS) {
+    pattern.lastIndex = Math.min(from, reach);
+    const found = pattern.exec(normalised);
+    if (found && found.index < reach) reach = found.index;
+  }
+  if (normalised === sentence) return { length: reach, reach };
+  // Back to raw characters: the longest prefix whose normalised form fits before `reach`.
+  let low = 0;
+  let high = sentence.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (normalise(sentence.slice(0, mid)).length <= reach) low = mid;
+    else high = mid - 1;
+  }
+  // A surrogate pair must not split. (A combining mark in a later delta can only turn a letter the
+  // rules spell into one they do not, so it cannot make a match start earlier.)
+  if (low > 0 && /[\uD800-\uDBFF]/.test(sentence.charAt(low - 1))) low--;
+  return { length: low, reach };
+}
+
 /** The first violation in `text`, or null when it is safe to send. */
 export function checkOutput(text: string): GuardrailViolation | null {
   const normalised = normalise(text);
   for (const rule of RULES) {
     for (const found of normalised.matchAll(rule.pattern)) {
       const hit: Hit = { text: normalised, start: found.index, end: found.index + found[0].length, match: found[0] };
-      if (!rule.exempt?.(hit)) return { category: rule.category, rule: rule.id, match: found[0] };
+      if (!rule.exempt?.(hit)) return { category: rule.category, rule: rule.id, match: found[0], at: found.index };
     }
   }
   return null;
@@ -688,26 +728,33 @@ export function splitSentences(text: string): string[] {
 }
 
 export interface GuardStep {
-  /** Pieces safe to send now, in order (the model's own deltas, cut at sentence ends). */
+  /** Pieces safe to send now, in order (the model's own deltas, cut where holding starts). */
   emit: string[];
   /** Set when a sentence violated: it and everything after it must not be sent. */
   violation: GuardrailViolation | null;
 }
 
 /**
- * Holds back only the current unfinished sentence of a streamed message; each sentence is
- * checked when it is complete and then released as the deltas it arrived in, so clean text still
- * streams live and the same model output always gives the same deltas.
+ * Holds back only what a rule may still match in the current unfinished sentence; each sentence
+ * is checked whole when it is complete, and the rest of it released as the deltas it arrived in,
+ * so clean text streams live and the same model output always gives the same deltas. When a
+ * sentence violates, the part of it already sent lies before the violating match.
  */
 export class GuardedText {
+  /** Deltas (or their ends) not sent yet. */
   private pieces: string[] = [];
-  private held = "";
+  /** The current sentence so far, including any part already sent (exemptions read the context before a match). */
+  private sentence = "";
+  /** How much of `sentence` was sent. */
+  private sent = 0;
+  /** Where, in the normalised sentence, a rule's match may begin at the earliest. */
+  private reach = 0;
   private stopped = false;
 
   push(delta: string): GuardStep {
     if (this.stopped || !delta) return { emit: [], violation: null };
     this.pieces.push(delta);
-    this.held += delta;
+    this.sentence += delta;
     return this.release(false);
   }
 
@@ -717,24 +764,39 @@ export class GuardedText {
     return this.release(true);
   }
 
+  /** True when part of the current sentence was sent: a replacement then continues mid-sentence. */
+  get midSentence(): boolean {
+    return this.sent > 0;
+  }
+
   private release(final: boolean): GuardStep {
     const emit: string[] = [];
     for (;;) {
-      if (!this.held) return { emit, violation: null };
-      const end = sentenceEnd(this.held, final);
-      if (end < 0) return { emit, violation: null };
-      const violation = checkOutput(this.held.slice(0, end));
+      if (!this.sentence) return { emit, violation: null };
+      const end = sentenceEnd(this.sentence, final);
+      if (end < 0) {
+        const { length, reach } = releasableLength(this.sentence, this.reach);
+        this.reach = reach;
+        if (length > this.sent) {
+          emit.push(...this.take(length - this.sent));
+          this.sent = length;
+        }
+        return { emit, violation: null };
+      }
+      const violation = checkOutput(this.sentence.slice(0, end));
       if (violation) {
         this.stopped = true;
         this.pieces = [];
-        this.held = "";
         return { emit, violation };
       }
-      emit.push(...this.take(end));
+      emit.push(...this.take(end - this.sent));
+      this.sentence = this.sentence.slice(end);
+      this.sent = 0;
+      this.reach = 0;
     }
   }
 
-  /** Removes the first `length` characters of held text, as the pieces they came in. */
+  /** Removes the next `length` unsent characters, as the pieces they came in. */
   private take(length: number): string[] {
     const out: string[] = [];
     let left = length;
@@ -750,7 +812,6 @@ export class GuardedText {
         left = 0;
       }
     }
-    this.held = this.held.slice(length);
     return out;
   }
 }

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { openEnded, openEndedUnion } from "./open-match";
+
+const startOf = (pattern: RegExp, text: string) => openEnded(pattern).exec(text)?.index;
+const union = (patterns: RegExp[], text: string) => Math.min(...openEndedUnion(patterns).map((p) => p.exec(text)?.index ?? text.length));
+
+describe("openEnded", () => {
+  const youHave = /\byou (?:really )?have (?:depression|anxiety)\b/gi;
+
+  it("finds a match the end of the text cut short, at any point of it", () => {
+    expect(startOf(youHave, "Well, y")).toBe(6);
+    expect(startOf(youHave, "Well, you have dep")).toBe(6);
+    expect(startOf(youHave, "Well, you really ")).toBe(6);
+  });
+
+  it("finds finished matches as the original does, case and all", () => {
+    expect(startOf(youHave, "So YOU HAVE ANXIETY, then")).toBe(3);
+  });
+
+  it("finds nothing before the end where no continuation can match", () => {
+    // Only the empty match at the very end: all of the text can be sent.
+    expect(startOf(youHave, "Thank you for this")).toBe("Thank you for this".length);
+    expect(startOf(youHave, "you hav a")).toBe("you hav a".length);
+  });
+
+  it("keeps quantifier bounds and classes", () => {
+    const dose = /\b\d+\s?mg\b/g;
+    expect(startOf(dose, "take 50 m")).toBe(5);
+    expect(startOf(dose, "take 50 g")).toBe(9);
+  });
+
+  it("drops negative lookaheads, since they may fail on text not seen yet", () => {
+    const anxiety = /anxiety(?! about)/g;
+    expect(startOf(anxiety, "anxiety about")).toBe(0);
+  });
+
+  it("works on Unicode patterns", () => {
+    const zh = /你(?:可能)?有抑郁症/gu;
+    expect(startOf(zh, "我想你可")).toBe(2);
+    expect(startOf(zh, "你好")).toBe(2);
+  });
+
+  it("joins patterns by their flags; the first match of the union is the earliest of any", () => {
+    const patterns = [/\btake \d+ pills\b/gi, /\bhow to hurt\b/gi, /你有抑郁症/gu];
+    expect(openEndedUnion(patterns)).toHaveLength(2);
+    expect(union(patterns, "I wonder how to")).toBe(9);
+    expect(union(patterns, "Then take 2 and how")).toBe(16);
+    expect(union(patterns, "Then take 2")).toBe(5);
+    expect(union(patterns, "我想你")).toBe(2);
+  });
+
+  it("refuses what it cannot open soundly", () => {
+    expect(() => openEnded(/(a)\1/)).toThrow(/Backreference/);
+  });
+});
