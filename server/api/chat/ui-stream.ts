@@ -63,5 +63,7 @@ export function chatStreamResponse(prepared: PreparedTurn, turnKey: string): Res
     onError: (error) =>
       error instanceof ServiceError ? error.message : "Something went wrong while answering. Nothing was lost; please send your message again.",
   });
-  return createUIMessageStreamResponse({ stream, consumeSseStream: consumeStream });
+  // `no-transform`: compressing a stream of small events would make the server gzip and flush each
+  // one (and lets no proxy hold them back); the events are small and text streams live.
+  return createUIMessageStreamResponse({ stream, consumeSseStream: consumeStream, headers: { "cache-control": "no-cache, no-transform" } });
 }
