@@ -1,0 +1,100 @@
+import { parseJsonEventStream, uiMessageChunkSchema, type UIMessageChunk } from "ai";
+import { describe, expect, it } from "vitest";
+import type { EngineEvent } from "../../engine/runtime";
+import { ServiceError } from "../../services/errors";
+import type { PreparedTurn, TurnResult } from "../../services/sessions/run-turn";
+import { chatStreamResponse } from "./ui-stream";
+
+const done: TurnResult = { replayed: false, messages: [], status: "active", riskLevel: "none" };
+const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+/** A turn that emits these events, a tick apart between groups, then ends with `result` (or throws it). */
+function preparedTurn(groups: EngineEvent[][], end: TurnResult | Error = done): PreparedTurn & { finished: Promise<void> } {
+  let finish!: () => void;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  return {
+    finished,
+    async run(sink = () => {}) {
+      try {
+        for (const group of groups) {
+          for (const event of group) sink(event);
+          await tick();
+        }
+        if (end instanceof Error) throw end;
+        return end;
+      } finally {
+        finish();
+      }
+    },
+  };
+}
+
+const greeting: EngineEvent[][] = [
+  [
+    { type: "position", phaseId: "p", topicId: "t", actionId: "hello", round: 1 },
+    { type: "message-start", actionId: "hello", purpose: "say" },
+    { type: "text-delta", actionId: "hello", delta: "Hello " },
+  ],
+  [{ type: "text-delta", actionId: "hello", delta: "there." }],
+  [{ type: "message-end", actionId: "hello", text: "Hello there." }],
+];
+
+/** Reads the body the way the AI SDK's chat transport does. */
+async function chunksOf(response: Response): Promise<UIMessageChunk[]> {
+  const chunks: UIMessageChunk[] = [];
+  const reader = parseJsonEventStream({ stream: response.body!, schema: uiMessageChunkSchema }).getReader();
+  for (;;) {
+    const { done: ended, value } = await reader.read();
+    if (ended) return chunks;
+    if (!value.success) throw value.error;
+    chunks.push(value.value);
+  }
+}
+
+describe("chatStreamResponse", () => {
+  it("sends the turn as a UI message stream the AI SDK's client parses", async () => {
+    const response = chatStreamResponse(preparedTurn(greeting), "m1");
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    expect(response.headers.get("x-vercel-ai-ui-message-stream")).toBe("v1");
+    expect(response.headers.get("cache-control")).toContain("no-transform");
+    expect(await chunksOf(response)).toEqual([
+      { type: "data-position", data: { phaseId: "p", topicId: "t", actionId: "hello", round: 1 }, transient: true },
+      { type: "text-start", id: "m1-1" },
+      { type: "text-delta", id: "m1-1", delta: "Hello " },
+      { type: "text-delta", id: "m1-1", delta: "there." },
+      { type: "text-end", id: "m1-1" },
+      { type: "data-turn", data: { status: "active", riskLevel: "none", replayed: false } },
+    ]);
+  });
+
+  it("sends events emitted together in one write, and ends with [DONE]", async () => {
+    const response = chatStreamResponse(preparedTurn(greeting), "m1");
+    const reader = response.body!.getReader();
+    const writes: string[] = [];
+    for (;;) {
+      const { done: ended, value } = await reader.read();
+      if (ended) break;
+      writes.push(new TextDecoder().decode(value));
+    }
+    expect(writes[0]).toMatch(/^data: \{"type":"data-position".*\n\ndata: \{"type":"text-start".*\n\ndata: \{"type":"text-delta".*"Hello "\}\n\n$/s);
+    expect(writes.at(-1)).toMatch(/data: \[DONE\]\n\n$/);
+  });
+
+  it("turns a failure into an error part with a human message", async () => {
+    const busy = chatStreamResponse(preparedTurn([], new ServiceError("BUSY", "Your previous message is still being answered.")), "m1");
+    expect(await chunksOf(busy)).toEqual([{ type: "error", errorText: "Your previous message is still being answered." }]);
+    const crash = chatStreamResponse(preparedTurn([], new Error("socket hang up at 10.0.0.3")), "m1");
+    const [part] = await chunksOf(crash);
+    expect(part).toMatchObject({ type: "error", errorText: expect.stringMatching(/send your message again/) });
+    expect(JSON.stringify(part)).not.toContain("10.0.0.3");
+  });
+
+  it("lets the turn run to its end when the browser goes away mid-stream", async () => {
+    const turn = preparedTurn(greeting);
+    const response = chatStreamResponse(turn, "m1");
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+    await expect(Promise.race([turn.finished.then(() => "finished"), new Promise((resolve) => setTimeout(() => resolve("stuck"), 1000))])).resolves.toBe("finished");
+  });
+});
