@@ -350,7 +350,8 @@ session:
     let judged = 0;
     const llm = fakeModel({ judge: async () => ({ done: ++judged >= 2 }) });
     const first = await collect(start(script, opts({ llm })));
-    expect(first.events.filter((e) => e.type === "text-delta").map((e) => (e as { delta: string }).delta)).toEqual(["[say] ", "How CBT works"]);
+    // The guardrail keeps the last letter until the stream ends (a combining mark could still follow).
+    expect(first.events.filter((e) => e.type === "text-delta").map((e) => (e as { delta: string }).delta)).toEqual(["[say] ", "How CBT work", "s"]);
     const second = await collect(turn(script, first.state, "what do you mean?", opts({ llm })));
     expect(second.messages).toEqual(["[explain_round] How CBT works"]);
     const third = await collect(turn(script, second.state, "got it", opts({ llm })));

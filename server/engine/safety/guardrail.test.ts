@@ -299,6 +299,35 @@ describe("GuardedText", () => {
     }
   });
 
+  // A run-on longer than MAX_HELD_CHARS is cut at clause marks, possibly behind what was sent.
+  const longLead = { en: "I hear you, and ".repeat(3) + "the week felt long, ".repeat(16), zh: "谢谢你，" + "我们慢慢来，".repeat(60) };
+
+  it.each(cases)("never sends any of the violating match after a long run-on either: %s", (sentence) => {
+    const text = (/\p{Script=Han}/u.test(sentence) ? longLead.zh : longLead.en) + sentence;
+    const whole = checkOutput(sentence);
+    for (let seed = 1; seed <= 8; seed++) {
+      const { emitted, violation } = run(randomCuts(text, seed));
+      expect(violation?.category).toBe(whole?.category);
+      expect(emitted.flat().join("").length, `seed ${seed}`).toBeLessThanOrEqual(text.length - sentence.length + (whole?.at ?? 0));
+    }
+  });
+
+  it.each([
+    // A mark in the next delta turns "a" into "á", after which "50mg" ends at a word boundary.
+    [["Take 50mga", "\u0301 daily."], "Take "],
+    [["It sounds like depressiona", "\u0301."], ""],
+    // A run-on's clause cut lies behind what was sent: nothing of the next sentence may slip out.
+    [["I hear you, ", "and the week felt long ".repeat(12), "and I hope you could try", ". You have depression."], null],
+    [["I hear you, ", "and the week felt long ".repeat(12), "so take 50mg tonight", "."], null],
+    [["谢谢你，", "我们慢慢来".repeat(58), "你可以吃点安眠药", "。"], null],
+  ])("holds the match in streams found to leak before: %j", (deltas, sentExactly) => {
+    const { emitted, violation } = run(deltas as string[]);
+    expect(violation).not.toBeNull();
+    const sent = emitted.flat().join("");
+    if (sentExactly !== null) expect(sent).toBe(sentExactly);
+    expect(sent).not.toMatch(/50mg|depr|吃点|sounds like/i);
+  });
+
   it.each(SAFE)("sends all of a clean message, in its deltas, however it streams: %s", (sentence) => {
     for (let seed = 1; seed <= 10; seed++) {
       const pieces = randomCuts(`${sentence} ${sentence}`, seed);

@@ -644,26 +644,39 @@ const OPEN_PATTERNS: readonly RegExp[] = openEndedUnion(RULES.map((rule) => rule
  * already ruled out: a place no match can start at stays so as the text grows.
  */
 export function releasableLength(sentence: string, from = 0): { length: number; reach: number } {
-  const normalised = normalise(sentence);
+  // A combining mark in the next delta could still change the last letter (NFKC composes them),
+  // and so whether a word boundary holds after it: only the part before it is judged.
+  const stable = sentence.slice(0, unsettledTail(sentence));
+  const normalised = normalise(stable);
   let reach = normalised.length;
   for (const pattern of OPEN_PATTERNS) {
     pattern.lastIndex = Math.min(from, reach);
     const found = pattern.exec(normalised);
     if (found && found.index < reach) reach = found.index;
   }
-  if (normalised === sentence) return { length: reach, reach };
+  if (normalised === stable) return { length: reach, reach };
   // Back to raw characters: the longest prefix whose normalised form fits before `reach`.
   let low = 0;
-  let high = sentence.length;
+  let high = stable.length;
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
-    if (normalise(sentence.slice(0, mid)).length <= reach) low = mid;
+    if (normalise(stable.slice(0, mid)).length <= reach) low = mid;
     else high = mid - 1;
   }
-  // A surrogate pair must not split. (A combining mark in a later delta can only turn a letter the
-  // rules spell into one they do not, so it cannot make a match start earlier.)
-  if (low > 0 && /[\uD800-\uDBFF]/.test(sentence.charAt(low - 1))) low--;
+  // A surrogate pair must not split.
+  if (low > 0 && /[\uD800-\uDBFF]/.test(stable.charAt(low - 1))) low--;
   return { length: low, reach };
+}
+
+/**
+ * Where the text's last letter and any marks after it begin (the text's length when it ends in
+ * anything else): a letter can still compose with a mark that has not arrived. Han characters
+ * never compose, so Chinese text is not held back for it.
+ */
+function unsettledTail(text: string): number {
+  const tail = /\p{L}\p{M}*$|\p{M}+$/u.exec(text);
+  if (!tail || /^\p{Script=Han}/u.test(tail[0])) return text.length;
+  return tail.index;
 }
 
 /** The first violation in `text`, or null when it is safe to send. */
@@ -775,6 +788,9 @@ export class GuardedText {
       if (!this.sentence) return { emit, violation: null };
       const end = sentenceEnd(this.sentence, final);
       if (end < 0) {
+        // Past MAX_HELD_CHARS without a clause mark, a run-on is simply held to its end (each
+        // look would re-read all of it).
+        if (this.sentence.length > MAX_HELD_CHARS) return { emit, violation: null };
         const { length, reach } = releasableLength(this.sentence, this.reach);
         this.reach = reach;
         if (length > this.sent) {
@@ -789,9 +805,10 @@ export class GuardedText {
         this.pieces = [];
         return { emit, violation };
       }
-      emit.push(...this.take(end - this.sent));
+      // A long run-on is cut at its last clause mark, which may lie before what was already sent.
+      emit.push(...this.take(Math.max(0, end - this.sent)));
       this.sentence = this.sentence.slice(end);
-      this.sent = 0;
+      this.sent = Math.max(0, this.sent - end);
       this.reach = 0;
     }
   }
