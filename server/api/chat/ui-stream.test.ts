@@ -67,19 +67,6 @@ describe("chatStreamResponse", () => {
     ]);
   });
 
-  it("sends events emitted together in one write, and ends with [DONE]", async () => {
-    const response = chatStreamResponse(preparedTurn(greeting), "m1");
-    const reader = response.body!.getReader();
-    const writes: string[] = [];
-    for (;;) {
-      const { done: ended, value } = await reader.read();
-      if (ended) break;
-      writes.push(new TextDecoder().decode(value));
-    }
-    expect(writes[0]).toMatch(/^data: \{"type":"data-position".*\n\ndata: \{"type":"text-start".*\n\ndata: \{"type":"text-delta".*"Hello "\}\n\n$/s);
-    expect(writes.at(-1)).toMatch(/data: \[DONE\]\n\n$/);
-  });
-
   it("turns a failure into an error part with a human message", async () => {
     const busy = chatStreamResponse(preparedTurn([], new ServiceError("BUSY", "Your previous message is still being answered.")), "m1");
     expect(await chunksOf(busy)).toEqual([{ type: "error", errorText: "Your previous message is still being answered." }]);
