@@ -115,6 +115,20 @@ async function checkInScript(): Promise<string> {
 
 const REPLIES = ["7", "calm", "a walk; work was hard", "yes, I tried it", "0", "1", "0", "1", "walk twice, confidence 8", "thanks"];
 
+/** Reads a streamed body to its end; `first` is the ms from `started` until `marker` had arrived. */
+async function readStream(response: Response, started: number, marker: string): Promise<{ text: string; first: number }> {
+  const reader = (response.body ?? new ReadableStream<Uint8Array>()).getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let first = Number.NaN;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return { text, first };
+    text += decoder.decode(value, { stream: true });
+    if (Number.isNaN(first) && text.includes(marker)) first = performance.now() - started;
+  }
+}
+
 /** Sends one turn; resolves to [ms to the first text delta, ms to the end, completed?]. */
 async function chat(client: Client): Promise<[number, number, boolean]> {
   const started = performance.now();
@@ -125,16 +139,7 @@ async function chat(client: Client): Promise<[number, number, boolean]> {
   });
   client.turn++;
   if (!response.ok || !response.body) throw new Error(`chat answered ${response.status}`);
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = "";
-  let first = Number.NaN;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    if (Number.isNaN(first) && text.includes('"type":"text-delta"')) first = performance.now() - started;
-  }
+  const { text, first } = await readStream(response, started, '"type":"text-delta"');
   if (text.includes('"type":"error"')) throw new Error(`error part in the stream: ${/"errorText":"([^"]*)"/.exec(text)?.[1] ?? ""}`);
   return [first, performance.now() - started, text.includes('"status":"completed"')];
 }
@@ -176,17 +181,7 @@ async function fakeTimeToFirstToken(): Promise<number> {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ model: "fake", stream: true, messages: [{ role: "user", content: "hello" }] }),
     });
-    const reader = (response.body ?? new ReadableStream()).getReader();
-    const decoder = new TextDecoder();
-    let text = "";
-    let first = Number.NaN;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-      if (Number.isNaN(first) && text.includes("Thank")) first = performance.now() - started;
-    }
-    times.push(first);
+    times.push((await readStream(response, started, "Thank")).first);
   }
   return percentile(times, 0.5);
 }

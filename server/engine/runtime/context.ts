@@ -131,7 +131,8 @@ export class RunContext {
   /**
    * Streams one client-visible message and remembers it. In model mode the output guardrail
    * checks each sentence (holding back only what a rule may still match in the unfinished one); a
-   * violating sentence's unsent part and everything after it are replaced and logged. Template mode is the author's text.
+   * violating sentence's unsent part and everything after it are replaced and logged. Template
+   * mode is the author's text.
    */
   async *say(actionId: string, purpose: ComposePurpose, prompt: Prompt, fallbackText: string): AsyncGenerator<EngineEvent, string> {
     yield { type: "message-start", actionId, purpose };

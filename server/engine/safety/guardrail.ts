@@ -4,10 +4,11 @@
  *
  * Text is checked sentence by sentence as it streams (`GuardedText`). Of the current unfinished
  * sentence, only the part where a rule's match may still lie is held back: words no rule can
- * reach any more are sent at once, and each sentence is checked whole when it ends. The rules look for the act (telling the client they have
- * a disorder, telling them to change a dose), not for the topic: "I can't diagnose anything",
- * "this is not a diagnosis" and "talk with a doctor about medication" must pass, so every rule
- * knows what negates, questions, conditions or reports it.
+ * reach any more are sent at once, and each sentence is checked whole when it ends. The rules
+ * look for the act (telling the client they have a disorder, telling them to change a dose), not
+ * for the topic: "I can't diagnose anything", "this is not a diagnosis" and "talk with a doctor
+ * about medication" must pass, so every rule knows what negates, questions, conditions or
+ * reports it.
  */
 
 import { openEndedUnion } from "./open-match";

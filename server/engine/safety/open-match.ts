@@ -60,7 +60,9 @@ export function openEndedUnion(patterns: readonly RegExp[]): RegExp[] {
   const byFlags = new Map<string, string[]>();
   for (const pattern of patterns) {
     const flags = searchFlags(pattern);
-    byFlags.set(flags, [...(byFlags.get(flags) ?? []), openSource(pattern)]);
+    const sources = byFlags.get(flags) ?? [];
+    sources.push(openSource(pattern));
+    byFlags.set(flags, sources);
   }
   return [...byFlags].map(([flags, sources]) => new RegExp(sources.join("|"), flags));
 }
