@@ -7,15 +7,17 @@ import { chatStreamResponse } from "@/server/api/chat/ui-stream";
 import { withRoute } from "@/server/observability/route";
 import { getMetrics } from "@/server/observability/metrics";
 import { isDraining } from "@/server/lifecycle";
+import { NAMES_FIELD, storableString } from "@/server/engine/text/storable";
 
 export const dynamic = "force-dynamic";
 
 /** A body far larger than any allowed message is refused before it is read. */
 const MAX_BODY_BYTES = 64 * 1024;
 
+/** Ids with a character Postgres refuses are refused (400); the text is cleaned by the turn, never refused. */
 const ChatRequest = z.object({
-  sessionId: z.string().min(1).max(64),
-  message: z.object({ id: z.string().min(1).max(100), text: z.string() }),
+  sessionId: storableString().min(1).max(64),
+  message: z.object({ id: storableString().min(1).max(100), text: z.string() }),
 });
 
 /** `code` is stable (for clients to translate or branch on); `error` is for people. */
@@ -33,12 +35,18 @@ export const POST = withRoute("/api/chat", async (req: Request): Promise<Respons
   if (declared > MAX_BODY_BYTES) return problem(413, "The message is too long.", {}, "TOO_LARGE");
   const raw = await req.text();
   if (raw.length > MAX_BODY_BYTES) return problem(413, "The message is too long.", {}, "TOO_LARGE");
-  let body: z.infer<typeof ChatRequest>;
+  let json: unknown;
   try {
-    body = ChatRequest.parse(JSON.parse(raw));
+    json = JSON.parse(raw);
   } catch {
     return problem(400, "Send {sessionId, message: {id, text}} as JSON.", {}, "BAD_REQUEST");
   }
+  const parsed = ChatRequest.safeParse(json);
+  if (!parsed.success) {
+    const named = parsed.error.issues.find((issue) => issue.code === "custom" && issue.params?.[NAMES_FIELD]);
+    return problem(400, named?.message ?? "Send {sessionId, message: {id, text}} as JSON.", {}, "BAD_REQUEST");
+  }
+  const body = parsed.data;
 
   try {
     const prepared = await prepareTurn(

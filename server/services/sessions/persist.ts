@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { EngineEvent, RiskLevel, SessionState } from "../../engine/runtime";
 import type { LlmUsage } from "../../engine/llm/port";
+import { storableJson } from "../../engine/text/storable";
 import { utcTimestamp, type Sql } from "../../db/sql";
 import { ServiceError } from "../errors";
 
@@ -154,16 +155,17 @@ export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit 
   }));
 
   const now = utcTimestamp(createdAt);
+  // storableJson: a character jsonb refuses (a NUL or half an emoji in a model's reply) must not make the turn unstorable.
   const shared = [
     record.sessionId,
     now,
     turn,
     record.scriptVersionId,
-    JSON.stringify(messages),
-    JSON.stringify(variables),
-    JSON.stringify(safety.map((finding) => ({ id: newRowId("e"), messageId: clientMessageRowId, ...finding }))),
-    JSON.stringify(calls),
-    JSON.stringify(record.state),
+    storableJson(messages),
+    storableJson(variables),
+    storableJson(safety.map((finding) => ({ id: newRowId("e"), messageId: clientMessageRowId, ...finding }))),
+    storableJson(calls),
+    storableJson(record.state),
     status,
     status === "completed" ? now : null,
     safety.length ? risk : null,
@@ -172,7 +174,7 @@ export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit 
   const [statement, headValues] =
     commit.kind === "turn"
       ? [TURN_STATEMENT, [commit.readVersion]]
-      : [START_STATEMENT, [commit.clientId, JSON.stringify(commit.techniquePins), commit.language]];
+      : [START_STATEMENT, [commit.clientId, storableJson(commit.techniquePins), commit.language]];
   const [result] = await sql.query<{ claimed: number; lastSeq: number }>(statement, [...shared, ...headValues]);
   if (!result || result.claimed !== 1) {
     throw new ServiceError("BUSY", "This session was updated by another request at the same moment. Please send your message again.");

@@ -12,6 +12,7 @@ import type { SessionDeps } from "./deps";
 import { commitRun, type StoredMessage } from "./persist";
 import { allowsTemplateFallback, asOverrides, loadRunnable, type TechniquePins } from "./runnable";
 import { isUniqueViolation } from "../../db/sql";
+import { cleanText } from "../../engine/text/storable";
 
 /** Longest client message accepted, in characters. */
 export const MAX_MESSAGE_CHARS = 4_000;
@@ -37,11 +38,17 @@ export interface TurnResult {
 
 export type TurnSink = (event: EngineEvent) => void;
 
+/**
+ * The message as the engine sees it and as it is stored. Characters Postgres refuses are cleaned,
+ * never refused (NUL dropped, half an emoji replaced by U+FFFD): a client's words, a crisis
+ * message above all, must be kept.
+ */
 export function validateMessage(text: string): string {
-  const trimmed = text.trim();
+  const cleaned = cleanText(text);
+  const trimmed = cleaned.trim();
   if (!trimmed) throw new ServiceError("BAD_REQUEST", "The message is empty.");
-  if (text.length > MAX_MESSAGE_CHARS) {
-    throw new ServiceError("TOO_LARGE", `Messages can be at most ${MAX_MESSAGE_CHARS.toLocaleString("en")} characters; this one has ${text.length.toLocaleString("en")}.`);
+  if (cleaned.length > MAX_MESSAGE_CHARS) {
+    throw new ServiceError("TOO_LARGE", `Messages can be at most ${MAX_MESSAGE_CHARS.toLocaleString("en")} characters; this one has ${cleaned.length.toLocaleString("en")}.`);
   }
   return trimmed;
 }
