@@ -116,6 +116,16 @@ export function newRowId(prefix: string): string {
   return `${prefix}_${randomUUID().replaceAll("-", "")}`;
 }
 
+/** The run's safety findings as rows, the session's risk level after it, and whether it needs review. */
+function safetyOf(record: Pick<RunRecord, "events" | "state">) {
+  const safety = record.events.flatMap((e) =>
+    e.type === "safety" ? [{ level: e.level, category: e.reason, evidence: e.evidence ?? [], source: e.source ?? "engine", actionTaken: e.action ?? "logged" }] : [],
+  );
+  const risk = maxRisk([record.state.risk.level, ...safety.map((s) => s.level)]);
+  const flag = safety.length > 0 && RISK_ORDER.indexOf(risk) >= RISK_ORDER.indexOf(NEEDS_REVIEW_FROM);
+  return { safety, risk, flag };
+}
+
 /**
  * Stores a run; resolves to the run's messages as stored (the client message first). Throws BUSY
  * when a turn's session moved on meanwhile, and the database's unique violation when the same
@@ -123,11 +133,7 @@ export function newRowId(prefix: string): string {
  */
 export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit | StartCommit): Promise<StoredMessage[]> {
   const status = record.state.status === "complete" ? "completed" : "active";
-  const safety = record.events.flatMap((e) =>
-    e.type === "safety" ? [{ level: e.level, category: e.reason, evidence: e.evidence ?? [], source: e.source ?? "engine", actionTaken: e.action ?? "logged" }] : [],
-  );
-  const risk = maxRisk([record.state.risk.level, ...safety.map((s) => s.level)]);
-  const flag = safety.length > 0 && RISK_ORDER.indexOf(risk) >= RISK_ORDER.indexOf(NEEDS_REVIEW_FROM);
+  const { safety, risk, flag } = safetyOf(record);
   const createdAt = new Date();
   const turn = record.state.turn;
 
@@ -180,4 +186,43 @@ export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit 
     throw new ServiceError("BUSY", "This session was updated by another request at the same moment. Please send your message again.");
   }
   return messages.map(({ id, n, role, text, actionId }) => ({ id, seq: result.lastSeq + n, role, text, turn, actionId, createdAt }));
+}
+
+/** What a turn that was not stored did: said on each of its safety rows. */
+export const TURN_NOT_STORED = "turn_not_stored";
+
+// $1 session id, $2 now, $3 turn, $4 safety events (JSON array), $5 risk level, $6 needs review.
+const SAFETY_OF_UNSTORED_TURN = `WITH events AS (
+  INSERT INTO "SafetyEvent" (id, "sessionId", "messageId", level, category, evidence, source, "actionTaken", turn, "createdAt")
+  SELECT e.id, s.id, NULL, e.level::"RiskLevel", e.category, COALESCE(e.evidence, '[]'::jsonb), e.source, e."actionTaken", $3, $2::timestamp
+  FROM "Session" s, jsonb_to_recordset($4::jsonb) AS e(id text, level text, category text, evidence jsonb, source text, "actionTaken" text)
+  WHERE s.id = $1
+  RETURNING 1
+)
+UPDATE "Session" SET
+  "riskLevel" = GREATEST("riskLevel", $5::"RiskLevel"),
+  "needsReview" = "needsReview" OR $6::boolean
+WHERE id = $1
+RETURNING (SELECT count(*) FROM events)::int AS stored`;
+
+/**
+ * When a turn could not be stored, what the safety layer found in it still is: its safety events
+ * (tied to no message, since none was stored; the evidence holds the matched words, and the
+ * action says the turn was not stored) and the session's risk level and review flag, in one
+ * statement of its own. The session's state and version are left alone, so the client can send
+ * the message again. Resolves to the number of events stored (0 when the turn found nothing).
+ */
+export async function recordSafetyOfUnstoredTurn(sql: Sql, record: Pick<RunRecord, "sessionId" | "events" | "state">): Promise<number> {
+  const { safety, risk, flag } = safetyOf(record);
+  if (!safety.length) return 0;
+  const rows = safety.map((finding) => ({ id: newRowId("e"), ...finding, actionTaken: `${finding.actionTaken}; ${TURN_NOT_STORED}` }));
+  const [result] = await sql.query<{ stored: number }>(SAFETY_OF_UNSTORED_TURN, [
+    record.sessionId,
+    utcTimestamp(new Date()),
+    record.state.turn,
+    storableJson(rows),
+    risk,
+    flag,
+  ]);
+  return result?.stored ?? 0;
 }

@@ -9,10 +9,12 @@ import { resolveScheme } from "../../engine/prompts/default-scheme";
 import type { Lock } from "../../cache/types";
 import { ServiceError } from "../errors";
 import type { SessionDeps } from "./deps";
-import { commitRun, type StoredMessage } from "./persist";
+import { commitRun, recordSafetyOfUnstoredTurn, type StoredMessage } from "./persist";
 import { allowsTemplateFallback, asOverrides, loadRunnable, type TechniquePins } from "./runnable";
 import { isUniqueViolation } from "../../db/sql";
 import { cleanText } from "../../engine/text/storable";
+import { getLogger } from "../../log";
+import { errorCause } from "../../observability/error-cause";
 
 /** Longest client message accepted, in characters. */
 export const MAX_MESSAGE_CHARS = 4_000;
@@ -212,13 +214,36 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
     };
   } catch (error) {
     // A concurrent retry of this very message won the race: its stored reply is the answer.
-    const winner = await storedReply(deps, session.id, clientMessageId);
+    const winner = await storedReply(deps, session.id, clientMessageId).catch(() => null);
     if (winner) return { replayed: true, messages: winner, status: "active", riskLevel: state.risk.level };
+    await keepSafetyOfUnstoredTurn(deps, session.id, events, state, error);
     if (isUniqueViolation(error)) {
       throw new ServiceError("BUSY", "This conversation was updated at the same moment. Please send your message again.", {}, { cause: error });
     }
     throw error;
   }
+}
+
+/**
+ * A turn that could not be stored (the database refused or lost the statement, or another turn
+ * claimed the session first) must not take what the safety layer found with it: its safety events
+ * and the session's flag are stored on their own. Logs the failure with its cause (never the
+ * message, variable values or inputs); never throws, so the caller reports the turn's own error.
+ */
+async function keepSafetyOfUnstoredTurn(deps: SessionDeps, sessionId: string, events: readonly EngineEvent[], state: SessionState, error: unknown): Promise<void> {
+  const concurrent = (error instanceof ServiceError && error.code === "BUSY") || isUniqueViolation(error);
+  const found = events.filter((e) => e.type === "safety").length;
+  const context = { sessionId, turn: state.turn, riskLevel: state.risk.level, safetyEvents: found, cause: errorCause(error) };
+  let stored = 0;
+  try {
+    stored = await recordSafetyOfUnstoredTurn(deps.sql, { sessionId, events, state });
+  } catch (fallbackError) {
+    getLogger().error({ ...context, safetyEventsStored: 0, fallbackCause: errorCause(fallbackError) }, "turn not stored, and neither were its safety events");
+    return;
+  }
+  // Losing a race is ordinary (the client is asked to send again); a failed statement is not.
+  if (!concurrent) getLogger().error({ ...context, safetyEventsStored: stored }, "turn not stored");
+  else if (stored) getLogger().warn({ ...context, safetyEventsStored: stored }, "turn lost to a concurrent one; its safety events were stored");
 }
 
 function translateEngineError(error: unknown): unknown {
