@@ -1,4 +1,5 @@
 import { RISK_LEVELS, type RiskLevel } from "@/server/engine/safety/risk-types";
+import { isStorable } from "@/server/engine/text/storable";
 
 export const PAGE_SIZE = 50;
 
@@ -18,7 +19,8 @@ function values(value: string | string[] | undefined): string[] {
 
 function one(value: string | string[] | undefined): string | undefined {
   const first = values(value)[0]?.trim();
-  return first && first.length <= 64 ? first : undefined;
+  // A value that cannot be stored cannot match anything either: ignored like any unknown value.
+  return first && first.length <= 64 && isStorable(first) ? first : undefined;
 }
 
 /** The list filters from the URL (`risk`, `state`, `script`, `project`, `page`); unknown values are ignored. */

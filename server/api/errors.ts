@@ -1,4 +1,6 @@
 import { TRPCError } from "@trpc/server";
+import type { ZodError } from "zod";
+import { fieldPath, NAMES_FIELD } from "../engine/text/storable";
 import { describeDatabaseError } from "../services/health";
 import { ServiceError, type ServiceErrorCode } from "../services/errors";
 
@@ -43,4 +45,23 @@ export function toClientError(error: unknown): unknown {
     });
   }
   return error;
+}
+
+/** Most input problems named in one message. */
+const MAX_INPUT_PROBLEMS = 5;
+
+/**
+ * Input problems as one line a person can read, each naming its field
+ * ("yaml contains a NUL character (U+0000) at line 2, column 16, …; limit: Too big: …"),
+ * instead of the issues as JSON.
+ */
+export function inputErrorMessage(error: ZodError): string {
+  const problems = error.issues.slice(0, MAX_INPUT_PROBLEMS).map((issue) => {
+    const namesField = issue.code === "custom" && issue.params?.[NAMES_FIELD] === true;
+    const path = fieldPath(issue.path);
+    return namesField || !path ? issue.message : `${path}: ${issue.message}`;
+  });
+  const more = error.issues.length - problems.length;
+  if (problems.length === 1 && !more) return problems[0] ?? "";
+  return `${problems.map((p) => p.replace(/\.$/, "")).join("; ")}${more > 0 ? ` (and ${more} more)` : ""}.`;
 }

@@ -14,12 +14,13 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
+import { storableString } from "../engine/text/storable";
 import { getPlatform, type Platform } from "../platform";
 import { clientCookie, identityFromHeaders, newClientId, type CallerIdentity } from "../auth/identity";
 import { checkSameOrigin } from "../auth/same-origin";
 import { loadSignedInUser, type AccountUser } from "../services/accounts/accounts";
 import { assertProjectAccess as assertProjectAccessIn } from "../services/accounts/access";
-import { toClientError } from "./errors";
+import { inputErrorMessage, toClientError } from "./errors";
 
 export interface TRPCContext {
   platform: Platform;
@@ -56,10 +57,17 @@ const t = initTRPC.context<TRPCContext>().create({
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;
 
-/** Turns database outages into SERVICE_UNAVAILABLE with a human message instead of a 500. */
+/**
+ * Turns database outages into SERVICE_UNAVAILABLE with a human message instead of a 500, and
+ * refused input into one readable line naming each field (instead of the issues as JSON).
+ */
 const infrastructureErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok) {
+    const { error } = result;
+    if (error.code === "BAD_REQUEST" && error.cause instanceof ZodError) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: inputErrorMessage(error.cause), cause: error.cause });
+    }
     const mapped = toClientError(result.error.cause ?? result.error);
     if (mapped instanceof TRPCError && mapped !== result.error) throw mapped;
   }
@@ -117,7 +125,7 @@ export async function assertProjectAccess(ctx: { platform: Platform; user: Accou
   }
 }
 
-export const projectProcedure = authorProcedure.input(z.object({ projectId: z.string().min(1).max(64) })).use(async ({ ctx, input, next }) => {
+export const projectProcedure = authorProcedure.input(z.object({ projectId: storableString().min(1).max(64) })).use(async ({ ctx, input, next }) => {
   await assertProjectAccess(ctx, input.projectId);
   return next({ ctx: { ...ctx, projectId: input.projectId } });
 });

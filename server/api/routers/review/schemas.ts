@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { storableString } from "../../../engine/text/storable";
 import { RISK_LEVELS } from "../../../engine/safety/risk-types";
 import { REVIEW_NOTE_MAX, REVIEW_PAGE_MAX, SESSION_STATUSES } from "../../../services/review/review";
 
-const id = z.string().min(1).max(64);
+const id = storableString().min(1).max(64);
 
 export const reviewFiltersInput = z.object({
   riskLevels: z.array(z.enum(RISK_LEVELS)).max(RISK_LEVELS.length).optional(),
@@ -35,5 +36,5 @@ export const reviewSessionInput = z.object({ sessionId: id });
 
 export const markReviewedInput = z.object({
   eventId: id,
-  note: z.string().max(REVIEW_NOTE_MAX, `The note must be at most ${REVIEW_NOTE_MAX} characters.`).optional(),
+  note: storableString().max(REVIEW_NOTE_MAX, `The note must be at most ${REVIEW_NOTE_MAX} characters.`).optional(),
 });

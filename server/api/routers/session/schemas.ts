@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { storableString } from "../../../engine/text/storable";
 
-export const sessionIdInput = z.object({ sessionId: z.string().min(1).max(64) });
+export const sessionIdInput = z.object({ sessionId: storableString().min(1).max(64) });
 
 export const startInput = z.object({
-  scriptId: z.string().min(1).max(64),
+  scriptId: storableString().min(1).max(64),
   language: z.enum(["en", "zh"]).optional(),
 });
 

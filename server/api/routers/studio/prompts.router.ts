@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableString } from "../../../engine/text/storable";
 import { createTRPCRouter, projectProcedure } from "../../trpc";
 import { getProjectPrompts, saveProjectPrompts } from "../../../services/studio/prompts/prompts";
 
@@ -8,6 +9,6 @@ const MAX_PROMPT_CHARS = 20_000;
 export const studioPromptsRouter = createTRPCRouter({
   get: projectProcedure.query(({ ctx }) => getProjectPrompts(ctx.platform.db.prisma, ctx.projectId)),
   save: projectProcedure
-    .input(z.object({ overrides: z.record(z.string().max(64), z.string().max(MAX_PROMPT_CHARS)) }))
+    .input(z.object({ overrides: z.record(storableString().max(64), storableString().max(MAX_PROMPT_CHARS)) }))
     .mutation(({ ctx, input }) => saveProjectPrompts(ctx.platform.db.prisma, ctx.projectId, input.overrides)),
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString, storableString } from "../../../engine/text/storable";
 import { MAX_SCRIPT_BYTES } from "../../../engine/script";
 import { ID_PATTERN, VARIABLE_NAME_PATTERN } from "../../../engine/script/schema";
 import { STATE_VERSION, type JsonValue } from "../../../engine/runtime";
@@ -11,12 +12,12 @@ export const MAX_TRY_STATE_CHARS = 256 * 1024;
 export const MAX_TRY_VARIABLES_CHARS = 64 * 1024;
 export const MAX_TRY_VARIABLES = 200;
 
-const name = z.string().max(200);
-const id = z.string().max(200).regex(ID_PATTERN, "Ids are made of letters, digits and `_`.");
+const name = storableString().max(200);
+const id = storableString().max(200).regex(ID_PATTERN, "Ids are made of letters, digits and `_`.");
 
 /** Plain JSON only (superjson could otherwise deliver Dates, Maps, undefined, ...). */
 export const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
-  z.union([z.string(), z.number().refine(Number.isFinite), z.boolean(), z.null(), z.array(jsonValue), z.record(z.string(), jsonValue)]),
+  z.union([storableString(), z.number().refine(Number.isFinite), z.boolean(), z.null(), z.array(jsonValue), z.record(storableString(), jsonValue)]),
 );
 
 function jsonLength(value: unknown): number {
@@ -29,8 +30,8 @@ function jsonLength(value: unknown): number {
 
 /** The draft: its text and, when it is a saved file, its path (its stored draft is replaced by the text). */
 const draftFields = {
-  yaml: z.string().max(MAX_SCRIPT_BYTES, "The draft is larger than a script may be."),
-  path: z.string().min(1).max(200).optional(),
+  yaml: storableString().max(MAX_SCRIPT_BYTES, "The draft is larger than a script may be."),
+  path: storableString().min(1).max(200).optional(),
 };
 
 export const analyseInput = z.object(draftFields);
@@ -42,7 +43,7 @@ export const tryStartInput = z.object({
   mode,
   startTopicId: id.optional(),
   variables: z
-    .record(z.string().max(100).regex(VARIABLE_NAME_PATTERN, "Variable names are letters, digits and `_`, not starting with a digit."), jsonValue)
+    .record(storableString().max(100).regex(VARIABLE_NAME_PATTERN, "Variable names are letters, digits and `_`, not starting with a digit."), jsonValue)
     .refine((v) => Object.keys(v).length <= MAX_TRY_VARIABLES, `At most ${MAX_TRY_VARIABLES} start values.`)
     .refine((v) => !Object.hasOwn(v, "risk_level"), "`risk_level` is the engine's own; it cannot be set.")
     .refine((v) => jsonLength(v) <= MAX_TRY_VARIABLES_CHARS, `The start values may be at most ${MAX_TRY_VARIABLES_CHARS / 1024} KB.`)
@@ -77,8 +78,8 @@ const frame = z.looseObject({
 const protocol = z.looseObject({
   step: z.enum(["ideation", "plan", "offer_plan", "plan_section", "confirm", "confirm_again"]),
   section: z.int().min(0),
-  plan: z.record(name, z.string()),
-  reason: z.string(),
+  plan: z.record(name, storableString()),
+  reason: storableString(),
 });
 
 const stateShape = z.looseObject({
@@ -91,8 +92,8 @@ const stateShape = z.looseObject({
   stack: z.array(frame).min(1).max(32),
   variables: z.looseObject({ session: variableMap, phase: variableMap, topic: variableMap }),
   memory: z.looseObject({
-    recent: z.array(z.looseObject({ role: z.enum(["client", "bot"]), text: z.string(), turn: z.int().min(0) })),
-    summary: z.string(),
+    recent: z.array(z.looseObject({ role: z.enum(["client", "bot"]), text: storableString(), turn: z.int().min(0) })),
+    summary: storableString(),
   }),
   risk: z.looseObject({
     level: z.enum(RISK_LEVELS),
@@ -111,8 +112,8 @@ export const tryTurnInput = z.object({
   ...draftFields,
   mode,
   state: tryState,
-  text: z
-    .string()
+  /** Stands for a client's message, so it is cleaned like one (never refused for a NUL or half an emoji). */
+  text: cleanString()
     .max(MAX_MESSAGE_CHARS, `Messages can be at most ${MAX_MESSAGE_CHARS.toLocaleString("en")} characters.`)
     .trim()
     .min(1, "The message is empty."),
