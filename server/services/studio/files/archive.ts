@@ -7,6 +7,7 @@
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import type { PrismaClient } from "../../../db/generated/client";
 import { MAX_SCRIPT_BYTES, peekTechniqueId } from "../../../engine/script";
+import { unstorableProblem } from "../../../engine/text/storable";
 import { ServiceError } from "../../errors";
 import { compileDraft, draftTechniques, identityOf } from "./compile";
 import { assertKeyFree, conflict, isUniqueViolation } from "./files";
@@ -141,11 +142,18 @@ export function readArchive(bytes: Uint8Array): { files: ArchiveFile[]; skipped:
   for (const [name, path] of wanted) {
     const data = raw[name];
     if (!data) continue;
+    let text: string;
     try {
-      files.push({ path, text: decoder.decode(data) });
+      text = decoder.decode(data);
     } catch {
       skipped.push({ path, reason: "Not UTF-8 text." });
+      continue;
     }
+    // A NUL cannot be stored (strict UTF-8 decoding already leaves no unpaired surrogate). The
+    // whole import is refused, naming the file and where, rather than a 500 or a silent change.
+    const problem = unstorableProblem(text, path);
+    if (problem) throw new ServiceError("BAD_REQUEST", `${problem} Remove it and import the archive again; nothing was imported.`);
+    files.push({ path, text });
   }
   return { files: stripWrapperFolder(files), skipped };
 }

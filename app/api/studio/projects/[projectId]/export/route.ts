@@ -1,6 +1,7 @@
 import { getPlatform } from "@/server/platform";
 import { HTTP_STATUS, ServiceError } from "@/server/services/errors";
 import { withRoute } from "@/server/observability/route";
+import { isStorable } from "@/server/engine/text/storable";
 import { exportProject } from "@/server/services/studio/files/archive";
 import { authorizeProjectRequest } from "@/server/services/studio/files/request-access";
 
@@ -15,7 +16,7 @@ function problem(status: number, message: string): Response {
 /** The project's drafts (files not deleted) at their paths, as `<slug>.zip`. Authors of the project and admins only. */
 export const GET = withRoute<Context>("/api/studio/projects/[projectId]/export", async (req, context) => {
   const { projectId } = await context.params;
-  if (!projectId || projectId.length > 64) return problem(404, "This project was not found.");
+  if (!projectId || projectId.length > 64 || !isStorable(projectId)) return problem(404, "This project was not found.");
   const platform = getPlatform();
   const prisma = platform.db.prisma;
   const access = await authorizeProjectRequest(prisma, req.headers, platform.env.AUTH_SECRET, projectId);

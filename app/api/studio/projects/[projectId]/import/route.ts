@@ -2,6 +2,7 @@ import { getPlatform } from "@/server/platform";
 import { checkSameOrigin } from "@/server/auth/same-origin";
 import { HTTP_STATUS, ServiceError } from "@/server/services/errors";
 import { withRoute } from "@/server/observability/route";
+import { isStorable } from "@/server/engine/text/storable";
 import { importProject, MAX_IMPORT_BYTES } from "@/server/services/studio/files/archive";
 import { authorizeProjectRequest } from "@/server/services/studio/files/request-access";
 
@@ -58,7 +59,7 @@ export const POST = withRoute<Context>("/api/studio/projects/[projectId]/import"
   if (!origin.ok) return problem(403, origin.reason);
 
   const { projectId } = await context.params;
-  if (!projectId || projectId.length > 64) return problem(404, "This project was not found.");
+  if (!projectId || projectId.length > 64 || !isStorable(projectId)) return problem(404, "This project was not found.");
   const platform = getPlatform();
   const prisma = platform.db.prisma;
   const access = await authorizeProjectRequest(prisma, req.headers, platform.env.AUTH_SECRET, projectId);
