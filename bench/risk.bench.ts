@@ -1,33 +1,62 @@
 /**
- * The lexicon risk detector: speed on 500-character messages (target: median ≤ 1 ms) and the
- * confusion matrix over the labelled messages. Figures are printed, not asserted (the unit test
- * asserts the recall and false-positive thresholds).
- * Run: npx tsx bench/risk.bench.ts [iterations]
+ * The risk detector on writers it was never trained or tuned on (data/safety/split.json): recall of
+ * high+imminent and false positives on none/low, per language and per kind, with the confusion
+ * matrix; the rules alone beside the combined detector; and speed on 500-character messages
+ * (target: median ≤ 1 ms). Figures are printed; the labelled-set test asserts the thresholds.
+ * Run: npx tsx bench/risk.bench.ts [iterations] [--misses]
  *
- * First-run figures of the later sets, before any rule was changed for them (the test asserts
- * only the current figures, after they were used to fix rules):
- *   held-out (140 messages, written after the first rules): recall 36/54 = 0.667, false positives 0/63
- *   round 2  (61 messages, longer and more oblique):        recall 10/21 = 0.476, false positives 3/32
+ * The rule detector alone, before the classifier, on writers written for this corpus (none saw the
+ * rules): see data/safety/DATASHEET.md for the table.
  */
-import { readFileSync } from "node:fs";
-import { detectRisk, evaluateRisk, parseLabelledMessages, RISK_LEVELS, type LabelledMessage, type RiskEvaluation } from "../server/engine/safety";
+import { detectRisk, evaluateRisk, RISK_LEVELS, type CorpusMessage, type RiskEvaluation } from "../server/engine/safety";
+import { detectRiskByRules } from "../server/engine/safety/rule-detector";
+import { loadCorpus, loadSplit, splitByWriter } from "../server/safety-training/corpus-files";
 
-const iterations = Number(process.argv[2] ?? 5_000);
+const iterations = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 5_000);
+const showMisses = process.argv.includes("--misses");
 const TARGET_LENGTH = 500;
 
-const load = (name: string): LabelledMessage[] => parseLabelledMessages(readFileSync(new URL(`../tests/fixtures/safety/${name}`, import.meta.url), "utf8"));
-const sets: [string, LabelledMessage[]][] = [
-  ["labelled (asserted by the unit test)", load("labelled-messages.jsonl")],
-  ["held-out", load("held-out-messages.jsonl")],
-  ["round 2", load("round2-messages.jsonl")],
-];
+const corpus = loadCorpus();
+const split = loadSplit();
+const { heldOut } = splitByWriter(corpus, split);
 
-/** Realistic 500-character messages: labelled messages strung together, in one language each. */
-function buildMessages(messages: readonly LabelledMessage[]): string[] {
+const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
+
+function printEvaluation(name: string, evaluation: RiskEvaluation, detail: boolean): void {
+  console.log(`\n${name}: ${evaluation.total} messages`);
+  console.log(`  recall (labelled high+imminent, detected ≥ high): ${evaluation.detectedPositives}/${evaluation.positives} = ${percent(evaluation.recall)}`);
+  console.log(`  false positives (labelled none/low, detected ≥ medium): ${evaluation.falsePositives}/${evaluation.negatives} = ${percent(evaluation.falsePositiveRate)}`);
+  for (const [lang, score] of Object.entries(evaluation.byLanguage)) {
+    console.log(`  ${lang}: recall ${score.detectedPositives}/${score.positives} = ${percent(score.recall)}, false positives ${score.falsePositives}/${score.negatives} = ${percent(score.falsePositiveRate)}`);
+  }
+  if (!detail) return;
+  console.log(`  per kind:`);
+  for (const [kind, score] of Object.entries(evaluation.byKind).sort(([a], [b]) => a.localeCompare(b))) {
+    const parts = [score.positives > 0 ? `recall ${score.detectedPositives}/${score.positives}` : "", score.negatives > 0 ? `false positives ${score.falsePositives}/${score.negatives}` : ""].filter(Boolean);
+    console.log(`    ${kind.padEnd(18)} ${parts.join(", ")}`);
+  }
+  console.log(`  confusion matrix (rows: labelled, columns: detected)`);
+  console.log(`  ${"".padEnd(10)}${RISK_LEVELS.map((level) => level.padStart(10)).join("")}`);
+  for (const expected of RISK_LEVELS) console.log(`  ${expected.padEnd(10)}${RISK_LEVELS.map((detected) => String(evaluation.confusion[expected][detected]).padStart(10)).join("")}`);
+  if (!showMisses) return;
+  for (const { message, detected } of evaluation.missed) console.log(`  missed [${message.writer} ${message.kind} ${message.label} → ${detected}] ${message.text}${message.context ? ` (after: ${JSON.stringify(message.context)})` : ""}`);
+  for (const { message, detected } of evaluation.falseAlarms) console.log(`  false alarm [${message.writer} ${message.kind} ${message.label} → ${detected}] ${message.text}${message.context ? ` (after: ${JSON.stringify(message.context)})` : ""}`);
+}
+
+const combined = (message: CorpusMessage) => detectRisk(message.text, { lang: message.lang, ...(message.context ? { context: message.context } : {}) }).level;
+const rulesAlone = (message: CorpusMessage) => detectRiskByRules(message.text, { lang: message.lang }).level;
+
+console.log(`held-out writers: ${split.heldOut.join(", ")}`);
+printEvaluation("rules alone, held-out writers", evaluateRisk(heldOut, rulesAlone), false);
+printEvaluation("rules + classifier, held-out writers", evaluateRisk(heldOut, combined), true);
+for (const writer of split.heldOut) printEvaluation(`rules + classifier, ${writer}`, evaluateRisk(heldOut.filter((message) => message.writer === writer), combined), false);
+
+/** Realistic 500-character messages: corpus lines strung together, in one language each. */
+function buildMessages(messages: readonly CorpusMessage[]): string[] {
   const built: string[] = [];
   for (const lang of ["en", "zh"] as const) {
     const pool = messages.filter((message) => message.lang === lang).map((message) => message.text);
-    for (let start = 0; start < pool.length; start++) {
+    for (let start = 0; start < pool.length; start += 7) {
       let text = "";
       for (let i = start; text.length < TARGET_LENGTH; i = (i + 1) % pool.length) text += `${pool[i]}${lang === "zh" ? "。" : ". "}`;
       built.push(text.slice(0, TARGET_LENGTH));
@@ -40,35 +69,17 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-function printEvaluation(name: string, evaluation: RiskEvaluation): void {
-  console.log(`\n${name}: ${evaluation.total} messages`);
-  console.log(`  recall (expected high+imminent, detected ≥ high): ${evaluation.detectedPositives}/${evaluation.positives} = ${evaluation.recall.toFixed(3)}`);
-  console.log(`  false positives (expected none/low, detected ≥ medium): ${evaluation.falsePositives}/${evaluation.negatives} = ${(evaluation.falsePositiveRate * 100).toFixed(1)} %`);
-  console.log(`  confusion matrix (rows: expected, columns: detected)`);
-  console.log(`  ${"".padEnd(10)}${RISK_LEVELS.map((level) => level.padStart(10)).join("")}`);
-  for (const expected of RISK_LEVELS) {
-    console.log(`  ${expected.padEnd(10)}${RISK_LEVELS.map((detected) => String(evaluation.confusion[expected][detected]).padStart(10)).join("")}`);
-  }
-  for (const message of evaluation.missed) console.log(`  missed: [${message.expected_level}] ${message.text}`);
-  for (const { message, detected } of evaluation.falseAlarms) console.log(`  false alarm: [${message.expected_level} → ${detected}] ${message.text}`);
-}
-
-const all = sets.flatMap(([, messages]) => messages);
-const corpus = buildMessages(all);
-// Warm-up: V8 interprets a regex at first and compiles it to machine code after a few runs.
-for (let round = 0; round < 3; round++) for (const text of corpus) detectRisk(text);
-
+const long = buildMessages(corpus);
+// Warm-up: V8 compiles a regex to machine code after a few runs; the model decodes on first use.
+for (let round = 0; round < 3; round++) for (const text of long) detectRisk(text);
 const timings: number[] = [];
 for (let i = 0; i < iterations; i++) {
-  const text = corpus[i % corpus.length] ?? "";
+  const text = long[i % long.length] ?? "";
   const started = performance.now();
   detectRisk(text);
   timings.push(performance.now() - started);
 }
 timings.sort((a, b) => a - b);
-console.log(`detectRisk on ${TARGET_LENGTH}-character messages (${corpus.length} distinct, ${iterations} runs, en + zh)`);
 const micros = (p: number): string => `${(percentile(timings, p) * 1000).toFixed(0)} µs`;
+console.log(`\ndetectRisk (rules + classifier) on ${TARGET_LENGTH}-character messages (${long.length} distinct, ${iterations} runs, en + zh)`);
 console.log(`  median ${micros(50)}, p95 ${micros(95)}, p99 ${micros(99)} (target: median ≤ 1000 µs)`);
-
-for (const [name, messages] of sets) printEvaluation(name, evaluateRisk(messages));
-printEvaluation("all sets together", evaluateRisk(all));

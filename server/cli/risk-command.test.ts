@@ -47,8 +47,8 @@ describe("risk command: a message from the arguments", () => {
   });
 
   it("accepts --lang and messages after --", async () => {
-    expect((await run(["--lang", "zh", "我想死"])).results[0]).toMatchObject({ level: "medium" });
-    expect((await run(["--", "-not an option-", "I want to die"])).results[0]).toMatchObject({ level: "medium" });
+    expect((await run(["--lang", "zh", "我今晚就吃药结束自己"])).results[0]).toMatchObject({ level: "imminent" });
+    expect((await run(["--", "-not an option-", "I took a whole bottle of pills"])).results[0]).toMatchObject({ level: "imminent" });
   });
 });
 
@@ -69,6 +69,25 @@ describe("risk command: JSONL", () => {
       ["none", "none"],
       ["medium", "abuse"],
     ]);
+  });
+
+  it("reads a reply in its context: the bot's last question and the client's previous message", async () => {
+    const lines = [
+      JSON.stringify({ text: "yes", context: { bot: "Are you having thoughts of ending your life?" } }),
+      JSON.stringify({ text: "yes", context: { bot: "Shall we start the questionnaire now?" } }),
+      JSON.stringify({ text: "tonight", context: { bot: "Have you thought about when you would do it?" } }),
+      JSON.stringify({ text: "tonight", context: { bot: "When is your exam?" } }),
+    ].join("\n");
+    const { code, results } = await run(["--jsonl", "-"], lines);
+    expect(code).toBe(0);
+    expect(results.map((result) => result.level)).toEqual(["high", "none", "imminent", "none"]);
+  });
+
+  it("reports a context that is not an object of strings", async () => {
+    const { code, stderr } = await run(["--jsonl", "-"], [JSON.stringify({ text: "yes", context: "are you ok?" }), JSON.stringify({ text: "yes", context: { bot: 3 } })].join("\n"));
+    expect(code).toBe(1);
+    expect(stderr).toContain('line 1: "context" must be an object');
+    expect(stderr).toContain('line 2: "context.bot" and "context.client" must be strings');
   });
 
   it("reads a file, with CRLF line ends and a byte-order mark", async () => {

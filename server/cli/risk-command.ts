@@ -2,7 +2,8 @@
  * `risk [--lang en|zh] [message…]` and `risk --jsonl <file|->`: runs the always-on crisis
  * detector and prints one JSON object per message, `{level, category, evidence}`.
  *
- * JSONL input: one `{"text": "...", "lang": "en"|"zh"}` per line (`lang` optional; other fields,
+ * JSONL input: one `{"text": "...", "lang": "en"|"zh", "context": {"bot": "...", "client": "..."}}` per
+ * line (`lang` and `context` optional: the bot's last message and the client's previous one; other fields,
  * such as a labelled set's `expected_level`, are ignored; blank lines are skipped). A bad line
  * prints `line N: …` to stderr and prints nothing to stdout; the rest still run; exit code 1.
  * Exit codes: 0 ok, 1 at least one bad line, 2 wrong usage or unreadable file.
@@ -10,7 +11,7 @@
 import { open } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { detectRisk, type RiskAssessment, type RiskLanguage } from "../engine/safety";
+import { detectRisk, type DetectRiskOptions, type RiskAssessment, type RiskLanguage } from "../engine/safety";
 import { EXIT } from "./io";
 
 export interface RiskCommandIo {
@@ -29,6 +30,8 @@ ${RISK_COMMAND_SUMMARY}
   message…        One message (the words are joined with spaces).
   --lang en|zh    Language hint for the message (every script present is checked anyway).
   --jsonl <file>  One {"text": "...", "lang": "en"|"zh"} per line; "-" reads standard input.
+                  Optional "context": {"bot": "<the bot's last message>", "client": "<the
+                  client's previous message>"} reads a reply as the conversation gave it.
 
 Exit codes: 0 ok, 1 some JSONL lines were bad (reported on stderr), 2 wrong usage.
 `;
@@ -71,7 +74,7 @@ const formatAssessment = (assessment: RiskAssessment): string =>
   `${JSON.stringify({ level: assessment.level, category: assessment.category, evidence: assessment.evidence })}\n`;
 
 /** Checks one JSONL line; returns the message or the reason it is bad. */
-function parseLine(line: string): { text: string; lang?: RiskLanguage } | string {
+function parseLine(line: string): { text: string; options: DetectRiskOptions } | string {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -79,10 +82,17 @@ function parseLine(line: string): { text: string; lang?: RiskLanguage } | string
     return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return 'expected a JSON object like {"text": "...", "lang": "en"}';
-  const { text, lang } = value as Record<string, unknown>;
+  const { text, lang, context } = value as Record<string, unknown>;
   if (typeof text !== "string") return '"text" must be a string';
   if (lang !== undefined && lang !== "en" && lang !== "zh") return `"lang" must be "en" or "zh", not ${JSON.stringify(lang)}`;
-  return lang === undefined ? { text } : { text, lang };
+  if (context !== undefined && (typeof context !== "object" || context === null || Array.isArray(context))) return '"context" must be an object like {"bot": "...", "client": "..."}';
+  const { bot, client } = (context ?? {}) as Record<string, unknown>;
+  if ((bot !== undefined && typeof bot !== "string") || (client !== undefined && typeof client !== "string")) return '"context.bot" and "context.client" must be strings';
+  const options: DetectRiskOptions = {
+    ...(lang === undefined ? {} : { lang }),
+    ...(bot || client ? { context: { ...(bot ? { bot } : {}), ...(client ? { client } : {}) } } : {}),
+  };
+  return { text, options };
 }
 
 async function runJsonl(lines: AsyncIterable<string>, io: RiskCommandIo): Promise<number> {
@@ -98,7 +108,7 @@ async function runJsonl(lines: AsyncIterable<string>, io: RiskCommandIo): Promis
       io.stderr.write(`line ${lineNumber}: ${parsed}\n`);
       continue;
     }
-    io.stdout.write(formatAssessment(detectRisk(parsed.text, parsed.lang ? { lang: parsed.lang } : {})));
+    io.stdout.write(formatAssessment(detectRisk(parsed.text, parsed.options)));
   }
   if (bad > 0) io.stderr.write(`${bad} bad line${bad === 1 ? "" : "s"} skipped.\n`);
   return bad > 0 ? EXIT.problems : EXIT.ok;

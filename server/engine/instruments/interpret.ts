@@ -20,6 +20,7 @@
  * - Weak answers ("no", "nope", "没有", "不会") count only when nothing stronger is said: "no, most
  *   days" → 2, "No." → 0, "no more than half" → unclear.
  */
+import { foldText } from "../text/normalize";
 import type { AnswerScore, Lang } from "./instruments";
 
 export type InterpretResult = { score: AnswerScore } | { score: null; reason: "unclear" | "empty" };
@@ -423,14 +424,8 @@ function decide(analysis: Analysis): Verdict {
   return verdict;
 }
 
-function normalise(text: string): string {
-  return text
-    .normalize("NFKC") // full-width digits and punctuation (２，) become ASCII
-    .toLowerCase()
-    .replace(/[\u2018\u2019\u02bc`]/g, "'")
-    .replace(/\s+/g, " ")
-    .trim();
-}
+/** Full-width digits and punctuation (２，), Traditional characters (好幾天), case and apostrophes folded. */
+const normalise = foldText;
 
 /**
  * The option a free-text answer names, or why there is none: `empty` for a blank answer (only

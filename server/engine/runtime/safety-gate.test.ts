@@ -72,7 +72,7 @@ describe("safety gate with a risk classifier", () => {
     expect(medium.messages[0]).toContain("talk to someone any time");
     expect(medium.messages.at(-1)).toBe("Thanks for sharing.");
 
-    const high = await reply(model(async () => ({ level: "high", category: "suicidal_ideation", rationale: "veiled intent" })), "I wrote letters to everyone I love yesterday");
+    const high = await reply(model(async () => ({ level: "high", category: "suicidal_ideation", rationale: "veiled intent" })), "Things have been a lot lately");
     expect(safetyEvents(high.events)).toEqual([expect.objectContaining({ level: "high", source: "llm", action: "protocol" })]);
     expect(high.messages[0]).toContain("are you having thoughts of ending your life?");
     expect(high.state.risk.level).toBe("high");

@@ -4,7 +4,7 @@
  * script is interrupted by its own trigger or the built-in protocol; medium gets a gentle check-in.
  */
 import type { CompiledTrigger } from "../script";
-import { detectRisk, isAtLeast, levelRank, RISK_CATEGORIES, type RiskAssessment, type RiskCategory, type RiskLevel } from "../safety";
+import { detectRisk, isAtLeast, levelRank, RISK_CATEGORIES, type MessageContext, type RiskAssessment, type RiskCategory, type RiskLevel } from "../safety";
 import type { ClassifyRiskResult } from "../llm/port";
 import { buildPrompt } from "../prompts/build";
 import type { RunContext } from "./context";
@@ -26,9 +26,17 @@ function higher(a: RiskLevel, b: RiskLevel): RiskLevel {
 
 export type Assessment = RiskAssessment & { source: string };
 
-/** The lexicon's verdict: always available, no model needed. */
+/** The bot's last message and the client's previous one, as the detector reads a reply in context. */
+function conversationContext(ctx: RunContext): MessageContext {
+  const recent = ctx.state.memory.recent;
+  const lastBot = recent.findLast((entry) => entry.role === "bot");
+  const lastClient = recent.findLast((entry) => entry.role === "client");
+  return { ...(lastBot ? { bot: lastBot.text } : {}), ...(lastClient ? { client: lastClient.text } : {}) };
+}
+
+/** The always-on detector's verdict (rules and the shipped classifier): no model service needed. */
 export function lexiconAssessment(ctx: RunContext, text: string): Assessment {
-  return { ...detectRisk(text, { lang: ctx.language, extraKeywords: ctx.options.crisisKeywords ?? [] }), source: "lexicon" };
+  return { ...detectRisk(text, { lang: ctx.language, extraKeywords: ctx.options.crisisKeywords ?? [], context: conversationContext(ctx) }), source: "lexicon" };
 }
 
 /**

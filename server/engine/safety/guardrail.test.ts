@@ -27,6 +27,9 @@ const VIOLATIONS: Record<GuardrailCategory, string[]> = {
     "你可能有双相情感障碍。",
     "听起来像是抑郁症。",
     "你的情况符合抑郁症的诊断标准。",
+    // Traditional characters read through the shared normaliser.
+    "你患有抑鬱症。",
+    "你的情況符合憂鬱症的診斷標準。",
   ],
   medication: [
     "Take 50 mg of sertraline every morning.",
@@ -42,6 +45,7 @@ const VIOLATIONS: Record<GuardrailCategory, string[]> = {
     "你可以吃点安眠药。",
     "每天服用50毫克舍曲林。",
     "每天服用五十毫克就够了。",
+    "你可以先停藥看看。",
     "你可以先停药看看。",
     "不用吃药了。",
     "吃点褪黑素吧。",

@@ -11,6 +11,7 @@
  * reports it.
  */
 
+import { foldStreamingText } from "../text/normalize";
 import { openEndedUnion } from "./open-match";
 
 export type GuardrailCategory = "diagnosis" | "medication" | "promise" | "harmful";
@@ -628,9 +629,7 @@ const RULES: readonly Rule[] = [
 ];
 
 /** Curly quotes and full-width forms would otherwise slip past the patterns. */
-function normalise(text: string): string {
-  return text.normalize("NFKC").replace(/[\u2018\u2019\u02BC]/g, "'").replace(/[\u201C\u201D]/g, '"').replace(/\s+/g, " ");
-}
+const normalise = foldStreamingText;
 
 /** The rules' patterns, also matching where a match has begun that the text so far cuts short. */
 const OPEN_PATTERNS: readonly RegExp[] = openEndedUnion(RULES.map((rule) => rule.pattern));

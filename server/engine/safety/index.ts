@@ -21,7 +21,9 @@ export {
   type CrisisLineQuery,
   type LocalizedText,
 } from "./crisis-lines";
-export { evaluateRisk, parseLabelledMessages, type LabelledMessage, type RiskEvaluation } from "./risk-evaluation";
+export { evaluateRisk, type RiskEvaluation, type RiskScore } from "./risk-evaluation";
+export { parseCorpus, parseCorpusLine, type CorpusMessage } from "./corpus";
+export type { MessageContext } from "./classifier/features";
 export {
   checkOutput,
   GuardedText,

@@ -1,19 +1,11 @@
 /**
- * Scores the detector against labelled messages: the figures the test asserts and the benchmark
- * prints. Pure: the caller reads the file.
+ * Scores a detector against labelled messages: the figures the tests assert and the benchmark
+ * prints, overall, per language and per kind. Pure: the caller reads the corpus.
  */
-import { detectRisk } from "./detect-risk";
-import { RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLanguage, type RiskLevel, isAtLeast } from "./risk-types";
+import type { CorpusMessage } from "./corpus";
+import { type RiskLevel, isAtLeast } from "./risk-types";
 
-export interface LabelledMessage {
-  text: string;
-  lang: RiskLanguage;
-  expected_level: RiskLevel;
-  category: RiskCategory;
-  note: string;
-}
-
-export interface RiskEvaluation {
+export interface RiskScore {
   total: number;
   /** Messages labelled high or imminent, and how many were detected at high or above. */
   positives: number;
@@ -23,70 +15,51 @@ export interface RiskEvaluation {
   negatives: number;
   falsePositives: number;
   falsePositiveRate: number;
+}
+
+export interface RiskEvaluation extends RiskScore {
   /** confusion[expected][detected] counts. */
   confusion: Record<RiskLevel, Record<RiskLevel, number>>;
-  missed: LabelledMessage[];
-  falseAlarms: { message: LabelledMessage; detected: RiskLevel }[];
+  byLanguage: Record<string, RiskScore>;
+  byKind: Record<string, RiskScore>;
+  missed: { message: CorpusMessage; detected: RiskLevel }[];
+  falseAlarms: { message: CorpusMessage; detected: RiskLevel }[];
 }
 
-function isLevel(value: unknown): value is RiskLevel {
-  return typeof value === "string" && (RISK_LEVELS as readonly string[]).includes(value);
+function emptyScore(): RiskScore {
+  return { total: 0, positives: 0, detectedPositives: 0, recall: 1, negatives: 0, falsePositives: 0, falsePositiveRate: 0 };
 }
 
-function isCategory(value: unknown): value is RiskCategory {
-  return typeof value === "string" && (RISK_CATEGORIES as readonly string[]).includes(value);
+function count(score: RiskScore, expected: RiskLevel, detected: RiskLevel): void {
+  score.total++;
+  if (isAtLeast(expected, "high")) {
+    score.positives++;
+    if (isAtLeast(detected, "high")) score.detectedPositives++;
+  } else if (!isAtLeast(expected, "medium")) {
+    score.negatives++;
+    if (isAtLeast(detected, "medium")) score.falsePositives++;
+  }
+  score.recall = score.positives === 0 ? 1 : score.detectedPositives / score.positives;
+  score.falsePositiveRate = score.negatives === 0 ? 0 : score.falsePositives / score.negatives;
 }
 
-/** One JSON object per line; throws with the line number on the first malformed line. */
-export function parseLabelledMessages(jsonl: string): LabelledMessage[] {
-  const messages: LabelledMessage[] = [];
-  jsonl.split("\n").forEach((line, index) => {
-    if (line.trim() === "") return;
-    const value: unknown = JSON.parse(line);
-    const row = typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
-    const { text, lang, expected_level: expected, category, note } = row;
-    if (typeof text !== "string" || (lang !== "en" && lang !== "zh") || !isLevel(expected) || !isCategory(category) || typeof note !== "string") {
-      throw new Error(`line ${index + 1}: expected {"text","lang":"en"|"zh","expected_level","category","note"}`);
-    }
-    messages.push({ text, lang, expected_level: expected, category, note });
-  });
-  return messages;
-}
-
-function emptyConfusion(): Record<RiskLevel, Record<RiskLevel, number>> {
+export function emptyConfusion(): Record<RiskLevel, Record<RiskLevel, number>> {
   const row = (): Record<RiskLevel, number> => ({ none: 0, low: 0, medium: 0, high: 0, imminent: 0 });
   return { none: row(), low: row(), medium: row(), high: row(), imminent: row() };
 }
 
-export function evaluateRisk(messages: readonly LabelledMessage[]): RiskEvaluation {
-  const confusion = emptyConfusion();
-  const missed: LabelledMessage[] = [];
-  const falseAlarms: { message: LabelledMessage; detected: RiskLevel }[] = [];
-  let positives = 0;
-  let detectedPositives = 0;
-  let negatives = 0;
+/** `detect` gives the level for a message (the combined detector, or one part of it for comparison). */
+export function evaluateRisk(messages: readonly CorpusMessage[], detect: (message: CorpusMessage) => RiskLevel): RiskEvaluation {
+  const evaluation: RiskEvaluation = { ...emptyScore(), confusion: emptyConfusion(), byLanguage: {}, byKind: {}, missed: [], falseAlarms: [] };
   for (const message of messages) {
-    const detected = detectRisk(message.text, { lang: message.lang }).level;
-    confusion[message.expected_level][detected]++;
-    if (isAtLeast(message.expected_level, "high")) {
-      positives++;
-      if (isAtLeast(detected, "high")) detectedPositives++;
-      else missed.push(message);
-    } else if (!isAtLeast(message.expected_level, "medium")) {
-      negatives++;
-      if (isAtLeast(detected, "medium")) falseAlarms.push({ message, detected });
-    }
+    const detected = detect(message);
+    evaluation.confusion[message.label][detected]++;
+    count(evaluation, message.label, detected);
+    count((evaluation.byLanguage[message.lang] ??= emptyScore()), message.label, detected);
+    count((evaluation.byKind[message.kind] ??= emptyScore()), message.label, detected);
+    if (isAtLeast(message.label, "high") && !isAtLeast(detected, "high")) evaluation.missed.push({ message, detected });
+    if (!isAtLeast(message.label, "medium") && isAtLeast(detected, "medium")) evaluation.falseAlarms.push({ message, detected });
   }
-  return {
-    total: messages.length,
-    positives,
-    detectedPositives,
-    recall: positives === 0 ? 1 : detectedPositives / positives,
-    negatives,
-    falsePositives: falseAlarms.length,
-    falsePositiveRate: negatives === 0 ? 0 : falseAlarms.length / negatives,
-    confusion,
-    missed,
-    falseAlarms,
-  };
+  return evaluation;
 }
+

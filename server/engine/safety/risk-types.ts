@@ -1,4 +1,5 @@
 /** The shapes the risk detector returns, and the ordering of levels. */
+import type { MessageContext } from "./classifier/features";
 
 export const RISK_LEVELS = ["none", "low", "medium", "high", "imminent"] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
@@ -29,8 +30,13 @@ export interface RiskEvidence {
 export interface RiskAssessment {
   level: RiskLevel;
   category: RiskCategory;
-  /** Every span that contributed a level of `low` or more, in text order. Empty for `none`. */
+  /**
+   * Every span that contributed a level of `low` or more, in text order. Empty for `none`. When the
+   * trained classifier alone set the level, one span covers the message with rule `classifier`.
+   */
   evidence: RiskEvidence[];
+  /** The classifier's calibrated probabilities, when it ran. */
+  classifier?: { pHigh: number; pImminent: number };
 }
 
 export interface DetectRiskOptions {
@@ -41,6 +47,8 @@ export interface DetectRiskOptions {
   lang?: RiskLanguage;
   /** Extra crisis keywords (e.g. from a script's `crisis_keywords`), matched literally, case-insensitively. */
   extraKeywords?: readonly string[];
+  /** The bot's last message and the client's previous one: "yes" to "are you thinking of ending your life?" is high. */
+  context?: MessageContext;
 }
 
 export function levelRank(level: RiskLevel): number {

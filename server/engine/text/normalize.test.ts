@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeForMatching, scriptsPresent } from "./normalize";
+import { foldText, normalizeForMatching, scriptsPresent } from "./normalize";
 
 describe("normalizeForMatching", () => {
   it("keeps the length, so offsets map one to one", () => {
@@ -26,5 +26,18 @@ describe("scriptsPresent", () => {
     expect(scriptsPresent("你好")).toEqual({ en: false, zh: true });
     expect(scriptsPresent("我真的 want to")).toEqual({ en: true, zh: true });
     expect(scriptsPresent("123 !!")).toEqual({ en: false, zh: false });
+  });
+});
+
+describe("foldText", () => {
+  it("drops invisible characters, lowercases, folds width, Traditional and spaces", () => {
+    expect(foldText("ki\u200bll  MY\u00adself")).toBe("kill myself");
+    expect(foldText("你患有抑鬱症。好幾天")).toBe("你患有抑郁症。好几天");
+    expect(foldText("  Ｉ’M\tfine ")).toBe("i'm fine");
+  });
+
+  it("maps Hong Kong and Taiwan characters outside the crisis vocabulary too", () => {
+    expect(foldText("唔想再生存，好攰，藥都攢好了")).toBe("唔想再生存,好攰,药都攒好了");
+    expect(foldText("臺灣的醫師說我憂鬱")).toBe("台湾的医师说我忧郁");
   });
 });

@@ -1,0 +1,82 @@
+/**
+ * The labelled safety corpus (data/safety/): one JSON object per line,
+ * `{text, lang, label, category, kind, writer, context?, script?}`. The first fixtures of the rule
+ * detector (`{text, lang, expected_level, category, note}`) read as writer `w00-rule-authors`.
+ * Pure: the caller reads the files.
+ */
+import type { MessageContext } from "./classifier/features";
+import { RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLanguage, type RiskLevel } from "./risk-types";
+
+export interface CorpusMessage {
+  text: string;
+  lang: RiskLanguage;
+  label: RiskLevel;
+  category: RiskCategory;
+  /** What the line exercises: direct, oblique, preparation, idiom, negated, … (see the datasheet). */
+  kind: string;
+  /** Who wrote it: every writer had their own brief and persona and saw neither the rules nor the other writers. */
+  writer: string;
+  context?: MessageContext;
+  script?: "traditional";
+}
+
+const LEGACY_WRITER = "w00-rule-authors";
+
+const isLevel = (value: unknown): value is RiskLevel => typeof value === "string" && (RISK_LEVELS as readonly string[]).includes(value);
+const isCategory = (value: unknown): value is RiskCategory => typeof value === "string" && (RISK_CATEGORIES as readonly string[]).includes(value);
+const optionalString = (value: unknown): value is string | undefined => value === undefined || typeof value === "string";
+
+function parseContext(value: unknown): MessageContext | undefined | string {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "object") return `"context" must be an object {"bot", "client"}`;
+  const { bot, client } = value as Record<string, unknown>;
+  if (!optionalString(bot) || !optionalString(client)) return `"context.bot" and "context.client" must be strings`;
+  return { ...(bot ? { bot } : {}), ...(client ? { client } : {}) };
+}
+
+/** Parses one line; returns the message or what is wrong with it. */
+export function parseCorpusLine(line: string): CorpusMessage | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected a JSON object";
+  const row = value as Record<string, unknown>;
+  const label = row.label ?? row.expected_level;
+  if (typeof row.text !== "string" || row.text.trim() === "") return `"text" must be a non-empty string`;
+  if (row.lang !== "en" && row.lang !== "zh") return `"lang" must be "en" or "zh"`;
+  if (!isLevel(label)) return `"label" must be one of ${RISK_LEVELS.join(", ")}`;
+  const category = row.category ?? (label === "none" ? "none" : undefined);
+  if (!isCategory(category)) return `"category" must be one of ${RISK_CATEGORIES.join(", ")}`;
+  const legacy = row.label === undefined;
+  const kind = legacy ? "legacy" : row.kind;
+  const writer = legacy ? LEGACY_WRITER : row.writer;
+  if (typeof kind !== "string" || kind.trim() === "") return `"kind" must be a non-empty string`;
+  if (typeof writer !== "string" || writer.trim() === "") return `"writer" must be a non-empty string`;
+  const context = parseContext(row.context);
+  if (typeof context === "string") return context;
+  return {
+    text: row.text,
+    lang: row.lang,
+    label,
+    category,
+    kind,
+    writer,
+    ...(context ? { context } : {}),
+    ...(row.script === "traditional" ? { script: "traditional" as const } : {}),
+  };
+}
+
+/** Parses a JSONL file; throws `<source> line N: …` on the first bad line. */
+export function parseCorpus(jsonl: string, source = "corpus"): CorpusMessage[] {
+  const messages: CorpusMessage[] = [];
+  jsonl.split("\n").forEach((line, index) => {
+    if (line.trim() === "") return;
+    const parsed = parseCorpusLine(line);
+    if (typeof parsed === "string") throw new Error(`${source} line ${index + 1}: ${parsed}`);
+    messages.push(parsed);
+  });
+  return messages;
+}

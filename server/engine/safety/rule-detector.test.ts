@@ -1,0 +1,233 @@
+import { describe, expect, it } from "vitest";
+import { detectRiskByRules } from "./rule-detector";
+import type { RiskCategory, RiskLevel } from "./risk-types";
+
+const assess = (text: string, lang?: "en" | "zh") => detectRiskByRules(text, lang ? { lang } : {});
+const level = (text: string): RiskLevel => assess(text).level;
+const expectRisk = (text: string, expected: RiskLevel, category?: RiskCategory) => {
+  const result = assess(text);
+  expect(result.level, text).toBe(expected);
+  if (category) expect(result.category, text).toBe(category);
+};
+
+describe("detectRiskByRules: evidence", () => {
+  it("returns spans as UTF-16 offsets into the original text, with the rule id", () => {
+    const text = "Honestly… I want to kill myself tonight";
+    const result = assess(text);
+    expect(result.level).toBe("imminent");
+    for (const item of result.evidence) expect(text.slice(item.start, item.end)).toBe(item.text);
+    expect(result.evidence.map((item) => [item.text, item.rule])).toEqual([
+      ["kill myself", "en.kill-myself"],
+      ["tonight", "en.when.soon"],
+    ]);
+  });
+
+  it("keeps offsets right after emoji (surrogate pairs), fullwidth punctuation and Traditional characters", () => {
+    const text = "😭😭我已經想好怎麼死了！";
+    const item = assess(text).evidence.find((candidate) => candidate.rule === "zh.plan");
+    expect(item?.text).toBe("想好怎麼死");
+    expect(item?.start).toBe(text.indexOf("想好"));
+  });
+
+  it("gives none with no evidence for ordinary text and for empty text", () => {
+    expect(assess("Can we talk about my week?")).toEqual({ level: "none", category: "none", evidence: [], discounted: false });
+    expect(assess("")).toEqual({ level: "none", category: "none", evidence: [], discounted: false });
+  });
+
+  it("is deterministic: the same input gives the same output", () => {
+    const text = "my dad hits me and I want to die, I have pills saved up";
+    expect(assess(text)).toEqual(assess(text));
+  });
+});
+
+describe("detectRiskByRules: levels by category", () => {
+  it("suicidal ideation: passive → medium, active → high", () => {
+    expectRisk("I wish I could disappear", "medium", "suicidal_ideation");
+    expectRisk("I don't want to wake up anymore", "medium", "suicidal_ideation");
+    expectRisk("I want to kill myself", "high", "suicidal_ideation");
+    expectRisk("I want to end my life", "high", "suicidal_ideation");
+    expectRisk("我想死", "medium", "suicidal_ideation");
+    expectRisk("不想活了", "medium", "suicidal_ideation");
+    expectRisk("活着没意思", "medium", "suicidal_ideation");
+    expectRisk("我想自杀", "high", "suicidal_ideation");
+  });
+
+  it("plans, timing and notes → imminent", () => {
+    expectRisk("I've decided to do it tonight", "imminent", "suicide_plan");
+    expectRisk("I wrote a note", "imminent", "suicide_plan");
+    expectRisk("I'm going to kill myself tonight", "imminent", "suicide_plan");
+    expectRisk("我已经想好怎么死了", "imminent", "suicide_plan");
+  });
+
+  it("means: alone → high; with any suicidal wish → imminent", () => {
+    expectRisk("I've been stockpiling my pills", "high", "means");
+    expectRisk("I want to die and I've been stockpiling my pills", "imminent", "means");
+    expectRisk("我攒了很多安眠药", "high", "means");
+    expectRisk("我攒了很多安眠药，不想活了", "imminent", "means");
+    expectRisk("我想跳楼", "high");
+    expectRisk("我想烧炭", "high");
+  });
+
+  it("self-harm: current → high, past → low", () => {
+    expectRisk("I cut myself last night", "high", "self_harm");
+    expectRisk("我又割腕了", "high");
+    expectRisk("我一直在自残", "high", "self_harm");
+    expectRisk("I used to cut myself in high school", "low", "self_harm");
+    expectRisk("我初中的时候自残过，现在已经好了", "low", "self_harm");
+  });
+
+  it("medical emergency: an overdose taken → imminent", () => {
+    expectRisk("I took a whole bottle of pills", "imminent", "medical_emergency");
+    expectRisk("I think I overdosed", "imminent", "medical_emergency");
+    expectRisk("chest pain and I can't breathe", "imminent", "medical_emergency");
+    expectRisk("我吃了一整瓶药", "imminent", "medical_emergency");
+  });
+
+  it("harm to others with intent → high", () => {
+    expectRisk("I'm going to hurt him", "high", "harm_to_others");
+    expectRisk("I'm going to kill him", "high", "harm_to_others");
+    expectRisk("我要杀了他", "high", "harm_to_others");
+  });
+
+  it("abuse → medium, high with ongoing danger", () => {
+    expectRisk("he hits me", "medium", "abuse");
+    expectRisk("他打我", "medium", "abuse");
+    expectRisk("他把我打得好痛", "medium", "abuse");
+    expectRisk("he touches me when nobody's around", "high", "abuse");
+    expectRisk("he threatened to kill me", "high", "abuse");
+    expectRisk("he's hitting me right now", "high", "abuse");
+    expectRisk("他说要杀了我", "high", "abuse");
+  });
+
+  it("the highest level wins and the category is that one's", () => {
+    const result = assess("my mum hits me and I took a whole bottle of pills");
+    expect(result.level).toBe("imminent");
+    expect(result.category).toBe("medical_emergency");
+    expect(result.evidence.map((item) => item.rule)).toEqual(["en.hits-me", "en.took-pills"]);
+  });
+});
+
+describe("detectRiskByRules: context that must not fire", () => {
+  it("negation", () => {
+    for (const text of ["I would never kill myself", "I'm not suicidal", "I'm not going to hurt anyone", "i dont want to die", "I have no intention of hurting myself", "我不想死", "我从来没想过自杀", "放心，我不会做傻事的"]) {
+      expect(level(text), text).toBe("none");
+    }
+  });
+
+  it("negation is scoped to its clause: a later disclosure still counts", () => {
+    expectRisk("I'm not okay. I want to die", "medium");
+    expectRisk("I don't know why but I want to kill myself", "high");
+    expectRisk("I can't stop thinking about killing myself", "high");
+    expectRisk("I'm not suicidal but I keep thinking about killing myself", "high");
+  });
+
+  it("past and recovered → low", () => {
+    expectRisk("I used to want to die, not any more", "low");
+    expectRisk("years ago I tried to kill myself but I'm doing much better now", "low");
+    expectRisk("以前想过死，现在好多了", "low");
+    // ...but a recent time keeps it current.
+    expectRisk("I tried to kill myself last week and I still want to", "high");
+  });
+
+  it("someone else's words → low, with the category of what was said", () => {
+    expectRisk("my friend said she wanted to die", "low", "suicidal_ideation");
+    expectRisk("my brother is cutting himself", "low", "self_harm");
+    expectRisk("我朋友说她想死", "low", "suicidal_ideation");
+    expectRisk("she told me \"I want to kill myself\"", "low");
+    // The client quoting themself is still the client.
+    expectRisk("I told my therapist I want to kill myself", "high");
+  });
+
+  it("fiction and media → none", () => {
+    expectRisk("in the movie he kills himself", "none");
+    expectRisk("the song goes 'I want to die in your arms tonight'", "none");
+    expectRisk("电影里男主最后跳楼了", "none");
+    // A film that stirred the client's own wish is not fiction.
+    expectRisk("that movie made me want to kill myself", "high");
+  });
+
+  it("general questions about the topic → low at most", () => {
+    expectRisk("how do I help a friend who is suicidal?", "low");
+    expectRisk("what are the warning signs of suicide", "low");
+    expectRisk("青少年自杀率为什么这么高", "low");
+    // A method question is not a general question.
+    expectRisk("how many pills does it take to die", "high", "means");
+  });
+
+  it("idioms and hyperbole → none", () => {
+    for (const text of [
+      "this homework is killing me",
+      "I could kill for a coffee",
+      "dying to see it",
+      "I'm dead tired",
+      "you're killing it",
+      "I want to die of embarrassment",
+      "my mom is going to kill me when she sees this",
+      "he hit me up yesterday",
+      "my brother beat me at chess",
+      "kill -9 the process",
+      "笑死我了",
+      "累死了",
+      "饿死了",
+      "热死了",
+      "气死我了",
+      "困死了",
+      "烦死了",
+      "想死你了！",
+      "他打我电话了",
+      "我买了一个紫砂壶",
+    ]) {
+      expect(level(text), text).toBe("none");
+    }
+  });
+
+  it("a joke marker turns a threat into banter, but not a suicidal statement", () => {
+    expectRisk("I'm going to kill my brother lol", "low");
+    expectRisk("i want to kill myself lol", "high");
+  });
+});
+
+describe("detectRiskByRules: languages", () => {
+  it("checks every script present, whatever the lang hint", () => {
+    expectRisk("我真的 want to kill myself", "high");
+    expect(detectRiskByRules("我想自杀", { lang: "en" }).level).toBe("high");
+    expect(detectRiskByRules("I want to kill myself", { lang: "zh" }).level).toBe("high");
+  });
+
+  it("handles common Traditional characters", () => {
+    expectRisk("我想自殺", "high");
+    expectRisk("我吃了一整瓶安眠藥", "imminent");
+    expectRisk("我從來沒想過自殺", "none");
+  });
+
+  it("handles lowercase, missing apostrophes and common typos", () => {
+    expectRisk("im gonna kil myself", "high");
+    expectRisk("i wanna kms", "high");
+    expectRisk("feel so suicidle", "high");
+  });
+});
+
+describe("detectRiskByRules: extra keywords", () => {
+  it("adds a script's crisis keywords at high, under the same context rules", () => {
+    expect(level("I feel like giving up on everything")).toBe("none");
+    const options = { extraKeywords: ["giving up on everything", "寻短见"] };
+    expect(detectRiskByRules("I feel like giving up on everything", options)).toMatchObject({ level: "high", evidence: [{ rule: "extra:giving up on everything" }] });
+    expect(detectRiskByRules("我想寻短见", options).level).toBe("high");
+    expect(detectRiskByRules("I'm not giving up on everything", options).level).toBe("none");
+  });
+
+  it("treats keywords literally (no regex injection)", () => {
+    expect(detectRiskByRules("a.b", { extraKeywords: ["a.b"] }).level).toBe("high");
+    expect(detectRiskByRules("axb", { extraKeywords: ["a.b"] }).level).toBe("none");
+    expect(detectRiskByRules("anything", { extraKeywords: ["(", "  ", ".*"] }).level).toBe("none");
+  });
+});
+
+describe("detectRiskByRules: robustness", () => {
+  it("handles long messages quickly and linearly", () => {
+    const long = "I had a long day at work and the traffic was terrible. ".repeat(2000) + "I want to kill myself";
+    const started = performance.now();
+    expect(detectRiskByRules(long).level).toBe("high");
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});

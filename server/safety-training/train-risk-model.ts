@@ -1,0 +1,164 @@
+/**
+ * Trains the shipped risk classifier from the training writers only:
+ * 1. leave-one-writer-out cross-validation gives every training line a prediction from a model
+ *    that never saw its writer (out-of-fold);
+ * 2. a softmax temperature is fitted on those predictions (calibration);
+ * 3. the cut-offs are chosen on them, with the rules in the loop as the detector runs them:
+ *    the most recall of high+imminent with at most `maxFalsePositiveRate` false alarms on hard
+ *    negatives in the worse language (false alarms on ordinary messages cost a crisis protocol
+ *    in the middle of a normal session, so the budget is held even when recall suffers);
+ * 4. the final model is trained on every training line.
+ * Held-out writers are not read here.
+ */
+import { createHash } from "node:crypto";
+import type { CorpusMessage } from "../engine/safety/corpus";
+import { messageFeatures, FEATURE_BITS } from "../engine/safety/classifier/features";
+import { encodeRiskModel, levelFromProbabilities, logits, softmax, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
+import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainOptions, type TrainingExample } from "../engine/safety/classifier/train";
+import { combinedLevel, rulesInContext } from "../engine/safety/detect-risk";
+import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
+import { RISK_LEVELS, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
+
+export interface TrainingReport {
+  model: SerializedRiskModel;
+  trainingLines: number;
+  writers: string[];
+  outOfFold: { recall: number; falsePositiveRate: number; byLanguage: Record<string, { recall: number; falsePositiveRate: number }> };
+  /** Out-of-fold recall at other false-alarm budgets, to show the trade-off. */
+  tradeOff: { budget: number; recall: number; falsePositiveRate: number }[];
+  features: number;
+}
+
+const featuresOf = (message: CorpusMessage, rules: RuleAssessment): Uint32Array => messageFeatures(message.text, message.context, ruleFindings(rules));
+
+function examplesOf(messages: readonly CorpusMessage[], rules: ReadonlyMap<CorpusMessage, RuleAssessment>): TrainingExample[] {
+  const perLevel = new Map<RiskLevel, number>();
+  for (const message of messages) perLevel.set(message.label, (perLevel.get(message.label) ?? 0) + 1);
+  // Each level weighs the same in total, so the few imminent lines are not drowned by the many none.
+  return messages.map((message) => ({
+    features: featuresOf(message, rules.get(message) ?? rulesFor(message)),
+    label: RISK_LEVELS.indexOf(message.label),
+    weight: messages.length / (RISK_LEVELS.length * (perLevel.get(message.label) ?? 1)),
+  }));
+}
+
+interface Scored {
+  message: CorpusMessage;
+  logits: number[];
+  rules: RuleAssessment;
+  /** Calibrated class probabilities, once the temperature is known. */
+  probabilities?: number[];
+}
+
+function rulesFor(message: CorpusMessage): RuleAssessment {
+  return rulesInContext(message.text, { lang: message.lang, ...(message.context ? { context: message.context } : {}) });
+}
+
+function score(scored: readonly Scored[], temperature: number, thresholds: RiskThresholds) {
+  const byLanguage: Record<string, { positives: number; caught: number; negatives: number; alarms: number }> = {};
+  for (const item of scored) {
+    const verdict = levelFromProbabilities(item.probabilities ?? softmax(item.logits, temperature), thresholds);
+    const level = combinedLevel(item.rules, verdict, { thresholds });
+    const tally = (byLanguage[item.message.lang] ??= { positives: 0, caught: 0, negatives: 0, alarms: 0 });
+    if (isAtLeast(item.message.label, "high")) {
+      tally.positives++;
+      if (isAtLeast(level, "high")) tally.caught++;
+    } else if (!isAtLeast(item.message.label, "medium")) {
+      tally.negatives++;
+      if (isAtLeast(level, "medium")) tally.alarms++;
+    }
+  }
+  const sum = (pick: (t: { positives: number; caught: number; negatives: number; alarms: number }) => number) => Object.values(byLanguage).reduce((total, tally) => total + pick(tally), 0);
+  const recall = sum((t) => t.caught) / Math.max(1, sum((t) => t.positives));
+  const falsePositiveRate = sum((t) => t.alarms) / Math.max(1, sum((t) => t.negatives));
+  return {
+    recall,
+    falsePositiveRate,
+    byLanguage: Object.fromEntries(
+      Object.entries(byLanguage).map(([lang, t]) => [lang, { recall: t.caught / Math.max(1, t.positives), falsePositiveRate: t.alarms / Math.max(1, t.negatives) }]),
+    ),
+  };
+}
+
+const grid = (from: number, to: number, step: number): number[] => {
+  const out: number[] = [];
+  for (let value = from; value <= to + 1e-9; value += step) out.push(Math.round(value * 1000) / 1000);
+  return out;
+};
+
+interface Candidate {
+  thresholds: RiskThresholds;
+  recall: number;
+  /** The worst language's false-alarm rate. */
+  falsePositiveRate: number;
+}
+
+/** Every cut-off combination on the grid, scored out-of-fold. */
+function candidates(scored: readonly Scored[], temperature: number): Candidate[] {
+  const out: Candidate[] = [];
+  for (const high of grid(0.2, 0.975, 0.025)) {
+    for (const overrule of grid(Math.max(high, 0.5), 1, 0.05)) {
+      for (const medium of [...grid(high, 0.95, 0.05), 2]) {
+        for (const veto of [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3]) {
+          const thresholds = { medium, high, imminent: 0.5, overrule, veto };
+          const result = score(scored, temperature, thresholds);
+          out.push({ thresholds, recall: result.recall, falsePositiveRate: Math.max(...Object.values(result.byLanguage).map((language) => language.falsePositiveRate)) });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** The most recall whose worst-language false-alarm rate stays within the budget (or the fewest false alarms when none does). */
+function bestWithin(all: readonly Candidate[], budget: number): Candidate | undefined {
+  let best: Candidate | undefined;
+  for (const candidate of all) {
+    const fits = candidate.falsePositiveRate <= budget + 1e-9;
+    const bestFits = best !== undefined && best.falsePositiveRate <= budget + 1e-9;
+    if (!best) best = candidate;
+    else if (fits && !bestFits) best = candidate;
+    else if (fits && bestFits && (candidate.recall > best.recall + 1e-9 || (Math.abs(candidate.recall - best.recall) < 1e-9 && candidate.falsePositiveRate < best.falsePositiveRate))) best = candidate;
+    else if (!fits && !bestFits && candidate.falsePositiveRate < best.falsePositiveRate - 1e-9) best = candidate;
+  }
+  return best;
+}
+
+/** Names a model by what it was trained from: the training lines (in order) and the options. */
+export function trainingVersion(training: readonly CorpusMessage[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS): string {
+  return createHash("sha256")
+    .update(JSON.stringify({ options, lines: training.map((message) => [message.writer, message.label, message.text, message.context ?? null]) }))
+    .digest("hex")
+    .slice(0, 12);
+}
+
+export function trainRiskModel(training: readonly CorpusMessage[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS, maxFalsePositiveRate = 0.05): TrainingReport {
+  const writers = [...new Set(training.map((message) => message.writer))].sort();
+  const rules = new Map(training.map((message) => [message, rulesFor(message)]));
+  const scored: Scored[] = [];
+  for (const writer of writers) {
+    const fold = trainWeights(examplesOf(training.filter((message) => message.writer !== writer), rules), options);
+    const rows = new Map<number, number>();
+    fold.features.forEach((feature, index) => rows.set(feature, index * RISK_LEVELS.length));
+    const foldModel = { bias: fold.bias, rows, weights: fold.weights, scale: 1 };
+    for (const message of training.filter((candidate) => candidate.writer === writer)) {
+      const ruled = rules.get(message) ?? rulesFor(message);
+      scored.push({ message, logits: logits(foldModel, featuresOf(message, ruled)), rules: ruled });
+    }
+  }
+  const temperature = fitTemperature(scored.map((item) => ({ logits: item.logits, label: RISK_LEVELS.indexOf(item.message.label) })));
+  for (const item of scored) item.probabilities = softmax(item.logits, temperature);
+  const all = candidates(scored, temperature);
+  const chosen = bestWithin(all, maxFalsePositiveRate);
+  const thresholds = chosen?.thresholds ?? { medium: 2, high: 0.975, imminent: 0.5, overrule: 1, veto: 0 };
+  const outOfFold = score(scored, temperature, thresholds);
+  const tradeOff = [0.03, 0.05, 0.08, 0.1, 0.15].map((budget) => {
+    const best = bestWithin(all, budget);
+    return { budget, recall: best?.recall ?? 0, falsePositiveRate: best?.falsePositiveRate ?? 0 };
+  });
+
+  const final = trainWeights(examplesOf(training, rules), options);
+  const version = trainingVersion(training, options);
+  const model = encodeRiskModel({ version, featureBits: FEATURE_BITS, temperature, thresholds, bias: final.bias, features: final.features, weights: final.weights });
+  return { model, trainingLines: training.length, writers, outOfFold, tradeOff, features: final.features.length };
+}
