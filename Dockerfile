@@ -1,22 +1,27 @@
 # Heartline production image: multi-stage, Next.js standalone output, non-root, migrations at start.
 # Build:  docker build -t heartline .
 # Run:    docker run -p 3000:3000 -e DATABASE_URL=postgresql://… -e AUTH_SECRET=… heartline
+#
+# Node 24 LTS, the supported runtime. The tag follows 24's patch releases: rebuild with --pull for
+# the latest. To move to another Node line, change NODE_IMAGE here (all three stages use it), and
+# with it `engines` in package.json, .nvmrc/.node-version and NODE_VERSION in .ci/use-node.
+ARG NODE_IMAGE=node:24-bookworm-slim
 
-FROM node:20-bookworm-slim AS deps
+FROM ${NODE_IMAGE} AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 RUN npm ci --no-audit --no-fund
 
-FROM node:20-bookworm-slim AS build
+FROM ${NODE_IMAGE} AS build
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 RUN npm run build
 
-FROM node:20-bookworm-slim AS run
+FROM ${NODE_IMAGE} AS run
 WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
