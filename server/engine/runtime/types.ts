@@ -1,6 +1,7 @@
 import type { CompiledTechniqueScript, CompiledTrigger } from "../script";
 import type { RiskEvidence } from "../safety";
 import type { ProtocolState } from "./protocol";
+import type { Disclosure } from "./disclosures";
 import type { JsonValue, LlmPort } from "../llm/port";
 
 export type { JsonValue };
@@ -70,8 +71,17 @@ export interface SessionState {
     protocol?: ProtocolState | null;
     /** Turn each trigger last fired, for `cooldown_turns`. */
     cooldowns?: Record<string, number>;
+    /**
+     * What the client has said about a plan, the means and the timing in the messages the safety
+     * layer acted on (the crisis message and every reply while a protocol ran), so nothing is asked
+     * twice; `disclosed_*` in conditions. The latest few are kept.
+     */
+    disclosures?: RecordedDisclosure[];
   };
 }
+
+/** A disclosure and the turn (client message) it was said in. */
+export type RecordedDisclosure = Disclosure & { turn: number };
 
 export type CompleteReason =
   | "completed"

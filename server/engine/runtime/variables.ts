@@ -3,11 +3,44 @@
  * technique call (its inputs and its own writes). Undeclared writes go to session scope, so a
  * value captured in one topic is visible in every later topic.
  */
-import type { CompiledDeclare, CompiledSessionScript, CompiledTopic } from "../script";
+import { DISCLOSURE_VARIABLES, type CompiledDeclare, type CompiledSessionScript, type CompiledTopic } from "../script";
+import type { DisclosureKind } from "./disclosures";
 import type { EngineEvent, Frame, JsonValue, SessionState, VariableMap } from "./types";
 import { findTopicInSession } from "./navigation";
 
 export type Scope = "session" | "phase" | "topic" | "skill";
+
+const ENGINE_VARIABLES = new Set(["risk_level", ...DISCLOSURE_VARIABLES]);
+
+/** The latest affirmed disclosure of a kind ("I don't have pills" tells nothing to act on). */
+function latestDisclosure(state: SessionState, kind: DisclosureKind) {
+  return state.risk.disclosures?.findLast((d) => d.kind === kind && !d.negated);
+}
+
+/**
+ * The value of a variable the engine provides (`risk_level`, `disclosed_plan`, `disclosed_means`,
+ * `disclosed_timing`, `disclosed_when`), or undefined when it is unset or not the engine's.
+ */
+export function engineVariable(state: SessionState, name: string): JsonValue | undefined {
+  switch (name) {
+    case "risk_level":
+      return state.risk.level;
+    case "disclosed_plan":
+      return latestDisclosure(state, "plan")?.text;
+    case "disclosed_means":
+      return latestDisclosure(state, "means")?.text;
+    case "disclosed_timing":
+      return latestDisclosure(state, "timing")?.text;
+    case "disclosed_when":
+      return latestDisclosure(state, "timing")?.when;
+    default:
+      return undefined;
+  }
+}
+
+export function isEngineVariable(name: string): boolean {
+  return ENGINE_VARIABLES.has(name);
+}
 
 export class Variables {
   constructor(
@@ -24,21 +57,26 @@ export class Variables {
 
   /** The value visible at the current position, or undefined when unset. */
   lookup = (name: string): JsonValue | undefined => {
-    if (name === "risk_level") return this.state.risk.level;
+    if (isEngineVariable(name)) return engineVariable(this.state, name);
     const frame = this.frame;
     if (frame.kind === "technique") return frame.locals?.[name]?.value ?? this.globals[name];
     const { topic, phase, session } = this.state.variables;
     return topic[name]?.value ?? phase[name]?.value ?? session[name]?.value ?? this.globals[name];
   };
 
-  /** Every set value visible at the current position (for prompts and ai_think). */
+  /** Every set value visible at the current position (for prompts and ai_think), with what the client has disclosed. */
   visible(): Record<string, JsonValue> {
     const frame = this.frame;
+    const disclosed: Record<string, JsonValue> = {};
+    for (const name of DISCLOSURE_VARIABLES) {
+      const value = engineVariable(this.state, name);
+      if (value !== undefined) disclosed[name] = value;
+    }
     if (frame.kind === "technique") {
-      return { ...this.globals, ...valuesOf(frame.locals ?? {}) };
+      return { ...this.globals, ...valuesOf(frame.locals ?? {}), ...disclosed };
     }
     const { topic, phase, session } = this.state.variables;
-    return { ...this.globals, ...valuesOf(session), ...valuesOf(phase), ...valuesOf(topic) };
+    return { ...this.globals, ...valuesOf(session), ...valuesOf(phase), ...valuesOf(topic), ...disclosed };
   }
 
   /** Where a write of `name` lands at the current position. */

@@ -236,9 +236,9 @@ class Builder {
   }
 
   private triggers(triggers: Trigger[]): CompiledTrigger[] {
-    return triggers.map(({ condition, ...trigger }, index) => {
+    return triggers.map(({ condition, resume_when, ...trigger }, index) => {
       const path = childPath("triggers", index);
-      return { ...trigger, ...this.condition("condition", condition, path), range: this.range(path) };
+      return { ...trigger, ...this.condition("condition", condition, path), ...this.condition("resume_when", resume_when, path), range: this.range(path) };
     });
   }
 

@@ -69,7 +69,7 @@ export type CompiledPhase = Omit<Phase, "entry_condition" | "declare" | "topics"
 
 export type CompiledSession = Omit<Session, "declare" | "phases"> & Ranged & { declare: CompiledDeclare[]; phases: CompiledPhase[] };
 
-export type CompiledTrigger = Omit<Trigger, "condition"> & Ranged & { condition?: CompiledCondition };
+export type CompiledTrigger = Omit<Trigger, "condition" | "resume_when"> & Ranged & { condition?: CompiledCondition; resume_when?: CompiledCondition };
 
 interface CompiledBase {
   formatVersion: typeof COMPILED_FORMAT_VERSION;

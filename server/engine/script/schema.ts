@@ -69,6 +69,13 @@ export const OutputFieldSchema = z
       .meta({ description: "`llm`: structured model output; `direct`: the whole reply, coerced; `pattern`: first capture group of `pattern`." }),
     pattern: Text("Regular expression for `extraction_method: pattern`; the first capture group is the value.", ["(\\d+)"]).optional(),
     required: z.boolean().default(true).meta({ description: "The action keeps asking (within max_rounds) until this field has a value." }),
+    explicit: z
+      .boolean()
+      .meta({
+        description:
+          "For `type: boolean`: only a clear, specific answer counts (\"yes\", \"I'm safe\", \"I will\", \"no\"); a bare \"ok\", \"fine\", \"I'm fine\" or \"我没事\" leaves the field unset.",
+      })
+      .optional(),
     value: JsonValue.meta({ description: "Literal value (with `set`), or the fallback when no model is available." }).optional(),
   })
   .meta({ description: "A variable to extract from the client's replies (or to assign)." });
@@ -101,6 +108,10 @@ export const AiAskConfigSchema = z.strictObject({
   required: z.boolean().default(true).meta({ description: "With the `target_variable` shorthand: keep asking (within max_rounds) until extracted." }),
   exit: Text("Condition to stop asking (judged by the model).").default("the client has answered"),
   max_rounds: MaxRounds(3, "At most this many questions (1–10)."),
+  rephrase: Text(
+    "The question in other words, asked once when the answer was unclear instead of repeating it; then the action moves on (at most two questions).",
+    ["I'd like to be sure: right now, are you somewhere safe?"],
+  ).optional(),
 });
 
 export const AiThinkConfigSchema = z.strictObject({
@@ -220,6 +231,9 @@ export const TriggerSchema = z
       })
       .meta({ description: "What to run: `{skill: technique_id}` or `{topic: topic_id}`." }),
     then: z.enum(["resume", "end_session"]).default("resume").meta({ description: "After the run: resume the script or end the session." }),
+    resume_when: Condition(
+      "With `then: resume`: checked in the run's scope when it ends; while false, the script does not resume yet and the engine's own safety check stays with the client until they have clearly said twice that they are safe.",
+    ).optional(),
     cooldown_turns: z.int().min(0).meta({ description: "Turns before the trigger may fire again." }).optional(),
   })
   .meta({ description: "A safety or monitor rule that interrupts the script." });

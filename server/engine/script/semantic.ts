@@ -12,10 +12,17 @@ import { childPath } from "./source-map";
 import { didYouMean } from "./suggest";
 
 /** Config fields whose text may hold placeholders. */
-const PLACEHOLDER_FIELDS = ["content", "tone", "say_goal", "exit"];
+const PLACEHOLDER_FIELDS = ["content", "tone", "say_goal", "exit", "rephrase"];
 
 /** Variables the engine itself provides to every script. */
 export const BUILTIN_VARIABLES: readonly string[] = ["risk_level"];
+
+/**
+ * Also the engine's: what the client has said, in their own words, about a plan, the means and
+ * the timing (and when: `today`, `days` or `later`) in the messages the safety layer acted on.
+ * Unset until they have said it, so a crisis technique can skip what it already knows.
+ */
+export const DISCLOSURE_VARIABLES: readonly string[] = ["disclosed_plan", "disclosed_means", "disclosed_timing", "disclosed_when"];
 
 export interface SemanticOptions {
   /** Technique ids of the project; undefined skips the use_skill check. */
@@ -33,7 +40,7 @@ interface Producer {
   actionId: string;
 }
 
-type Where = "phase" | "topic" | "action" | "trigger" | "exit";
+type Where = "phase" | "topic" | "action" | "trigger" | "exit" | "resume";
 
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const asString = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
@@ -84,7 +91,7 @@ class SemanticChecker {
     if (topic) this.collectTopic(topic, "topic");
     this.order = 0;
     // Pass 2: check every use against what exists at that point.
-    const base = new Set([...BUILTIN_VARIABLES, ...(this.options.globalVariables ?? [])]);
+    const base = new Set([...BUILTIN_VARIABLES, ...DISCLOSURE_VARIABLES, ...(this.options.globalVariables ?? [])]);
     this.scopes = [base];
     if (kind === "session" && session) this.checkSession(session, "session");
     if (kind === "technique" && topic) this.checkTechnique(file, topic);
@@ -216,6 +223,13 @@ class SemanticChecker {
       this.condition(trigger.condition, childPath(path, "condition"), "trigger"),
     );
     const run = isObject(trigger.run) ? trigger.run : undefined;
+    // `resume_when` reads the run's scope: a technique's variables live in its own file, so its names are taken as given.
+    const resumeWhen = asString(trigger.resume_when);
+    const parsedResume = resumeWhen === undefined || run?.skill === undefined ? undefined : parseCondition(resumeWhen);
+    const techniqueNames = parsedResume?.ok ? parsedResume.variables.map((v) => v.name.split(".")[0] ?? v.name) : [];
+    this.withScope(new Set([...this.producers.keys(), ...this.declaredAnywhere.keys(), ...techniqueNames]), () =>
+      this.condition(trigger.resume_when, childPath(path, "resume_when"), "resume"),
+    );
     if (!run) return;
     const runPath = childPath(path, "run");
     if (run.skill === undefined && run.topic === undefined) {
@@ -335,6 +349,7 @@ class SemanticChecker {
         action: "This action never runs: its condition is always false.",
         trigger: "This trigger never fires: its condition is always false.",
         exit: "This exit condition never holds: it is always false.",
+        resume: "The script never resumes after this trigger: its resume_when is always false.",
       };
       this.report.value("unreachable", path, message[where]);
     }

@@ -1,7 +1,8 @@
 /**
  * ai_ask: ask, and extract output fields from every reply. Completes when every required field
  * has a value (and, in model mode, a custom `exit` holds), or after `max_rounds` questions with the
- * missing fields reported as `unfilled`. The final reply is always used; nothing is dropped.
+ * missing fields reported as `unfilled`. The final reply is always used; nothing is dropped. With
+ * `rephrase`, the follow-up is that other wording, and there is only one.
  */
 import type { CompiledAction, CompiledOutputField } from "../../script";
 import type { HandlerRun, RunContext } from "../context";
@@ -38,8 +39,14 @@ export async function* startAsk(ctx: RunContext, action: AskAction): HandlerRun 
   return { kind: "await" };
 }
 
+/** With `rephrase`, the question is asked at most twice: as written, then once in other words. */
+function maxRounds(action: AskAction): number {
+  return action.config.rephrase ? Math.min(action.config.max_rounds, 2) : action.config.max_rounds;
+}
+
 export async function* replyAsk(ctx: RunContext, action: AskAction, reply: string): HandlerRun {
   const { config } = action;
+  const rounds = maxRounds(action);
   const progress = ctx.frame.progress;
   const round = progress?.type === "ai_ask" ? progress.round : 1;
   const content = ctx.render(config.content);
@@ -62,8 +69,8 @@ export async function* replyAsk(ctx: RunContext, action: AskAction, reply: strin
     const exitHolds = customExit
       ? (await ctx.llm.judge({ prompt: ctx.prompt(action, "task_judge", { criterion: exit }), criterion: exit })).done
       : true;
-    if (exitHolds || round >= config.max_rounds) return { kind: "done", reason: "completed" };
-  } else if (round >= config.max_rounds) {
+    if (exitHolds || round >= rounds) return { kind: "done", reason: "completed" };
+  } else if (round >= rounds) {
     return { kind: "done", reason: "max_rounds", unfilled: missing.map((f) => f.get) };
   }
 
@@ -72,6 +79,7 @@ export async function* replyAsk(ctx: RunContext, action: AskAction, reply: strin
   yield ctx.position(action, next);
   const missingText = missing.map((f) => (f.define ? ctx.render(f.define) : f.get)).join("; ") || "more detail";
   const prompt = ctx.prompt(action, "task_follow_up", { content, missing: missingText }, { tone: config.tone });
-  yield* ctx.say(action.action_id, "follow_up", prompt, FOLLOW_UP_PREFIX[ctx.language] + content);
+  const fallback = config.rephrase ? ctx.render(config.rephrase) : FOLLOW_UP_PREFIX[ctx.language] + content;
+  yield* ctx.say(action.action_id, "follow_up", prompt, fallback);
   return { kind: "await" };
 }

@@ -6,11 +6,22 @@
 import type { CompiledOutputField } from "../../script";
 import type { FieldSpec, JsonValue, Prompt } from "../../llm/port";
 import { coerceToField, extractByPattern, findNumbers } from "../coerce";
+import { explicitBoolean, readConfirmation } from "../confirmation";
 import type { RunContext } from "../context";
+
+const EXPLICIT_NOTE = 'Only a clear, specific answer counts: a bare "ok", "fine", "I\'m fine" or "我没事" is not a yes (leave it out).';
+
+/** An `explicit` yes/no field only takes a clear answer. */
+const isExplicit = (field: CompiledOutputField) => field.type === "boolean" && field.explicit === true;
+
+function coerceField(reply: string, field: CompiledOutputField): JsonValue | undefined {
+  return isExplicit(field) ? explicitBoolean(reply) : coerceToField(reply, field);
+}
 
 export function fieldSpec(field: CompiledOutputField, render: (text: string) => string): FieldSpec {
   const spec: FieldSpec = { name: field.get, type: field.type };
   if (field.define) spec.description = render(field.define);
+  if (isExplicit(field)) spec.description = spec.description ? `${spec.description}. ${EXPLICIT_NOTE}` : EXPLICIT_NOTE;
   if (field.values) spec.values = field.values as FieldSpec["values"];
   return spec;
 }
@@ -52,7 +63,7 @@ function extractWithoutModel(
       }
       case "boolean":
       case "enum": {
-        const value = coerceToField(reply, field);
+        const value = coerceField(reply, field);
         if (value !== undefined) found[field.get] = value;
         break;
       }
@@ -88,11 +99,12 @@ export async function extractFields(
   for (const field of fields) {
     if (field.mode !== "extract") continue;
     if (field.extraction_method === "direct") {
-      const value = coerceToField(reply, field);
+      const value = coerceField(reply, field);
       if (value !== undefined) found[field.get] = value;
     } else if (field.extraction_method === "pattern" && field.pattern) {
-      const value = extractByPattern(reply, field.pattern, field);
-      if (value !== undefined) found[field.get] = value;
+      const value = isExplicit(field) ? extractByPattern(reply, field.pattern, { type: "text" }) : extractByPattern(reply, field.pattern, field);
+      const coerced = isExplicit(field) && typeof value === "string" ? explicitBoolean(value) : value;
+      if (coerced !== undefined) found[field.get] = coerced;
     } else {
       byModel.push(field);
     }
@@ -101,9 +113,13 @@ export async function extractFields(
   if (ctx.llm.mode === "template") return { ...extractWithoutModel(byModel, reply, siblings, followUp), ...found };
   const specs = byModel.map((field) => fieldSpec(field, (t) => ctx.render(t)));
   const values = await ctx.llm.extract({ prompt: prompt(), fields: specs, reply });
-  for (const spec of specs) {
-    const value = values[spec.name];
-    if (value !== undefined && value !== null && value !== "") found[spec.name] = value;
+  // A model may still read a bare "I'm fine" as a yes; for an explicit field that is never enough.
+  const vague = ["agree", "fine"].includes(readConfirmation(reply));
+  for (const field of byModel) {
+    const value = values[field.get];
+    if (value === undefined || value === null || value === "") continue;
+    if (isExplicit(field) && value === true && vague) continue;
+    found[field.get] = value;
   }
   return found;
 }
