@@ -14,7 +14,8 @@ import { replySay, startSay } from "./actions/ai-say";
 import { startThink } from "./actions/ai-think";
 import { replyAssess, startAssess } from "./actions/assess";
 import { returnFromSkill, startSkill } from "./actions/use-skill";
-import { classifyWithModel, combineAssessments, interrupt, lexiconAssessment, safetyGate, type Assessment } from "./safety-gate";
+import { classifyWithModel, combineAssessments, interrupt, lexiconAssessment, PROTOCOL_ACTION_ID, safetyGate, type Assessment } from "./safety-gate";
+import { listen, mayResume, startHold } from "./crisis-record";
 import { renderItemQuestion } from "../instruments";
 import {
   EngineError,
@@ -154,7 +155,10 @@ function beginTurn(script: CompiledSessionScript, previous: SessionState, client
   return new RunContext(script, state, options, resolveScheme(script.session.template_scheme, options.promptOverrides));
 }
 
-async function* runTurn(ctx: RunContext, clientText: string, assessment: Assessment): EngineRun {
+async function* runTurn(ctx: RunContext, clientText: string, detected: Assessment): EngineRun {
+  // What the client says about a plan, means or timing is recorded before anything asks for it.
+  const { assessment, event } = listen(ctx, clientText, detected);
+  if (event) yield event;
   const handled = yield* safetyGate(ctx, clientText, assessment, runForward, resumeScript);
   if (!handled) yield* advance(ctx, clientText);
   ctx.state.memory = await compactMemory(ctx.state.memory, ctx.options.llm, ctx);
@@ -239,6 +243,10 @@ async function* runForward(ctx: RunContext): AsyncGenerator<EngineEvent, void> {
       yield* resumeScript(ctx);
       return;
     }
+    if (next.kind === "hold") {
+      yield* holdForSafety(ctx, next.triggerId);
+      return;
+    }
     const { action } = next;
     const outcome = yield* startAction(ctx, action);
     if (outcome.kind === "await") {
@@ -272,11 +280,20 @@ async function* resumeScript(ctx: RunContext): AsyncGenerator<EngineEvent, void>
   yield* runForward(ctx);
 }
 
+/** A safety trigger's run ended before the client said they are safe: the built-in check stays with them. */
+function* holdForSafety(ctx: RunContext, triggerId: string): Generator<EngineEvent> {
+  const held = startHold(ctx, triggerId);
+  yield held.event;
+  for (const message of held.messages) yield* ctx.sayVerbatim(PROTOCOL_ACTION_ID, "safety", message);
+  ctx.state.status = "awaiting_input";
+  yield { type: "awaiting-input" };
+}
+
 /**
  * Moves the top frame to its next runnable action (skipping actions, topics and phases whose
  * conditions are false), returning from finished techniques on the way. Undefined: the session ended.
  */
-type NextStep = { kind: "action"; action: CompiledAction } | { kind: "end" } | { kind: "resume" };
+type NextStep = { kind: "action"; action: CompiledAction } | { kind: "end" } | { kind: "resume" } | { kind: "hold"; triggerId: string };
 
 async function* moveToNextAction(ctx: RunContext): AsyncGenerator<EngineEvent, NextStep> {
   for (;;) {
@@ -291,10 +308,13 @@ async function* moveToNextAction(ctx: RunContext): AsyncGenerator<EngineEvent, N
       }
     }
     if (frame.interrupt) {
-      // A safety trigger's run has finished: back to the script, or the end of the session.
+      // A safety trigger's run has finished: back to the script (once its `resume_when` holds, read
+      // in the run's own scope), or the end of the session.
+      const { triggerId, then } = frame.interrupt;
+      const resumes = then === "end_session" || mayResume(ctx, triggerId);
       ctx.state.stack.pop();
-      if (frame.interrupt.then === "end_session") return { kind: "end" };
-      return { kind: "resume" };
+      if (then === "end_session") return { kind: "end" };
+      return resumes ? { kind: "resume" } : { kind: "hold", triggerId };
     }
     if (frame.kind === "technique") {
       const callerFrame = ctx.state.stack[ctx.state.stack.length - 2];

@@ -6,3 +6,5 @@ export { MEMORY_RECENT_MAX_CHARS, MEMORY_RECENT_MAX_ENTRIES, MEMORY_SUMMARY_MAX_
 export { MAX_SKILL_DEPTH } from "./actions/use-skill";
 export { MAX_UNCLEAR_ANSWERS, raiseRisk } from "./actions/assess";
 export { coerceToField, coerceBoolean, coerceNumber, coerceEnum } from "./coerce";
+export { engineVariable, isEngineVariable } from "./variables";
+export { PROTOCOL_ACTION_ID } from "./safety-gate";
