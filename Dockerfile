@@ -29,6 +29,9 @@ ENV NODE_ENV=production \
     HOSTNAME=0.0.0.0 \
     PGLITE_DIR=/app/.data/pglite \
     NEXT_MANUAL_SIG_HANDLE=true
+# V8's young generation capped as on Node 20 (Node 24 lets it grow to 128 MB): about 85 MB less
+# memory under load for a few % of throughput, as `npm start` does. `-e NODE_OPTIONS=…` replaces it.
+ENV NODE_OPTIONS=--max-semi-space-size=16
 RUN groupadd --system --gid 1001 heartline && useradd --system --uid 1001 --gid heartline heartline
 # The standalone server, its static assets, and what migrations and seeding need at start.
 COPY --from=build --chown=heartline:heartline /app/.next/standalone ./

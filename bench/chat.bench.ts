@@ -31,11 +31,12 @@ const base = `http://127.0.0.1:${PORT}`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** `next start` as `npm start` runs it (the same NODE_OPTIONS first; the bench's own come after and win). */
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`port ${PORT} is already in use: stop that server first`);
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdefghijkl", NEXT_MANUAL_SIG_HANDLE: "true", TURNS_PER_MINUTE_PER_CLIENT: "100000", TURNS_PER_MINUTE_PER_SESSION: "100000", ...env },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdefghijkl", NEXT_MANUAL_SIG_HANDLE: "true", NODE_OPTIONS: `--max-semi-space-size=16 ${process.env.NODE_OPTIONS ?? ""}`, TURNS_PER_MINUTE_PER_CLIENT: "100000", TURNS_PER_MINUTE_PER_SESSION: "100000", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     // Its own process group, so stopping it also stops the next-server child it starts.
     detached: true,
