@@ -14,6 +14,12 @@
  *         reached: ask_mood_word               # an action this step reached
  *     complete: true                           # the session ended after the last step
  * ```
+ *
+ * A conversation may also say `project_triggers: false` (run without the project's safety files,
+ * so the engine's built-in protocol handles a crisis) and `no_repeated_questions: true` (the safety
+ * protocol — built-in, or a technique a safety trigger runs — never asks the same question twice).
+ * `variables` may name the engine's own (`risk_level`, `disclosed_plan`, `disclosed_means`,
+ * `disclosed_timing`, `disclosed_when`).
  */
 import { z } from "zod";
 
@@ -34,6 +40,8 @@ export const GoldenStepSchema = z.strictObject({
 export const GoldenConversationSchema = z.strictObject({
   name: z.string(),
   language: z.enum(["en", "zh"]).optional(),
+  project_triggers: z.boolean().optional(),
+  no_repeated_questions: z.boolean().optional(),
   steps: z.array(GoldenStepSchema).min(1),
   complete: z.boolean().optional(),
   variables: z.record(z.string(), Json).optional(),

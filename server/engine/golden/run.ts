@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { CompiledScript, CompiledTechniqueScript, CompiledTrigger } from "../script";
 import type { LlmPort } from "../llm/port";
-import { collect, start, turn, type EngineEvent, type SessionState } from "../runtime";
+import { collect, engineVariable, isEngineVariable, PROTOCOL_ACTION_ID, start, turn, type EngineEvent, type SessionState } from "../runtime";
 import type { GoldenConversation, GoldenStep } from "./format";
 
 export interface TranscriptLine {
@@ -19,6 +19,7 @@ export interface GoldenResult {
 }
 
 function lookup(state: SessionState, name: string): unknown {
+  if (isEngineVariable(name)) return engineVariable(state, name);
   const frame = state.stack[state.stack.length - 1];
   const scoped = frame?.locals?.[name] ?? state.variables.topic[name] ?? state.variables.phase[name] ?? state.variables.session[name];
   return scoped?.value;
@@ -66,6 +67,28 @@ function checkStep(step: GoldenStep, index: number, events: EngineEvent[], messa
   return failures;
 }
 
+/** The actions that speak for the safety protocol: the built-in one, and those of what safety triggers run. */
+function protocolActions(script: CompiledScript, techniques: Record<string, CompiledTechniqueScript>, triggers: readonly CompiledTrigger[]): Set<string> {
+  const ids = new Set([PROTOCOL_ACTION_ID]);
+  for (const trigger of triggers) {
+    const topic = trigger.run.skill
+      ? techniques[trigger.run.skill]?.technique.topic
+      : script.kind === "session"
+        ? script.session.phases.flatMap((p) => p.topics).find((t) => t.topic_id === trigger.run.topic)
+        : undefined;
+    for (const action of topic?.actions ?? []) ids.add(action.action_id);
+  }
+  return ids;
+}
+
+/** The questions in a message: its sentences that end with a question mark. */
+function questionsIn(text: string): string[] {
+  return text
+    .split(/(?<=[.!?。！？])\s*/u)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => /[?？]$/u.test(sentence));
+}
+
 export async function runGoldenConversation(
   conversation: GoldenConversation,
   setup: {
@@ -76,16 +99,19 @@ export async function runGoldenConversation(
     safety?: { safetyTriggers: CompiledTrigger[]; crisisKeywords: string[] };
   },
 ): Promise<GoldenResult> {
+  const safety = conversation.project_triggers === false ? undefined : setup.safety;
   const options = {
     llm: setup.llm,
     scriptVersion: setup.scriptVersion ?? "golden",
     techniques: setup.techniques,
-    ...(setup.safety ?? {}),
+    ...(safety ?? {}),
     ...(conversation.language ? { language: conversation.language } : {}),
   };
   const failures: string[] = [];
   const transcript: TranscriptLine[] = [];
   let state: SessionState | null = null;
+  const protocol = protocolActions(setup.script, setup.techniques, [...(setup.script.kind === "session" ? setup.script.triggers : []), ...(safety?.safetyTriggers ?? [])]);
+  const askedBy = new Map<string, number>();
 
   for (const [index, step] of conversation.steps.entries()) {
     if (index === 0 && step.client !== undefined) {
@@ -108,6 +134,16 @@ export async function runGoldenConversation(
     state = next;
     for (const text of messages) transcript.push({ role: "bot", text });
     failures.push(...checkStep(step, index, events, messages, next));
+    if (conversation.no_repeated_questions) {
+      for (const event of events) {
+        if (event.type !== "message-end" || !protocol.has(event.actionId)) continue;
+        for (const question of questionsIn(event.text)) {
+          const first = askedBy.get(question);
+          if (first !== undefined) failures.push(`step ${index + 1}: the safety protocol asked again, word for word, what it asked at step ${first}: "${question}"`);
+          else askedBy.set(question, index + 1);
+        }
+      }
+    }
   }
 
   if (state) {
