@@ -8,10 +8,12 @@ import { CircuitBreaker, resilientLlm } from "./llm/resilient";
 import { getMetrics, recordLlmUsage } from "./observability/metrics";
 import { countedCache } from "./observability/counted-cache";
 import type { LlmPort, LlmUsage } from "./engine/llm/port";
+import { processSlot } from "./process-registry";
 
 /**
  * The process-wide infrastructure (validated env, database, cache), created once on first use.
- * Kept on globalThis so Next's dev hot reload does not open a second PGlite on the same folder.
+ * Kept in the process registry, so every route chunk shares one pool (and Next's dev hot reload
+ * does not open a second PGlite on the same folder).
  */
 export interface Platform {
   env: Env;
@@ -22,8 +24,8 @@ export interface Platform {
   startedAt: number;
 }
 
-/** One breaker per process: a model that keeps failing is not called again for a while. */
-const modelBreaker = new CircuitBreaker();
+/** One breaker per process (not one per route chunk): a model that keeps failing is not called again for a while. */
+const modelBreaker = processSlot("platform.model-breaker", () => new CircuitBreaker());
 
 export function llmFactory(env: Env): Platform["llmFor"] {
   return (onUsage, options = {}) => {
@@ -37,29 +39,33 @@ export function llmFactory(env: Env): Platform["llmFor"] {
         onUsage(usage);
       },
     });
-    return port.mode === "model" ? resilientLlm(port, modelBreaker, { fallback: options.templateFallback ?? true }) : port;
+    return port.mode === "model" ? resilientLlm(port, modelBreaker.get(), { fallback: options.templateFallback ?? true }) : port;
   };
 }
 
-const holder = globalThis as typeof globalThis & { __heartlinePlatform?: Platform };
+const platformSlot = processSlot<Platform>("platform", () => {
+  const env = getEnv();
+  return {
+    env,
+    db: openDatabase(resolveDatabaseTarget(env)),
+    cache: countedCache(createCache({ upstashUrl: env.UPSTASH_REDIS_REST_URL, upstashToken: env.UPSTASH_REDIS_REST_TOKEN }), getMetrics()),
+    llmFor: llmFactory(env),
+    startedAt: Date.now(),
+  };
+});
 
 export function getPlatform(): Platform {
-  if (!holder.__heartlinePlatform) {
-    const env = getEnv();
-    holder.__heartlinePlatform = {
-      env,
-      db: openDatabase(resolveDatabaseTarget(env)),
-      cache: countedCache(createCache({ upstashUrl: env.UPSTASH_REDIS_REST_URL, upstashToken: env.UPSTASH_REDIS_REST_TOKEN }), getMetrics()),
-      llmFor: llmFactory(env),
-      startedAt: Date.now(),
-    };
-  }
-  return holder.__heartlinePlatform;
+  return platformSlot.get();
+}
+
+/** Makes `platform` the process's platform (tests that call route handlers directly); `undefined` forgets it. */
+export function setPlatform(platform: Platform | undefined): void {
+  platformSlot.set(platform);
 }
 
 /** Closes pools and the embedded database (graceful shutdown, tests). */
 export async function closePlatform(): Promise<void> {
-  const platform = holder.__heartlinePlatform;
-  holder.__heartlinePlatform = undefined;
+  const platform = platformSlot.peek();
+  platformSlot.set(undefined);
   await platform?.db.close();
 }

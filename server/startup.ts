@@ -4,15 +4,17 @@ import { getEnv } from "./env";
 import { getLogger } from "./log";
 import { closePlatform, getPlatform } from "./platform";
 import { seedExampleScripts } from "./services/seed";
-import { drain, runningTurns } from "./lifecycle";
+import { drain, openResponses, runningTurns, watchHttpResponses } from "./lifecycle";
+import { processSlot } from "./process-registry";
 import { purgeEndedSessions } from "./services/data-care/data-care";
 import { ensureFirstAdmin } from "./services/accounts/accounts";
 
-let started = false;
+/** Once per process, whichever chunk calls first. */
+const started = processSlot("startup.started", () => ({ value: false }));
 
 export async function startServer(): Promise<void> {
-  if (started) return;
-  started = true;
+  if (started.get().value) return;
+  started.get().value = true;
   const log = getLogger();
   let env;
   try {
@@ -52,17 +54,33 @@ export async function startServer(): Promise<void> {
 
   // With NEXT_MANUAL_SIG_HANDLE (npm start, the container) Next leaves signals to us: finish the
   // turns that are running, then close the pools and the embedded database cleanly.
-  if (process.env.NEXT_MANUAL_SIG_HANDLE) {
-    const shutdown = async (signal: string) => {
-      log.info({ signal, runningTurns: runningTurns() }, "shutting down: finishing running turns");
-      const left = await drain(SHUTDOWN_GRACE_MS);
-      if (left > 0) log.warn({ left }, "turns still running at shutdown");
-      await closePlatform().catch(() => {});
-      process.exit(0);
-    };
-    process.once("SIGTERM", () => void shutdown("SIGTERM"));
-    process.once("SIGINT", () => void shutdown("SIGINT"));
-  }
+  if (process.env.NEXT_MANUAL_SIG_HANDLE) handleShutdownSignals(env.SHUTDOWN_GRACE_SECONDS * 1000);
+}
+
+/**
+ * On SIGTERM or SIGINT: refuse new turns (503 with Retry-After), let running turns finish and be
+ * stored and responses finish, for at most `graceMs`; then close storage and exit. A second
+ * signal exits at once.
+ */
+function handleShutdownSignals(graceMs: number): void {
+  const log = getLogger();
+  watchHttpResponses();
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      log.warn({ signal }, "second signal: exiting without waiting");
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal, runningTurns: runningTurns(), openResponses: openResponses(), graceSeconds: graceMs / 1000 }, "shutting down: finishing running turns");
+    const left = await drain(graceMs);
+    if (left.turns > 0 || left.responses > 0) log.warn(left, "turns or responses still running at the end of the shutdown grace");
+    else log.info("running turns finished; closing storage");
+    await closePlatform().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGTERM", (signal) => void shutdown(signal));
+  process.on("SIGINT", (signal) => void shutdown(signal));
 }
 
 /**
@@ -98,6 +116,3 @@ function scheduleRetention(days: number): void {
   void purge();
   setInterval(() => void purge(), DAY_MS).unref();
 }
-
-/** Inside the usual 30 s a container platform waits between SIGTERM and SIGKILL. */
-const SHUTDOWN_GRACE_MS = 25_000;

@@ -4,6 +4,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { LlmUsage } from "../engine/llm/port";
+import { processSlot } from "../process-registry";
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.2, 0.35, 0.5, 1, 2, 5, 10, 30];
 
@@ -29,11 +30,11 @@ function createMetrics() {
 
 export type Metrics = ReturnType<typeof createMetrics>;
 
-const holder = globalThis as typeof globalThis & { __heartlineMetrics?: Metrics };
+/** One registry per process, whichever chunk records first. */
+const metricsSlot = processSlot("metrics", createMetrics);
 
 export function getMetrics(): Metrics {
-  holder.__heartlineMetrics ??= createMetrics();
-  return holder.__heartlineMetrics;
+  return metricsSlot.get();
 }
 
 export function recordLlmUsage(usage: LlmUsage, metrics: Metrics = getMetrics()): void {

@@ -17,7 +17,7 @@ import { createCache } from "@/server/cache";
 import { templateLlm } from "@/server/engine/llm/template";
 import { issueClientToken } from "@/server/auth/identity";
 import { getLogger } from "@/server/log";
-import type { Platform } from "@/server/platform";
+import { setPlatform, type Platform } from "@/server/platform";
 import { GET as exportRoute } from "@/app/api/studio/projects/[projectId]/export/route";
 import { POST as importRoute } from "@/app/api/studio/projects/[projectId]/import/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -32,8 +32,6 @@ let projectB: string;
 let fileB: string;
 let cookies: { authorA: string; authorB: string; admin: string; nobody: string };
 
-const holder = globalThis as typeof globalThis & { __heartlinePlatform?: Platform };
-
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
@@ -45,7 +43,7 @@ beforeAll(async () => {
 
   platform = testPlatform(testDb.db);
   // The route handlers read the process-wide platform.
-  holder.__heartlinePlatform = platform;
+  setPlatform(platform);
   const authorA = await makeUser(prisma, { projectIds: [projectA] });
   const authorB = await makeUser(prisma, { projectIds: [projectB] });
   const admin = await makeUser(prisma, { role: "admin" });
@@ -59,7 +57,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  holder.__heartlinePlatform = undefined;
+  setPlatform(undefined);
   await testDb?.drop();
 });
 

@@ -18,7 +18,7 @@ import type { LlmPort } from "@/server/engine/llm/port";
 import { CLIENT_COOKIE, issueClientToken } from "@/server/auth/identity";
 import type { Sql } from "@/server/db/sql";
 import { getLogger } from "@/server/log";
-import type { Platform } from "@/server/platform";
+import { setPlatform, type Platform } from "@/server/platform";
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { POST as trpcRoute } from "@/app/api/trpc/[trpc]/route";
 import { POST as importRoute } from "@/app/api/studio/projects/[projectId]/import/route";
@@ -33,8 +33,6 @@ let checkInId: string;
 let projectId: string;
 let authorCookie: string;
 
-const holder = globalThis as typeof globalThis & { __heartlinePlatform?: Platform };
-
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
@@ -43,13 +41,13 @@ beforeAll(async () => {
   projectId = (await prisma.project.findUniqueOrThrow({ where: { slug: "default" } })).id;
   platform = testPlatform(testDb.db);
   // The route handlers read the process-wide platform.
-  holder.__heartlinePlatform = platform;
+  setPlatform(platform);
   deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
   authorCookie = await signInCookie(platform, (await makeUser(prisma, { projectIds: [projectId] })).email);
 });
 
 afterAll(async () => {
-  holder.__heartlinePlatform = undefined;
+  setPlatform(undefined);
   await testDb?.drop();
 });
 
