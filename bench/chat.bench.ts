@@ -36,7 +36,7 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`port ${PORT} is already in use: stop that server first`);
   const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(PORT)], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdefghijkl", NEXT_MANUAL_SIG_HANDLE: "true", NODE_OPTIONS: `--max-semi-space-size=16 ${process.env.NODE_OPTIONS ?? ""}`, TURNS_PER_MINUTE_PER_CLIENT: "100000", TURNS_PER_MINUTE_PER_SESSION: "100000", ...env },
+    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", AUTH_SECRET: process.env.AUTH_SECRET ?? "bench-only-secret-0123456789abcdefghijkl", NEXT_MANUAL_SIG_HANDLE: "true", NODE_OPTIONS: `--max-semi-space-size=16 ${process.env.NODE_OPTIONS ?? ""}`, TURNS_PER_MINUTE_PER_CLIENT: "100000", TURNS_PER_MINUTE_PER_SESSION: "100000", TRUST_PROXY: "loopback", ...env },
     stdio: ["ignore", "ignore", "inherit"],
     // Its own process group, so stopping it also stops the next-server child it starts.
     detached: true,
@@ -93,7 +93,8 @@ interface Client {
 let clientCount = 0;
 
 async function newClient(scriptId: string): Promise<Client> {
-  // Each simulated client comes from its own address, as real clients do (per-address limits).
+  // Each simulated client comes from its own address, as real clients do (per-address limits):
+  // the server trusts the forwarded address from its loopback peer (TRUST_PROXY=loopback).
   const n = ++clientCount;
   const response = await fetch(`${base}/api/trpc/session.start`, {
     method: "POST",

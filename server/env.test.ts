@@ -48,4 +48,19 @@ describe("parseEnv", () => {
     const env = parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) });
     expect(env.AUTH_SECRET).toBe("x".repeat(40));
   });
+
+  it("trusts no forwarded header by default, and reads TRUST_PROXY as hops or proxy addresses", () => {
+    expect(parseEnv({}).TRUST_PROXY).toEqual({ kind: "none" });
+    expect(parseEnv({ TRUST_PROXY: "1" }).TRUST_PROXY).toEqual({ kind: "hops", hops: 1 });
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.0/8,loopback" }).TRUST_PROXY).toMatchObject({ kind: "addresses", entries: ["10.0.0.0/8", "loopback"] });
+    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrow(/TRUST_PROXY must be the number of proxies/);
+    expect(() => parseEnv({ TRUST_PROXY: "10.0.0.1,proxy.internal" })).toThrow(/TRUST_PROXY entry 2 is not/);
+    expect(() => parseEnv({ TRUST_PROXY: "10.0.0.1,proxy.internal" })).not.toThrow(/proxy\.internal/);
+  });
+
+  it("reads the shutdown grace in seconds", () => {
+    expect(parseEnv({}).SHUTDOWN_GRACE_SECONDS).toBe(25);
+    expect(parseEnv({ SHUTDOWN_GRACE_SECONDS: "5" }).SHUTDOWN_GRACE_SECONDS).toBe(5);
+    expect(() => parseEnv({ SHUTDOWN_GRACE_SECONDS: "-1" })).toThrow(/SHUTDOWN_GRACE_SECONDS/);
+  });
 });

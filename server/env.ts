@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./auth/client-address";
 
 /**
  * Every environment variable Heartline reads, validated once. An empty string counts as unset
@@ -36,6 +37,17 @@ const envSchema = z
     TURNS_PER_MINUTE_PER_CLIENT: z.coerce.number().int().min(1, "must be a whole number, at least 1").default(30),
     TURNS_PER_MINUTE_PER_SESSION: z.coerce.number().int().min(1, "must be a whole number, at least 1").default(20),
     RETENTION_DAYS: z.coerce.number().int().min(1, "must be a whole number of days, at least 1").optional(),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        const trust = parseTrustProxy(value);
+        if ("error" in trust) {
+          ctx.addIssue({ code: "custom", message: trust.error });
+          return z.NEVER;
+        }
+        return trust;
+      }),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0, "must be a whole number of seconds from 0 to 3600").max(3600, "must be a whole number of seconds from 0 to 3600").default(25),
     HEAP_GROWING_PERCENT: z.coerce.number().int().min(0, "must be a whole number from 0 to 300").max(300, "must be a whole number from 0 to 300").default(50),
   })

@@ -6,6 +6,7 @@ import { closePlatform, getPlatform } from "./platform";
 import { seedExampleScripts } from "./services/seed";
 import { drain, openResponses, runningTurns, watchHttpResponses } from "./lifecycle";
 import { processSlot } from "./process-registry";
+import { recordPeerAddresses } from "./auth/client-address";
 import { purgeEndedSessions } from "./services/data-care/data-care";
 import { ensureFirstAdmin } from "./services/accounts/accounts";
 
@@ -24,6 +25,8 @@ export async function startServer(): Promise<void> {
     throw error;
   }
   tuneHeap(env.HEAP_GROWING_PERCENT);
+  // Per-address limits need the TCP peer, which route handlers cannot see otherwise.
+  recordPeerAddresses();
   const platform = getPlatform();
   log.info({ db: platform.db.kind, cache: platform.cache.kind, llm: env.llmMode }, "heartline starting");
 

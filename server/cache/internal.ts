@@ -25,9 +25,12 @@ export function validateLockTtl(kind: CacheKind, ttlMs: number): number {
 
 /** Returns the window length in milliseconds. */
 export function validateRateLimit(kind: CacheKind, options: RateLimitOptions): number {
-  const { limit, windowSeconds } = options;
+  const { limit, windowSeconds, cost = 1 } = options;
   if (!Number.isInteger(limit) || limit < 1) {
     throw new CacheError(kind, "rateLimit", `limit must be a positive integer, got ${limit}`);
+  }
+  if (!Number.isInteger(cost) || cost < 1) {
+    throw new CacheError(kind, "rateLimit", `cost must be a positive integer, got ${cost}`);
   }
   if (!Number.isFinite(windowSeconds) || windowSeconds <= 0) {
     throw new CacheError(kind, "rateLimit", `windowSeconds must be a positive number, got ${windowSeconds}`);

@@ -176,7 +176,8 @@ export class MemoryCache implements Cache {
     // The window length is part of the key, as the bucket number is in Upstash's key.
     const counterKey = `${windowMs}:${key}`;
     const previous = this.counters.get(counterKey)?.value;
-    const count = previous && previous.bucket === bucket ? previous.count + 1 : 1;
+    const cost = options.cost ?? 1;
+    const count = previous && previous.bucket === bucket ? previous.count + cost : cost;
     this.counters.set(counterKey, { bucket, count }, resetAt, true);
     const allowed = count <= options.limit;
     return {

@@ -31,6 +31,8 @@ export interface RateLimitOptions {
   limit: number;
   /** Window length in seconds. */
   windowSeconds: number;
+  /** How many requests this call counts as (a positive integer; default 1): a batch of calls counts each. */
+  cost?: number;
 }
 
 /**
@@ -73,7 +75,7 @@ export interface Cache {
    */
   withLock<T>(key: string, options: LockOptions, fn: (lock: Lock) => Promise<T> | T): Promise<T>;
 
-  /** Counts one request against `key` and says whether it may proceed. One (limit, window) pair per key. */
+  /** Counts `options.cost` requests (default one) against `key` and says whether they may proceed. One (limit, window) pair per key. */
   rateLimit(key: string, options: RateLimitOptions): Promise<RateLimitResult>;
 
   /** Never throws: reports reachability for health checks. */

@@ -125,7 +125,7 @@ export class UpstashCache implements Cache {
     validateKey(this.kind, "rateLimit", key);
     const windowMs = validateRateLimit(this.kind, options);
     const limiter = this.limiter(options.limit, windowMs);
-    const response = await this.run("rateLimit", () => limiter.limit(key));
+    const response = await this.run("rateLimit", () => limiter.limit(key, { rate: options.cost ?? 1 }));
     return {
       allowed: response.success,
       remaining: response.remaining,

@@ -132,7 +132,8 @@ describe("sign-in", () => {
   });
 
   it("limits attempts per email (known or not) and per address, and says when to retry", async () => {
-    const platform = testPlatform(testDb.db);
+    // As behind one proxy: the addresses below are the ones it forwarded.
+    const platform = testPlatform(testDb.db, { TRUST_PROXY: "1" });
     const user = await makeUser(testDb.db.prisma);
     for (let i = 0; i < SIGN_IN_LIMITS.perEmail.limit; i++) {
       const error = await errorOf(callerFor(platform, { "x-forwarded-for": `10.0.0.${i}` }).auth.signIn({ email: user.email, password: "wrong password here" }));

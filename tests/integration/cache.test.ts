@@ -244,7 +244,28 @@ function describeCacheContract(name: string, harness: () => Harness): void {
         expect(next.resetAt).toBeGreaterThan(refused?.resetAt ?? 0);
       });
 
+      it("counts a call of cost N as N requests (each call of a batch)", async () => {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const k = key("rl-cost");
+          const options = { limit: 10, windowSeconds: 60 };
+          const results = [
+            await cache.rateLimit(k, { ...options, cost: 4 }),
+            await cache.rateLimit(k, { ...options, cost: 6 }),
+            await cache.rateLimit(k, options),
+          ];
+          if (new Set(results.map((r) => r.resetAt)).size > 1) continue;
+          expect(results.map((r) => [r.allowed, r.remaining])).toEqual([
+            [true, 6],
+            [true, 0],
+            [false, 0],
+          ]);
+          return;
+        }
+        throw new Error("could not stay inside one window");
+      });
+
       it("rejects invalid options", async () => {
+        await expect(cache.rateLimit(key("rl-bad"), { limit: 1, windowSeconds: 1, cost: 0 })).rejects.toBeInstanceOf(CacheError);
         await expect(cache.rateLimit(key("rl-bad"), { limit: 0, windowSeconds: 1 })).rejects.toThrow(
           new RegExp(`^${h.kind} cache: rateLimit failed`),
         );

@@ -4,6 +4,7 @@ import { createTRPCContext } from "@/server/api/trpc";
 import { withRoute } from "@/server/observability/route";
 import { getPlatform } from "@/server/platform";
 import { clientAddress } from "@/server/auth/client-address";
+import { MAX_BATCH_CALLS } from "@/server/api/batch-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +16,13 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
  */
 const UNCOUNTED = new Set(["studioTry.analyse"]);
 
-function procedures(req: Request): string[] {
-  return decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\/?/, "")).split(",");
+/** The procedures a request calls (a batch names several, comma-separated), or null when the path cannot be read. */
+function procedures(req: Request): string[] | null {
+  try {
+    return decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\/?/, "")).split(",");
+  } catch {
+    return null;
+  }
 }
 /**
  * Mutations per address per minute (reads are not limited here). Generous, since many clients can
@@ -24,30 +30,37 @@ function procedures(req: Request): string[] {
  */
 const MUTATION_LIMIT = { limit: 600, windowSeconds: 60 };
 
-function tooMany(retryAfterSeconds: number): Response {
-  return Response.json(
-    { error: { message: "Too many requests. Please wait a moment.", code: "TOO_MANY_REQUESTS" } },
-    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
-  );
+/** Refusals made before tRPC runs, in the shape of a tRPC error (`error.message`, `error.code`). */
+function problem(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error: { message, code } }, { status, headers });
 }
 
 async function handler(req: Request): Promise<Response> {
+  const calls = procedures(req);
+  if (!calls) return problem(400, "BAD_REQUEST", "The procedure path cannot be read.");
+  if (calls.length > MAX_BATCH_CALLS) {
+    return problem(400, "BAD_REQUEST", `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one holds ${calls.length}. Send them in smaller batches.`);
+  }
   if (req.method === "POST") {
-    if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-      return Response.json({ error: { message: "The request is too large.", code: "PAYLOAD_TOO_LARGE" } }, { status: 413 });
-    }
-    if (!procedures(req).every((name) => UNCOUNTED.has(name))) {
+    if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return problem(413, "PAYLOAD_TOO_LARGE", "The request is too large.");
+    // Every call of a batch counts, so a batch of N mutations costs what N requests would.
+    const counted = calls.filter((name) => !UNCOUNTED.has(name)).length;
+    if (counted > 0) {
+      const platform = getPlatform();
       // A cache outage never blocks a request: the limit is skipped then.
-      const verdict = await getPlatform()
-        .cache.rateLimit(`trpc-mutations:${clientAddress(req.headers)}`, MUTATION_LIMIT)
+      const verdict = await platform.cache
+        .rateLimit(`trpc-mutations:${clientAddress(req.headers, platform.env.TRUST_PROXY)}`, { ...MUTATION_LIMIT, cost: counted })
         .catch(() => null);
-      if (verdict && !verdict.allowed) return tooMany(verdict.retryAfterSeconds);
+      if (verdict && !verdict.allowed) {
+        return problem(429, "TOO_MANY_REQUESTS", "Too many requests. Please wait a moment.", { "Retry-After": String(verdict.retryAfterSeconds) });
+      }
     }
   }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req,
     router: appRouter,
+    maxBatchSize: MAX_BATCH_CALLS,
     createContext: ({ resHeaders }) => createTRPCContext({ headers: req.headers, resHeaders }),
   });
 }

@@ -33,7 +33,7 @@ export const authRouter = createTRPCRouter({
     const { prisma } = ctx.platform.db;
     let user;
     try {
-      user = await verifyCredentials({ prisma, cache: ctx.platform.cache }, { email: input.email, password: input.password, ip: clientAddress(ctx.headers) });
+      user = await verifyCredentials({ prisma, cache: ctx.platform.cache }, { email: input.email, password: input.password, ip: clientAddress(ctx.headers, ctx.platform.env.TRUST_PROXY) });
     } catch (error) {
       if (error instanceof ServiceError && error.details.retryAfterSeconds !== undefined) {
         ctx.resHeaders?.set("Retry-After", String(error.details.retryAfterSeconds));
