@@ -21,6 +21,7 @@ import { setPlatform, type Platform } from "@/server/platform";
 import { GET as exportRoute } from "@/app/api/studio/projects/[projectId]/export/route";
 import { POST as importRoute } from "@/app/api/studio/projects/[projectId]/import/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { craftZip, deflateBomb } from "../support/crafted-zip";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, makeUser, signInCookie } from "../support/auth";
 
@@ -623,6 +624,21 @@ describe("zip export and import", () => {
     for (let i = 0; i < 501; i++) many[`sessions/f${i}.yaml`] = "x";
     expect((await importAs("authorA", projectA, zip(many))).status).toBe(413);
     expect(await testDb.db.prisma.script.count({ where: { projectId: projectA, path: { in: ["sessions/x.yaml", "sessions/f0.yaml"] } } })).toBe(0);
+  });
+
+  it("answers a zip whose entries declare false sizes with a 400 at once, importing nothing", async () => {
+    // 20 directory entries sharing 2 MB of deflate data (about 330 MB each once inflated), each
+    // declaring 1,000 bytes.
+    const data = deflateBomb(2048);
+    const bomb = craftZip([
+      ...Array.from({ length: 20 }, (_, i) => ({ name: `sessions/bomb-${i}.yaml`, method: 8 as const, data, declaredSize: 1_000 })),
+    ], { shareData: true });
+    const started = performance.now();
+    const response = await importAs("authorA", projectA, bomb);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ error: expect.stringMatching(/^The archive is damaged or crafted: sessions\/bomb-0\.yaml holds more than the 1000 bytes its header declares\. Nothing was imported\.$/) });
+    expect(await testDb.db.prisma.script.count({ where: { projectId: projectA, path: { startsWith: "sessions/bomb-" } } })).toBe(0);
   });
 });
 

@@ -1,7 +1,9 @@
+import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { ServiceError } from "../../errors";
 import { MAX_IMPORT_FILES, readArchive } from "./archive";
+import { craftZip, deflateBomb } from "@/tests/support/crafted-zip";
 
 const zip = (entries: Record<string, string | Uint8Array>) => {
   const files: Zippable = {};
@@ -69,5 +71,67 @@ describe("readArchive", () => {
     const big = readArchive(zip({ "sessions/big.yaml": new Uint8Array(3 * 1024 * 1024).fill(0x61), "sessions/ok.yaml": "ok" }));
     expect(big.files.map((f) => f.path)).toEqual(["sessions/ok.yaml"]);
     expect(big.skipped[0]).toMatchObject({ path: "sessions/big.yaml", reason: expect.stringMatching(/Larger than 2 MB/) });
+  });
+
+  describe("sizes an archive declares falsely", () => {
+    const messageOf = (fn: () => unknown) => {
+      try {
+        fn();
+        return null;
+      } catch (error) {
+        return error instanceof ServiceError ? { code: error.code, message: error.message } : { code: "other", message: String(error) };
+      }
+    };
+    /** Runs `fn` and says how long it took, in ms. */
+    const timed = (fn: () => unknown) => {
+      const started = performance.now();
+      const result = messageOf(fn);
+      return { result, ms: performance.now() - started };
+    };
+
+    it("stops a zip bomb that declares 100 bytes at the first bytes over, with a 400, at once", () => {
+      // About 330 MB of "a" in 2 MB of deflate data, declared as a 100-byte file: all of it used
+      // to be inflated (into a 100-byte buffer), then imported as 100 bytes.
+      const bomb = craftZip([{ name: "sessions/bomb.yaml", method: 8, data: deflateBomb(2048), declaredSize: 100 }]);
+      expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
+      const { result, ms } = timed(() => readArchive(bomb));
+      expect(result).toEqual({ code: "BAD_REQUEST", message: expect.stringMatching(/sessions\/bomb\.yaml holds more than the 100 bytes its header declares\. Nothing was imported\./) });
+      expect(ms).toBeLessThan(1_000);
+    });
+
+    it("stops directory entries that all point at one bomb's data (each used to inflate all of it)", () => {
+      const data = deflateBomb(2048);
+      const entries = Array.from({ length: 20 }, (_, i) => ({ name: `sessions/f${i}.yaml`, method: 8 as const, data, declaredSize: 1000 }));
+      const { result, ms } = timed(() => readArchive(craftZip(entries, { shareData: true })));
+      expect(result?.code).toBe("BAD_REQUEST");
+      expect(ms).toBeLessThan(1_000);
+    });
+
+    it("refuses an entry that holds more or less than it declares, even under the per-file cap", () => {
+      const text = "session: {}\n".repeat(50_000); // 600 KB
+      const more = craftZip([{ name: "sessions/a.yaml", method: 8, data: deflateRawSync(Buffer.from(text)), declaredSize: 1_000 }]);
+      expect(messageOf(() => readArchive(more))).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/holds more than the 1000 bytes/) });
+      const less = craftZip([{ name: "sessions/a.yaml", method: 0, data: strToU8("session: {}\n"), declaredSize: 2_000 }]);
+      expect(messageOf(() => readArchive(less))).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/holds 12 bytes, not the 2000/) });
+    });
+
+    it("refuses deflate data that cannot be inflated, and directory entries whose data is missing", () => {
+      const broken = craftZip([{ name: "sessions/a.yaml", method: 8, data: new Uint8Array([0xff, 0xff, 0xff, 0xff]), declaredSize: 10 }]);
+      expect(messageOf(() => readArchive(broken))).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/cannot be decompressed/) });
+      const renamed = craftZip([{ name: "sessions/a.yaml", localName: "sessions/other.yaml", method: 0, data: strToU8("x"), declaredSize: 1 }]);
+      expect(messageOf(() => readArchive(renamed))).toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/data cannot be found/) });
+    });
+
+    it("still reads honest archives whose sizes follow the data (data descriptors, as macOS and Java write them)", () => {
+      const text = "session:\n  session_id: s\n";
+      const zipped = craftZip([
+        { name: "sessions/a.yaml", method: 8, data: deflateRawSync(Buffer.from(text)), declaredSize: text.length, descriptor: true },
+        { name: "sessions/b.yaml", method: 0, data: strToU8(text), declaredSize: text.length, descriptor: true },
+      ]);
+      expect(readArchive(zipped).files).toEqual([
+        { path: "sessions/a.yaml", text },
+        { path: "sessions/b.yaml", text },
+      ]);
+    });
   });
 });

@@ -1,10 +1,11 @@
 /**
  * A project as a zip: export writes every file's draft at its path; import creates or updates
  * drafts from an archive (it never publishes). Archives are untrusted: every name is checked
- * with the same path rules as the editor (no `..`, no absolute paths, only .yaml/.yml), and
- * sizes are bounded before anything is decompressed.
+ * with the same path rules as the editor (no `..`, no absolute paths, only .yaml/.yml), sizes
+ * are bounded before anything is decompressed, and again on the bytes actually inflated, as they
+ * come: an entry that holds more than its declared size stops the read at once.
  */
-import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { Inflate, strToU8, Unzip, unzipSync, zipSync, type AsyncFlateStreamHandler, type UnzipDecoder, type UnzipFile, type UnzipFileInfo, type Zippable } from "fflate";
 import type { PrismaClient } from "../../../db/generated/client";
 import { MAX_SCRIPT_BYTES, peekTechniqueId } from "../../../engine/script";
 import { unstorableProblem } from "../../../engine/text/storable";
@@ -80,56 +81,105 @@ function isArchiverNoise(name: string): boolean {
 
 const MB = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
+/** Compressed bytes fed to the inflater per step: one step inflates at most about 1,000 times that. */
+const INFLATE_STEP_BYTES = 4 * 1024;
+/** Archive bytes handed to the zip reader per push. */
+const READ_STEP_BYTES = 64 * 1024;
+
+/**
+ * fflate's DEFLATE decoder for zip entries, fed in small steps and stoppable: once `terminate`
+ * is called (an entry over its size), the rest of its data is skipped, never inflated.
+ */
+class SteppedInflate implements UnzipDecoder {
+  static readonly compression = 8;
+  ondata: AsyncFlateStreamHandler = () => undefined;
+  private stopped = false;
+  private readonly inflate = new Inflate((data, final) => this.ondata(null, data, final));
+
+  push(chunk: Uint8Array, final: boolean): void {
+    try {
+      let offset = 0;
+      do {
+        const end = Math.min(offset + INFLATE_STEP_BYTES, chunk.length);
+        if (this.stopped) return;
+        this.inflate.push(chunk.subarray(offset, end), final && end === chunk.length);
+        offset = end;
+      } while (offset < chunk.length);
+    } catch (error) {
+      if (!this.stopped) {
+        this.stopped = true;
+        this.ondata(Object.assign(new Error(error instanceof Error ? error.message : "invalid deflate data"), { code: 1 }), new Uint8Array(0), true);
+      }
+    }
+  }
+
+  terminate(): void {
+    this.stopped = true;
+  }
+}
+
+const damaged = (path: string, why: string) =>
+  new ServiceError("BAD_REQUEST", `The archive is damaged or crafted: ${path} ${why}. Nothing was imported.`);
+
 /**
  * The .yaml/.yml files of a zip with their checked paths, and the entries left out with why.
  * A zipped folder ("my-project/sessions/a.yaml") is read as if the folder were the project.
+ *
+ * First the central directory is read (nothing inflated): names, methods and declared sizes decide
+ * what is wanted and whether the totals fit. Then the entries are inflated as a stream, counting
+ * the bytes that actually come out: an entry that holds more than it declared (a zip bomb lying
+ * about its sizes) or less stops the import with a 400 before the next step of input is inflated.
  */
 export function readArchive(bytes: Uint8Array): { files: ArchiveFile[]; skipped: SkippedFile[] } {
   if (bytes.length > MAX_IMPORT_BYTES) throw new ServiceError("TOO_LARGE", `The archive is larger than ${MB(MAX_IMPORT_BYTES)}.`);
   const skipped: SkippedFile[] = [];
-  const wanted = new Map<string, string>(); // entry name → checked path
+  const wanted = new Map<string, { path: string; size: number }>(); // entry name → checked path, declared size
   const seenNames = new Set<string>();
   const seenPaths = new Set<string>();
   let fileEntries = 0;
   let total = 0;
 
-  let raw: Record<string, Uint8Array>;
+  const consider = (info: UnzipFileInfo): void => {
+    const name = info.name;
+    if (name.endsWith("/") || isArchiverNoise(name)) return;
+    if (++fileEntries > MAX_IMPORT_FILES) throw new ServiceError("TOO_LARGE", `The archive holds more than ${MAX_IMPORT_FILES} files.`);
+    const shown = name.slice(0, 300);
+    if (seenNames.has(name)) {
+      skipped.push({ path: shown, reason: "This name appears twice in the archive; the first one was used." });
+      return;
+    }
+    seenNames.add(name);
+    const checked = normalizeScriptPath(name);
+    if (!checked.ok) {
+      skipped.push({ path: shown, reason: checked.reason });
+      return;
+    }
+    if (seenPaths.has(checked.path)) {
+      skipped.push({ path: shown, reason: `Another entry of the archive is also ${checked.path}; the first one was used.` });
+      return;
+    }
+    if (info.compression !== 0 && info.compression !== 8) {
+      skipped.push({ path: checked.path, reason: "Compressed with a method this import cannot read (use ordinary zip/deflate)." });
+      return;
+    }
+    if (info.originalSize > MAX_SCRIPT_BYTES) {
+      skipped.push({ path: checked.path, reason: `Larger than ${MB(MAX_SCRIPT_BYTES)}, the largest script allowed.` });
+      return;
+    }
+    total += info.originalSize;
+    if (total > MAX_IMPORT_UNCOMPRESSED_BYTES) {
+      throw new ServiceError("TOO_LARGE", `The files in the archive hold more than ${MB(MAX_IMPORT_UNCOMPRESSED_BYTES)} in total.`);
+    }
+    seenPaths.add(checked.path);
+    wanted.set(name, { path: checked.path, size: info.originalSize });
+  };
+
   try {
-    raw = unzipSync(bytes, {
+    // Walks the central directory only: the filter says no to every entry, so nothing is inflated.
+    unzipSync(bytes, {
       filter(info) {
-        const name = info.name;
-        if (name.endsWith("/") || isArchiverNoise(name)) return false;
-        if (++fileEntries > MAX_IMPORT_FILES) throw new ServiceError("TOO_LARGE", `The archive holds more than ${MAX_IMPORT_FILES} files.`);
-        const shown = name.slice(0, 300);
-        if (seenNames.has(name)) {
-          skipped.push({ path: shown, reason: "This name appears twice in the archive; the first one was used." });
-          return false;
-        }
-        seenNames.add(name);
-        const checked = normalizeScriptPath(name);
-        if (!checked.ok) {
-          skipped.push({ path: shown, reason: checked.reason });
-          return false;
-        }
-        if (seenPaths.has(checked.path)) {
-          skipped.push({ path: shown, reason: `Another entry of the archive is also ${checked.path}; the first one was used.` });
-          return false;
-        }
-        if (info.compression !== 0 && info.compression !== 8) {
-          skipped.push({ path: checked.path, reason: "Compressed with a method this import cannot read (use ordinary zip/deflate)." });
-          return false;
-        }
-        if (info.originalSize > MAX_SCRIPT_BYTES) {
-          skipped.push({ path: checked.path, reason: `Larger than ${MB(MAX_SCRIPT_BYTES)}, the largest script allowed.` });
-          return false;
-        }
-        total += info.originalSize;
-        if (total > MAX_IMPORT_UNCOMPRESSED_BYTES) {
-          throw new ServiceError("TOO_LARGE", `The files in the archive hold more than ${MB(MAX_IMPORT_UNCOMPRESSED_BYTES)} in total.`);
-        }
-        seenPaths.add(checked.path);
-        wanted.set(name, checked.path);
-        return true;
+        consider(info);
+        return false;
       },
     });
   } catch (error) {
@@ -137,11 +187,12 @@ export function readArchive(bytes: Uint8Array): { files: ArchiveFile[]; skipped:
     throw new ServiceError("BAD_REQUEST", "This is not a zip archive that can be read.");
   }
 
+  const contents = inflateWanted(bytes, wanted);
   const decoder = new TextDecoder("utf-8", { fatal: true });
   const files: ArchiveFile[] = [];
-  for (const [name, path] of wanted) {
-    const data = raw[name];
-    if (!data) continue;
+  for (const [name, { path }] of wanted) {
+    const data = contents.get(name);
+    if (!data) throw damaged(path, "is listed in its directory but its data cannot be found");
     let text: string;
     try {
       text = decoder.decode(data);
@@ -156,6 +207,53 @@ export function readArchive(bytes: Uint8Array): { files: ArchiveFile[]; skipped:
     files.push({ path, text });
   }
   return { files: stripWrapperFolder(files), skipped };
+}
+
+/**
+ * Inflates the wanted entries as the archive streams through fflate's zip reader, each at most to
+ * its declared size: more (or less) stops the read with a 400. Returns each entry's bytes by name.
+ */
+function inflateWanted(bytes: Uint8Array, wanted: ReadonlyMap<string, { path: string; size: number }>): Map<string, Uint8Array> {
+  const contents = new Map<string, Uint8Array>();
+  let failure: ServiceError | null = null;
+  const reader = new Unzip((file: UnzipFile) => {
+    const entry = wanted.get(file.name);
+    if (!entry || contents.has(file.name) || failure) return;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const fail = (error: ServiceError) => {
+      failure ??= error;
+      file.terminate();
+    };
+    file.ondata = (error, data, final) => {
+      if (failure) return;
+      if (error) return fail(damaged(entry.path, "cannot be decompressed"));
+      size += data.length;
+      if (size > entry.size) return fail(damaged(entry.path, `holds more than the ${entry.size} bytes its header declares`));
+      chunks.push(data);
+      if (!final) return;
+      if (size !== entry.size) return fail(damaged(entry.path, `holds ${size} bytes, not the ${entry.size} its header declares`));
+      const whole = new Uint8Array(size);
+      let offset = 0;
+      for (const chunk of chunks) {
+        whole.set(chunk, offset);
+        offset += chunk.length;
+      }
+      contents.set(file.name, whole);
+    };
+    file.start();
+  });
+  reader.register(SteppedInflate);
+  try {
+    for (let offset = 0; offset < bytes.length && !failure; offset += READ_STEP_BYTES) {
+      const end = Math.min(offset + READ_STEP_BYTES, bytes.length);
+      reader.push(bytes.subarray(offset, end), end === bytes.length);
+    }
+  } catch (error) {
+    if (!failure) throw error instanceof ServiceError ? error : new ServiceError("BAD_REQUEST", "This is not a zip archive that can be read.");
+  }
+  if (failure) throw failure;
+  return contents;
 }
 
 /** "wrapper/sessions/a.yaml", "wrapper/techniques/b.yaml" → "sessions/a.yaml", "techniques/b.yaml". */
