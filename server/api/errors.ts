@@ -3,6 +3,8 @@ import type { ZodError } from "zod";
 import { fieldPath, NAMES_FIELD } from "../engine/text/storable";
 import { describeDatabaseError } from "../services/health";
 import { ServiceError, type ServiceErrorCode } from "../services/errors";
+import { getLogger } from "../log";
+import { errorCause } from "../observability/error-cause";
 
 const SERVICE_TO_TRPC: Record<ServiceErrorCode, TRPCError["code"]> = {
   NOT_FOUND: "NOT_FOUND",
@@ -45,6 +47,23 @@ export function toClientError(error: unknown): unknown {
     });
   }
   return error;
+}
+
+/**
+ * What a caller is told of a failure nobody planned for. Never the error's own text: a database
+ * error quotes the values it refused and the statement's data.
+ */
+export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. Please try again.";
+
+/**
+ * Logs a failed tRPC call that is not the caller's doing (an internal error, an outage), once,
+ * with its cause as `errorCause` gives it: which procedure, never its input.
+ */
+export function logCallFailure({ error, path, type }: { error: TRPCError; path?: string | undefined; type: string }): void {
+  if (error.code !== "INTERNAL_SERVER_ERROR" && error.code !== "SERVICE_UNAVAILABLE") return;
+  const entry = { procedure: path ?? "unknown", type, code: error.code, cause: errorCause(error.cause ?? error) };
+  if (error.code === "INTERNAL_SERVER_ERROR") getLogger().error(entry, "tRPC call failed");
+  else getLogger().warn(entry, "tRPC call failed: a service is unavailable");
 }
 
 /** Most input problems named in one message. */

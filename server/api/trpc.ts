@@ -20,7 +20,7 @@ import { clientCookie, identityFromHeaders, newClientId, type CallerIdentity } f
 import { checkSameOrigin } from "../auth/same-origin";
 import { loadSignedInUser, type AccountUser } from "../services/accounts/accounts";
 import { assertProjectAccess as assertProjectAccessIn } from "../services/accounts/access";
-import { inputErrorMessage, toClientError } from "./errors";
+import { INTERNAL_ERROR_MESSAGE, inputErrorMessage, toClientError } from "./errors";
 
 export interface TRPCContext {
   platform: Platform;
@@ -43,10 +43,16 @@ export function createTRPCContext(opts: { headers: Headers; resHeaders?: Headers
 const t = initTRPC.context<TRPCContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
+    // An unplanned failure says nothing of itself (its message and stack may quote stored data or
+    // SQL); it is logged with its cause instead (logCallFailure).
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const { stack, ...data } = shape.data;
     return {
       ...shape,
+      message: internal ? INTERNAL_ERROR_MESSAGE : shape.message,
       data: {
-        ...shape.data,
+        ...data,
+        ...(stack && !internal ? { stack } : {}),
         // Field-by-field input problems, for forms; never the raw values.
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
       },

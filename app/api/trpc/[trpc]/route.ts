@@ -1,6 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
+import { logCallFailure } from "@/server/api/errors";
 import { withRoute } from "@/server/observability/route";
 import { getPlatform } from "@/server/platform";
 import { clientAddress } from "@/server/auth/client-address";
@@ -61,6 +62,7 @@ async function handler(req: Request): Promise<Response> {
     req,
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
+    onError: logCallFailure,
     createContext: ({ resHeaders }) => createTRPCContext({ headers: req.headers, resHeaders }),
   });
 }

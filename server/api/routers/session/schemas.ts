@@ -9,6 +9,7 @@ export const startInput = z.object({
 });
 
 export const messagesInput = sessionIdInput.extend({
-  afterSeq: z.int().min(0).optional(),
+  /** A message's position (a Postgres integer). */
+  afterSeq: z.int().min(0).max(2_147_483_647).optional(),
   limit: z.int().min(1).max(200).default(100),
 });
