@@ -8,6 +8,7 @@ import superjson from "superjson";
 import type { AppRouter } from "@/server/api/root";
 import { MAX_BATCH_CALLS } from "@/server/api/batch-limit";
 import { makeQueryClient } from "./query-client";
+import { logFailedCall } from "./failed-call-log";
 
 export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
 
@@ -25,7 +26,11 @@ export function TRPCReactProvider({ children }: { children: ReactNode }) {
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [
-        loggerLink({ enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error }),
+        loggerLink({
+          enabled: (op) => process.env.NODE_ENV === "development" && op.direction === "down" && op.result instanceof Error,
+          // Which call failed and why, never its input (tRPC's own logger prints it).
+          logger: (op) => logFailedCall(op),
+        }),
         // The server refuses larger batches.
         httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: MAX_BATCH_CALLS }),
       ],
