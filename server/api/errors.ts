@@ -20,6 +20,9 @@ const SERVICE_TO_TRPC: Record<ServiceErrorCode, TRPCError["code"]> = {
 const UNAVAILABLE_PATTERN =
   /ECONNREFUSED|ECONNRESET|connect ECONN|Can't reach database|Connection terminated|terminating connection|shutting down|timeout exceeded when trying to connect|the database system is starting up/i;
 
+/** What `Retry-After` says while the database cannot be reached. */
+export const STORAGE_RETRY_AFTER_SECONDS = 5;
+
 /** True when an error means the database cannot be reached right now (as opposed to a bad query). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let current: unknown = error, depth = 0; current && depth < 5; depth++) {

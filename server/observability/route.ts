@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { getLogger } from "../log";
 import { getMetrics } from "./metrics";
+import { errorCause } from "./error-cause";
 
 type Handler<C> = (req: Request, context: C, meta: { requestId: string }) => Promise<Response> | Response;
 
@@ -20,7 +21,8 @@ export function withRoute<C = unknown>(route: string, handler: Handler<C>) {
     try {
       response = await handler(req, context, { requestId });
     } catch (error) {
-      getLogger().error({ requestId, route, err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, "request failed");
+      // The cause with quoted values cut out: an error's own text may quote what a client wrote.
+      getLogger().error({ requestId, route, cause: errorCause(error) }, "request failed");
       response = Response.json({ error: "Something went wrong on our side. Please try again.", requestId }, { status: 500 });
     }
     const seconds = (performance.now() - started) / 1000;

@@ -12,6 +12,10 @@ import { prepareTurn, runTurn } from "@/server/services/sessions/run-turn";
 import type { SessionDeps } from "@/server/services/sessions/deps";
 import { templateLlm } from "@/server/engine/llm/template";
 import type { LlmPort } from "@/server/engine/llm/port";
+import { setPlatform } from "@/server/platform";
+import { issueClientToken } from "@/server/auth/identity";
+import { POST as chatRoute } from "@/app/api/chat/route";
+import { GET as trpcRoute } from "@/app/api/trpc/[trpc]/route";
 
 // PGlite runs inside the process and cannot go away, so the outage is a Postgres-only concern.
 describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => {
@@ -99,5 +103,38 @@ describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => 
     const retried = await runTurn(deps, { clientId: "outage", sessionId, clientMessageId: "m1", text: "6" });
     expect(retried.replayed).toBe(false);
     expect(await db.prisma.message.count({ where: { sessionId, role: "client" } })).toBe(1);
+  });
+
+  it("answers chat turns and tRPC calls with 503 and Retry-After while the database is away, saying nothing of the error", async () => {
+    const platform = testPlatform(db);
+    setPlatform(platform);
+    try {
+      await seedExampleScripts(db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
+      const scriptId = (await db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
+      const deps: SessionDeps = { prisma: db.prisma, sql: db.sql, cache: platform.cache, llmFor: () => templateLlm };
+      const { sessionId } = await startSession(deps, { clientId: "outage-chat", scriptId });
+      const cookie = `hl_client=${encodeURIComponent(issueClientToken("outage-chat", platform.env.AUTH_SECRET))}`;
+      await proxy.stop();
+
+      const chat = await chatRoute(
+        new Request("http://127.0.0.1/api/chat", {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie },
+          body: JSON.stringify({ sessionId, message: { id: "while-away", text: "5" } }),
+        }),
+        undefined,
+      );
+      expect(chat.status).toBe(503);
+      expect(chat.headers.get("retry-after")).toBe("5");
+      expect(await chat.json()).toEqual({ error: "Storage is temporarily unavailable. Please send your message again in a moment.", code: "UNAVAILABLE" });
+
+      const call = await trpcRoute(new Request("http://127.0.0.1/api/trpc/system.info"), undefined);
+      expect(call.status).toBe(503);
+      expect(call.headers.get("retry-after")).toBe("5");
+      expect(await call.text()).not.toMatch(/ECONN|terminated|127\.0\.0\.1/);
+    } finally {
+      await proxy.start();
+      setPlatform(undefined);
+    }
   });
 });

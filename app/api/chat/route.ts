@@ -8,6 +8,9 @@ import { withRoute } from "@/server/observability/route";
 import { getMetrics } from "@/server/observability/metrics";
 import { isDraining } from "@/server/lifecycle";
 import { NAMES_FIELD, storableString } from "@/server/engine/text/storable";
+import { isDatabaseUnavailable, STORAGE_RETRY_AFTER_SECONDS } from "@/server/api/errors";
+import { getLogger } from "@/server/log";
+import { errorCause } from "@/server/observability/error-cause";
 
 export const dynamic = "force-dynamic";
 
@@ -66,6 +69,11 @@ export const POST = withRoute("/api/chat", async (req: Request): Promise<Respons
       const headers: Record<string, string> = {};
       if (error.details.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
       return problem(HTTP_STATUS[error.code], error.message, headers, error.code);
+    }
+    if (isDatabaseUnavailable(error)) {
+      getLogger().warn({ route: "/api/chat", cause: errorCause(error) }, "turn refused: the database is unavailable");
+      getMetrics().turns.inc({ outcome: "unavailable" });
+      return problem(503, "Storage is temporarily unavailable. Please send your message again in a moment.", { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) }, "UNAVAILABLE");
     }
     throw error;
   }

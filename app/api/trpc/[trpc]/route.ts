@@ -1,7 +1,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
-import { logCallFailure } from "@/server/api/errors";
+import { logCallFailure, STORAGE_RETRY_AFTER_SECONDS } from "@/server/api/errors";
 import { withRoute } from "@/server/observability/route";
 import { getPlatform } from "@/server/platform";
 import { clientAddress } from "@/server/auth/client-address";
@@ -63,6 +63,8 @@ async function handler(req: Request): Promise<Response> {
     router: appRouter,
     maxBatchSize: MAX_BATCH_CALLS,
     onError: logCallFailure,
+    // An outage is worth retrying: say when.
+    responseMeta: ({ errors }) => (errors.some((error) => error.code === "SERVICE_UNAVAILABLE") ? { headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) } } : {}),
     createContext: ({ resHeaders }) => createTRPCContext({ headers: req.headers, resHeaders }),
   });
 }
