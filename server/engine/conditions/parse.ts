@@ -9,6 +9,7 @@
  *   operand := literal | variable | "${" name "}" | "[" (or ("," or)*)? "]" | "(" or ")"
  */
 import { MAX_CONDITION_DEPTH, MAX_CONDITION_LENGTH } from "../script/limits";
+import { normaliseName } from "../script/names";
 import type { CompareOperator, ConditionLiteral, ConditionNode, ConditionParseResult, VariableReference } from "./ast";
 
 type TokenKind = "number" | "string" | "word" | "placeholder" | "op" | "end";
@@ -34,8 +35,8 @@ class ConditionSyntaxError extends Error {
 
 const KEYWORDS = new Set(["and", "or", "not", "in", "contains", "true", "false", "null"]);
 const COMPARISONS = new Set(["==", "!=", "<", "<=", ">", ">="]);
-const NAME_START = /[\p{L}_]/u;
-const NAME_PART = /[\p{L}\p{N}_.]/u;
+const NAME_START = /^[\p{ID_Start}_]$/u;
+const NAME_PART = /^[\p{ID_Continue}_.]$/u;
 
 export function parseCondition(text: string): ConditionParseResult {
   if (text.length > MAX_CONDITION_LENGTH) {
@@ -89,8 +90,13 @@ function tokenize(text: string): Token[] {
       }
       i = close + 1;
       tokens.push({ kind: "placeholder", text: text.slice(start, i), value: name, start, end: i });
-    } else if (NAME_START.test(c)) {
-      while (i < text.length && NAME_PART.test(text[i]!)) i++;
+    } else if (NAME_START.test(codePointAt(text, i))) {
+      // Names are Unicode identifiers (`用户称呼`); step by code point so any script reads whole.
+      while (i < text.length) {
+        const char = codePointAt(text, i);
+        if (!NAME_PART.test(char)) break;
+        i += char.length;
+      }
       const word = text.slice(start, i).replace(/\.+$/, "");
       i = start + word.length;
       tokens.push({ kind: "word", text: word, value: word, start, end: i });
@@ -128,7 +134,13 @@ function startsOperand(tokens: Token[]): boolean {
 }
 
 function isName(text: string): boolean {
-  return text.length > 0 && NAME_START.test(text[0]!) && [...text].every((c) => NAME_PART.test(c));
+  const chars = [...text];
+  return chars.length > 0 && NAME_START.test(chars[0]!) && chars.every((c) => NAME_PART.test(c));
+}
+
+/** The whole character (one or two UTF-16 units) at `index`. */
+function codePointAt(text: string, index: number): string {
+  return String.fromCodePoint(text.codePointAt(index) ?? 0);
 }
 
 class Parser {
@@ -217,13 +229,13 @@ class Parser {
       case "string":
         return { type: "literal", value: token.value };
       case "placeholder":
-        return this.variable(String(token.value), token);
+        return this.variable(normaliseName(String(token.value)), token);
       case "word": {
         const lower = token.text.toLowerCase();
         if (lower === "true" || lower === "false") return { type: "literal", value: lower === "true" };
         if (lower === "null") return { type: "literal", value: null as ConditionLiteral };
         if (KEYWORDS.has(lower)) throw new ConditionSyntaxError(`Expected a value before \`${token.text}\`.`, token.start, token.end);
-        return this.variable(token.text, token);
+        return this.variable(normaliseName(token.text), token);
       }
       case "op":
         if (token.text === "(") {

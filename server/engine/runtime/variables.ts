@@ -4,6 +4,7 @@
  * value captured in one topic is visible in every later topic.
  */
 import { DISCLOSURE_VARIABLES, type CompiledDeclare, type CompiledSessionScript, type CompiledTopic } from "../script";
+import { normaliseName } from "../script/names";
 import type { DisclosureKind } from "./disclosures";
 import type { EngineEvent, Frame, JsonValue, SessionState, VariableMap } from "./types";
 import { findTopicInSession } from "./navigation";
@@ -56,7 +57,8 @@ export class Variables {
   }
 
   /** The value visible at the current position, or undefined when unset. */
-  lookup = (name: string): JsonValue | undefined => {
+  lookup = (written: string): JsonValue | undefined => {
+    const name = normaliseName(written);
     if (isEngineVariable(name)) return engineVariable(this.state, name);
     const frame = this.frame;
     if (frame.kind === "technique") return frame.locals?.[name]?.value ?? this.globals[name];
@@ -80,7 +82,8 @@ export class Variables {
   }
 
   /** Where a write of `name` lands at the current position. */
-  scopeFor(name: string): Scope {
+  scopeFor(written: string): Scope {
+    const name = normaliseName(written);
     const frame = this.frame;
     if (frame.kind === "technique") return "skill";
     const located = frame.topicId ? findTopicInSession(this.script, frame.topicId) : undefined;
@@ -89,7 +92,8 @@ export class Variables {
     return "session";
   }
 
-  set(name: string, value: JsonValue, source: string): EngineEvent {
+  set(written: string, value: JsonValue, source: string): EngineEvent {
+    const name = normaliseName(written);
     const scope = this.scopeFor(name);
     const record = { value, source, turn: this.state.turn };
     if (scope === "skill") {

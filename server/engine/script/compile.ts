@@ -16,6 +16,7 @@ import {
 import { type Diagnostic, hasErrors } from "./diagnostics";
 import { guardInput } from "./input-guards";
 import { type Normalised, normalise } from "./normalise";
+import { normaliseStringsInPlace } from "./names";
 import { parseYaml } from "./parse-yaml";
 import { Reporter } from "./report";
 import {
@@ -73,6 +74,7 @@ function run(text: string, options: CompileOptions, report: Reporter, build: boo
   if (raw === undefined && report.hasErrors) return undefined; // unreadable: nothing more to say
   // Broken YAML yields a half-read tree; checking it would bury the real problem under false ones.
   if (report.has("yaml-syntax")) return undefined;
+  normaliseStringsInPlace(raw);
   const normalised = normalise(raw, report);
   if (!normalised) return undefined;
   const parsed = parseCanonical(normalised);

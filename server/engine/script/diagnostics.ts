@@ -36,7 +36,7 @@ export const DIAGNOSTIC_CODES = {
   "invalid-type": { severity: "error", summary: "A value has the wrong type (text where a number is expected, ...)." },
   "invalid-value": { severity: "error", summary: "A value of the right type that is out of range or not one of the allowed values." },
   "invalid-id": { severity: "error", summary: "An id that is not made of letters, digits and `_`." },
-  "invalid-name": { severity: "error", summary: "A variable name that is not an identifier (letters, digits, `_`, not starting with a digit)." },
+  "invalid-name": { severity: "error", summary: "A variable name that is not an identifier (letters of any script, digits, `_`, not starting with a digit)." },
   "empty-list": { severity: "error", summary: "A list that needs at least one item is empty (phases, topics, actions)." },
   "unknown-action-type": { severity: "error", summary: "`action_type` is not one of ai_say, ai_ask, ai_think, use_skill, assess." },
   "unknown-instrument": { severity: "error", summary: "`assess` names an instrument other than phq9, gad7, phq2, gad2." },

@@ -9,6 +9,7 @@ export type * from "./compiled";
 export { COMPILED_FORMAT_VERSION } from "./compiled";
 export * from "./limits";
 export { findPlaceholders, renderTemplate, formatValue, type Placeholder } from "./placeholders";
+export { isVariableName, normaliseName, VARIABLE_NAME_PATTERN } from "./names";
 export { BUILTIN_VARIABLES, DISCLOSURE_VARIABLES } from "./semantic";
 export type { SourceRange } from "./source-map";
 export { ACTION_TYPES, INSTRUMENTS, VARIABLE_TYPES, type ActionType, type Instrument } from "./schema";

@@ -3,6 +3,7 @@
  * Rendering is a single pass, so text inserted from a value (the client's own words) is never
  * expanded again, and values are inserted literally (no `$&` replacement patterns).
  */
+import { normaliseName, VARIABLE_NAME_SOURCE } from "./names";
 
 export interface Placeholder {
   name: string;
@@ -13,13 +14,14 @@ export interface Placeholder {
 }
 
 // `${...}` first, then `{{...}}`, then `{...}`, so the longest form wins at each position.
-const NAME = String.raw`[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}\p{N}_]+)*`;
+// A name is a Unicode identifier (`${用户称呼}`), optionally with `.field` parts.
+const NAME = String.raw`${VARIABLE_NAME_SOURCE}(?:\.[\p{ID_Continue}_]+)*`;
 const PLACEHOLDER = new RegExp(String.raw`\$\{\s*(${NAME})\s*\}|\{\{\s*(${NAME})\s*\}\}|\{\s*(${NAME})\s*\}`, "gu");
 
 export function findPlaceholders(text: string): Placeholder[] {
   const found: Placeholder[] = [];
   for (const match of text.matchAll(PLACEHOLDER)) {
-    const name = match[1] ?? match[2] ?? match[3] ?? "";
+    const name = normaliseName(match[1] ?? match[2] ?? match[3] ?? "");
     found.push({ name, text: match[0], start: match.index, end: match.index + match[0].length });
   }
   return found;
@@ -27,7 +29,7 @@ export function findPlaceholders(text: string): Placeholder[] {
 
 /** Renders `text`, replacing each placeholder by its value; a missing value renders as "". */
 export function renderTemplate(text: string, lookup: (name: string) => unknown): string {
-  return text.replace(PLACEHOLDER, (_match, a?: string, b?: string, c?: string) => formatValue(lookup(a ?? b ?? c ?? "")));
+  return text.replace(PLACEHOLDER, (_match, a?: string, b?: string, c?: string) => formatValue(lookup(normaliseName(a ?? b ?? c ?? ""))));
 }
 
 /** How a variable's value reads inside a message. */

@@ -79,7 +79,7 @@ function reportIssue(issue: Issue, root: unknown, report: Reporter): void {
       if (issue.format === "regex" && isIdField(name)) {
         emit("invalid-id", `\`${field}\` may only contain letters, digits and \`_\`; ${describe(value)} does not.${idSuggestion(value)}`);
       } else if (issue.format === "regex") {
-        emit("invalid-name", `${describe(value)} is not a variable name: use letters, digits and \`_\`, not starting with a digit.`);
+        emit("invalid-name", `${describe(value)} is not a variable name: use letters (any script, e.g. \`用户称呼\`), digits and \`_\`, not starting with a digit.`);
       } else {
         emit("invalid-value", `\`${field}\` is not valid: ${issue.message}.`);
       }

@@ -8,11 +8,12 @@
  * from the canonical ones plus the alias table below, so the two cannot drift apart.
  */
 import { z } from "zod";
+import { VARIABLE_NAME_PATTERN } from "./names";
 
 // ---------------------------------------------------------------- building blocks
 
 export const ID_PATTERN = /^[A-Za-z0-9_]+$/;
-export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+export { VARIABLE_NAME_PATTERN };
 
 const Id = (what: string, example: string) =>
   z.string().regex(ID_PATTERN).meta({ description: `${what}: letters, digits and \`_\`.`, examples: [example] });
@@ -20,7 +21,10 @@ const Id = (what: string, example: string) =>
 const VariableName = z
   .string()
   .regex(VARIABLE_NAME_PATTERN)
-  .meta({ description: "A variable name: letters, digits and `_`, not starting with a digit.", examples: ["user_name"] });
+  .meta({
+    description: "A variable name: letters (any script, e.g. Chinese), digits and `_`, not starting with a digit (a Unicode identifier).",
+    examples: ["user_name", "用户称呼"],
+  });
 
 const Text = (description: string, examples?: string[]) => z.string().meta(examples ? { description, examples } : { description });
 

@@ -30,8 +30,14 @@ const NAME_FIELD = /name|called|名字|称呼|叫/i;
 /** "Call me Sam", "My name is Sam", "我叫小林" → the name itself, for fields about a name. */
 const NAME_PREFIX = /^(?:(?:you can |please )?call me|my name is|my name's|i'm|i am|it's|name's|我叫|叫我|我是|我的名字是)\s*/iu;
 
-function nameFrom(reply: string): string {
-  return reply.trim().replace(NAME_PREFIX, "").replace(/[.。!！,，]+$/u, "").trim();
+/** What follows a name out of politeness: "叫我小林就好", "叫我小林吧", "call me Sam, thanks". */
+const NAME_SUFFIX =
+  /(?:[\s,，、]*(?:就好了?|就行了?|就可以了?|就成|就是了|好了|可以了|即可|吧|啊|呀|哦|噢|喔|嘛|呢|啦|please|thanks|thank you)[.。!！~～…]*)+$/iu;
+
+export function nameFrom(reply: string): string {
+  const bare = reply.trim().replace(NAME_PREFIX, "").replace(/[.。!！,，~～…]+$/u, "").trim();
+  const stripped = bare.replace(NAME_SUFFIX, "").trim();
+  return stripped || bare;
 }
 
 /**
