@@ -37,6 +37,28 @@ describe("completionContext", () => {
   });
 });
 
+describe("completionContext with Chinese names", () => {
+  it("offers and closes placeholders partway through a Chinese name", () => {
+    expect(at("      content: 你好，${用户|")).toEqual({ close: "}" });
+    expect(at("      content: 你好，${用户|称呼}，欢迎")).toEqual({ close: "" });
+    expect(at("      content: 你好，{{用户|")).toEqual({ close: "}}" });
+    expect(at("      content: 你好，{{ 用户|称呼 }}")).toEqual({ close: "" });
+  });
+
+  it("offers names in conditions after a Chinese name and an operator, not inside literals", () => {
+    expect(at('      condition: "年龄 >= 18 and 用户|')).toEqual({ close: "" });
+    expect(at('      condition: "年龄>=18 and |')).toEqual({ close: "" });
+    expect(at("      condition: 用户称呼 == '小|")).toBeNull();
+    expect(at("        input_variables: [用户称呼, 年|")).toEqual({ close: "" });
+  });
+
+  it("sorts and describes Chinese names", () => {
+    const items = toCompletionVariables([{ name: "用户称呼", type: "text", scope: "session", producedBy: ["ask_name"] }, { name: "年龄", type: "number" }]);
+    expect(items.map((i) => i.name).sort()).toEqual(["年龄", "用户称呼"].sort());
+    expect(items.find((i) => i.name === "用户称呼")?.detail).toBe("session scope · set by ask_name");
+  });
+});
+
 describe("toCompletionVariables", () => {
   it("dedupes, sorts and describes where a variable comes from", () => {
     const items = toCompletionVariables([

@@ -14,6 +14,15 @@ export interface CompletionContext {
   close: string;
 }
 
+/** Name characters: variable names are Unicode identifiers (`用户称呼`), so `\w` is not enough. */
+const PART = String.raw`[\p{ID_Continue}_]`;
+const PARTIAL_PLACEHOLDER = new RegExp(String.raw`\$\{\s*[\p{ID_Continue}_.]*$`, "u");
+const PLACEHOLDER_REST = new RegExp(String.raw`^[\p{ID_Continue}_.]*\s*\}`, "u");
+const PARTIAL_MUSTACHE = new RegExp(String.raw`\{\{\s*${PART}*$`, "u");
+const MUSTACHE_REST = new RegExp(String.raw`^${PART}*\s*\}\}`, "u");
+const CONDITION_WORD = new RegExp(String.raw`(?:^|[\s(!,"=<>&|])(?:[\p{ID_Start}_]${PART}*)?$`, "u");
+const LIST_ITEM = new RegExp(String.raw`(?:\[|,)\s*${PART}*$`, "u");
+
 const CONDITION_KEY = /^\s*(?:-\s+)?(?:condition|entry_condition)\s*:(.*)$/;
 const INPUT_LIST = /^\s*(?:-\s+)?input_variables\s*:\s*\[[^\]]*$/;
 
@@ -26,8 +35,8 @@ export function completionContext(line: string, column: number): CompletionConte
   const before = line.slice(0, column);
   const after = line.slice(column);
 
-  if (/\$\{\s*[\w.]*$/.test(before)) return { close: /^[\w.]*\s*\}/.test(after) ? "" : "}" };
-  if (/\{\{\s*\w*$/.test(before)) return { close: /^\w*\s*\}\}/.test(after) ? "" : "}}" };
+  if (PARTIAL_PLACEHOLDER.test(before)) return { close: PLACEHOLDER_REST.test(after) ? "" : "}" };
+  if (PARTIAL_MUSTACHE.test(before)) return { close: MUSTACHE_REST.test(after) ? "" : "}}" };
 
   const condition = CONDITION_KEY.exec(before);
   if (condition) {
@@ -36,11 +45,11 @@ export function completionContext(line: string, column: number): CompletionConte
     const singleQuotes = (expression.match(/'/g) ?? []).length;
     if (singleQuotes % 2 === 1) return null;
     // The start of a word (or nothing yet) after an operator, a bracket, a space or the colon.
-    if (/(?:^|[\s(!,"=<>&|])[A-Za-z_]?\w*$/.test(expression)) return { close: "" };
+    if (CONDITION_WORD.test(expression)) return { close: "" };
     return null;
   }
 
-  if (INPUT_LIST.test(before) && /(?:\[|,)\s*\w*$/.test(before)) return { close: "" };
+  if (INPUT_LIST.test(before) && LIST_ITEM.test(before)) return { close: "" };
   return null;
 }
 
