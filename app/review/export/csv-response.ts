@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { createCaller } from "@/server/api/root";
 import { createTRPCContext } from "@/server/api/trpc";
 import { signInUrl } from "@/components/auth/return-to";
+import { csvDownload } from "@/server/services/review/csv";
 
 type Caller = ReturnType<typeof createCaller>;
 type SearchParams = Record<string, string[]>;
@@ -22,7 +23,7 @@ export async function csvResponse(
   const caller = createCaller(createTRPCContext({ headers: req.headers }));
   try {
     const { csv, filename } = await make(caller, params);
-    return new Response(`\uFEFF${csv}`, {
+    return new Response(csvDownload(csv), {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${filename}"`,

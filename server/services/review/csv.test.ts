@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, toCsv } from "./csv";
+import { csvCell, csvDownload, toCsv } from "./csv";
 
 describe("csv", () => {
   it("quotes only when needed and doubles quotes", () => {
@@ -25,5 +25,13 @@ describe("csv", () => {
 
   it("joins rows with CRLF and ends with one", () => {
     expect(toCsv(["a", "b"], [["1", "x,y"]])).toBe('a,b\r\n1,"x,y"\r\n');
+  });
+
+  it("keeps Chinese variable names and values as they are, and a download starts with a UTF-8 byte-order mark", () => {
+    const csv = toCsv(["name", "value_json"], [["用户称呼", JSON.stringify("小林")], ["年龄", "25"]]);
+    expect(csv).toBe('name,value_json\r\n用户称呼,"""小林"""\r\n年龄,25\r\n');
+    const bytes = new TextEncoder().encode(csvDownload(csv));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder("utf-8", { ignoreBOM: false }).decode(bytes)).toBe(csv);
   });
 });

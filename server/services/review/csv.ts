@@ -16,3 +16,11 @@ export function csvCell(value: CsvValue): string {
 export function toCsv(header: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
   return [header, ...rows].map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
+
+/**
+ * The bytes of a CSV download: UTF-8 with a byte-order mark first, so spreadsheet programs (Excel
+ * in particular) read Chinese variable names and client text as UTF-8 instead of the local code page.
+ */
+export function csvDownload(csv: string): string {
+  return `\uFEFF${csv}`;
+}
