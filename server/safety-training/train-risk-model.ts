@@ -3,9 +3,9 @@
  * 1. leave-one-writer-out cross-validation gives every training line a prediction from a model
  *    that never saw its writer (out-of-fold);
  * 2. a softmax temperature is fitted on those predictions (calibration);
- * 3. the cut-offs are chosen on them, with the rules in the loop as the detector runs them:
- *    the most recall of high+imminent with at most `maxFalsePositiveRate` false alarms on hard
- *    negatives in the worse language (false alarms on ordinary messages cost a crisis protocol
+ * 3. the cut-offs are chosen on them, for each language on its own, with the rules in the loop as
+ *    the detector runs them: the most recall of high+imminent with at most `maxFalsePositiveRate`
+ *    false alarms on hard negatives (false alarms on ordinary messages cost a crisis protocol
  *    in the middle of a normal session, so the budget is held even when recall suffers);
  * 4. the final model is trained on every training line.
  * Held-out writers are not read here.
@@ -15,9 +15,10 @@ import type { CorpusMessage } from "../engine/safety/corpus";
 import { messageFeatures, FEATURE_BITS } from "../engine/safety/classifier/features";
 import { encodeRiskModel, levelFromProbabilities, logits, softmax, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
 import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainOptions, type TrainingExample } from "../engine/safety/classifier/train";
-import { combinedLevel, rulesInContext } from "../engine/safety/detect-risk";
+import { combinedLevel, rulesInContext, type RuleReading } from "../engine/safety/detect-risk";
 import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
-import { RISK_LEVELS, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
+import { RISK_LEVELS, type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
+import { mainLanguage } from "../engine/text/normalize";
 
 export interface TrainingReport {
   model: SerializedRiskModel;
@@ -44,21 +45,32 @@ function examplesOf(messages: readonly CorpusMessage[], rules: ReadonlyMap<Corpu
 
 interface Scored {
   message: CorpusMessage;
+  /** The language whose cut-offs the detector will apply (from the text, as at run time). */
+  cutoffLanguage: RiskLanguage;
   logits: number[];
-  rules: RuleAssessment;
+  rules: RuleReading;
   /** Calibrated class probabilities, once the temperature is known. */
   probabilities?: number[];
 }
 
-function rulesFor(message: CorpusMessage): RuleAssessment {
+function rulesFor(message: CorpusMessage): RuleReading {
   return rulesInContext(message.text, { lang: message.lang, ...(message.context ? { context: message.context } : {}) });
 }
 
-function score(scored: readonly Scored[], temperature: number, thresholds: RiskThresholds) {
-  const byLanguage: Record<string, { positives: number; caught: number; negatives: number; alarms: number }> = {};
+interface Tally {
+  positives: number;
+  caught: number;
+  negatives: number;
+  alarms: number;
+}
+
+/** Recall and false alarms per labelled language, each message judged by its own language's cut-offs. */
+function score(scored: readonly Scored[], temperature: number, thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>) {
+  const byLanguage: Partial<Record<RiskLanguage, Tally>> = {};
   for (const item of scored) {
-    const verdict = levelFromProbabilities(item.probabilities ?? softmax(item.logits, temperature), thresholds);
-    const level = combinedLevel(item.rules, verdict, { thresholds });
+    const cutoffs = { thresholds: thresholds[item.cutoffLanguage] };
+    const verdict = levelFromProbabilities(item.probabilities ?? softmax(item.logits, temperature), cutoffs.thresholds);
+    const level = combinedLevel(item.rules, verdict, cutoffs);
     const tally = (byLanguage[item.message.lang] ??= { positives: 0, caught: 0, negatives: 0, alarms: 0 });
     if (isAtLeast(item.message.label, "high")) {
       tally.positives++;
@@ -68,12 +80,11 @@ function score(scored: readonly Scored[], temperature: number, thresholds: RiskT
       if (isAtLeast(level, "medium")) tally.alarms++;
     }
   }
-  const sum = (pick: (t: { positives: number; caught: number; negatives: number; alarms: number }) => number) => Object.values(byLanguage).reduce((total, tally) => total + pick(tally), 0);
-  const recall = sum((t) => t.caught) / Math.max(1, sum((t) => t.positives));
-  const falsePositiveRate = sum((t) => t.alarms) / Math.max(1, sum((t) => t.negatives));
+  const tallies = Object.values(byLanguage);
+  const sum = (pick: (t: Tally) => number) => tallies.reduce((total, tally) => total + pick(tally), 0);
   return {
-    recall,
-    falsePositiveRate,
+    recall: sum((t) => t.caught) / Math.max(1, sum((t) => t.positives)),
+    falsePositiveRate: sum((t) => t.alarms) / Math.max(1, sum((t) => t.negatives)),
     byLanguage: Object.fromEntries(
       Object.entries(byLanguage).map(([lang, t]) => [lang, { recall: t.caught / Math.max(1, t.positives), falsePositiveRate: t.alarms / Math.max(1, t.negatives) }]),
     ),
@@ -89,11 +100,12 @@ const grid = (from: number, to: number, step: number): number[] => {
 interface Candidate {
   thresholds: RiskThresholds;
   recall: number;
-  /** The worst language's false-alarm rate. */
   falsePositiveRate: number;
 }
 
-/** Every cut-off combination on the grid, scored out-of-fold. */
+const STRICTEST: RiskThresholds = { medium: 2, high: 0.975, imminent: 0.5, overrule: 1, veto: 0 };
+
+/** Every cut-off combination on the grid, scored out-of-fold on the messages of one language. */
 function candidates(scored: readonly Scored[], temperature: number): Candidate[] {
   const out: Candidate[] = [];
   for (const high of grid(0.2, 0.975, 0.025)) {
@@ -101,8 +113,8 @@ function candidates(scored: readonly Scored[], temperature: number): Candidate[]
       for (const medium of [...grid(high, 0.95, 0.05), 2]) {
         for (const veto of [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3]) {
           const thresholds = { medium, high, imminent: 0.5, overrule, veto };
-          const result = score(scored, temperature, thresholds);
-          out.push({ thresholds, recall: result.recall, falsePositiveRate: Math.max(...Object.values(result.byLanguage).map((language) => language.falsePositiveRate)) });
+          const result = score(scored, temperature, { en: thresholds, zh: thresholds });
+          out.push({ thresholds, recall: result.recall, falsePositiveRate: result.falsePositiveRate });
         }
       }
     }
@@ -110,7 +122,7 @@ function candidates(scored: readonly Scored[], temperature: number): Candidate[]
   return out;
 }
 
-/** The most recall whose worst-language false-alarm rate stays within the budget (or the fewest false alarms when none does). */
+/** The most recall whose false-alarm rate stays within the budget (or the fewest false alarms when none does). */
 function bestWithin(all: readonly Candidate[], budget: number): Candidate | undefined {
   let best: Candidate | undefined;
   for (const candidate of all) {
@@ -132,7 +144,15 @@ export function trainingVersion(training: readonly CorpusMessage[], options: Tra
     .slice(0, 12);
 }
 
-export function trainRiskModel(training: readonly CorpusMessage[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS, maxFalsePositiveRate = 0.05): TrainingReport {
+/**
+ * The false-alarm budget on hard negatives, per language. Hard negatives are written to look like
+ * risk (idioms, dark humour, clinical questions, someone else's crisis); ordinary messages raise far
+ * fewer alarms. Out of fold, 5 % left about half of the crises uncaught, and 8 % catches about a
+ * quarter more of them: a missed crisis costs more than a check-in nobody needed.
+ */
+export const FALSE_ALARM_BUDGET = 0.08;
+
+export function trainRiskModel(training: readonly CorpusMessage[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS, maxFalsePositiveRate = FALSE_ALARM_BUDGET): TrainingReport {
   const writers = [...new Set(training.map((message) => message.writer))].sort();
   const rules = new Map(training.map((message) => [message, rulesFor(message)]));
   const scored: Scored[] = [];
@@ -143,18 +163,24 @@ export function trainRiskModel(training: readonly CorpusMessage[], options: Trai
     const foldModel = { bias: fold.bias, rows, weights: fold.weights, scale: 1 };
     for (const message of training.filter((candidate) => candidate.writer === writer)) {
       const ruled = rules.get(message) ?? rulesFor(message);
-      scored.push({ message, logits: logits(foldModel, featuresOf(message, ruled)), rules: ruled });
+      scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), logits: logits(foldModel, featuresOf(message, ruled)), rules: ruled });
     }
   }
   const temperature = fitTemperature(scored.map((item) => ({ logits: item.logits, label: RISK_LEVELS.indexOf(item.message.label) })));
   for (const item of scored) item.probabilities = softmax(item.logits, temperature);
-  const all = candidates(scored, temperature);
-  const chosen = bestWithin(all, maxFalsePositiveRate);
-  const thresholds = chosen?.thresholds ?? { medium: 2, high: 0.975, imminent: 0.5, overrule: 1, veto: 0 };
+  const perLanguage = {
+    en: candidates(scored.filter((item) => item.cutoffLanguage === "en"), temperature),
+    zh: candidates(scored.filter((item) => item.cutoffLanguage === "zh"), temperature),
+  };
+  const cutoffsWithin = (budget: number): Record<RiskLanguage, RiskThresholds> => ({
+    en: bestWithin(perLanguage.en, budget)?.thresholds ?? STRICTEST,
+    zh: bestWithin(perLanguage.zh, budget)?.thresholds ?? STRICTEST,
+  });
+  const thresholds = cutoffsWithin(maxFalsePositiveRate);
   const outOfFold = score(scored, temperature, thresholds);
   const tradeOff = [0.03, 0.05, 0.08, 0.1, 0.15].map((budget) => {
-    const best = bestWithin(all, budget);
-    return { budget, recall: best?.recall ?? 0, falsePositiveRate: best?.falsePositiveRate ?? 0 };
+    const result = score(scored, temperature, cutoffsWithin(budget));
+    return { budget, recall: result.recall, falsePositiveRate: Math.max(...Object.values(result.byLanguage).map((language) => language.falsePositiveRate)) };
   });
 
   const final = trainWeights(examplesOf(training, rules), options);

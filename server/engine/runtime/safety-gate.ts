@@ -9,6 +9,7 @@ import type { ClassifyRiskResult } from "../llm/port";
 import { buildPrompt } from "../prompts/build";
 import type { RunContext } from "./context";
 import { checkInMessage, continueProtocol, startProtocol } from "./protocol";
+import { protocolContext } from "./crisis-record";
 import type { EngineEvent, Frame } from "./types";
 
 export const PROTOCOL_ACTION_ID = "safety_protocol";
@@ -26,8 +27,13 @@ function higher(a: RiskLevel, b: RiskLevel): RiskLevel {
 
 export type Assessment = RiskAssessment & { source: string };
 
-/** The bot's last message and the client's previous one, as the detector reads a reply in context. */
+/**
+ * The bot's last message and the client's previous one, as the detector reads a reply in context.
+ * None while the protocol runs: it reads the replies to its own questions itself, and a "yes" to
+ * "are you safe right now?" must not read as a yes to a question about ending one's life.
+ */
 function conversationContext(ctx: RunContext): MessageContext {
+  if (ctx.state.risk.protocol) return {};
   const recent = ctx.state.memory.recent;
   const lastBot = recent.findLast((entry) => entry.role === "bot");
   const lastClient = recent.findLast((entry) => entry.role === "client");
@@ -144,8 +150,12 @@ export async function* interrupt(ctx: RunContext, reason: string, runForward: Ru
     yield* runForward(ctx);
     return;
   }
-  const started = startProtocol(ctx.language, reason);
+  const started = startProtocol(ctx.language, reason, { ...protocolContext(ctx), ...(ctx.options.region ? { region: ctx.options.region } : {}) });
   ctx.state.risk.protocol = started.state;
+  if (started.urgent && ctx.state.risk.level !== "imminent") {
+    ctx.state.risk.level = "imminent";
+    yield { type: "safety", level: "imminent", reason: "plan_disclosed", source: "protocol", action: "protocol" };
+  }
   yield* sayProtocol(ctx, started.messages);
   ctx.state.status = "awaiting_input";
   yield { type: "awaiting-input" };
@@ -164,7 +174,7 @@ export async function* safetyGate(ctx: RunContext, text: string, assessment: Ass
   if (protocol) {
     if (isAtLeast(level, "low")) yield safetyEvent(assessment, "protocol");
     const urgent = level === "imminent" || (isAtLeast(level, "high") && URGENT_CATEGORIES.has(assessment.category));
-    const step = continueProtocol(protocol, text, ctx.language, { detectedUrgent: urgent, ...(ctx.options.region ? { region: ctx.options.region } : {}) });
+    const step = continueProtocol(protocol, text, ctx.language, { detectedUrgent: urgent, ...protocolContext(ctx), ...(ctx.options.region ? { region: ctx.options.region } : {}) });
     if (step.urgent && !urgent) {
       ctx.state.risk.level = "imminent";
       yield { type: "safety", level: "imminent", reason: "plan_disclosed", source: "protocol", action: "protocol" };

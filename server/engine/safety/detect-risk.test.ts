@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { ClassifierVerdict, RiskThresholds } from "./classifier/model";
-import { combineRiskVerdicts, detectRisk, rulesInContext } from "./detect-risk";
-import { detectRiskByRules, type RuleAssessment } from "./rule-detector";
+import { combineRiskVerdicts, detectRisk, rulesInContext, type RuleReading } from "./detect-risk";
+import { detectRiskByRules } from "./rule-detector";
 
 const thresholds: RiskThresholds = { medium: 0.6, high: 0.7, imminent: 0.5, overrule: 0.95, veto: 0.05 };
 const model = { thresholds };
 const verdict = (level: ClassifierVerdict["level"], pHigh: number, pMedium = pHigh): ClassifierVerdict => ({ level, pHigh, pImminent: level === "imminent" ? pHigh : 0, pMedium });
-const rules = (assessment: Partial<RuleAssessment>): RuleAssessment => ({ level: "none", category: "none", evidence: [], discounted: false, ...assessment });
+const rules = (assessment: Partial<RuleReading>): RuleReading => ({ level: "none", category: "none", evidence: [], discounted: false, contextDependent: false, ...assessment });
 
 describe("combining the rules and the classifier", () => {
   it("lets the classifier raise the level, with the whole message as its evidence", () => {
@@ -19,7 +19,7 @@ describe("combining the rules and the classifier", () => {
   });
 
   it("keeps the rules' level, category and spans when the classifier says less", () => {
-    const ruled = detectRiskByRules("I want to kill myself");
+    const ruled = rulesInContext("I want to kill myself");
     const combined = combineRiskVerdicts("I want to kill myself", ruled, verdict("medium", 0.3, 0.65), model);
     expect(combined.level).toBe(ruled.level);
     expect(combined.evidence).toEqual(ruled.evidence);
@@ -29,6 +29,17 @@ describe("combining the rules and the classifier", () => {
     const setAside = rules({ discounted: true });
     expect(combineRiskVerdicts("I'm not going to kill myself", setAside, verdict("high", 0.9), model).level).toBe("none");
     expect(combineRiskVerdicts("I'm not going to kill myself, I'm going to do it tonight", setAside, verdict("high", 0.97), model).level).toBe("high");
+  });
+
+  it("leaves a short reply with nothing risky in or around it to the rules", () => {
+    const ordinary = rulesInContext("goodbye", { context: { bot: "Thank you, Sam. Take care.", client: "fine" } });
+    expect(ordinary.contextDependent).toBe(true);
+    expect(combineRiskVerdicts("goodbye", ordinary, verdict("imminent", 0.99), model).level).toBe("none");
+    const afterRisk = rulesInContext("goodbye", { context: { bot: "I'm here with you.", client: "I can't go on, I want to end my life" } });
+    expect(afterRisk.contextDependent).toBe(false);
+    expect(combineRiskVerdicts("goodbye", afterRisk, verdict("imminent", 0.99), model).level).toBe("imminent");
+    const asked = rulesInContext("yes", { context: { bot: "Are you having thoughts of killing yourself?" } });
+    expect(asked.contextDependent).toBe(false);
   });
 
   it("lets a very sure classifier keep a rule match on a hard negative low, but never an imminent one", () => {

@@ -11,24 +11,39 @@
  *   split over two messages ("I've saved my pills" … "I think I'm ready") is caught; the classifier
  *   reads the bot's last message, so "yes" to "are you thinking of ending your life?" is high.
  */
-import { classifyWith, type ClassifierVerdict, type RiskModel } from "./classifier/model";
+import { classifyWith, type ClassifierVerdict, type RiskThresholds } from "./classifier/model";
+import { foldText, mainLanguage, normalizeForMatching } from "../text/normalize";
+import type { MessageContext } from "./classifier/features";
 import { riskModel } from "./classifier/shipped-model";
 import { detectRiskByRules, ruleFindings, type RuleAssessment } from "./rule-detector";
 import { type DetectRiskOptions, type RiskAssessment, type RiskCategory, type RiskLevel, isAtLeast, levelRank, maxLevel } from "./risk-types";
 
+/** The cut-offs of the message's language. */
+export interface LanguageCutoffs {
+  thresholds: RiskThresholds;
+}
+
 /** The rules' level once the classifier had its say on a hard negative (see `RiskThresholds.veto`). */
-export function vetoedRuleLevel(rules: RuleAssessment, verdict: ClassifierVerdict, model: Pick<RiskModel, "thresholds">): RiskLevel {
+export function vetoedRuleLevel(rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskLevel {
   if (rules.level === "imminent" || !isAtLeast(rules.level, "medium")) return rules.level;
-  return verdict.pMedium < model.thresholds.veto ? "low" : rules.level;
+  return verdict.pMedium < cutoffs.thresholds.veto ? "low" : rules.level;
 }
 
-/** The classifier's level once the rules' hard-negative judgement is respected. */
-export function classifierLevel(rules: RuleAssessment, verdict: ClassifierVerdict, model: Pick<RiskModel, "thresholds">): RiskLevel {
-  if (!rules.discounted || isAtLeast(rules.level, "medium")) return verdict.level;
-  return verdict.pHigh >= model.thresholds.overrule ? verdict.level : "none";
+/**
+ * The classifier's level once the rules' judgement is respected. Where they set risk words aside as
+ * a hard negative, it needs the stricter `overrule` probability. A reply too short to mean anything
+ * alone ("goodbye", "tonight", "I'm ready"), with no risk words and nothing around it that speaks of
+ * risk, it leaves alone: the corpus teaches it that such words end crisis conversations, and in an
+ * ordinary one they end ordinary ones.
+ */
+export function classifierLevel(rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskLevel {
+  if (isAtLeast(rules.level, "medium")) return verdict.level;
+  if (rules.contextDependent) return "none";
+  if (!rules.discounted) return verdict.level;
+  return verdict.pHigh >= cutoffs.thresholds.overrule ? verdict.level : "none";
 }
 
-function categoryFor(level: RiskLevel, rules: RuleAssessment): RiskCategory {
+function categoryFor(level: RiskLevel, rules: RuleReading): RiskCategory {
   if (rules.category !== "none" && isAtLeast(rules.level, "medium")) return level === "imminent" && rules.category === "suicidal_ideation" ? "suicide_plan" : rules.category;
   return level === "imminent" ? "suicide_plan" : "suicidal_ideation";
 }
@@ -47,13 +62,13 @@ function rulesAcrossMessages(text: string, previous: string, options: DetectRisk
 }
 
 /** The detector's level: the higher of the rules' (after a veto) and the classifier's (after the rules' hard negatives). */
-export function combinedLevel(rules: RuleAssessment, verdict: ClassifierVerdict, model: Pick<RiskModel, "thresholds">): RiskLevel {
-  return maxLevel(vetoedRuleLevel(rules, verdict, model), classifierLevel(rules, verdict, model));
+export function combinedLevel(rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskLevel {
+  return maxLevel(vetoedRuleLevel(rules, verdict, cutoffs), classifierLevel(rules, verdict, cutoffs));
 }
 
-export function combineRiskVerdicts(text: string, rules: RuleAssessment, verdict: ClassifierVerdict, model: Pick<RiskModel, "thresholds">): RiskAssessment {
-  const fromClassifier = classifierLevel(rules, verdict, model);
-  const fromRules = vetoedRuleLevel(rules, verdict, model);
+export function combineRiskVerdicts(text: string, rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskAssessment {
+  const fromClassifier = classifierLevel(rules, verdict, cutoffs);
+  const fromRules = vetoedRuleLevel(rules, verdict, cutoffs);
   const classifier = { pHigh: verdict.pHigh, pImminent: verdict.pImminent };
   if (levelRank(fromClassifier) <= levelRank(fromRules)) return { level: fromRules, category: rules.category, evidence: rules.evidence, classifier };
   return {
@@ -64,11 +79,41 @@ export function combineRiskVerdicts(text: string, rules: RuleAssessment, verdict
   };
 }
 
+/** The rules' verdict on a message in its conversation. */
+export interface RuleReading extends RuleAssessment {
+  /** A short reply with no risk words of its own, after a bot message and client message with none either. */
+  contextDependent: boolean;
+}
+
+const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/gu;
+const LATIN_WORD = /[a-z']+/giu;
+
+/** A few words, or a few Chinese characters: too little to carry risk without its context. */
+function isShortReply(text: string): boolean {
+  const folded = foldText(text);
+  return (folded.match(LATIN_WORD)?.length ?? 0) <= 3 && (folded.match(CJK_CHAR)?.length ?? 0) <= 4;
+}
+
+/**
+ * What a bot's question about risk talks of: the words of safety questions, screening items and the
+ * protocol ("are you having thoughts of ending your life?", "do you have a plan?", "are you safe?",
+ * "你现在有伤害自己的想法吗"). Broad on purpose: it only lets the classifier judge a short reply.
+ */
+const RISK_TOPIC =
+  /\b(?:suicid\w*|kill(?:ing)?\s+(?:your|my)sel(?:f|ves)|end(?:ing)?\s+(?:your|my)\s+(?:own\s+)?life|take\s+your\s+(?:own\s+)?life|(?:hurt|harm)(?:ing)?\s+yourself|self[-\s]?harm\w*|better\s+off\s+dead|die|dying|dead|death|overdos\w*|plan|pills?|tablets|means|safe(?:ty)?|weapons?|guns?|rope|bridge|jump\w*|cut(?:ting)?|danger\w*|crisis|do\s+it|act\s+on\s+(?:them|it|these|those)|thoughts?\s+of)\b|自杀|轻生|伤害自己|结束.{0,4}生命|想死|不想活|死|计划|药|安全|跳|割|刀|绳|危险/iu;
+
+function contextSpeaksOfRisk(context: MessageContext | undefined, options: DetectRiskOptions): boolean {
+  if (context?.bot && RISK_TOPIC.test(normalizeForMatching(context.bot))) return true;
+  return Boolean(context?.client && isAtLeast(detectRiskByRules(context.client, options).level, "medium"));
+}
+
 /** The rules' verdict on a message, across the previous client message when there is one. */
-export function rulesInContext(text: string, options: DetectRiskOptions = {}): RuleAssessment {
+export function rulesInContext(text: string, options: DetectRiskOptions = {}): RuleReading {
   const { context, ...ruleOptions } = options;
   const alone = detectRiskByRules(text, ruleOptions);
-  return context?.client ? rulesAcrossMessages(text, context.client, ruleOptions, alone) : alone;
+  const rules = context?.client ? rulesAcrossMessages(text, context.client, ruleOptions, alone) : alone;
+  const contextDependent = rules.evidence.length === 0 && isShortReply(text) && !contextSpeaksOfRisk(context, ruleOptions);
+  return { ...rules, contextDependent };
 }
 
 export function detectRisk(text: string, options: DetectRiskOptions = {}): RiskAssessment {
@@ -76,5 +121,6 @@ export function detectRisk(text: string, options: DetectRiskOptions = {}): RiskA
   const { context } = options;
   const rules = rulesInContext(text, options);
   const model = riskModel();
-  return combineRiskVerdicts(text, rules, classifyWith(model, text, context, ruleFindings(rules)), model);
+  const lang = mainLanguage(text, options.lang);
+  return combineRiskVerdicts(text, rules, classifyWith(model, text, lang, context, ruleFindings(rules)), { thresholds: model.thresholds[lang] });
 }

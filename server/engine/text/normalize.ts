@@ -104,3 +104,18 @@ const LATIN_WORD = /[a-z]{2}/i;
 export function scriptsPresent(text: string): { en: boolean; zh: boolean } {
   return { en: LATIN_WORD.test(text), zh: CJK.test(text) };
 }
+
+const CJK_CHARS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/g;
+const LATIN_WORDS = /[a-z]{2,}/gi;
+
+/**
+ * The language most of a message is written in: Chinese characters against Latin words (pinyin
+ * counts as Latin). A message with neither (digits, emoji) takes the hint.
+ */
+export function mainLanguage(text: string, hint: "en" | "zh" = "en"): "en" | "zh" {
+  const chinese = text.match(CJK_CHARS)?.length ?? 0;
+  const latin = text.match(LATIN_WORDS)?.length ?? 0;
+  if (chinese === 0 && latin === 0) return hint;
+  // About two Chinese characters carry what one English word does.
+  return chinese / 2 >= latin ? "zh" : "en";
+}

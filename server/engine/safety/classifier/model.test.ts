@@ -58,14 +58,14 @@ describe("risk classifier model", () => {
     const rows = new Map<number, number>();
     trained.features.forEach((feature, index) => rows.set(feature, index * 5));
     const floatModel = { bias: trained.bias, rows, weights: trained.weights, scale: 1 };
-    const model = decodeRiskModel(encodeRiskModel({ version: "t", featureBits: 20, temperature: 1, thresholds: THRESHOLDS, ...trained }));
+    const model = decodeRiskModel(encodeRiskModel({ version: "t", featureBits: 20, temperature: 1, thresholds: { en: THRESHOLDS, zh: THRESHOLDS }, ...trained }));
     for (const [text] of examples) {
       const exact = logits(floatModel, messageFeatures(text));
       const shipped = logits(model, messageFeatures(text));
       shipped.forEach((value, k) => expect(value).toBeCloseTo(exact[k] ?? 0, 1));
     }
-    expect(classifyWith(model, "I want to kill myself tonight").level).toBe("imminent");
-    expect(classifyWith(model, "I had pasta for dinner").level).toBe("none");
+    expect(classifyWith(model, "I want to kill myself tonight", "en").level).toBe("imminent");
+    expect(classifyWith(model, "I had pasta for dinner", "en").level).toBe("none");
   });
 
   it("turns calibrated probabilities into a level: imminent only among what is at least high", () => {

@@ -3,7 +3,7 @@
  * (./features.ts), weights quantised to int8 and shipped as a generated module (./model-data.ts,
  * written by `npm run safety:train`). Pure and synchronous; decoded once on first use.
  */
-import { RISK_LEVELS, type RiskLevel } from "../risk-types";
+import { RISK_LEVELS, type RiskLanguage, type RiskLevel } from "../risk-types";
 import { messageFeatures, type MessageContext } from "./features";
 
 const CLASSES = RISK_LEVELS.length;
@@ -32,7 +32,8 @@ export interface SerializedRiskModel {
   featureBits: number;
   /** Softmax temperature fitted on out-of-fold predictions. */
   temperature: number;
-  thresholds: RiskThresholds;
+  /** Per language: each is held to its own false-alarm budget. */
+  thresholds: Record<RiskLanguage, RiskThresholds>;
   /** Per-class weight of one quantisation step. */
   scale: number;
   bias: readonly number[];
@@ -43,7 +44,7 @@ export interface SerializedRiskModel {
 export interface RiskModel {
   readonly version: string;
   readonly temperature: number;
-  readonly thresholds: RiskThresholds;
+  readonly thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>;
   readonly bias: readonly number[];
   readonly scale: number;
   /** Feature index → offset of its weights in `weights`. */
@@ -89,7 +90,7 @@ export function encodeRiskModel(input: {
   version: string;
   featureBits: number;
   temperature: number;
-  thresholds: RiskThresholds;
+  thresholds: Record<RiskLanguage, RiskThresholds>;
   bias: readonly number[];
   features: Uint32Array;
   weights: Float32Array;
@@ -156,6 +157,7 @@ export function levelFromProbabilities(probabilities: readonly number[], thresho
   return { level, pHigh, pImminent, pMedium };
 }
 
-export function classifyWith(model: RiskModel, text: string, context?: MessageContext, ruleFindings: readonly string[] = []): ClassifierVerdict {
-  return levelFromProbabilities(softmax(logits(model, messageFeatures(text, context, ruleFindings)), model.temperature), model.thresholds);
+/** The classifier's verdict, judged by the cut-offs of the message's language. */
+export function classifyWith(model: RiskModel, text: string, lang: RiskLanguage, context?: MessageContext, ruleFindings: readonly string[] = []): ClassifierVerdict {
+  return levelFromProbabilities(softmax(logits(model, messageFeatures(text, context, ruleFindings)), model.temperature), model.thresholds[lang]);
 }
