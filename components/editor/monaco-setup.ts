@@ -10,7 +10,7 @@ import * as monaco from "monaco-editor/esm/vs/editor/edcore.main";
 import "monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution";
 import { loader } from "@monaco-editor/react";
 import { configureMonacoYaml, type JSONSchema, type MonacoYaml } from "monaco-yaml";
-import { completionContext, type CompletionVariable } from "./variable-completion";
+import { completionContext, variableAt, type CompletionVariable } from "./variable-completion";
 
 export type Monaco = typeof monaco;
 
@@ -83,6 +83,21 @@ monaco.languages.registerCompletionItemProvider("yaml", {
         sortText: `0_${variable.name}`,
         range,
       })),
+    };
+  },
+});
+
+monaco.languages.registerHoverProvider("yaml", {
+  provideHover(model, position) {
+    const variables = variablesByModel.get(model.uri.toString());
+    if (!variables?.length) return null;
+    const found = variableAt(model.getLineContent(position.lineNumber), position.column - 1, variables);
+    if (!found) return null;
+    const { variable, start, end } = found;
+    const title = `**${variable.name}**${variable.type ? ` (${variable.type})` : ""}`;
+    return {
+      range: new monaco.Range(position.lineNumber, start + 1, position.lineNumber, end + 1),
+      contents: [{ value: title }, { value: variable.documentation ?? variable.detail }],
     };
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { completionContext, toCompletionVariables } from "./variable-completion";
+import { completionContext, toCompletionVariables, variableAt } from "./variable-completion";
 
 /** The context with the cursor at the `|` in `text`. */
 function at(text: string) {
@@ -69,5 +69,21 @@ describe("toCompletionVariables", () => {
     expect(items.map((i) => i.name)).toEqual(["anxiety", "mood"]);
     expect(items[1]).toMatchObject({ type: "number", detail: "session scope · declared at line 12 · set by ask_mood" });
     expect(items[0]?.detail).toBe("topic scope · set by ask_anxiety (line 30)");
+  });
+});
+
+describe("variableAt (hover)", () => {
+  const known = [{ name: "用户称呼" }, { name: "年龄" }, { name: "caf\u00e9" }];
+  it("finds a Chinese name under the cursor in placeholders and conditions", () => {
+    const line = '      content: "${用户称呼}，你{年龄}岁"';
+    expect(variableAt(line, line.indexOf("称呼"), known)).toEqual({ variable: { name: "用户称呼" }, start: line.indexOf("用户"), end: line.indexOf("}") });
+    expect(variableAt(line, line.indexOf("年龄") + 1, known)?.variable.name).toBe("年龄");
+    const condition = "      condition: 年龄>=18 and 用户称呼 == '小林'";
+    expect(variableAt(condition, condition.indexOf("年龄"), known)?.variable.name).toBe("年龄");
+  });
+  it("matches in NFC and ignores words that are not known variables", () => {
+    expect(variableAt("{cafe\u0301}", 2, known)?.variable.name).toBe("caf\u00e9");
+    expect(variableAt("      content: 你好", 16, known)).toBeNull();
+    expect(variableAt("  action_id: ask_name", 15, known)).toBeNull();
   });
 });

@@ -95,3 +95,21 @@ export function toCompletionVariables(variables: readonly AnalysedVariable[]): C
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+const NAME_AT = new RegExp(String.raw`[\p{ID_Start}_]${PART}*`, "gu");
+
+/**
+ * The known variable whose name covers `column` (0-based) of `line`, with its 0-based start and
+ * end, for hover docs; names of any script (`用户称呼`) count, ids and other words do not.
+ */
+export function variableAt<T extends { name: string }>(line: string, column: number, variables: readonly T[]): { variable: T; start: number; end: number } | null {
+  for (const match of line.matchAll(NAME_AT)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (column < start || column > end) continue;
+    const written = match[0].normalize("NFC");
+    const variable = variables.find((v) => v.name.normalize("NFC") === written);
+    return variable ? { variable, start, end } : null;
+  }
+  return null;
+}

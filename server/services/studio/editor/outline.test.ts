@@ -104,4 +104,27 @@ topic:
     expect(outline[0]).toMatchObject({ kind: "session", id: "", label: "(session without an id)" });
     expect(outline[0]!.children[0]!.children[0]!.children[0]).toMatchObject({ kind: "action", id: "", actionType: "ai_say", label: "(action without an id)" });
   });
+
+  it("lists Chinese variable names (declared, extracted, technique parameters) and the placeholders in all three forms, for completion", () => {
+    const yaml = `session:
+  session_id: zh
+  declare: [{ var: 用户称呼, type: text }]
+  phases:
+    - phase_id: p
+      topics:
+        - topic_id: t
+          strategy: 先问用户称呼，不扫描这句话。
+          actions:
+            - action_type: ai_ask
+              action_id: ask
+              config: { content: "\${用户称呼}，你多大？{{称呼}}", output: [{ get: 年龄, type: number }] }
+            - action_type: ai_say
+              action_id: say
+              config: { content: "{年龄}岁" }
+`;
+    const { variables, placeholders } = describeDraft(yaml);
+    expect(variables.map((v) => [v.name, v.type])).toEqual(expect.arrayContaining([["用户称呼", "text"], ["年龄", "number"]]));
+    expect(placeholders).toEqual(["用户称呼", "称呼", "年龄"]);
+  });
 });
+
