@@ -44,6 +44,13 @@ describe("heartline validate", () => {
     expect(stdout).toContain(`${join(FIXTURES, "crisis-consciousness.yaml")}:3:3 warning not-yet-supported`);
   });
 
+  it("passes a HeartRule-style script with Chinese variable names: 0 errors, 0 warnings, only older-key hints", async () => {
+    const { code, stdout } = await run("validate", "tests/fixtures/heartrule-zh");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Checked 1 file: 0 errors, 0 warnings, \d+ hints\.$/m);
+    expect(stdout).not.toMatch(/invalid-name|unknown-variable|used-before-set/);
+  });
+
   it("prints file:line:col severity code message and exits 1 on errors", async () => {
     const dir = scratch({ "broken.yaml": BROKEN, "fine.yml": BROKEN.replace("max_rounds: 11", "max_rounds: 2"), "notes.txt": "ignored" });
     const { code, stdout } = await run("validate", dir);
