@@ -1,0 +1,65 @@
+/**
+ * A script whose variables are all Chinese, end to end against a real database: the session runs
+ * through the services, the variables are stored under their Chinese names with lineage, the review
+ * transcript shows them, and the variables CSV export carries them (UTF-8; downloads add a BOM).
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedExampleScripts } from "@/server/services/seed";
+import { runTurn } from "@/server/services/sessions/run-turn";
+import { startSession } from "@/server/services/sessions/start-session";
+import type { SessionDeps } from "@/server/services/sessions/deps";
+import { createCache } from "@/server/cache";
+import { templateLlm } from "@/server/engine/llm/template";
+import { csvDownload } from "@/server/services/review/csv";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { callerFor, testPlatform } from "../support/test-platform";
+import { makeUser, signInCookie } from "../support/auth";
+
+let testDb: TestDatabase;
+let deps: SessionDeps;
+let scriptId: string;
+let cookie: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const prisma = testDb.db.prisma;
+  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
+  deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
+  scriptId = (await prisma.script.findFirstOrThrow({ where: { path: "sessions/mood-check.zh.yaml" } })).id;
+  const admin = await makeUser(prisma, { role: "admin" });
+  cookie = await signInCookie(testPlatform(testDb.db), admin.email);
+});
+
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+describe("Chinese variable names through the services", () => {
+  it("run, store with lineage, show in review and export as CSV", async () => {
+    const clientId = "zh_names_client";
+    const { sessionId } = await startSession(deps, { clientId, scriptId });
+    const replies = ["叫我小林就好", "二十五", "3", "换了新工作，总是睡不好", "姐姐"];
+    for (const [i, text] of replies.entries()) await runTurn(deps, { clientId, sessionId, clientMessageId: `m${i}`, text });
+
+    const stored = await testDb.db.prisma.variableValue.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" } });
+    expect(stored.map((v) => [v.name, v.value])).toEqual([
+      ["用户称呼", "小林"],
+      ["年龄", 25],
+      ["心情评分", 3],
+      ["主要困扰", "换了新工作，总是睡不好"],
+      ["支持来源", "姐姐"],
+    ]);
+
+    const caller = callerFor(testPlatform(testDb.db), { cookie });
+    const review = await caller.review.session({ sessionId });
+    expect(review.variables.find((v) => v.name === "用户称呼")).toMatchObject({ value: "小林", current: true, sourceActionId: "ask_name" });
+    expect(review.messages.some((m) => m.role === "bot" && m.text.includes("谢谢你，小林。你给这周打了 3 分"))).toBe(true);
+
+    const { csv } = await caller.review.exportVariablesCsv({});
+    const lines = csv.split("\r\n");
+    expect(lines.some((line) => line.includes(`,用户称呼,session,`) && line.includes('"""小林"""'))).toBe(true);
+    expect(lines.some((line) => line.includes(`,主要困扰,`) && line.includes("换了新工作"))).toBe(true);
+    expect([...new TextEncoder().encode(csvDownload(csv)).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
