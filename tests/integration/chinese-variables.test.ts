@@ -19,6 +19,7 @@ import { makeUser, signInCookie } from "../support/auth";
 let testDb: TestDatabase;
 let deps: SessionDeps;
 let scriptId: string;
+let projectId: string;
 let cookie: string;
 
 beforeAll(async () => {
@@ -26,7 +27,9 @@ beforeAll(async () => {
   const prisma = testDb.db.prisma;
   await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
   deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
-  scriptId = (await prisma.script.findFirstOrThrow({ where: { path: "sessions/mood-check.zh.yaml" } })).id;
+  const script = await prisma.script.findFirstOrThrow({ where: { path: "sessions/mood-check.zh.yaml" } });
+  scriptId = script.id;
+  projectId = script.projectId;
   const admin = await makeUser(prisma, { role: "admin" });
   cookie = await signInCookie(testPlatform(testDb.db), admin.email);
 });
@@ -62,4 +65,14 @@ describe("Chinese variable names through the services", () => {
     expect(lines.some((line) => line.includes(`,主要困扰,`) && line.includes("换了新工作"))).toBe(true);
     expect([...new TextEncoder().encode(csvDownload(csv)).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
+
+  it("try-it starts a draft at a chosen topic with initial values under Chinese names, and the inspector shows them", async () => {
+    const caller = callerFor(testPlatform(testDb.db), { cookie });
+    const { draftYaml } = await testDb.db.prisma.script.findUniqueOrThrow({ where: { id: scriptId } });
+    const started = await caller.studioTry.start({ projectId, yaml: draftYaml, startTopicId: "summary", variables: { 用户称呼: "阿明", 心情评分: 8, 主要困扰: "考试有点多" } });
+    const said = started.events.filter((e) => e.type === "message-end").map((e) => (e as { text?: unknown }).text);
+    expect(said).toEqual(["谢谢你，阿明。你给这周打了 8 分，最困扰的是「考试有点多」。", "今天的情绪小记就到这里，阿明，下周见。"]);
+    expect(started.inspector.variables).toEqual(expect.arrayContaining([{ name: "用户称呼", value: "阿明", scope: "session", source: "initial", turn: 0 }]));
+  });
 });
+
