@@ -116,6 +116,21 @@ session:
   });
 });
 
+describe("HeartRule's profile variable 用户名", () => {
+  it("is a name field: the call-me rule applies to it", async () => {
+    const profile = compileOrThrow(`
+session:
+  session_id: profile
+  phases: [{ phase_id: p, topics: [{ topic_id: t, actions: [
+    { action_type: ai_ask, action_id: ask, config: { content: 你叫什么名字？, output: [{ get: 用户名 }] } },
+    { action_type: ai_say, action_id: hi, config: { content: "你好，{用户名}。" } } ] }] }]
+`);
+    const first = await collect(start(profile, opts()));
+    const next = await collect(turn(profile, first.state, "我叫小林。", opts()));
+    expect(next.messages).toEqual(["你好，小林。"]);
+  });
+});
+
 describe('the "call me" rule', () => {
   it.each([
     ["叫我小林就好", "小林"],

@@ -26,7 +26,7 @@ export function fieldSpec(field: CompiledOutputField, render: (text: string) => 
   return spec;
 }
 
-const NAME_FIELD = /name|called|名字|称呼|叫/i;
+const NAME_FIELD = /name|called|名字|称呼|叫|姓名|用户名|昵称/i;
 /** "Call me Sam", "My name is Sam", "我叫小林" → the name itself, for fields about a name. */
 const NAME_PREFIX = /^(?:(?:you can |please )?call me|my name is|my name's|i'm|i am|it's|name's|我叫|叫我|我是|我的名字是)\s*/iu;
 
