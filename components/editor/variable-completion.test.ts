@@ -45,6 +45,15 @@ describe("completionContext with Chinese names", () => {
     expect(at("      content: 你好，{{ 用户|称呼 }}")).toEqual({ close: "" });
   });
 
+  it("offers names in a single-brace placeholder that follows text, not in a YAML flow mapping", () => {
+    expect(at("      content: 你好，{用|")).toEqual({ close: "}" });
+    expect(at("      content: 你好，{用|户称呼}")).toEqual({ close: "" });
+    expect(at('      content: "Hi {|"')).toBeNull();
+    expect(at("      config: { |")).toBeNull();
+    expect(at("      config: {|")).toBeNull();
+    expect(at("      output: [{|")).toBeNull();
+  });
+
   it("offers names in conditions after a Chinese name and an operator, not inside literals", () => {
     expect(at('      condition: "年龄 >= 18 and 用户|')).toEqual({ close: "" });
     expect(at('      condition: "年龄>=18 and |')).toEqual({ close: "" });

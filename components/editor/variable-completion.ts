@@ -20,6 +20,9 @@ const PARTIAL_PLACEHOLDER = new RegExp(String.raw`\$\{\s*[\p{ID_Continue}_.]*$`,
 const PLACEHOLDER_REST = new RegExp(String.raw`^[\p{ID_Continue}_.]*\s*\}`, "u");
 const PARTIAL_MUSTACHE = new RegExp(String.raw`\{\{\s*${PART}*$`, "u");
 const MUSTACHE_REST = new RegExp(String.raw`^${PART}*\s*\}\}`, "u");
+// `{name}` inside text: the `{` follows text, not a space, `:`, `,` or a bracket (those open a YAML flow mapping).
+const PARTIAL_BRACE = new RegExp(String.raw`[^\s:,\[\]{}$]\{\s*${PART}*$`, "u");
+const BRACE_REST = new RegExp(String.raw`^${PART}*\s*\}`, "u");
 const CONDITION_WORD = new RegExp(String.raw`(?:^|[\s(!,"=<>&|])(?:[\p{ID_Start}_]${PART}*)?$`, "u");
 const LIST_ITEM = new RegExp(String.raw`(?:\[|,)\s*${PART}*$`, "u");
 
@@ -27,7 +30,8 @@ const CONDITION_KEY = /^\s*(?:-\s+)?(?:condition|entry_condition)\s*:(.*)$/;
 const INPUT_LIST = /^\s*(?:-\s+)?input_variables\s*:\s*\[[^\]]*$/;
 
 /**
- * Whether a variable name fits at `column` (0-based offset) of `line`: inside `${…}` or `{{…}}`,
+ * Whether a variable name fits at `column` (0-based offset) of `line`: inside `${…}`, `{{…}}` or a
+ * `{…}` that follows text (`你好，{用户…`),
  * in a `condition:`/`entry_condition:` expression (outside its string literals), or in an inline
  * `input_variables: [...]` list. Returns null anywhere else, so other completions stay alone.
  */
@@ -37,6 +41,7 @@ export function completionContext(line: string, column: number): CompletionConte
 
   if (PARTIAL_PLACEHOLDER.test(before)) return { close: PLACEHOLDER_REST.test(after) ? "" : "}" };
   if (PARTIAL_MUSTACHE.test(before)) return { close: MUSTACHE_REST.test(after) ? "" : "}}" };
+  if (PARTIAL_BRACE.test(before)) return { close: BRACE_REST.test(after) ? "" : "}" };
 
   const condition = CONDITION_KEY.exec(before);
   if (condition) {
