@@ -108,3 +108,17 @@ describe("judge and interpret schemas", () => {
     expect(z.toJSONSchema(schema)).toMatchObject({ properties: { score: { anyOf: [{ enum: [0, 1, 2, 3] }, { type: "null" }] } } });
   });
 });
+
+describe("fieldsSchema with Chinese variable names", () => {
+  it("uses the names as the structured output's property names and reads them back", () => {
+    const fields: FieldSpec[] = [
+      { name: "用户称呼", type: "text", description: "来访者希望的称呼" },
+      { name: "年龄", type: "number" },
+    ];
+    const schema = fieldsSchema(fields);
+    const json = z.toJSONSchema(schema) as { properties: Record<string, JsonSchema>; required?: string[] };
+    expect(Object.keys(json.properties)).toEqual(["用户称呼", "年龄"]);
+    expect(json.properties["用户称呼"]).toMatchObject({ description: "来访者希望的称呼" });
+    expect(schema.parse({ 用户称呼: "小林", 年龄: 25 })).toEqual({ 用户称呼: "小林", 年龄: 25 });
+  });
+});
