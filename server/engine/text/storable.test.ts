@@ -90,6 +90,7 @@ describe("zod", () => {
   it("shows paths as people read them", () => {
     expect(fieldPath(["state", "stack", 0, "topicId"])).toBe("state.stack[0].topicId");
     expect(fieldPath(["overrides", "a b\0"])).toBe('overrides["a b\\u0000"]');
+    expect(fieldPath(["variables", "用户称呼"])).toBe("variables.用户称呼");
     expect(fieldPath([])).toBe("");
   });
 });

@@ -108,7 +108,7 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   let shown = "";
   for (const key of path) {
     if (typeof key === "number") shown += `[${key}]`;
-    else if (typeof key === "string" && /^[A-Za-z_$][\w$]*$/.test(key)) shown += shown ? `.${key}` : key;
+    else if (typeof key === "string" && /^[\p{ID_Start}_$][\p{ID_Continue}_$]*$/u.test(key)) shown += shown ? `.${key}` : key;
     // JSON.stringify escapes the very characters this module is about, so the key is safe to show.
     else shown += `[${JSON.stringify(String(key).slice(0, 64))}]`;
   }
