@@ -94,6 +94,13 @@ describe("a HeartRule-style script with Chinese variable names", () => {
     expect(compileScript(heartRuleStyle, { knownTechniques: ["encourage"] }).ok).toBe(true);
   });
 
+  it("a strategy's placeholder may name what the topic's own actions set; a later topic's variable still warns", () => {
+    const own = heartRuleStyle.replace("strategy: 先了解用户称呼和年龄，再根据年龄调整说话方式。", "strategy: 用{用户称呼}称呼对方，{{年龄}}岁的人说话方式不同。");
+    expect(problems(own)).toEqual([]);
+    const later = own.replace("{{年龄}}岁", "{{亮点}}");
+    expect(problems(later).map((d) => d.code)).toEqual(["variable-used-before-set"]);
+  });
+
   it("a technique with Chinese inputs and outputs validates", () => {
     const technique = `
 technique_id: encourage

@@ -154,8 +154,14 @@ class SemanticChecker {
     this.unique("topic", topic.topic_id, childPath(path, "topic_id"));
     this.withScope(this.declare(topic, path, "topic"), () => {
       this.condition(topic.entry_condition, () => childPath(path, "entry_condition"), "topic");
-      this.placeholders(topic, "topic_goal", path);
-      this.placeholders(topic, "strategy", path);
+      // The goal and strategy guide the model through the whole topic, so a placeholder there may
+      // name what the topic's own actions set (`strategy: 用{用户称呼}称呼对方` after ask_name).
+      const ownNames = new Set<string>();
+      for (const [action, actionPath] of itemsOf(topic, "actions", path)) for (const [name] of producedBy(action, actionPath)) ownNames.add(name);
+      this.withScope(ownNames, () => {
+        this.placeholders(topic, "topic_goal", path);
+        this.placeholders(topic, "strategy", path);
+      });
       for (const [action, actionPath] of itemsOf(topic, "actions", path)) {
         this.order++;
         this.checkAction(action, actionPath);
