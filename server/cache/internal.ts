@@ -29,8 +29,8 @@ export function validateRateLimit(kind: CacheKind, options: RateLimitOptions): n
   if (!Number.isInteger(limit) || limit < 1) {
     throw new CacheError(kind, "rateLimit", `limit must be a positive integer, got ${limit}`);
   }
-  if (!Number.isInteger(cost) || cost < 1) {
-    throw new CacheError(kind, "rateLimit", `cost must be a positive integer, got ${cost}`);
+  if (!Number.isInteger(cost) || cost === 0) {
+    throw new CacheError(kind, "rateLimit", `cost must be a whole number other than 0, got ${cost}`);
   }
   if (!Number.isFinite(windowSeconds) || windowSeconds <= 0) {
     throw new CacheError(kind, "rateLimit", `windowSeconds must be a positive number, got ${windowSeconds}`);

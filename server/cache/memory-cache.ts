@@ -177,9 +177,9 @@ export class MemoryCache implements Cache {
     const counterKey = `${windowMs}:${key}`;
     const previous = this.counters.get(counterKey)?.value;
     const cost = options.cost ?? 1;
-    const count = previous && previous.bucket === bucket ? previous.count + cost : cost;
+    const count = Math.max(0, (previous && previous.bucket === bucket ? previous.count : 0) + cost);
     this.counters.set(counterKey, { bucket, count }, resetAt, true);
-    const allowed = count <= options.limit;
+    const allowed = cost < 0 || count <= options.limit;
     return {
       allowed,
       remaining: Math.max(0, options.limit - count),

@@ -31,7 +31,10 @@ export interface RateLimitOptions {
   limit: number;
   /** Window length in seconds. */
   windowSeconds: number;
-  /** How many requests this call counts as (a positive integer; default 1): a batch of calls counts each. */
+  /**
+   * How many requests this call counts as (default 1): a batch of calls counts each. A negative
+   * whole number gives requests back (an attempt that turned out not to count); it is never refused.
+   */
   cost?: number;
 }
 

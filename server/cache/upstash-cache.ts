@@ -125,11 +125,13 @@ export class UpstashCache implements Cache {
     validateKey(this.kind, "rateLimit", key);
     const windowMs = validateRateLimit(this.kind, options);
     const limiter = this.limiter(options.limit, windowMs);
-    const response = await this.run("rateLimit", () => limiter.limit(key, { rate: options.cost ?? 1 }));
+    const cost = options.cost ?? 1;
+    const response = await this.run("rateLimit", () => limiter.limit(key, { rate: cost }));
+    const allowed = cost < 0 || response.success;
     return {
-      allowed: response.success,
+      allowed,
       remaining: response.remaining,
-      retryAfterSeconds: response.success ? 0 : retryAfterSeconds(response.reset, Date.now()),
+      retryAfterSeconds: allowed ? 0 : retryAfterSeconds(response.reset, Date.now()),
       resetAt: response.reset,
     };
   }

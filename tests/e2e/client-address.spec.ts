@@ -3,7 +3,7 @@
  * address is the TCP peer's, taken from the socket, so a client that makes up a new
  * X-Forwarded-For for every request still meets the limit; with TRUST_PROXY naming the proxy
  * (here the loopback peer), the address it forwards is believed and clients count separately.
- * Sign-in allows 40 attempts per address in 15 minutes.
+ * Sign-in allows 40 failed attempts per address in 15 minutes.
  */
 import { expect, test } from "@playwright/test";
 import { startAppServer, type AppServer } from "../support/app-server";

@@ -14,6 +14,7 @@ import { createCallerFactory, createTRPCContext, createTRPCRouter, projectProced
 import { ensureFirstAdmin, INVALID_CREDENTIALS_MESSAGE, setPassword, SIGN_IN_LIMITS } from "@/server/services/accounts/accounts";
 import { readFirstLine, runCreateAdmin } from "@/server/cli/commands/create-admin";
 import type { Platform } from "@/server/platform";
+import { MemoryCache } from "@/server/cache";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, makeUser, signedInCaller, signInCookie, TEST_PASSWORD, userCookieFrom } from "../support/auth";
@@ -131,37 +132,84 @@ describe("sign-in", () => {
     }
   });
 
-  it("limits attempts per email (known or not) and per address, and says when to retry", async () => {
-    // As behind one proxy: the addresses below are the ones it forwarded.
-    const platform = testPlatform(testDb.db, { TRUST_PROXY: "1" });
-    const user = await makeUser(testDb.db.prisma);
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.limit; i++) {
-      const error = await errorOf(callerFor(platform, { "x-forwarded-for": `10.0.0.${i}` }).auth.signIn({ email: user.email, password: "wrong password here" }));
-      expect(codeOf(error)).toBe("UNAUTHORIZED");
-    }
-    // Even the right password is refused now, from any address.
-    const resHeaders = new Headers();
-    const limited = await errorOf(callerFor(platform, { "x-forwarded-for": "10.9.9.9" }, resHeaders).auth.signIn({ email: user.email, password: user.password }));
-    expect(codeOf(limited)).toBe("TOO_MANY_REQUESTS");
-    expect((limited as TRPCError).message).toMatch(/Too many sign-in attempts/);
-    expect(Number(resHeaders.get("retry-after"))).toBeGreaterThanOrEqual(1);
+  describe("limits", () => {
+    // As behind one proxy: the addresses below are the ones it forwarded. A clock of our own for the windows.
+    let now = Date.UTC(2030, 0, 1, 12, 0, 0);
+    const limitedPlatform = (): Platform => ({ ...testPlatform(testDb.db, { TRUST_PROXY: "1" }), cache: new MemoryCache({ now: () => now }) });
+    const from = (platform: Platform, address: string, resHeaders?: Headers) => callerFor(platform, { "x-forwarded-for": address }, resHeaders).auth;
+    const wrong = "wrong password here";
 
-    // An unknown email is limited the same way (the limit reveals nothing).
-    for (let i = 0; i < SIGN_IN_LIMITS.perEmail.limit; i++) {
-      await errorOf(callerFor(platform, { "x-forwarded-for": `10.1.0.${i}` }).auth.signIn({ email: "ghost@example.test", password: "wrong password here" }));
-    }
-    const ghost = await errorOf(callerFor(platform, { "x-forwarded-for": "10.1.9.9" }).auth.signIn({ email: "ghost@example.test", password: "wrong password here" }));
-    expect((ghost as TRPCError).message).toBe((limited as TRPCError).message);
+    it("locks an address out of an account after 8 failures there, says when to retry, and lets the owner in from elsewhere", async () => {
+      const platform = limitedPlatform();
+      const user = await makeUser(testDb.db.prisma);
+      for (let i = 0; i < SIGN_IN_LIMITS.perEmailAndAddress.limit; i++) {
+        expect(codeOf(await errorOf(from(platform, "203.0.113.5").signIn({ email: user.email, password: wrong })))).toBe("UNAUTHORIZED");
+      }
+      // Even the right password is refused from that address now...
+      const resHeaders = new Headers();
+      const limited = await errorOf(from(platform, "203.0.113.5", resHeaders).signIn({ email: user.email, password: user.password }));
+      expect(codeOf(limited)).toBe("TOO_MANY_REQUESTS");
+      expect((limited as TRPCError).message).toMatch(/Too many sign-in attempts/);
+      expect(Number(resHeaders.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      // ...but the one guessing cannot lock the owner out: from another address it works.
+      await expect(from(platform, "198.51.100.20").signIn({ email: user.email, password: user.password })).resolves.toMatchObject({ user: { id: user.id } });
+      // Once the window has passed, the right password works from the first address too.
+      now += SIGN_IN_LIMITS.perEmailAndAddress.windowSeconds * 1000;
+      await expect(from(platform, "203.0.113.5").signIn({ email: user.email, password: user.password })).resolves.toMatchObject({ user: { id: user.id } });
+    });
 
-    // Per address: many emails from one address.
-    const other = await makeUser(testDb.db.prisma);
-    for (let i = 0; i < SIGN_IN_LIMITS.perIp.limit; i++) {
-      await errorOf(callerFor(platform, { "x-forwarded-for": "192.0.2.7" }).auth.signIn({ email: `spray${i}@example.test`, password: "wrong password here" }));
-    }
-    const sprayed = await errorOf(callerFor(platform, { "x-forwarded-for": "192.0.2.7" }).auth.signIn({ email: other.email, password: other.password }));
-    expect(codeOf(sprayed)).toBe("TOO_MANY_REQUESTS");
-    await expect(callerFor(platform, { "x-forwarded-for": "192.0.2.8" }).auth.signIn({ email: other.email, password: other.password })).resolves.toMatchObject({
-      user: { id: other.id },
+    it("counts failures only: signing in many times never locks anyone out", async () => {
+      const platform = limitedPlatform();
+      const user = await makeUser(testDb.db.prisma);
+      for (let i = 0; i < SIGN_IN_LIMITS.perEmailAndAddress.limit + 4; i++) {
+        await expect(from(platform, "203.0.113.6").signIn({ email: user.email, password: user.password })).resolves.toMatchObject({ user: { id: user.id } });
+      }
+      // And the failures still allowed are all there.
+      for (let i = 0; i < SIGN_IN_LIMITS.perEmailAndAddress.limit; i++) {
+        expect(codeOf(await errorOf(from(platform, "203.0.113.6").signIn({ email: user.email, password: wrong })))).toBe("UNAUTHORIZED");
+      }
+    });
+
+    it("limits an unknown email the same way (the limit reveals nothing)", async () => {
+      const platform = limitedPlatform();
+      const user = await makeUser(testDb.db.prisma);
+      for (let i = 0; i < SIGN_IN_LIMITS.perEmailAndAddress.limit; i++) {
+        await errorOf(from(platform, "203.0.113.7").signIn({ email: user.email, password: wrong }));
+        await errorOf(from(platform, "203.0.113.7").signIn({ email: "ghost@example.test", password: wrong }));
+      }
+      const known = await errorOf(from(platform, "203.0.113.7").signIn({ email: user.email, password: wrong }));
+      const ghost = await errorOf(from(platform, "203.0.113.7").signIn({ email: "ghost@example.test", password: wrong }));
+      expect(codeOf(ghost)).toBe("TOO_MANY_REQUESTS");
+      expect((ghost as TRPCError).message).toBe((known as TRPCError).message);
+    });
+
+    it("limits one address trying many accounts", async () => {
+      const platform = limitedPlatform();
+      const other = await makeUser(testDb.db.prisma);
+      for (let i = 0; i < SIGN_IN_LIMITS.perAddress.limit; i++) {
+        await errorOf(from(platform, "192.0.2.7").signIn({ email: `spray${i}@example.test`, password: wrong }));
+      }
+      expect(codeOf(await errorOf(from(platform, "192.0.2.7").signIn({ email: other.email, password: other.password })))).toBe("TOO_MANY_REQUESTS");
+      await expect(from(platform, "192.0.2.8").signIn({ email: other.email, password: other.password })).resolves.toMatchObject({ user: { id: other.id } });
+    });
+
+    it("limits a guess spread over many addresses, except from addresses the owner signed in from", async () => {
+      const platform = limitedPlatform();
+      const user = await makeUser(testDb.db.prisma);
+      await from(platform, "198.51.100.30").signIn({ email: user.email, password: user.password });
+      for (let i = 0; i < SIGN_IN_LIMITS.perEmail.limit; i++) {
+        await errorOf(from(platform, `10.2.${Math.floor(i / 4)}.${i % 4}`).signIn({ email: user.email, password: wrong }));
+      }
+      expect(codeOf(await errorOf(from(platform, "10.9.0.1").signIn({ email: user.email, password: user.password })))).toBe("TOO_MANY_REQUESTS");
+      await expect(from(platform, "198.51.100.30").signIn({ email: user.email, password: user.password })).resolves.toMatchObject({ user: { id: user.id } });
+    });
+
+    it("cannot be slipped past with attempts sent at once", async () => {
+      const platform = limitedPlatform();
+      const user = await makeUser(testDb.db.prisma);
+      const results = await Promise.all(Array.from({ length: 20 }, () => errorOf(from(platform, "203.0.113.9").signIn({ email: user.email, password: wrong }))));
+      expect(results.filter((error) => codeOf(error) === "UNAUTHORIZED")).toHaveLength(SIGN_IN_LIMITS.perEmailAndAddress.limit);
+      expect(results.filter((error) => codeOf(error) === "TOO_MANY_REQUESTS")).toHaveLength(20 - SIGN_IN_LIMITS.perEmailAndAddress.limit);
     });
   });
 });

@@ -264,8 +264,27 @@ function describeCacheContract(name: string, harness: () => Harness): void {
         throw new Error("could not stay inside one window");
       });
 
+      it("gives requests back with a negative cost (an attempt that did not count)", async () => {
+        for (let attempt = 0; attempt < 3; attempt++) {
+          const k = key("rl-refund");
+          const options = { limit: 2, windowSeconds: 60 };
+          const results = [
+            await cache.rateLimit(k, options),
+            await cache.rateLimit(k, options),
+            await cache.rateLimit(k, { ...options, cost: -1 }),
+            await cache.rateLimit(k, options),
+            await cache.rateLimit(k, options),
+          ];
+          if (new Set(results.map((r) => r.resetAt)).size > 1) continue;
+          expect(results.map((r) => r.allowed)).toEqual([true, true, true, true, false]);
+          return;
+        }
+        throw new Error("could not stay inside one window");
+      });
+
       it("rejects invalid options", async () => {
         await expect(cache.rateLimit(key("rl-bad"), { limit: 1, windowSeconds: 1, cost: 0 })).rejects.toBeInstanceOf(CacheError);
+        await expect(cache.rateLimit(key("rl-bad"), { limit: 1, windowSeconds: 1, cost: 1.5 })).rejects.toBeInstanceOf(CacheError);
         await expect(cache.rateLimit(key("rl-bad"), { limit: 0, windowSeconds: 1 })).rejects.toThrow(
           new RegExp(`^${h.kind} cache: rateLimit failed`),
         );

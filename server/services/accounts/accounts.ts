@@ -77,17 +77,35 @@ export async function setPassword(prisma: PrismaClient, userId: string, password
  * Attempts allowed per email and per network address. Counted before the password is checked, for
  * existing and unknown emails alike, so the limit itself reveals nothing.
  */
+/**
+ * Sign-in limits count failed attempts only (a success gives its attempt back), so signing in
+ * often never locks anyone out, and a lockout ends with its window.
+ *
+ * - Per account and address: 8 failures in 15 minutes lock that address out of that account.
+ *   Someone guessing from elsewhere cannot lock the owner out this way.
+ * - Per address: 40 failures in 15 minutes, whatever the accounts (password spraying).
+ * - Per account: 100 failures in an hour from everywhere (a guess spread over many addresses).
+ *   Addresses the account signed in from in the last 30 days are exempt, so keeping this one up
+ *   locks out only newcomers, never the owner at their usual address.
+ *
+ * An attempt is counted before the password is checked (so parallel attempts cannot all slip
+ * under a limit) and given back when the password was right.
+ */
 export const SIGN_IN_LIMITS = {
-  perEmail: { limit: 8, windowSeconds: 15 * 60 },
-  perIp: { limit: 40, windowSeconds: 15 * 60 },
+  perEmailAndAddress: { limit: 8, windowSeconds: 15 * 60 },
+  perAddress: { limit: 40, windowSeconds: 15 * 60 },
+  perEmail: { limit: 100, windowSeconds: 60 * 60 },
 } as const;
+
+/** How long an address the account signed in from stays exempt from the per-account limit. */
+export const KNOWN_ADDRESS_SECONDS = 30 * 24 * 3600;
 
 export const INVALID_CREDENTIALS_MESSAGE = "That email and password do not match an account.";
 
 export interface SignInInput {
   email: string;
   password: string;
-  /** The caller's network address (or "unknown"), for the per-address limit. */
+  /** The caller's network address (or "unknown"), for the per-address limits. */
   ip: string;
 }
 
@@ -95,23 +113,34 @@ export interface SignedInUser extends AccountUser {
   passwordHash: string;
 }
 
-/** The cache key for an email: a hash, so the cache never holds addresses. */
+/** The cache key for an email: a hash, so the cache never holds addresses of accounts. */
 function emailKey(email: string): string {
   return createHash("sha256").update(normalizeEmail(email)).digest("base64url").slice(0, 32);
 }
 
-async function checkSignInLimits(cache: Cache, input: SignInInput): Promise<void> {
-  const results = await Promise.allSettled([
-    cache.rateLimit(`signin:email:${emailKey(input.email)}`, SIGN_IN_LIMITS.perEmail),
-    cache.rateLimit(`signin:ip:${input.ip}`, SIGN_IN_LIMITS.perIp),
-  ]);
+type Limit = { key: string; limit: (typeof SIGN_IN_LIMITS)[keyof typeof SIGN_IN_LIMITS] };
+
+/** Counts this attempt against each limit; throws RATE_LIMITED when one is used up. Returns the limits counted. */
+async function countAttempt(cache: Cache, input: SignInInput): Promise<Limit[]> {
+  const account = emailKey(input.email);
+  // An address that cannot be told ("unknown") is never a known one.
+  const known = input.ip !== "unknown" && (await cache.get<boolean>(`signin:known:${account}:${input.ip}`).catch(() => null));
+  const limits: Limit[] = [
+    { key: `signin:pair:${account}:${input.ip}`, limit: SIGN_IN_LIMITS.perEmailAndAddress },
+    { key: `signin:ip:${input.ip}`, limit: SIGN_IN_LIMITS.perAddress },
+    ...(known ? [] : [{ key: `signin:email:${account}`, limit: SIGN_IN_LIMITS.perEmail }]),
+  ];
+  const results = await Promise.allSettled(limits.map(({ key, limit }) => cache.rateLimit(key, limit)));
   let refused: RateLimitResult | null = null;
-  for (const result of results) {
+  const counted: Limit[] = [];
+  for (const [index, result] of results.entries()) {
     if (result.status === "rejected") {
       // Like turns, sign-in keeps working while the cache is down; the operator is told.
       getLogger().warn({ err: result.reason }, "sign-in rate limit unavailable");
       continue;
     }
+    const limit = limits[index];
+    if (limit) counted.push(limit);
     if (!result.value.allowed && (!refused || result.value.retryAfterSeconds > refused.retryAfterSeconds)) refused = result.value;
   }
   if (refused) {
@@ -122,6 +151,12 @@ async function checkSignInLimits(cache: Cache, input: SignInInput): Promise<void
       { retryAfterSeconds: refused.retryAfterSeconds },
     );
   }
+  return counted;
+}
+
+/** Gives an attempt back (the password was right, or it could not be checked). Never throws. */
+async function giveBack(cache: Cache, counted: readonly Limit[]): Promise<void> {
+  await Promise.allSettled(counted.map(({ key, limit }) => cache.rateLimit(key, { ...limit, cost: -1 })));
 }
 
 /**
@@ -129,14 +164,27 @@ async function checkSignInLimits(cache: Cache, input: SignInInput): Promise<void
  * and a wrong password are indistinguishable, in result and in time). Throws RATE_LIMITED.
  */
 export async function verifyCredentials(deps: { prisma: PrismaClient; cache: Cache }, input: SignInInput): Promise<SignedInUser | null> {
-  await checkSignInLimits(deps.cache, input);
-  const email = normalizeEmail(input.email);
-  const user =
-    email.length <= EMAIL_MAX_LENGTH
-      ? await deps.prisma.user.findUnique({ where: { email }, select: { ...USER_SELECT, passwordHash: true } })
-      : null;
-  if (!user) return burnPasswordCheck(input.password).then(() => null);
-  return (await verifyPassword(input.password, user.passwordHash)) ? user : null;
+  const counted = await countAttempt(deps.cache, input);
+  let user: SignedInUser | null;
+  try {
+    const email = normalizeEmail(input.email);
+    const found =
+      email.length <= EMAIL_MAX_LENGTH
+        ? await deps.prisma.user.findUnique({ where: { email }, select: { ...USER_SELECT, passwordHash: true } })
+        : null;
+    if (!found) await burnPasswordCheck(input.password);
+    user = found && (await verifyPassword(input.password, found.passwordHash)) ? found : null;
+  } catch (error) {
+    await giveBack(deps.cache, counted);
+    throw error;
+  }
+  if (user) {
+    await giveBack(deps.cache, counted);
+    if (input.ip !== "unknown") {
+      await deps.cache.set(`signin:known:${emailKey(input.email)}:${input.ip}`, true, { ttlSeconds: KNOWN_ADDRESS_SECONDS }).catch(() => undefined);
+    }
+  }
+  return user;
 }
 
 /**
