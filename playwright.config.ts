@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import path from "node:path";
+import { E2E_METRICS_TOKEN } from "./tests/support/e2e-env";
 
 /**
  * Browser tests drive Debian's Chromium (never a downloaded browser build) against a production
@@ -49,6 +50,7 @@ export default defineConfig({
       PGLITE_DIR: pgliteDir,
       NEXT_TELEMETRY_DISABLED: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789-abcdefghijklmnop",
+      METRICS_TOKEN: E2E_METRICS_TOKEN,
       // The first admin, created at start; tests/e2e/review.spec.ts signs in with it.
       HEARTLINE_ADMIN_EMAIL: "admin@heartline.test",
       HEARTLINE_ADMIN_PASSWORD: "e2e-admin-password-0123",

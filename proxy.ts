@@ -23,6 +23,16 @@ function sameOrigin(request: NextRequest, origin: string): boolean {
   }
 }
 
+/**
+ * Without `Origin`, a browser still says where a request came from in `Sec-Fetch-Site`: anything
+ * but this site (or a typed URL) is another site's page. Non-browser clients send neither and
+ * carry no victim's cookies.
+ */
+function fromAnotherSite(request: NextRequest): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  return site !== null && site !== "same-origin" && site !== "none";
+}
+
 function corsHeaders(origin: string): Record<string, string> {
   return {
     "Access-Control-Allow-Origin": origin,
@@ -36,7 +46,13 @@ function corsHeaders(origin: string): Record<string, string> {
 
 export function proxy(request: NextRequest) {
   const origin = request.headers.get("origin");
-  if (!origin || sameOrigin(request, origin)) return NextResponse.next();
+  if (!origin) {
+    if (!SAFE_METHODS.has(request.method) && request.method !== "OPTIONS" && fromAnotherSite(request)) {
+      return NextResponse.json({ error: "This origin may not call the Heartline API." }, { status: 403 });
+    }
+    return NextResponse.next();
+  }
+  if (sameOrigin(request, origin)) return NextResponse.next();
   const allowed = allowedOrigins.has(origin);
   if (request.method === "OPTIONS") {
     return allowed

@@ -3,6 +3,7 @@
  * 4xx with a message a person can read, never a 500 or a hang.
  */
 import { expect, test, type APIResponse } from "@playwright/test";
+import { E2E_METRICS_TOKEN } from "../support/e2e-env";
 
 async function expectClientError(response: APIResponse, status?: number) {
   expect(response.status(), await response.text()).toBeGreaterThanOrEqual(400);
@@ -59,7 +60,9 @@ test("operational routes answer, and foreign origins cannot change anything", as
   const ready = await request.get("/api/ready");
   expect(ready.status()).toBe(200);
   expect((await ready.json()).migrations.pending).toEqual([]);
-  const metrics = await request.get("/api/metrics");
+  // Production: metrics only with the token (playwright.config.ts sets one).
+  expect((await request.get("/api/metrics")).status()).toBe(401);
+  const metrics = await request.get("/api/metrics", { headers: { authorization: `Bearer ${E2E_METRICS_TOKEN}` } });
   expect(metrics.status()).toBe(200);
   expect(await metrics.text()).toContain("heartline_http_requests_total");
 
@@ -72,5 +75,15 @@ test("operational routes answer, and foreign origins cannot change anything", as
     data: { json: { scriptId: "x" } },
   });
   expect(foreign.status()).toBe(403);
+  // Without Origin, a browser's Sec-Fetch-Site still tells another site's page: refused, for chat
+  // turns and client mutations alike; same-site and non-browser requests go on.
+  for (const site of ["cross-site", "same-site"]) {
+    const chat = await request.post("/api/chat", { headers: { "content-type": "application/json", "sec-fetch-site": site }, data: { sessionId: "s", message: { id: "m", text: "hi" } } });
+    expect(chat.status(), site).toBe(403);
+    const start = await request.post(trpcPost("session.start"), { headers: { "content-type": "application/json", "sec-fetch-site": site }, data: { json: { scriptId: "x" } } });
+    expect(start.status(), site).toBe(403);
+  }
+  const sameSite = await request.post(trpcPost("session.start"), { headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" }, data: { json: { scriptId: "x" } } });
+  expect(sameSite.status()).toBe(404);
   await expectClientError(await request.get("/api/does-not-exist"), 404);
 });

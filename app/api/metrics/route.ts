@@ -12,9 +12,15 @@ function authorised(req: Request, token: string | undefined): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Prometheus text format; protected by METRICS_TOKEN (Bearer) when it is set. */
+/**
+ * Prometheus text format; protected by METRICS_TOKEN (Bearer) when it is set. In production the
+ * route is off (404) until a token is set: metrics name routes, models and load.
+ */
 export async function GET(req: Request): Promise<Response> {
   const platform = getPlatform();
+  if (!platform.env.METRICS_TOKEN && platform.env.NODE_ENV === "production") {
+    return Response.json({ error: "Metrics are off: set METRICS_TOKEN to turn them on." }, { status: 404, headers: { "Cache-Control": "no-store" } });
+  }
   if (!authorised(req, platform.env.METRICS_TOKEN)) {
     return Response.json({ error: "A valid metrics token is required." }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
   }
