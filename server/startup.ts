@@ -21,8 +21,10 @@ export async function startServer(): Promise<void> {
   try {
     env = getEnv();
   } catch (error) {
+    // A server that cannot read its configuration must not keep serving 500s: stop, non-zero, so
+    // the operator (or the container platform) sees it. The message names each variable, never its value.
     log.fatal(error instanceof Error ? error.message : String(error));
-    throw error;
+    process.exit(1);
   }
   tuneHeap(env.HEAP_GROWING_PERCENT);
   // Per-address limits need the TCP peer, which route handlers cannot see otherwise.

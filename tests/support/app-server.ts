@@ -95,7 +95,8 @@ async function createDatabase(): Promise<TestDatabase> {
   };
 }
 
-export async function startAppServer(env: Record<string, string> = {}): Promise<AppServer> {
+/** `waitForReady: false` returns once the process is spawned (for a start that is meant to fail). */
+export async function startAppServer(env: Record<string, string> = {}, options: { waitForReady?: boolean } = {}): Promise<AppServer> {
   const database = await createDatabase();
   const port = await freePort();
   const baseEnv: NodeJS.ProcessEnv = {
@@ -137,6 +138,7 @@ export async function startAppServer(env: Record<string, string> = {}): Promise<
     await database.drop();
   };
 
+  if (options.waitForReady === false) return { baseURL, process: child, exited, output: () => output, query: database.query, dispose };
   for (let attempt = 0; attempt < 240 && !gone; attempt++) {
     try {
       if ((await fetch(`${baseURL}/api/ready`)).ok) {
