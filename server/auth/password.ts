@@ -1,4 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import { processSlot } from "../process-registry";
 
 /**
  * Password hashing with scrypt (node:crypto): a random 16-byte salt per password, the cost
@@ -26,11 +29,48 @@ function derive(password: string, salt: Buffer, cost: { N: number; r: number; p:
   });
 }
 
-/** Why a new password is not acceptable, or null when it is. */
-export function passwordProblem(password: string): string | null {
+/**
+ * The zxcvbn score (0–4) a new password needs. 3 means about 10^8 guesses or more: passwords from
+ * breach lists ("password1234", "iloveyou1234"), repeats ("aaaaaaaaaaaa"), sequences and keyboard
+ * walks score lower, whatever their length.
+ */
+export const PASSWORD_MIN_SCORE = 3;
+
+/** zxcvbn-ts with its common dictionaries (breached passwords, common words), built once per process. */
+const strength = processSlot("password.strength", () => new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs }));
+
+const WEAKNESS: Record<string, string> = {
+  simpleRepeat: "it repeats the same characters",
+  extendedRepeat: "it repeats a pattern",
+  sequences: "it is a sequence such as 12345 or abcde",
+  straightRow: "it is a row of keys",
+  keyPattern: "it is a keyboard pattern",
+  topTen: "it is among the most used passwords",
+  topHundred: "it is among the most used passwords",
+  common: "it is a commonly used password",
+  similarToCommon: "it is close to a commonly used password",
+  wordByItself: "a single word is easy to guess",
+  namesByThemselves: "names are easy to guess",
+  commonNames: "common names are easy to guess",
+  dates: "dates are easy to guess",
+  recentYears: "recent years are easy to guess",
+  userInputs: "it contains your email address or name",
+  pwned: "it has appeared in a data breach",
+};
+
+/**
+ * Why a new password is not acceptable, or null when it is: too short, too long, or too easy to
+ * guess (zxcvbn; `userInputs` such as the account's email and name count against it).
+ */
+export function passwordProblem(password: string, userInputs: readonly string[] = []): string | null {
   if (password.length < PASSWORD_MIN_LENGTH) return `The password must be at least ${PASSWORD_MIN_LENGTH} characters long.`;
   if (password.length > PASSWORD_MAX_LENGTH) return `The password must be at most ${PASSWORD_MAX_LENGTH} characters long.`;
-  return null;
+  // The whole email and name, and each word of them ("maria", "gonzalez", "clinic").
+  const inputs = userInputs.flatMap((input) => [input, ...input.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word.length >= 3)]);
+  const result = strength.get().check(password, inputs);
+  if (result.score >= PASSWORD_MIN_SCORE) return null;
+  const why = result.feedback.warning ? WEAKNESS[result.feedback.warning] : undefined;
+  return `This password is too easy to guess${why ? `: ${why}` : ""}. Use a longer phrase of several unrelated words.`;
 }
 
 export async function hashPassword(password: string): Promise<string> {

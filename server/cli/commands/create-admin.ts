@@ -66,7 +66,7 @@ export async function runCreateAdmin(args: readonly string[], io: CliIo, deps: C
     io.stderr("No password given: pipe it on stdin (first line) or run at a terminal to be prompted.\n");
     return EXIT.usage;
   }
-  const passwordIssue = passwordProblem(password);
+  const passwordIssue = passwordProblem(password, [parsed.email, parsed.name ?? ""]);
   if (passwordIssue) {
     io.stderr(`${passwordIssue}\n`);
     return EXIT.problems;

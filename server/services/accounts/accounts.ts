@@ -46,7 +46,7 @@ export interface NewUser {
 
 /** Creates an account. A taken email or a weak password is a BAD_REQUEST with a clear message. */
 export async function createUser(prisma: PrismaClient, input: NewUser): Promise<AccountUser> {
-  const problem = emailProblem(input.email) ?? passwordProblem(input.password);
+  const problem = emailProblem(input.email) ?? passwordProblem(input.password, [input.email, input.name ?? ""]);
   if (problem) throw new ServiceError("BAD_REQUEST", problem);
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
@@ -235,7 +235,7 @@ export async function ensureFirstAdmin(prisma: PrismaClient, env: FirstAdminEnv)
   }
   const emailIssue = emailProblem(rawEmail);
   if (emailIssue) return { status: "invalid", message: `HEARTLINE_ADMIN_EMAIL: ${emailIssue}` };
-  const passwordIssue = passwordProblem(password);
+  const passwordIssue = passwordProblem(password, [rawEmail]);
   if (passwordIssue) return { status: "invalid", message: `HEARTLINE_ADMIN_PASSWORD: ${passwordIssue}` };
 
   const email = normalizeEmail(rawEmail);
@@ -259,7 +259,7 @@ export async function ensureFirstAdmin(prisma: PrismaClient, env: FirstAdminEnv)
  * For the CLI: creates an admin, or makes an existing account an admin with the new password.
  */
 export async function createOrPromoteAdmin(prisma: PrismaClient, input: { email: string; password: string; name?: string | null }): Promise<{ status: "created" | "updated"; user: AccountUser }> {
-  const problem = emailProblem(input.email) ?? passwordProblem(input.password);
+  const problem = emailProblem(input.email) ?? passwordProblem(input.password, [input.email, input.name ?? ""]);
   if (problem) throw new ServiceError("BAD_REQUEST", problem);
   const email = normalizeEmail(input.email);
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
