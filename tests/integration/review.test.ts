@@ -265,6 +265,7 @@ describe("marking events reviewed", () => {
     const events = await prisma.safetyEvent.findMany({ where: { sessionId }, orderBy: { turn: "asc" } });
     expect(events).toHaveLength(2);
     const caller = as("authorA");
+    const lastActive = (await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).updatedAt;
 
     const first = await caller.review.markReviewed({ eventId: events[0]!.id, note: "  Called the client; safe for tonight.  " });
     expect(first.session).toEqual({ id: sessionId, needsReview: true, unreviewedEvents: 1 });
@@ -273,6 +274,8 @@ describe("marking events reviewed", () => {
 
     const second = await caller.review.markReviewed({ eventId: events[1]!.id });
     expect(second.session).toEqual({ id: sessionId, needsReview: false, unreviewedEvents: 0 });
+    // Reviewing is not the client's activity: "Last active" (list and CSV) stays the client's last turn.
+    expect((await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).updatedAt).toEqual(lastActive);
     const stored = await prisma.safetyEvent.findUniqueOrThrow({ where: { id: events[0]!.id }, include: { reviewedBy: true } });
     expect(stored.reviewedAt).toBeInstanceOf(Date);
     expect(stored.reviewedBy?.id).toBe((await caller.auth.me())?.id);
