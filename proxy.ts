@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, newNonce } from "./server/security/content-security-policy";
 
 /**
  * Cross-origin rules for the API: the browser app is same-origin; other origins are allowed only
@@ -44,15 +45,32 @@ function corsHeaders(origin: string): Record<string, string> {
   };
 }
 
+const development = process.env.NODE_ENV !== "production";
+
+/**
+ * Every page and API response gets the Content-Security-Policy with a fresh nonce; the request
+ * carries the same policy on to Next, which puts the nonce on its scripts.
+ */
 export function proxy(request: NextRequest) {
+  const policy = contentSecurityPolicy(newNonce(), development);
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", policy);
+  const response = request.nextUrl.pathname.startsWith("/api/") ? guardApi(request, headers) : NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+/** Cross-origin rules of the API (see the top of this file). */
+function guardApi(request: NextRequest, headers: Headers): NextResponse {
+  const next = () => NextResponse.next({ request: { headers } });
   const origin = request.headers.get("origin");
   if (!origin) {
     if (!SAFE_METHODS.has(request.method) && request.method !== "OPTIONS" && fromAnotherSite(request)) {
       return NextResponse.json({ error: "This origin may not call the Heartline API." }, { status: 403 });
     }
-    return NextResponse.next();
+    return next();
   }
-  if (sameOrigin(request, origin)) return NextResponse.next();
+  if (sameOrigin(request, origin)) return next();
   const allowed = allowedOrigins.has(origin);
   if (request.method === "OPTIONS") {
     return allowed
@@ -62,9 +80,10 @@ export function proxy(request: NextRequest) {
   if (!allowed && !SAFE_METHODS.has(request.method)) {
     return NextResponse.json({ error: "This origin may not call the Heartline API." }, { status: 403 });
   }
-  const response = NextResponse.next();
+  const response = next();
   if (allowed) for (const [name, value] of Object.entries(corsHeaders(origin))) response.headers.set(name, value);
   return response;
 }
 
-export const config = { matcher: ["/api/:path*"] };
+// Everything but the build's static files (whose responses run nothing).
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

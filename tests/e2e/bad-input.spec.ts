@@ -68,6 +68,19 @@ test("operational routes answer, and foreign origins cannot change anything", as
 
   const page = await request.get("/");
   expect(page.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Scripts run only with this response's nonce: no 'unsafe-inline', a new nonce each time, and
+  // Next's own scripts carry it.
+  const policy = page.headers()["content-security-policy"] ?? "";
+  const scriptSrc = policy.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  expect(scriptSrc).not.toContain("'unsafe-inline'");
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)?.[1];
+  expect(nonce).toBeTruthy();
+  const html = await page.text();
+  expect(html).toContain(`nonce="${nonce}"`);
+  expect(html.match(/<script\b(?![^>]*\bnonce=)[^>]*>/g) ?? []).toEqual([]);
+  const again = (await request.get("/chat")).headers()["content-security-policy"] ?? "";
+  expect(again).toMatch(/'nonce-[^']+'/);
+  expect(again).not.toContain(`'nonce-${nonce}'`);
   expect(page.headers()["x-content-type-options"]).toBe("nosniff");
 
   const foreign = await request.post(trpcPost("session.start"), {

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy, newNonce } from "./content-security-policy";
+
+describe("the Content-Security-Policy", () => {
+  it("lets scripts run only with the request's nonce, never inline without it", () => {
+    const policy = contentSecurityPolicy("abc123==", false);
+    const scripts = policy.split("; ").find((directive) => directive.startsWith("script-src")) ?? "";
+    expect(scripts).toBe("script-src 'self' 'nonce-abc123==' 'strict-dynamic'");
+    expect(scripts).not.toContain("unsafe-inline");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).toContain("object-src 'none'");
+    expect(contentSecurityPolicy("abc123==", true)).toContain("'unsafe-eval'");
+  });
+
+  it("makes a new 128-bit nonce each time, in the form Next reads", () => {
+    const nonces = new Set(Array.from({ length: 100 }, newNonce));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
