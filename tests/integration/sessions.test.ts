@@ -140,30 +140,51 @@ describe("client sessions", () => {
     expect(count).toBe(1);
   });
 
-  it("lets only one of two concurrent turns apply; the other stores nothing", async () => {
+  it("lets only one of two concurrent turns start, across instances that share no cache: the other gets BUSY before anything streams", async () => {
     const { sessionId } = await startSession(deps, { clientId: "client_c", scriptId: checkInId });
-    // No lock here, so both runs reach the version check: exactly one must win.
-    const lockless = Object.assign(Object.create(deps.cache) as SessionDeps["cache"], {
-      acquireLock: async () => {
-        throw new Error("cache down");
-      },
-      ping: async () => ({ ok: false, latencyMs: 0 }),
-    });
-    const unlocked: SessionDeps = { ...deps, cache: lockless };
-    const a = prepareTurn(unlocked, { clientId: "client_c", sessionId, clientMessageId: "a", text: "5" });
-    const b = prepareTurn(unlocked, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" });
-    const [first, second] = await Promise.all([a, b]);
-    const results = await Promise.allSettled([first.run(), second.run()]);
-    const fulfilled = results.filter((r) => r.status === "fulfilled");
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(fulfilled).toHaveLength(1);
-    expect(rejected).toHaveLength(1);
-    expect(rejected[0]?.reason).toBeInstanceOf(ServiceError);
-    expect((rejected[0]?.reason as ServiceError).code).toBe("BUSY");
+    // Two instances, each with a cache of its own: their locks never meet; the session's claim does.
+    const instanceA: SessionDeps = { ...deps, cache: createCache({}) };
+    const instanceB: SessionDeps = { ...deps, cache: createCache({}) };
+    const prepared = await Promise.allSettled([
+      prepareTurn(instanceA, { clientId: "client_c", sessionId, clientMessageId: "a", text: "5" }),
+      prepareTurn(instanceB, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" }),
+    ]);
+    const winners = prepared.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof prepareTurn>>> => r.status === "fulfilled");
+    const losers = prepared.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    expect(losers[0]?.reason).toBeInstanceOf(ServiceError);
+    expect((losers[0]?.reason as ServiceError).code).toBe("BUSY");
+    // While the winner runs, the other instance is still refused at once.
+    const streamed: string[] = [];
+    const running = winners[0]!.value.run((event) => streamed.push(event.type));
+    expect(((await errorOf(prepareTurn(instanceB, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" }))) as ServiceError).code).toBe("BUSY");
+    await running;
+    expect(streamed).toContain("text-delta");
     const clientMessages = await testDb.db.prisma.message.findMany({ where: { sessionId, role: "client" } });
     expect(clientMessages).toHaveLength(1);
     const session = await testDb.db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
-    expect(session.turnCount).toBe(1);
+    expect(session).toMatchObject({ turnCount: 1, turnClaimedUntil: null });
+    // Stored, the claim is free: the other message goes through now.
+    await expect(runTurn(instanceB, { clientId: "client_c", sessionId, clientMessageId: "b", text: "calm" })).resolves.toMatchObject({ replayed: false });
+  });
+
+  it("frees a claim that outlived its time (a crashed instance), and only then", async () => {
+    const { sessionId } = await startSession(deps, { clientId: "client_claim", scriptId: checkInId });
+    const prisma = testDb.db.prisma;
+    await prisma.session.update({ where: { id: sessionId }, data: { turnClaimedUntil: new Date(Date.now() + 60_000) } });
+    const busy = await errorOf(runTurn({ ...deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k1", text: "5" }));
+    expect((busy as ServiceError).code).toBe("BUSY");
+    await prisma.session.update({ where: { id: sessionId }, data: { turnClaimedUntil: new Date(Date.now() - 1_000) } });
+    await expect(runTurn({ ...deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k1", text: "5" })).resolves.toMatchObject({ replayed: false });
+
+    // A turn that failed while the database was away could not give its claim back: the same
+    // message sent again takes it over; another message waits for it.
+    await prisma.session.update({ where: { id: sessionId }, data: { turnClaimedUntil: new Date(Date.now() + 60_000), turnClaimedBy: "k2" } });
+    const other = await errorOf(runTurn({ ...deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k3", text: "calm" }));
+    expect((other as ServiceError).code).toBe("BUSY");
+    await expect(runTurn({ ...deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k2", text: "calm" })).resolves.toMatchObject({ replayed: false });
+    expect(await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ turnClaimedUntil: null, turnClaimedBy: null });
   });
 
   it("refuses a second message while one is being answered (lock), with a clear busy error", async () => {
@@ -212,7 +233,7 @@ describe("client sessions", () => {
     expect(await prisma.variableValue.count({ where: { sessionId, name: "mood_score" } })).toBe(0);
   });
 
-  it("applies exactly one of 20 concurrent turns on one session, losing and duplicating nothing", async () => {
+  it("starts exactly one of 20 concurrent turns on one session, refusing the others before they stream, losing and duplicating nothing", async () => {
     const { sessionId } = await startSession(deps, { clientId: "client_many", scriptId: checkInId });
     const lockless = Object.assign(Object.create(deps.cache) as SessionDeps["cache"], {
       acquireLock: async () => {
@@ -221,13 +242,13 @@ describe("client sessions", () => {
       ping: async () => ({ ok: false, latencyMs: 0 }),
     });
     const unlocked: SessionDeps = { ...deps, cache: lockless };
-    const prepared = await Promise.all(
+    const prepared = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) => prepareTurn(unlocked, { clientId: "client_many", sessionId, clientMessageId: `c${i}`, text: String(i % 10) })),
     );
-    const results = await Promise.allSettled(prepared.map((p) => p.run()));
-    const applied = results.filter((r) => r.status === "fulfilled");
-    expect(applied).toHaveLength(1);
-    for (const r of results) if (r.status === "rejected") expect((r.reason as ServiceError).code).toBe("BUSY");
+    const started = prepared.filter((r): r is PromiseFulfilledResult<Awaited<ReturnType<typeof prepareTurn>>> => r.status === "fulfilled");
+    expect(started).toHaveLength(1);
+    for (const r of prepared) if (r.status === "rejected") expect((r.reason as ServiceError).code).toBe("BUSY");
+    await started[0]!.value.run();
     const prisma = testDb.db.prisma;
     const messages = await prisma.message.findMany({ where: { sessionId }, orderBy: { seq: "asc" } });
     expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));

@@ -67,7 +67,9 @@ const TURN_HEAD = `claimed AS (
     "endedAt" = COALESCE($11::timestamp, "endedAt"),
     "riskLevel" = COALESCE($12::"RiskLevel", "riskLevel"),
     "needsReview" = "needsReview" OR $13::boolean,
-    "updatedAt" = $2::timestamp
+    "updatedAt" = $2::timestamp,
+    "turnClaimedUntil" = NULL,
+    "turnClaimedBy" = NULL
   WHERE id = $1 AND version = $14
   RETURNING id
 )`;
@@ -186,6 +188,38 @@ export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit 
     throw new ServiceError("BUSY", "This session was updated by another request at the same moment. Please send your message again.");
   }
   return messages.map(({ id, n, role, text, actionId }) => ({ id, seq: result.lastSeq + n, role, text, turn, actionId, createdAt }));
+}
+
+// $1 session id, $2 the version read, $3 claimed until, $4 now, $5 client message id.
+const CLAIM_TURN = `UPDATE "Session" SET "turnClaimedUntil" = $3::timestamp, "turnClaimedBy" = $5
+  WHERE id = $1 AND version = $2 AND ("turnClaimedUntil" IS NULL OR "turnClaimedUntil" < $4::timestamp OR "turnClaimedBy" = $5)
+  RETURNING id`;
+
+export interface TurnClaim {
+  sessionId: string;
+  clientMessageId: string;
+  until: Date;
+}
+
+/**
+ * Claims the session for one message's turn until `claim.until`, before anything streams: false
+ * when another message's turn holds an unexpired claim or the session moved on since `readVersion`
+ * was read. The same message sent again may take its own claim over (a retry after its turn failed
+ * where the claim could not be given back; if both run, the version check stores one and the other
+ * replays it). Unlike the cache's lock, this holds across instances that share no cache.
+ */
+export async function claimTurn(sql: Sql, claim: TurnClaim, readVersion: number, now: Date = new Date()): Promise<boolean> {
+  const rows = await sql.query<{ id: string }>(CLAIM_TURN, [claim.sessionId, readVersion, utcTimestamp(claim.until), utcTimestamp(now), claim.clientMessageId]);
+  return rows.length === 1;
+}
+
+/** Gives up a claim that was not stored with a turn (it failed); a claim since taken by another turn is left alone. */
+export async function releaseTurnClaim(sql: Sql, claim: TurnClaim): Promise<void> {
+  await sql.query(`UPDATE "Session" SET "turnClaimedUntil" = NULL, "turnClaimedBy" = NULL WHERE id = $1 AND "turnClaimedUntil" = $2::timestamp AND "turnClaimedBy" = $3`, [
+    claim.sessionId,
+    utcTimestamp(claim.until),
+    claim.clientMessageId,
+  ]);
 }
 
 /** What a turn that was not stored did: said on each of its safety rows. */

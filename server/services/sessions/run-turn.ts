@@ -1,7 +1,9 @@
 /**
- * One client message, end to end: checks, a per-session lock (best effort: correctness comes from
- * the session version), the engine turn streamed to the caller as it runs, and one transaction
- * that stores everything. A retried message (same client message id) replays the stored reply.
+ * One client message, end to end: checks, a claim on the session taken before anything streams
+ * (in the database, so it holds across instances; a per-session cache lock answers faster when
+ * there is a shared cache), the engine turn streamed to the caller as it runs, and one statement
+ * that stores everything and frees the claim. Correctness still comes from the session version. A
+ * retried message (same client message id) replays the stored reply.
  */
 import { EngineError, turn, type EngineEvent, type SessionState } from "../../engine/runtime";
 import { LlmError, type LlmUsage } from "../../engine/llm/port";
@@ -9,7 +11,7 @@ import { resolveScheme } from "../../engine/prompts/default-scheme";
 import type { Lock } from "../../cache/types";
 import { ServiceError } from "../errors";
 import type { SessionDeps } from "./deps";
-import { commitRun, recordSafetyOfUnstoredTurn, type StoredMessage } from "./persist";
+import { claimTurn, commitRun, recordSafetyOfUnstoredTurn, releaseTurnClaim, type StoredMessage } from "./persist";
 import { allowsTemplateFallback, asOverrides, loadRunnable, type TechniquePins } from "./runnable";
 import { isUniqueViolation } from "../../db/sql";
 import { cleanText } from "../../engine/text/storable";
@@ -20,7 +22,8 @@ import { errorCause } from "../../observability/error-cause";
 export const MAX_MESSAGE_CHARS = 4_000;
 /** Turns per client per minute, and per session per minute. */
 export const RATE_LIMITS = { perClient: { limit: 30, windowSeconds: 60 }, perSession: { limit: 20, windowSeconds: 60 } } as const;
-/** A lock outlives any normal turn (model calls included) but frees itself after a crash. */
+const BUSY_MESSAGE = "Your previous message is still being answered. Please wait a moment and send this again.";
+/** A lock (and the session's claim) outlives any normal turn (model calls included) but frees itself after a crash. */
 const TURN_LOCK_MS = 90_000;
 
 export interface TurnInput {
@@ -125,14 +128,34 @@ export async function prepareTurn(deps: SessionDeps, input: TurnInput): Promise<
     lock = null; // cache down: the version check when storing still keeps turns from overlapping
   }
   if (lock === null && (await deps.cache.ping().then((p) => p.ok, () => false))) {
-    throw new ServiceError("BUSY", "Your previous message is still being answered. Please wait a moment and send this again.");
+    throw new ServiceError("BUSY", BUSY_MESSAGE);
+  }
+
+  // The claim every instance sees: a second turn (another tab, another instance) is refused here,
+  // before it streams a reply that could never be stored.
+  const claim = { sessionId: session.id, clientMessageId: input.clientMessageId, until: new Date(Date.now() + TURN_LOCK_MS) };
+  let claimed: boolean;
+  try {
+    claimed = await claimTurn(deps.sql, claim, session.version);
+  } catch (error) {
+    await lock?.release().catch(() => {});
+    throw error;
+  }
+  if (!claimed) {
+    await lock?.release().catch(() => {});
+    throw new ServiceError("BUSY", BUSY_MESSAGE);
   }
 
   return {
     run: async (sink = () => {}) => {
+      let stored = false;
       try {
-        return await executeTurn(deps, session, input.clientMessageId, text, sink);
+        const result = await executeTurn(deps, session, input.clientMessageId, text, sink);
+        stored = true;
+        return result;
       } finally {
+        // Storing the turn freed the claim; a turn that failed gives it up, so the message can be sent again at once.
+        if (!stored) await releaseTurnClaim(deps.sql, claim).catch(() => {});
         await lock?.release().catch(() => {});
       }
     },
