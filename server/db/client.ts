@@ -7,6 +7,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./target";
 import { pgliteSql, pgSql, type Sql } from "./sql";
+import { lockPgliteDir } from "./pglite-lock";
 
 export type { DatabaseTarget };
 export type DatabaseKind = DatabaseTarget["kind"];
@@ -50,6 +51,8 @@ export function openDatabase(target: DatabaseTarget): Database {
 
   const dir = path.resolve(target.dir);
   mkdirSync(dir, { recursive: true });
+  // One process at a time (see pglite-lock.ts): a second one is refused with what to do.
+  const unlock = lockPgliteDir(dir);
   const pglite = new PGlite(dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
@@ -58,8 +61,12 @@ export function openDatabase(target: DatabaseTarget): Database {
     kind: "pglite",
     poolStats: () => null,
     close: async () => {
-      await prisma.$disconnect();
-      if (!pglite.closed) await pglite.close();
+      try {
+        await prisma.$disconnect();
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
