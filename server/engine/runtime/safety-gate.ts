@@ -29,11 +29,12 @@ export type Assessment = RiskAssessment & { source: string };
 
 /**
  * The bot's last message and the client's previous one, as the detector reads a reply in context.
- * None while the protocol runs: it reads the replies to its own questions itself, and a "yes" to
- * "are you safe right now?" must not read as a yes to a question about ending one's life.
+ * None while the protocol runs, or while a questionnaire item waits: each reads the answers to its
+ * own questions itself (the instrument scores PHQ-9 item 9 and raises the risk by its own rule), and
+ * a "yes" to "are you safe right now?" must not read as a yes to a question about ending one's life.
  */
 function conversationContext(ctx: RunContext): MessageContext {
-  if (ctx.state.risk.protocol) return {};
+  if (ctx.state.risk.protocol || ctx.state.stack.at(-1)?.progress?.type === "assess") return {};
   const recent = ctx.state.memory.recent;
   const lastBot = recent.findLast((entry) => entry.role === "bot");
   const lastClient = recent.findLast((entry) => entry.role === "client");
