@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CLIENT_COOKIE, identityFromHeaders, issueClientToken, readClientId } from "./identity";
-import { issueUserToken, USER_COOKIE } from "./user-session";
+import { issueUserToken, USER_COOKIE, userSessionExpiry } from "./user-session";
 
 const secret = "s".repeat(40);
 
@@ -25,9 +25,9 @@ describe("client identity cookie", () => {
 describe("user sign-in cookie", () => {
   it("fills identity.user from a valid, unexpired token only", () => {
     const now = Date.UTC(2030, 0, 1);
-    const { token, expiresAt } = issueUserToken({ id: "u1", role: "admin", passwordHash: "scrypt$x" }, secret, now);
+    const { token, expiresAt } = issueUserToken({ id: "u1", role: "admin", passwordHash: "scrypt$x" }, { id: "us_1", expiresAt: userSessionExpiry(now) }, secret, now);
     const headers = new Headers({ cookie: `${USER_COOKIE}=${encodeURIComponent(token)}` });
-    expect(identityFromHeaders(headers, secret, now + 1000).user).toMatchObject({ id: "u1", role: "admin", expiresAt });
+    expect(identityFromHeaders(headers, secret, now + 1000).user).toMatchObject({ id: "u1", sessionId: "us_1", role: "admin", expiresAt });
     expect(identityFromHeaders(headers, secret, expiresAt * 1000).user).toBeNull();
     expect(identityFromHeaders(headers, "t".repeat(40), now).user).toBeNull();
     const clientOnly = new Headers({ cookie: `${USER_COOKIE}=${encodeURIComponent(issueClientToken("u1", secret))}` });

@@ -6,6 +6,8 @@ export type ServiceErrorCode =
   | "CONFLICT"
   | "ENDED"
   | "BAD_REQUEST"
+  /** The caller is known but may not do this (a disabled account). */
+  | "FORBIDDEN"
   | "TOO_LARGE"
   | "RATE_LIMITED"
   | "MODEL_UNAVAILABLE";
@@ -28,6 +30,7 @@ export const HTTP_STATUS: Record<ServiceErrorCode, number> = {
   CONFLICT: 409,
   ENDED: 409,
   BAD_REQUEST: 400,
+  FORBIDDEN: 403,
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
   MODEL_UNAVAILABLE: 503,

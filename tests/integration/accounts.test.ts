@@ -7,11 +7,11 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from "@/server/auth/password";
-import { issueUserToken, USER_COOKIE, USER_SESSION_SECONDS } from "@/server/auth/user-session";
+import { issueUserToken, USER_COOKIE, USER_SESSION_SECONDS, userSessionExpiry } from "@/server/auth/user-session";
 import { issueClientToken } from "@/server/auth/identity";
 import { issueSignedToken } from "@/server/auth/signed-token";
 import { createCallerFactory, createTRPCContext, createTRPCRouter, projectProcedure } from "@/server/api/trpc";
-import { ensureFirstAdmin, INVALID_CREDENTIALS_MESSAGE, setPassword, SIGN_IN_LIMITS } from "@/server/services/accounts/accounts";
+import { ensureFirstAdmin, INVALID_CREDENTIALS_MESSAGE, openUserSession, setPassword, SIGN_IN_LIMITS } from "@/server/services/accounts/accounts";
 import { readFirstLine, runCreateAdmin } from "@/server/cli/commands/create-admin";
 import type { Platform } from "@/server/platform";
 import { MemoryCache } from "@/server/cache";
@@ -214,6 +214,81 @@ describe("sign-in", () => {
   });
 });
 
+describe("server-side sessions", () => {
+  const signedOut = async (platform: Platform, cookie: string) => {
+    const caller = callerFor(platform, { cookie });
+    expect(await caller.auth.me()).toBeNull();
+    expect(codeOf(await errorOf(caller.auth.projects()))).toBe("UNAUTHORIZED");
+  };
+
+  it("sign-out ends the session on the server: a kept copy of the cookie stops working, other sessions go on", async () => {
+    const platform = testPlatform(testDb.db);
+    const user = await makeUser(testDb.db.prisma);
+    const cookie = await signInCookie(platform, user.email);
+    const elsewhere = await signInCookie(platform, user.email);
+    await callerFor(platform, { cookie }).auth.signOut();
+    await signedOut(platform, cookie);
+    expect(await callerFor(platform, { cookie: elsewhere }).auth.me()).toMatchObject({ id: user.id });
+  });
+
+  it("a password change ends every session of the account", async () => {
+    const platform = testPlatform(testDb.db);
+    const prisma = testDb.db.prisma;
+    const user = await makeUser(prisma);
+    const other = await makeUser(prisma);
+    const cookies = [await signInCookie(platform, user.email), await signInCookie(platform, user.email)];
+    const otherCookie = await signInCookie(platform, other.email);
+    await setPassword(prisma, user.id, "a brand new passphrase here");
+    for (const cookie of cookies) await signedOut(platform, cookie);
+    expect(await prisma.userSession.count({ where: { userId: user.id, revokedAt: null } })).toBe(0);
+    expect(await callerFor(platform, { cookie: otherCookie }).auth.me()).toMatchObject({ id: other.id });
+  });
+
+  it("lets an admin disable and enable an account, reset its password and sign it out everywhere", async () => {
+    const platform = testPlatform(testDb.db);
+    const prisma = testDb.db.prisma;
+    const admin = await makeUser(prisma, { role: "admin" });
+    const user = await makeUser(prisma);
+    const asAdmin = await signedInCaller(platform, admin);
+    const cookie = await signInCookie(platform, user.email);
+
+    expect((await asAdmin.auth.users()).find((u) => u.id === user.id)).toMatchObject({ disabledAt: null, openSessions: 1 });
+    // Disabled: its session ends, and even the right password only says so.
+    await asAdmin.auth.setDisabled({ userId: user.id, disabled: true });
+    await signedOut(platform, cookie);
+    const refused = await errorOf(callerFor(platform).auth.signIn({ email: user.email, password: user.password }));
+    expect(codeOf(refused)).toBe("FORBIDDEN");
+    expect((refused as TRPCError).message).toMatch(/disabled/);
+    expect(codeOf(await errorOf(callerFor(platform).auth.signIn({ email: user.email, password: "wrong password here" })))).toBe("UNAUTHORIZED");
+    expect((await asAdmin.auth.users()).find((u) => u.id === user.id)).toMatchObject({ disabledAt: expect.any(Date), openSessions: 0 });
+    await asAdmin.auth.setDisabled({ userId: user.id, disabled: false });
+    const again = await signInCookie(platform, user.email);
+
+    // Reset: the old password and every session stop; the new one works; a weak one is refused.
+    expect(codeOf(await errorOf(asAdmin.auth.resetPassword({ userId: user.id, password: "aaaaaaaaaaaa" })))).toBe("BAD_REQUEST");
+    await asAdmin.auth.resetPassword({ userId: user.id, password: "given by the admin today" });
+    await signedOut(platform, again);
+    expect(codeOf(await errorOf(callerFor(platform).auth.signIn({ email: user.email, password: user.password })))).toBe("UNAUTHORIZED");
+    const fresh = await signInCookie(platform, user.email, "given by the admin today");
+
+    // Signed out everywhere.
+    await expect(asAdmin.auth.revokeSessions({ userId: user.id })).resolves.toEqual({ userId: user.id, revoked: 1 });
+    await signedOut(platform, fresh);
+
+    // Not their own account, and not for authors.
+    expect(codeOf(await errorOf(asAdmin.auth.setDisabled({ userId: admin.id, disabled: true })))).toBe("BAD_REQUEST");
+    const asAuthor = await signedInCaller(platform, { email: user.email, password: "given by the admin today" });
+    for (const call of [
+      asAuthor.auth.setDisabled({ userId: admin.id, disabled: true }),
+      asAuthor.auth.resetPassword({ userId: admin.id, password: "taking over the admin" }),
+      asAuthor.auth.revokeSessions({ userId: admin.id }),
+    ]) {
+      expect(codeOf(await errorOf(call))).toBe("FORBIDDEN");
+    }
+    await expect(asAdmin.auth.revokeSessions({ userId: "no-such-user" })).resolves.toEqual({ userId: "no-such-user", revoked: 0 });
+  });
+});
+
 describe("the sign-in cookie", () => {
   async function rejected(platform: Platform, cookieValue: string) {
     const caller = callerFor(platform, { cookie: `${USER_COOKIE}=${encodeURIComponent(cookieValue)}` });
@@ -227,7 +302,8 @@ describe("the sign-in cookie", () => {
     const author = await makeUser(prisma);
     const passwordHash = (await prisma.user.findUniqueOrThrow({ where: { id: author.id } })).passwordHash;
     const secret = platform.env.AUTH_SECRET;
-    const { token } = issueUserToken({ id: author.id, role: "author", passwordHash }, secret);
+    const session = await openUserSession(prisma, author.id, userSessionExpiry());
+    const { token } = issueUserToken({ id: author.id, role: "author", passwordHash }, session, secret);
 
     // The untouched token works.
     expect(await callerFor(platform, { cookie: `${USER_COOKIE}=${token}` }).auth.me()).toMatchObject({ id: author.id });
@@ -238,8 +314,11 @@ describe("the sign-in cookie", () => {
     const forged = Buffer.from(JSON.stringify({ ...data, role: "admin" })).toString("base64url");
     await rejected(platform, `${forged}.${signature}`);
     await rejected(platform, `${payload}.${(signature ?? "").slice(0, -2)}AA`);
-    await rejected(platform, issueUserToken({ id: author.id, role: "admin", passwordHash }, "another-secret-0123456789-abcdefghijkl").token);
-    await rejected(platform, issueUserToken({ id: author.id, role: "author", passwordHash }, secret, Date.now() - (USER_SESSION_SECONDS + 1) * 1000).token);
+    await rejected(platform, issueUserToken({ id: author.id, role: "admin", passwordHash }, session, "another-secret-0123456789-abcdefghijkl").token);
+    const past = Date.now() - (USER_SESSION_SECONDS + 1) * 1000;
+    await rejected(platform, issueUserToken({ id: author.id, role: "author", passwordHash }, { id: session.id, expiresAt: userSessionExpiry(past) }, secret, past).token);
+    // A well-signed token naming a session that does not exist (never opened, or from before sessions were stored).
+    await rejected(platform, issueUserToken({ id: author.id, role: "author", passwordHash }, { id: "us_made_up", expiresAt: userSessionExpiry() }, secret).token);
     await rejected(platform, issueClientToken(author.id, secret));
     await rejected(platform, issueSignedToken({ typ: "user", sub: author.id, role: "author", exp: Math.floor(Date.now() / 1000) + 60 }, secret));
     await rejected(platform, "garbage");

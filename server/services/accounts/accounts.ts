@@ -2,7 +2,7 @@
  * Counsellor/author accounts: creating them, signing in (rate-limited, never revealing whether an
  * email has an account), the first admin, and project membership. Clients never need an account.
  */
-import { createHash, timingSafeEqual } from "node:crypto";
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Cache, RateLimitResult } from "../../cache/types";
 import type { PrismaClient } from "../../db/generated/client";
 import { burnPasswordCheck, hashPassword, passwordProblem, verifyPassword } from "../../auth/password";
@@ -61,13 +61,47 @@ export async function createUser(prisma: PrismaClient, input: NewUser): Promise<
   }
 }
 
-/** Sets a new password (every sign-in cookie issued before stops working). */
+/** Sets a new password and ends every session of the account (every sign-in cookie issued before stops working). */
 export async function setPassword(prisma: PrismaClient, userId: string, password: string): Promise<void> {
-  const problem = passwordProblem(password);
+  const account = await prisma.user.findUnique({ where: { id: userId }, select: { email: true, name: true } });
+  if (!account) throw new ServiceError("NOT_FOUND", "This account was not found.");
+  const problem = passwordProblem(password, [account.email, account.name ?? ""]);
   if (problem) throw new ServiceError("BAD_REQUEST", problem);
   const passwordHash = await hashPassword(password);
   const updated = await prisma.user.updateMany({ where: { id: userId }, data: { passwordHash } });
   if (updated.count !== 1) throw new ServiceError("NOT_FOUND", "This account was not found.");
+  await revokeUserSessions(prisma, userId);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server-side sessions
+
+/** Starts a sign-in session that lasts until `expiresAt` (epoch seconds); its id goes in the cookie. */
+export async function openUserSession(prisma: PrismaClient, userId: string, expiresAt: number): Promise<{ id: string; expiresAt: number }> {
+  const id = `us_${randomBytes(18).toString("base64url")}`;
+  await prisma.userSession.create({ data: { id, userId, expiresAt: new Date(expiresAt * 1000) } });
+  return { id, expiresAt };
+}
+
+/** Ends one session (sign-out); ending it twice is harmless. */
+export async function revokeUserSession(prisma: PrismaClient, claims: Pick<UserSessionClaims, "id" | "sessionId">): Promise<void> {
+  await prisma.userSession.updateMany({ where: { id: claims.sessionId, userId: claims.id, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/** Ends every session of an account (a password change, an admin); resolves to how many were open. */
+export async function revokeUserSessions(prisma: PrismaClient, userId: string): Promise<number> {
+  const { count } = await prisma.userSession.updateMany({ where: { userId, revokedAt: null, expiresAt: { gt: new Date() } }, data: { revokedAt: new Date() } });
+  return count;
+}
+
+/** Disables or enables an account; disabling ends its sessions. An admin cannot disable their own account. */
+export async function setUserDisabled(prisma: PrismaClient, input: { userId: string; disabled: boolean; by: string }): Promise<{ id: string; disabledAt: Date | null }> {
+  if (input.disabled && input.userId === input.by) throw new ServiceError("BAD_REQUEST", "You cannot disable your own account.");
+  const updated = await prisma.user.updateMany({ where: { id: input.userId }, data: { disabledAt: input.disabled ? new Date() : null } });
+  if (updated.count !== 1) throw new ServiceError("NOT_FOUND", "This account was not found.");
+  if (input.disabled) await revokeUserSessions(prisma, input.userId);
+  const user = await prisma.user.findUniqueOrThrow({ where: { id: input.userId }, select: { id: true, disabledAt: true } });
+  return user;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -170,11 +204,18 @@ export async function verifyCredentials(deps: { prisma: PrismaClient; cache: Cac
     const email = normalizeEmail(input.email);
     const found =
       email.length <= EMAIL_MAX_LENGTH
-        ? await deps.prisma.user.findUnique({ where: { email }, select: { ...USER_SELECT, passwordHash: true } })
+        ? await deps.prisma.user.findUnique({ where: { email }, select: { ...USER_SELECT, passwordHash: true, disabledAt: true } })
         : null;
     if (!found) await burnPasswordCheck(input.password);
-    user = found && (await verifyPassword(input.password, found.passwordHash)) ? found : null;
+    const right = found !== null && (await verifyPassword(input.password, found.passwordHash));
+    user = right ? { id: found.id, email: found.email, name: found.name, role: found.role, passwordHash: found.passwordHash } : null;
+    // Only the right password learns that the account is disabled.
+    if (right && found.disabledAt) {
+      await giveBack(deps.cache, counted);
+      throw new ServiceError("FORBIDDEN", "This account has been disabled. Ask an admin to enable it again.");
+    }
   } catch (error) {
+    if (error instanceof ServiceError && error.code === "FORBIDDEN") throw error;
     await giveBack(deps.cache, counted);
     throw error;
   }
@@ -188,12 +229,21 @@ export async function verifyCredentials(deps: { prisma: PrismaClient; cache: Cac
 }
 
 /**
- * The user a sign-in cookie names, if the account still exists and its password has not changed
- * since the cookie was issued. The role comes from the database (a demoted admin is an author at once).
+ * The user a sign-in cookie names, if the account still exists and is not disabled, the cookie's
+ * session is open (not signed out, revoked or expired) and the password has not changed since the
+ * cookie was issued. The role comes from the database (a demoted admin is an author at once).
  */
 export async function loadSignedInUser(prisma: PrismaClient, claims: UserSessionClaims, secret: string): Promise<AccountUser | null> {
-  const user = await prisma.user.findUnique({ where: { id: claims.id }, select: { ...USER_SELECT, passwordHash: true } });
-  if (!user) return null;
+  const user = await prisma.user.findUnique({
+    where: { id: claims.id },
+    select: {
+      ...USER_SELECT,
+      passwordHash: true,
+      disabledAt: true,
+      sessions: { where: { id: claims.sessionId, revokedAt: null, expiresAt: { gt: new Date() } }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!user || user.disabledAt || user.sessions.length === 0) return null;
   const expected = Buffer.from(passwordVersion(user.passwordHash, secret));
   const given = Buffer.from(claims.passwordVersion);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
@@ -282,9 +332,15 @@ export async function createOrPromoteAdmin(prisma: PrismaClient, input: { email:
 export async function listUsers(prisma: PrismaClient) {
   const users = await prisma.user.findMany({
     orderBy: { email: "asc" },
-    select: { ...USER_SELECT, createdAt: true, memberships: { select: { project: { select: { id: true, name: true } } } } },
+    select: {
+      ...USER_SELECT,
+      createdAt: true,
+      disabledAt: true,
+      memberships: { select: { project: { select: { id: true, name: true } } } },
+      _count: { select: { sessions: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } },
+    },
   });
-  return users.map(({ memberships, ...user }) => ({ ...user, projects: memberships.map((m) => m.project) }));
+  return users.map(({ memberships, _count, ...user }) => ({ ...user, openSessions: _count.sessions, projects: memberships.map((m) => m.project) }));
 }
 
 /** Adds an author (by id or email) to a project; adding twice is harmless. */

@@ -1,7 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { adminProcedure, authorProcedure, createTRPCRouter, publicProcedure, sameOriginProcedure, type TRPCContext } from "../../trpc";
 import { clientAddress } from "../../../auth/client-address";
-import { clearedUserCookie, issueUserToken, userCookie } from "../../../auth/user-session";
+import { clearedUserCookie, issueUserToken, userCookie, userSessionExpiry } from "../../../auth/user-session";
 import { ServiceError } from "../../../services/errors";
 import { listAccessibleProjects } from "../../../services/accounts/access";
 import {
@@ -10,10 +10,15 @@ import {
   INVALID_CREDENTIALS_MESSAGE,
   listUsers,
   loadSignedInUser,
+  openUserSession,
   removeProjectMember,
+  revokeUserSession,
+  revokeUserSessions,
+  setPassword,
+  setUserDisabled,
   verifyCredentials,
 } from "../../../services/accounts/accounts";
-import { addMemberInput, createUserInput, removeMemberInput, signInInput } from "./schemas";
+import { addMemberInput, createUserInput, removeMemberInput, resetPasswordInput, setDisabledInput, signInInput, userIdInput } from "./schemas";
 
 function secureCookies(ctx: TRPCContext): boolean {
   return ctx.platform.env.NODE_ENV === "production";
@@ -41,13 +46,17 @@ export const authRouter = createTRPCRouter({
       throw error;
     }
     if (!user) throw new TRPCError({ code: "UNAUTHORIZED", message: INVALID_CREDENTIALS_MESSAGE });
-    const { token, expiresAt } = issueUserToken(user, ctx.platform.env.AUTH_SECRET);
+    const session = await openUserSession(prisma, user.id, userSessionExpiry());
+    const { token, expiresAt } = issueUserToken(user, session, ctx.platform.env.AUTH_SECRET);
     ctx.resHeaders?.append("Set-Cookie", userCookie(token, secureCookies(ctx)));
     return { user: { id: user.id, email: user.email, name: user.name, role: user.role }, expiresAt: new Date(expiresAt * 1000) };
   }),
 
-  signOut: sameOriginProcedure.mutation(({ ctx }) => {
+  /** Ends this sign-in on the server too: the cookie stops working even where a copy of it is kept. */
+  signOut: sameOriginProcedure.mutation(async ({ ctx }) => {
     ctx.resHeaders?.append("Set-Cookie", clearedUserCookie(secureCookies(ctx)));
+    const claims = ctx.identity.user;
+    if (claims) await revokeUserSession(ctx.platform.db.prisma, claims);
     return { signedOut: true };
   }),
 
@@ -76,4 +85,21 @@ export const authRouter = createTRPCRouter({
   }),
 
   removeMember: adminProcedure.input(removeMemberInput).mutation(({ ctx, input }) => removeProjectMember(ctx.platform.db.prisma, input)),
+
+  /** Disables an account (it cannot sign in, and its sessions end) or enables it again. */
+  setDisabled: adminProcedure
+    .input(setDisabledInput)
+    .mutation(({ ctx, input }) => setUserDisabled(ctx.platform.db.prisma, { userId: input.userId, disabled: input.disabled, by: ctx.user.id })),
+
+  /** Sets a new password for an account (the admin passes it on); every session of the account ends. */
+  resetPassword: adminProcedure.input(resetPasswordInput).mutation(async ({ ctx, input }) => {
+    await setPassword(ctx.platform.db.prisma, input.userId, input.password);
+    return { userId: input.userId };
+  }),
+
+  /** Signs an account out everywhere. */
+  revokeSessions: adminProcedure.input(userIdInput).mutation(async ({ ctx, input }) => ({
+    userId: input.userId,
+    revoked: await revokeUserSessions(ctx.platform.db.prisma, input.userId),
+  })),
 });

@@ -25,3 +25,9 @@ export const addMemberInput = z
   .refine((input) => Boolean(input.userId) !== Boolean(input.email), { message: "Name the account by userId or by email (one of them)." });
 
 export const removeMemberInput = z.object({ projectId: id, userId: id });
+
+export const userIdInput = z.object({ userId: id });
+
+export const setDisabledInput = z.object({ userId: id, disabled: z.boolean() });
+
+export const resetPasswordInput = z.object({ userId: id, password: storableString().max(PASSWORD_MAX_LENGTH) });
