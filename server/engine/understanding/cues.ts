@@ -1,0 +1,49 @@
+/**
+ * Cues in a reply: short phrase lists for what a reply does (skips, asks for a person, asks who
+ * reads this, hedges, corrects). They are evidence, not verdicts: the trained intent classifier
+ * sees them as features beside the words, and decides.
+ */
+import { foldText } from "../text/normalize";
+import type { QuestionTopic } from "./types";
+
+export type Cue =
+  | "skip"
+  | "handoff"
+  | "ask"
+  | "unsure"
+  | "correction"
+  | "negation"
+  | "affirmation"
+  | `topic:${QuestionTopic}`;
+
+const CUES: readonly (readonly [Cue, RegExp])[] = [
+  [
+    "skip",
+    /\b(?:skip|pass|next (?:one|question)|move on|rather not|prefer not|would not like to say|don'?t (?:want|wanna|feel like) (?:to )?(?:say|answer|share|talk about|get into)|not (?:comfortable|ready) (?:sharing|saying|answering|to (?:say|share|answer))|leave (?:that|it|this)(?: one)?|none of your business|no comment|private|personal)\b|跳过|下一题|下一个|换个问题|不想说|不太想说|不想回答|不想讲|不方便说|不方便回答|保密|不想透露|不说了|略过|先不答|不回答|私人|唔想講|唔講/iu,
+  ],
+  [
+    "handoff",
+    /\b(?:real|actual|live|human|proper) (?:person|human|counsel+or|therapist|people|being)\b|\b(?:talk|speak|chat) (?:to|with) (?:a |an |someone|somebody|a human|someone real|a counsel+or|a therapist|staff)|\b(?:human|counsel+or|therapist|psychologist|someone real) (?:please|instead)|\btransfer me\b|真人|人工|咨询师|心理医生|辅导员|找个人|找人聊|轉真人|真係人/iu,
+  ],
+  ["ask", /\?|？|\b(?:what|why|who|how|where|when|is this|are you|do you|does|can you|will you|could you)\b|吗|嗎|什么|甚麼|什麼|为什么|為什麼|谁|誰|怎么|點解|咩|哪里|哪裏|会不会/iu],
+  ["topic:who_reads", /\bwho (?:reads|will read|can read|sees|will see|can see|has access|else)|\b(?:anyone|someone|somebody) (?:read|see|reading|seeing)|\bread (?:this|these|my)|谁(?:会|能|可以)?(?:看|读|知道)|誰(?:會|能|可以)?(?:看|讀|知道)|有人(?:会|會)?看|边个睇|邊個睇/iu],
+  ["topic:real_person", /\b(?:are you|is this|r u|am i talking to) (?:a |an )?(?:real|human|bot|robot|ai|machine|person|computer|chatbot|program)|\bbot\b|\bai\b|机器人|機器人|真人吗|是人吗|是人嗎|真人嗎|人工智能|程序|ai吗/iu],
+  ["topic:data", /\b(?:data|stored|store|storing|saved|save|record(?:ed|ing)?|delete|deleted|private|privacy|confidential|share[ds]? (?:this|it|my)|insurance|employer|sold|sell)\b|数据|數據|保存|存储|儲存|记录|記錄|隐私|隱私|保密|删除|刪除|泄露|洩露|给别人看|公开/iu],
+  ["topic:meaning", /\bwhat (?:do you mean|does .{1,30} mean|counts|kind of|sort of)|\bwhy (?:do|are) you (?:ask|need|want)|\bmean by\b|\bwhat is (?:a|an|the) (?:scale|option)|\bdoes .{1,30} count\b|什么意思|甚麼意思|什麼意思|啥意思|为什么(?:要)?问|為什麼(?:要)?問|指的是|算不算|怎么算|点解要问/iu],
+  ["unsure", /\b(?:not sure|unsure|no idea|don'?t know|dunno|idk|hard to say|can'?t say|depends|no clue|who knows|not certain|maybe|perhaps|i guess|hmm+)\b|不知道|不确定|不確定|说不好|說不好|说不清|說不清|说不太清|說不太清|不清楚|看情况|不好说|难说|唔知|冇諗過|也许|或许|可能吧/iu],
+  ["correction", /\b(?:not (?:quite|exactly|really)|that'?s not (?:it|right|what)|you got (?:it|that) wrong|i didn'?t say|more (?:about|like)|mainly|mostly|actually|rather|instead)\b|不完全|不太对|不对|不是这样|其实|主要是|更多是|應該是|应该是|搞错|搞錯/iu],
+  ["negation", /\b(?:no|nope|nah|not|never|don'?t|didn'?t|haven'?t|won'?t|wouldn'?t)\b|不|没|沒|冇|唔/iu],
+  ["affirmation", /\b(?:yes|yeah|yep|yup|sure|ok|okay|alright|fine|right|correct|exactly|definitely|of course)\b|是的|对|對|好的|可以|行|嗯|没错|沒錯|係/iu],
+];
+
+/** The cues present in a reply. */
+export function replyCues(reply: string): Cue[] {
+  const text = foldText(reply);
+  return CUES.filter(([, pattern]) => pattern.test(text)).map(([cue]) => cue);
+}
+
+/** The topic of a question to the bot, by its cues (the service-related ones first), or "other". */
+export function questionTopic(cues: readonly Cue[]): QuestionTopic {
+  for (const topic of ["real_person", "who_reads", "data", "meaning"] as const) if (cues.includes(`topic:${topic}`)) return topic;
+  return "other";
+}

@@ -1,0 +1,3 @@
+export { readReply, valueFor } from "./read-reply";
+export { extractChoice, extractDuration, extractName, extractOption, extractRating } from "./values";
+export * from "./types";
