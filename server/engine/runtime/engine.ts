@@ -17,6 +17,7 @@ import { returnFromSkill, startSkill } from "./actions/use-skill";
 import { classifyWithModel, combineAssessments, interrupt, lexiconAssessment, PROTOCOL_ACTION_ID, safetyGate, type Assessment } from "./safety-gate";
 import { listen, mayResume, startHold } from "./crisis-record";
 import { renderItemQuestion } from "../instruments";
+import { pendingQuickReplies } from "./quick-replies";
 import {
   EngineError,
   STATE_VERSION,
@@ -81,7 +82,7 @@ export async function* start(compiled: CompiledScript, options: EngineOptions): 
   for (const [name, value] of Object.entries(options.initialVariables ?? {})) {
     yield ctx.setVariable(name, structuredClone(value), "initial");
   }
-  yield* advance(ctx, null);
+  yield* withQuickReplies(ctx, advance(ctx, null));
   return state;
 }
 
@@ -159,10 +160,33 @@ async function* runTurn(ctx: RunContext, clientText: string, detected: Assessmen
   // What the client says about a plan, means or timing is recorded before anything asks for it.
   const { assessment, event } = listen(ctx, clientText, detected);
   if (event) yield event;
-  const handled = yield* safetyGate(ctx, clientText, assessment, runForward, resumeScript);
-  if (!handled) yield* advance(ctx, clientText);
+  yield* withQuickReplies(ctx, respond(ctx, clientText, assessment));
   ctx.state.memory = await compactMemory(ctx.state.memory, ctx.options.llm, ctx);
   return ctx.state;
+}
+
+async function* respond(ctx: RunContext, clientText: string, assessment: Assessment): AsyncGenerator<EngineEvent, void> {
+  const handled = yield* safetyGate(ctx, clientText, assessment, runForward, resumeScript);
+  if (!handled) yield* advance(ctx, clientText);
+}
+
+/** Every `awaiting-input` gets the quick replies of the question then pending (none for open questions). */
+async function* withQuickReplies(ctx: RunContext, run: AsyncGenerator<EngineEvent, void>): AsyncGenerator<EngineEvent, void> {
+  let finished = false;
+  try {
+    for (let next = await run.next(); !next.done; next = await run.next()) {
+      if (next.value.type !== "awaiting-input") {
+        yield next.value;
+        continue;
+      }
+      const options = pendingQuickReplies(ctx.script, ctx.state, ctx.options.techniques);
+      yield options.length > 0 ? { type: "awaiting-input", options } : next.value;
+    }
+    finished = true;
+  } finally {
+    // A run dropped early (a speculative turn the classifier overruled) closes the inner one too.
+    if (!finished) await run.return();
+  }
 }
 
 function currentAction(ctx: RunContext): CompiledAction | undefined {

@@ -8,3 +8,4 @@ export { MAX_UNCLEAR_ANSWERS, raiseRisk } from "./actions/assess";
 export { coerceToField, coerceBoolean, coerceNumber, coerceEnum } from "./coerce";
 export { engineVariable, isEngineVariable } from "./variables";
 export { PROTOCOL_ACTION_ID } from "./safety-gate";
+export { pendingQuickReplies } from "./quick-replies";

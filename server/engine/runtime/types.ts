@@ -92,6 +92,12 @@ export type CompleteReason =
   | "skill_missing"
   | "recursion_blocked";
 
+/** A suggested answer to a closed question: `label` is shown, `text` is sent as the client's message. */
+export interface QuickReply {
+  label: string;
+  text: string;
+}
+
 export type EngineEvent =
   | { type: "message-start"; actionId: string; purpose: string }
   | { type: "text-delta"; actionId: string; delta: string }
@@ -109,7 +115,11 @@ export type EngineEvent =
       /** What the engine did: protocol | trigger:<id> | check_in | logged | replaced */
       action?: string;
     }
-  | { type: "awaiting-input" }
+  | {
+      type: "awaiting-input";
+      /** The answers the pending question can be given with one tap; absent for open questions. */
+      options?: QuickReply[];
+    }
   | { type: "session-complete" };
 
 export interface EngineOptions {
