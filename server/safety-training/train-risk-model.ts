@@ -12,9 +12,11 @@
  */
 import { createHash } from "node:crypto";
 import type { CorpusMessage } from "../engine/safety/corpus";
-import { messageFeatures, FEATURE_BITS } from "../engine/safety/classifier/features";
-import { encodeRiskModel, levelFromProbabilities, logits, softmax, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
-import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainOptions, type TrainingExample } from "../engine/safety/classifier/train";
+import { FEATURE_BITS } from "../engine/classifier/features";
+import { messageFeatures } from "../engine/safety/classifier/features";
+import { logits, softmax } from "../engine/classifier/linear";
+import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
+import { encodeRiskModel, levelFromProbabilities, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
 import { combinedLevel, rulesInContext, type RuleReading } from "../engine/safety/detect-risk";
 import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
 import { RISK_LEVELS, type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
@@ -157,7 +159,7 @@ export function trainRiskModel(training: readonly CorpusMessage[], options: Trai
   const rules = new Map(training.map((message) => [message, rulesFor(message)]));
   const scored: Scored[] = [];
   for (const writer of writers) {
-    const fold = trainWeights(examplesOf(training.filter((message) => message.writer !== writer), rules), options);
+    const fold = trainWeights(examplesOf(training.filter((message) => message.writer !== writer), rules), RISK_LEVELS.length, options);
     const rows = new Map<number, number>();
     fold.features.forEach((feature, index) => rows.set(feature, index * RISK_LEVELS.length));
     const foldModel = { bias: fold.bias, rows, weights: fold.weights, scale: 1 };
@@ -183,7 +185,7 @@ export function trainRiskModel(training: readonly CorpusMessage[], options: Trai
     return { budget, recall: result.recall, falsePositiveRate: Math.max(...Object.values(result.byLanguage).map((language) => language.falsePositiveRate)) };
   });
 
-  const final = trainWeights(examplesOf(training, rules), options);
+  const final = trainWeights(examplesOf(training, rules), RISK_LEVELS.length, options);
   const version = trainingVersion(training, options);
   const model = encodeRiskModel({ version, featureBits: FEATURE_BITS, temperature, thresholds, bias: final.bias, features: final.features, weights: final.weights });
   return { model, trainingLines: training.length, writers, outOfFold, tradeOff, features: final.features.length };

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { hashFeature, messageFeatures } from "./features";
-import { classifyWith, decodeRiskModel, encodeRiskModel, levelFromProbabilities, logits, type RiskThresholds } from "./model";
-import { fitTemperature, trainWeights } from "./train";
+import { hashFeature } from "../../classifier/features";
+import { messageFeatures } from "./features";
+import { logits } from "../../classifier/linear";
+import { fitTemperature, trainWeights } from "../../classifier/train";
+import { RISK_LEVELS } from "../risk-types";
+import { classifyWith, decodeRiskModel, encodeRiskModel, levelFromProbabilities, type RiskThresholds } from "./model";
 
 const THRESHOLDS: RiskThresholds = { medium: 0.5, high: 0.5, imminent: 0.5, overrule: 0.9, veto: 0.05 };
 
@@ -47,14 +50,14 @@ describe("risk classifier model", () => {
 
   it("trains the same weights from the same examples and seed", () => {
     const options = { epochs: 5, learningRate: 0.3, l2: 1e-4, seed: 7, minCount: 1 };
-    const first = trainWeights(training, options);
-    const second = trainWeights(training, options);
+    const first = trainWeights(training, RISK_LEVELS.length, options);
+    const second = trainWeights(training, RISK_LEVELS.length, options);
     expect(Array.from(first.weights)).toEqual(Array.from(second.weights));
     expect(first.bias).toEqual(second.bias);
   });
 
   it("keeps its predictions through int8 quantisation, encoding and decoding", () => {
-    const trained = trainWeights(training, { epochs: 20, learningRate: 0.3, l2: 1e-4, seed: 7, minCount: 1 });
+    const trained = trainWeights(training, RISK_LEVELS.length, { epochs: 20, learningRate: 0.3, l2: 1e-4, seed: 7, minCount: 1 });
     const rows = new Map<number, number>();
     trained.features.forEach((feature, index) => rows.set(feature, index * 5));
     const floatModel = { bias: trained.bias, rows, weights: trained.weights, scale: 1 };

@@ -1,16 +1,13 @@
 /**
- * Training for the risk classifier: weighted multinomial logistic regression by AdaGrad, with a
- * fixed-seed shuffle so the same corpus and options give the same model. Pure: the caller reads
- * the corpus and writes the model (server/cli/safety-train.ts).
+ * Training for the linear text classifiers (risk, reply intent): weighted multinomial logistic
+ * regression by AdaGrad, with a fixed-seed shuffle so the same corpus and options give the same
+ * model. Pure: the callers read their corpus and write their model.
  */
-import { RISK_LEVELS } from "../risk-types";
-import { featureValue, softmax } from "./model";
-
-const CLASSES = RISK_LEVELS.length;
+import { featureValue, softmax } from "./linear";
 
 export interface TrainingExample {
   features: Uint32Array;
-  /** Index into RISK_LEVELS. */
+  /** Class index. */
   label: number;
   weight: number;
 }
@@ -29,7 +26,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = { epochs: 12, learningRate: 0
 export interface TrainedWeights {
   /** Sorted feature indices that have weights. */
   features: Uint32Array;
-  /** `features.length × CLASSES`, row-major. */
+  /** `features.length × classes`, row-major. */
   weights: Float32Array;
   bias: number[];
 }
@@ -55,40 +52,40 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
-export function trainWeights(examples: readonly TrainingExample[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS): TrainedWeights {
+export function trainWeights(examples: readonly TrainingExample[], classes: number, options: TrainOptions = DEFAULT_TRAIN_OPTIONS): TrainedWeights {
   const counts = new Map<number, number>();
   for (const example of examples) for (const feature of example.features) counts.set(feature, (counts.get(feature) ?? 0) + 1);
   const kept = Uint32Array.from([...counts].filter(([, count]) => count >= options.minCount).map(([feature]) => feature)).sort();
   const row = new Map<number, number>();
   kept.forEach((feature, index) => row.set(feature, index));
 
-  const weights = new Float32Array(kept.length * CLASSES);
-  const squared = new Float32Array(kept.length * CLASSES);
-  const bias = new Array<number>(CLASSES).fill(0);
-  const biasSquared = new Array<number>(CLASSES).fill(0);
+  const weights = new Float32Array(kept.length * classes);
+  const squared = new Float32Array(kept.length * classes);
+  const bias = new Array<number>(classes).fill(0);
+  const biasSquared = new Array<number>(classes).fill(0);
   const rows = examples.map((example) => Int32Array.from([...example.features].map((feature) => row.get(feature) ?? -1).filter((index) => index >= 0)));
 
   const random = seededRandom(options.seed);
   const order = examples.map((_, index) => index);
-  const scores = new Array<number>(CLASSES);
+  const scores = new Array<number>(classes);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const index of shuffled(order, random)) {
       const example = examples[index];
       const active = rows[index];
       if (!example || !active) continue;
       const value = featureValue(example.features.length);
-      for (let k = 0; k < CLASSES; k++) {
+      for (let k = 0; k < classes; k++) {
         let score = 0;
-        for (const r of active) score += weights[r * CLASSES + k] ?? 0;
+        for (const r of active) score += weights[r * classes + k] ?? 0;
         scores[k] = (bias[k] ?? 0) + score * value;
       }
       const probabilities = softmax(scores);
-      for (let k = 0; k < CLASSES; k++) {
+      for (let k = 0; k < classes; k++) {
         const gradient = example.weight * ((probabilities[k] ?? 0) - (k === example.label ? 1 : 0));
         biasSquared[k] = (biasSquared[k] ?? 0) + gradient * gradient;
         bias[k] = (bias[k] ?? 0) - (options.learningRate * gradient) / Math.sqrt((biasSquared[k] ?? 0) + 1e-8);
         for (const r of active) {
-          const at = r * CLASSES + k;
+          const at = r * classes + k;
           const g = gradient * value + options.l2 * (weights[at] ?? 0);
           squared[at] = (squared[at] ?? 0) + g * g;
           weights[at] = (weights[at] ?? 0) - (options.learningRate * g) / Math.sqrt((squared[at] ?? 0) + 1e-8);
