@@ -9,7 +9,7 @@ import type {
   CompiledTechniqueScript,
   CompiledTopic,
 } from "../script";
-import { evaluateCondition, renderTemplate } from "../script";
+import { evaluateCondition, renderReadable, renderTemplate } from "../script";
 import type { ComposePurpose, JsonValue, LlmPort, Prompt } from "../llm/port";
 import { buildPrompt } from "../prompts/build";
 import { GuardedText, safeEnding, type GuardrailViolation } from "../safety";
@@ -79,7 +79,16 @@ export class RunContext {
     return findTopicInSession(this.script, frame.topicId)?.topic;
   }
 
+  /**
+   * Script text for the client (and for the model to word): fallbacks for absent values, and long
+   * free text never pasted mid-sentence (render-value.ts).
+   */
   render(text: string): string {
+    return renderReadable(text, this.variables.lookup, this.language);
+  }
+
+  /** Guidance for the model (goals, strategy, tone, reasoning tasks): values as they are, fallbacks for absent ones. */
+  renderLiteral(text: string): string {
     return renderTemplate(text, this.variables.lookup);
   }
 
@@ -95,15 +104,15 @@ export class RunContext {
       const s = this.script.session;
       lines.push(s.session_name ? `Session: ${s.session_name}` : "");
       const phase = frame.phaseId ? findPhase(this.script, frame.phaseId) : undefined;
-      if (phase) lines.push(phase.phase_goal ? `Phase goal: ${this.render(phase.phase_goal)}` : "");
+      if (phase) lines.push(phase.phase_goal ? `Phase goal: ${this.renderLiteral(phase.phase_goal)}` : "");
     } else {
       const technique = this.technique(frame.scriptKey);
       lines.push(`Technique: ${technique?.technique.name ?? frame.scriptKey}`);
     }
     const topic = this.currentTopic();
-    if (topic?.topic_goal) lines.push(`Topic goal: ${this.render(topic.topic_goal)}`);
-    if (topic?.strategy) lines.push(`Strategy: ${this.render(topic.strategy)}`);
-    if (action.action_type === "ai_say" && action.config.say_goal) lines.push(`Why this is said: ${this.render(action.config.say_goal)}`);
+    if (topic?.topic_goal) lines.push(`Topic goal: ${this.renderLiteral(topic.topic_goal)}`);
+    if (topic?.strategy) lines.push(`Strategy: ${this.renderLiteral(topic.strategy)}`);
+    if (action.action_type === "ai_say" && action.config.say_goal) lines.push(`Why this is said: ${this.renderLiteral(action.config.say_goal)}`);
     if (extra) lines.push(extra);
     return lines.filter(Boolean);
   }
@@ -118,7 +127,7 @@ export class RunContext {
       {
         scheme: this.scheme,
         language: this.language,
-        tone: options.tone ? this.render(options.tone) : "warm, professional",
+        tone: options.tone ? this.renderLiteral(options.tone) : "warm, professional",
         context: this.contextLines(action),
         variables: options.variables ?? this.variables.visible(),
         memory: this.state.memory,

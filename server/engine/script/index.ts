@@ -8,7 +8,8 @@ export { DIAGNOSTIC_CODES, formatDiagnostic, hasErrors, type Diagnostic, type Di
 export type * from "./compiled";
 export { COMPILED_FORMAT_VERSION } from "./compiled";
 export * from "./limits";
-export { findPlaceholders, renderTemplate, formatValue, type Placeholder } from "./placeholders";
+export { findPlaceholders, renderTemplate, formatValue, isEmptyValue, type Placeholder } from "./placeholders";
+export { renderReadable, NEUTRAL_PHRASE, type TextLanguage } from "./render-value";
 export { isVariableName, normaliseName, VARIABLE_NAME_PATTERN } from "./names";
 export { BUILTIN_VARIABLES, DISCLOSURE_VARIABLES } from "./semantic";
 export type { SourceRange } from "./source-map";

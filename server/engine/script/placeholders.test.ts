@@ -14,6 +14,15 @@ describe("findPlaceholders", () => {
     expect(findPlaceholders('JSON {"a": 1}, ${ }, {1abc}, {{}}')).toEqual([]);
   });
 
+  it("reads a fallback after `|` in every form, Chinese included", () => {
+    expect(findPlaceholders("${main_concern|what you've described} {{ 主要困扰 | 你刚才说的 }} {x|} ${y}")).toEqual([
+      { name: "main_concern", text: "${main_concern|what you've described}", start: 0, end: 37, fallback: "what you've described" },
+      { name: "主要困扰", text: "{{ 主要困扰 | 你刚才说的 }}", start: 38, end: 56, fallback: "你刚才说的" },
+      { name: "x", text: "{x|}", start: 57, end: 61, fallback: "" },
+      { name: "y", text: "${y}", start: 62, end: 66 },
+    ]);
+  });
+
   it("accepts dotted and non-ASCII names", () => {
     expect(findPlaceholders("${profile.name} {{情绪}}").map((p) => p.name)).toEqual(["profile.name", "情绪"]);
   });
@@ -29,6 +38,10 @@ describe("renderTemplate", () => {
 
   it("renders missing values as empty text and formats lists and objects", () => {
     expect(renderTemplate("[${missing}] ${list} ${obj}", lookup)).toBe('[] a, b {"x":1}');
+  });
+
+  it("renders the fallback for an unset, null or empty value, and the value itself otherwise", () => {
+    expect(renderTemplate("[${missing|none}] [${blank|none}] [${name|none}]", (n) => ({ blank: " ", name: "Ana" })[n])).toBe("[none] [none] [Ana]");
   });
 
   it("inserts values literally: replacement patterns and placeholders inside values stay as typed", () => {

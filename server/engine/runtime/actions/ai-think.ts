@@ -20,8 +20,8 @@ export async function* startThink(ctx: RunContext, action: ThinkAction): Handler
       ? Object.fromEntries(config.input_variables.filter((n) => n in visible).map((n) => [n, visible[n] as JsonValue]))
       : visible;
     results = await ctx.llm.think({
-      prompt: ctx.prompt(action, "task_think", { content: ctx.render(config.content) }, { variables }),
-      fields: toExtract.map((field) => fieldSpec(field, (t) => ctx.render(t))),
+      prompt: ctx.prompt(action, "task_think", { content: ctx.renderLiteral(config.content) }, { variables }),
+      fields: toExtract.map((field) => fieldSpec(field, (t) => ctx.renderLiteral(t))),
     });
   }
   for (const field of config.output) {

@@ -3,7 +3,7 @@
  * When it finishes, its outputs are copied back to the caller and the caller continues.
  */
 import type { CompiledAction } from "../../script";
-import { findPlaceholders } from "../../script";
+import { findPlaceholders, isEmptyValue } from "../../script";
 import type { JsonValue } from "../../llm/port";
 import type { HandlerRun, RunContext } from "../context";
 import type { EngineEvent, Frame, VariableMap } from "../types";
@@ -13,13 +13,19 @@ type SkillAction = Extract<CompiledAction, { action_type: "use_skill" }>;
 /** Technique calls nest; this bounds a chain of calls that would otherwise never end. */
 export const MAX_SKILL_DEPTH = 8;
 
-/** `"${x}"` alone passes x's value as it is (a number stays a number); other text is rendered. */
+/**
+ * `"${x}"` alone passes x's value as it is (a number stays a number; `"${x|fallback}"` gives the
+ * fallback when x is absent); other text is rendered with values as they are.
+ */
 function inputValue(ctx: RunContext, value: unknown): JsonValue | undefined {
   if (typeof value !== "string") return value as JsonValue;
   const placeholders = findPlaceholders(value);
   const only = placeholders[0];
-  if (placeholders.length === 1 && only && only.text === value.trim()) return ctx.variables.lookup(only.name);
-  return ctx.render(value);
+  if (placeholders.length === 1 && only && only.text === value.trim()) {
+    const found = ctx.variables.lookup(only.name);
+    return isEmptyValue(found) && only.fallback !== undefined ? only.fallback : found;
+  }
+  return ctx.renderLiteral(value);
 }
 
 export async function* startSkill(ctx: RunContext, action: SkillAction): HandlerRun {
