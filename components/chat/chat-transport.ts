@@ -8,7 +8,15 @@ import { DefaultChatTransport, type UIMessage } from "ai";
 export type RiskLevel = "none" | "low" | "medium" | "high" | "imminent";
 export type TurnStatus = "active" | "completed" | "ended";
 
+/** A suggested answer to the question the bot is waiting on: `label` is shown, `text` is sent when chosen. */
+export interface QuickReply {
+  label: string;
+  text: string;
+}
+
 export type ChatDataParts = {
+  /** The quick replies of the question now pending ([] for an open question). */
+  "quick-replies": { options: QuickReply[] };
   safety: { level: RiskLevel; reason: string };
   turn: { status: TurnStatus; riskLevel: RiskLevel; replayed: boolean };
   position: { phaseId: string; topicId: string; actionId: string; round: number };

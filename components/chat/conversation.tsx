@@ -8,7 +8,9 @@ import { Composer } from "./composer";
 import { CrisisBanner, CrisisNote } from "./crisis-banner";
 import { EndConversationButton } from "./end-conversation-button";
 import { useLanguage } from "./language";
+import { DICTIONARIES, uiLanguageOf } from "./i18n";
 import { MessageList } from "./message-list";
+import { QuickReplies } from "./quick-replies";
 import { ReadOnlyNotice } from "./read-only-notice";
 import { SendProblemNotice } from "./send-problem";
 import { trpcErrorCode } from "./trpc-error";
@@ -79,6 +81,9 @@ export function Conversation({ sessionId }: { sessionId: string }) {
   }
 
   const readOnly = status !== "active";
+  // Suggested answers to the pending question: what this page's latest turn streamed, else what was stored.
+  const quickReplies = readOnly || live.busy ? [] : (live.liveQuickReplies ?? session.data.quickReplies);
+  const sessionLang = uiLanguageOf(session.data.language) ?? lang;
   const started = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en", { dateStyle: "medium", timeStyle: "short" }).format(session.data.createdAt);
 
   return (
@@ -110,7 +115,22 @@ export function Conversation({ sessionId }: { sessionId: string }) {
       ) : null}
       {noteOpen ? <CrisisNote onDismiss={() => setNoteDismissed(true)} /> : null}
 
-      <MessageList lines={live.lines} typing={live.typing} />
+      <MessageList
+        lines={live.lines}
+        typing={live.typing}
+        footer={
+          <QuickReplies
+            options={quickReplies}
+            label={DICTIONARIES[sessionLang].quickReplies}
+            lang={sessionLang === "zh" ? "zh-CN" : "en"}
+            onChoose={(text) => {
+              // Exactly as if typed and sent; the message box keeps whatever was being typed.
+              live.send(text);
+              input.current?.focus();
+            }}
+          />
+        }
+      />
 
       <div className="conversation-footer">
         {readOnly ? (

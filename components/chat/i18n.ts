@@ -52,6 +52,7 @@ const en = {
   speakerBot: "Heartline",
   typing: "Heartline is writing…",
   jumpToNewest: "Jump to the newest message",
+  quickReplies: "Suggested replies",
 
   composerLabel: "Your message",
   composerPlaceholder: "Write your message…",
@@ -141,6 +142,7 @@ const zh: Dictionary = {
   speakerBot: "Heartline",
   typing: "Heartline 正在输入…",
   jumpToNewest: "跳到最新消息",
+  quickReplies: "快捷回复",
 
   composerLabel: "你的消息",
   composerPlaceholder: "写下你想说的话…",

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { useLanguage } from "./language";
 import { TypingIndicator } from "./typing-indicator";
 import type { ChatLine } from "./use-session-chat";
@@ -11,13 +11,15 @@ const NEAR_END_PX = 72;
 interface MessageListProps {
   lines: readonly ChatLine[];
   typing: boolean;
+  /** Shown under the last message (the quick replies). */
+  footer?: ReactNode;
 }
 
 /**
  * The conversation log. It follows new messages while the reader is at the end, and stays put
  * (offering a jump back) when they scrolled up to read.
  */
-export function MessageList({ lines, typing }: MessageListProps) {
+export function MessageList({ lines, typing, footer }: MessageListProps) {
   const { t } = useLanguage();
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -83,6 +85,7 @@ export function MessageList({ lines, typing }: MessageListProps) {
             ))}
           </ol>
           {typing ? <TypingIndicator /> : null}
+          {footer}
         </div>
       </div>
       {awayFromEnd ? (

@@ -10,6 +10,7 @@ import {
   createChatTransport,
   messageText,
   type ChatMessage,
+  type QuickReply,
   type RiskLevel,
   type SendProblem,
   type TurnStatus,
@@ -61,6 +62,9 @@ export function useSessionChat({ sessionId, transcript, sessionActive, onSettled
   const [liveRisk, setLiveRisk] = useState<RiskLevel>("none");
   const [alerts, setAlerts] = useState(0);
   const [liveStatus, setLiveStatus] = useState<TurnStatus | null>(null);
+  // Quick replies of this page's latest turn: null until one streamed them (the stored ones apply),
+  // "sent" from sending a message until its reply streamed them or was settled.
+  const [liveQuickReplies, setLiveQuickReplies] = useState<readonly QuickReply[] | "sent" | null>(null);
   const lastError = useRef<Error | null>(null);
 
   const transport = useMemo(
@@ -82,6 +86,8 @@ export function useSessionChat({ sessionId, transcript, sessionActive, onSettled
       if (part.type === "data-safety") {
         setLiveRisk((current) => higherRisk(current, part.data.level));
         if (riskRank(part.data.level) >= riskRank("high")) setAlerts((n) => n + 1);
+      } else if (part.type === "data-quick-replies") {
+        setLiveQuickReplies(part.data.options);
       } else if (part.type === "data-turn") {
         setLiveStatus(part.data.status);
         setLiveRisk((current) => higherRisk(current, part.data.riskLevel));
@@ -103,7 +109,8 @@ export function useSessionChat({ sessionId, transcript, sessionActive, onSettled
         setRefusal(problem.kind);
         onRefused(messageText(sent));
       }
-      void onSettled();
+      // A reply that streamed no quick replies (a replay, a failure): what was stored applies once fetched.
+      void onSettled().finally(() => setLiveQuickReplies((current) => (current === "sent" ? null : current)));
     },
   });
 
@@ -146,6 +153,7 @@ export function useSessionChat({ sessionId, transcript, sessionActive, onSettled
     (message: { id: string; text: string }, retry: boolean) => {
       setRefusal(null);
       setSending(true);
+      setLiveQuickReplies("sent");
       lastError.current = null;
       savePending(sessionId, message);
       const request = retry
@@ -210,5 +218,7 @@ export function useSessionChat({ sessionId, transcript, sessionActive, onSettled
     liveRisk,
     alerts,
     liveStatus,
+    /** Quick replies streamed by this page's latest turn ([] while a message is on its way); null: use the stored ones. */
+    liveQuickReplies: liveQuickReplies === "sent" ? [] : liveQuickReplies,
   };
 }

@@ -50,8 +50,12 @@ export function describeEvent(event: EventLike): string | null {
       const details = [event.source, event.action].filter((v) => typeof v === "string" && v).join(", ");
       return `risk ${text(event.level)}: ${text(event.reason)}${details ? ` (${details})` : ""}`;
     }
-    case "awaiting-input":
-      return "waits for the client";
+    case "awaiting-input": {
+      const labels = Array.isArray(event.options)
+        ? event.options.flatMap((o: Json) => (o && typeof o === "object" && "label" in o && typeof o.label === "string" ? [o.label] : []))
+        : [];
+      return labels.length ? `waits for the client (quick replies: ${labels.join(" · ")})` : "waits for the client";
+    }
     case "session-complete":
       return "the session is complete";
     default:

@@ -67,6 +67,17 @@ describe("chatStreamResponse", () => {
     ]);
   });
 
+  it("sends the pending question's quick replies, and an empty list for an open question", async () => {
+    const options = [
+      { label: "Yes", text: "Yes" },
+      { label: "No", text: "No" },
+    ];
+    const closed = chatStreamResponse(preparedTurn([...greeting, [{ type: "awaiting-input", options }]]), "m1");
+    expect(await chunksOf(closed)).toContainEqual({ type: "data-quick-replies", data: { options }, transient: true });
+    const open = chatStreamResponse(preparedTurn([...greeting, [{ type: "awaiting-input" }]]), "m1");
+    expect(await chunksOf(open)).toContainEqual({ type: "data-quick-replies", data: { options: [] }, transient: true });
+  });
+
   it("turns a failure into an error part with a human message", async () => {
     const busy = chatStreamResponse(preparedTurn([], new ServiceError("BUSY", "Your previous message is still being answered.")), "m1");
     expect(await chunksOf(busy)).toEqual([{ type: "error", errorText: "Your previous message is still being answered." }]);

@@ -1,6 +1,6 @@
 /**
  * Turns a prepared turn into an AI SDK UI message stream: each bot message as a text part, and
- * the turn's position, variables and safety as data parts. The turn runs to the end and is
+ * the turn's position, variables, safety and quick replies as data parts. The turn runs to the end and is
  * stored even when the browser goes away mid-stream.
  */
 import { consumeStream, createUIMessageStream, createUIMessageStreamResponse, type UIMessageChunk } from "ai";
@@ -23,6 +23,9 @@ function toChunks(event: EngineEvent, turnKey: string, counter: { n: number }): 
       return [{ type: "data-position", data: { phaseId: event.phaseId, topicId: event.topicId, actionId: event.actionId, round: event.round }, transient: true }];
     case "safety":
       return [{ type: "data-safety", data: { level: event.level, reason: event.reason } }];
+    case "awaiting-input":
+      // The answers the question now pending can be given with one tap ([] for an open question).
+      return [{ type: "data-quick-replies", data: { options: event.options ?? [] }, transient: true }];
     default:
       return [];
   }

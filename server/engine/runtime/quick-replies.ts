@@ -52,7 +52,12 @@ function askOptions(fields: readonly CompiledOutputField[], language: Language):
 }
 
 function optionsFor(action: CompiledAction, frame: Frame, language: Language): QuickReply[] {
-  if (action.action_type === "ai_ask" && frame.progress?.type === "ai_ask") return askOptions(action.config.output, language);
+  if (action.action_type === "ai_ask" && frame.progress?.type === "ai_ask") {
+    // While a confirmation asks which part was wrong, or re-asks that part, the question is another one.
+    const stage: unknown = (frame.progress as { stage?: unknown }).stage;
+    if (stage === "which_part" || stage === "correct") return [];
+    return askOptions(action.config.output, language);
+  }
   if (action.action_type === "assess" && frame.progress?.type === "assess") {
     return ANSWER_OPTIONS.map((option) => ({ label: option.label[language], text: option.label[language] }));
   }

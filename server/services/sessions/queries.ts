@@ -2,6 +2,7 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { Database } from "../../db/client";
 import { ServiceError } from "../errors";
+import { storedQuickReplies, type StoredPending } from "./quick-replies";
 
 export interface StartableScript {
   id: string;
@@ -39,11 +40,14 @@ async function ownedSession(prisma: PrismaClient, clientId: string, sessionId: s
 }
 
 /** A session with its script's display name, read inside the database (not the whole compiled script). */
-const SESSION_SUMMARY = `SELECT s.id, s.status, s."riskLevel", s.language, s."turnCount",
+const sessionSummary = (extraColumns = "") => `SELECT s.id, s.status, s."riskLevel", s.language, s."turnCount",${extraColumns}
   s."createdAt" AT TIME ZONE 'UTC' AS "createdAt", s."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", s."endedAt" AT TIME ZONE 'UTC' AS "endedAt",
   sc.id AS "scriptId", v.number AS "scriptVersion",
   COALESCE(${compiledText("metadata,name")}, sc."scriptKey") AS "scriptName"
 FROM "Session" s JOIN "ScriptVersion" v ON v.id = s."scriptVersionId" JOIN "Script" sc ON sc.id = v."scriptId"`;
+const SESSION_SUMMARY = sessionSummary();
+/** With what the pending question's quick replies are derived from (the state only while the session is active). */
+const SESSION_DETAIL = sessionSummary(` s."scriptVersionId", s."techniquePins", CASE WHEN s.status = 'active' THEN s.state END AS state,`);
 
 interface SessionSummaryRow {
   id: string;
@@ -60,8 +64,9 @@ interface SessionSummaryRow {
 }
 
 export async function getSession(db: Db, clientId: string, sessionId: string) {
-  const [s] = await db.sql.query<SessionSummaryRow>(`${SESSION_SUMMARY} WHERE s.id = $1 AND s."clientId" = $2`, [sessionId, clientId]);
+  const [s] = await db.sql.query<SessionSummaryRow & StoredPending>(`${SESSION_DETAIL} WHERE s.id = $1 AND s."clientId" = $2`, [sessionId, clientId]);
   if (!s) throw new ServiceError("NOT_FOUND", "This conversation was not found.");
+  const quickReplies = s.status === "active" ? await storedQuickReplies(db.sql, s) : [];
   return {
     id: s.id,
     status: s.status,
@@ -72,6 +77,8 @@ export async function getSession(db: Db, clientId: string, sessionId: string) {
     endedAt: s.endedAt,
     turnCount: s.turnCount,
     script: { id: s.scriptId, name: s.scriptName, version: s.scriptVersion },
+    /** Suggested answers to the question the session is waiting on ([] for an open question). */
+    quickReplies,
   };
 }
 

@@ -1,0 +1,106 @@
+/**
+ * Quick replies end to end through the services: a reloaded page (session.get) shows the options of
+ * the question the session is waiting on, derived from the stored state and the pinned script, and
+ * the streamed turn carries the same ones.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedExampleScripts } from "@/server/services/seed";
+import { createCache } from "@/server/cache";
+import { templateLlm } from "@/server/engine/llm/template";
+import { runTurn } from "@/server/services/sessions/run-turn";
+import type { SessionDeps } from "@/server/services/sessions/deps";
+import type { QuickReply } from "@/server/engine/runtime";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { callerFor, testPlatform } from "../support/test-platform";
+import { makeUser, signedInCaller } from "../support/auth";
+
+const SCRIPT = (language: "en" | "zh") => `
+metadata: { name: Quick replies ${language}, language: ${language} }
+session:
+  session_id: quick_replies_${language}
+  phases:
+    - phase_id: p
+      topics:
+        - topic_id: t
+          actions:
+            - action_type: ai_ask
+              action_id: ask_name
+              config:
+                content: "${language === "zh" ? "你希望我怎么称呼你？" : "What should I call you?"}"
+                output: [{ get: user_name, type: text }]
+            - action_type: ai_ask
+              action_id: ask_ready
+              config:
+                content: "${language === "zh" ? "可以开始了吗？" : "Shall we start?"}"
+                output: [{ get: ready, type: boolean }]
+            - action_type: assess
+              action_id: screen
+              config: { instrument: phq2 }
+            - action_type: ai_say
+              action_id: bye
+              config: { content: "${language === "zh" ? "谢谢。" : "Thank you."}" }
+`;
+
+let testDb: TestDatabase;
+let deps: SessionDeps;
+const scriptIds: Record<"en" | "zh", string> = { en: "", zh: "" };
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const prisma = testDb.db.prisma;
+  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
+  deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
+  const platform = testPlatform(testDb.db);
+  const admin = await makeUser(prisma, { role: "admin" });
+  const author = await signedInCaller(platform, admin);
+  const [project] = await author.studioFiles.projects();
+  if (!project) throw new Error("no project");
+  for (const language of ["en", "zh"] as const) {
+    const file = await author.studioFiles.create({ projectId: project.id, path: `sessions/quick-replies-${language}.yaml`, yaml: SCRIPT(language) });
+    await author.studioFiles.publish({ projectId: project.id, scriptId: file.id, expectedRevision: file.draftRevision, note: "quick replies" });
+    scriptIds[language] = file.id;
+  }
+});
+
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+describe("quick replies of a stored session", () => {
+  it.each([
+    ["en", "Sam", ["Yes", "No"], ["Not at all", "Several days", "More than half the days", "Nearly every day"]],
+    ["zh", "小林", ["是的", "不是"], ["完全不会", "好几天", "一半以上的天数", "几乎每天"]],
+  ] as const)("follow the pending question in %s: none for an open one, yes/no, then the questionnaire's answers", async (language, name, yesNo, answers) => {
+    const resHeaders = new Headers();
+    const client = callerFor(testPlatform(testDb.db), {}, resHeaders);
+    const { sessionId } = await client.session.start({ scriptId: scriptIds[language] });
+    const cookie = resHeaders.get("set-cookie")?.split(";")[0] ?? "";
+    const returning = callerFor(testPlatform(testDb.db), { cookie });
+    const clientId = (await testDb.db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).clientId;
+    const labels = async () => (await returning.session.get({ sessionId })).quickReplies.map((o) => o.label);
+
+    expect(await labels()).toEqual([]);
+    let streamed: QuickReply[] | undefined;
+    const turn = async (id: string, text: string) => {
+      streamed = undefined;
+      await runTurn(deps, { clientId, sessionId, clientMessageId: id, text }, (event) => {
+        if (event.type === "awaiting-input") streamed = event.options ?? [];
+      });
+    };
+
+    await turn("m1", name);
+    expect(await labels()).toEqual(yesNo);
+    expect(streamed?.map((o) => o.label)).toEqual(yesNo);
+
+    await turn("m2", yesNo[0]);
+    expect(await labels()).toEqual(answers);
+    expect(streamed?.map((o) => o.label)).toEqual(answers);
+
+    await turn("m3", answers[1]);
+    await turn("m4", answers[0]);
+    const ended = await returning.session.get({ sessionId });
+    expect(ended.status).toBe("completed");
+    expect(ended.quickReplies).toEqual([]);
+  });
+});
