@@ -187,6 +187,38 @@ const CASES: Case[] = [
     message: /This phase never runs: its entry_condition is always false/,
   },
   {
+    code: "model-only-placeholder",
+    yaml: session(
+      "            - action_type: ai_think",
+      "              action_id: think",
+      "              config:",
+      "                content: Summarise the session.",
+      "                output: [{ get: session_summary }]",
+      ...say("a", 'content: "Today: ${session_summary} And ${session_summary|that is all}."'),
+    ),
+    at: [16, 34, 16, 52],
+    message: /`session_summary` is only set by a model \(`think`, line 12\), so in template mode \(no model\) it is empty here\. Give it a fallback/,
+  },
+  {
+    code: "instruction-as-content",
+    yaml: session(...say("a", "content: Ask the client how they have been sleeping.")),
+    at: [11, 26, 11, 69],
+    message: /reads as an instruction to a model \("Ask the client how they have been sleepi…"\).*Write what the client should read/,
+  },
+  {
+    code: "free-text-mid-sentence",
+    yaml: session(
+      "            - action_type: ai_ask",
+      "              action_id: ask",
+      "              config:",
+      "                content: What brings you here?",
+      "                output: [{ get: main_concern }]",
+      ...say("a", 'content: "So you came in because of ${main_concern}. You said: ${main_concern|x} / \\"${main_concern}\\""'),
+    ),
+    at: [16, 53, 16, 68],
+    message: /`main_concern` is free text placed mid-sentence without a fallback.*`\$\{main_concern\|…\}`/,
+  },
+  {
     code: "invalid-pattern",
     yaml: session(
       "            - action_type: ai_ask",

@@ -51,6 +51,18 @@ export const DIAGNOSTIC_CODES = {
   "variable-used-before-set": { severity: "warning", summary: "A variable is used before the first action that sets it." },
   "unknown-technique": { severity: "error", summary: "`use_skill` (or a trigger) names a technique that is not in the project." },
   "unknown-topic": { severity: "error", summary: "A trigger runs a topic that is not in the script." },
+  "model-only-placeholder": {
+    severity: "warning",
+    summary: "In client-facing text, a placeholder without a fallback names a variable only a model can fill (an ai_think output, an ai_ask object field): in template mode it is empty.",
+  },
+  "instruction-as-content": {
+    severity: "warning",
+    summary: "An ai_say/ai_ask `content` reads as an instruction to a model (\"Ask the client how…\", \"向来访者询问…\"); in template mode the client reads it word for word.",
+  },
+  "free-text-mid-sentence": {
+    severity: "hint",
+    summary: "A free-text variable sits mid-sentence without a fallback; a long answer is then replaced by a short phrase taken from it or a neutral one. Give a fallback that reads well there.",
+  },
   "unreachable": { severity: "warning", summary: "A condition that is always false: the phase, topic, action or trigger never runs." },
   "invalid-pattern": { severity: "error", summary: "An output field's `pattern` is not a valid regular expression." },
   "missing-pattern": { severity: "warning", summary: "`extraction_method: pattern` without a `pattern`." },

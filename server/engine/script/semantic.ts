@@ -7,12 +7,32 @@ import { type ConditionNode, constantTruth, parseCondition } from "../conditions
 import type { Normalised, Obj } from "./normalise";
 import { isObject } from "./normalise";
 import { findPlaceholders } from "./placeholders";
+import { placementOf } from "./render-value";
 import type { Reporter } from "./report";
 import { childPath } from "./source-map";
 import { didYouMean } from "./suggest";
 
 /** Config fields whose text may hold placeholders. */
 const PLACEHOLDER_FIELDS = ["content", "tone", "say_goal", "exit", "rephrase"];
+
+/** ai_say / ai_ask fields whose text the client reads (in template mode, word for word). */
+const CLIENT_TEXT_FIELDS = ["content", "rephrase"];
+
+/** A name or form of address: short by nature, and a fallback would not read better. */
+const NAME_LIKE = /name|called|名字|称呼|姓名|用户名|昵称/iu;
+
+/** Who a model is told to talk to, in English and Chinese. */
+const EN_ADDRESSEE = String.raw`(?:the\s+)?(?:client|user|patient|person|counsellee|counselee|them|him|her)\b`;
+const ZH_ADDRESSEE = "(?:来访者|用户|客户|咨询者|当事人|对方|患者)";
+/** `content` that tells a model what to do instead of saying it: "Ask the client how…", "向来访者询问…". */
+const INSTRUCTION_TO_MODEL: readonly RegExp[] = [
+  new RegExp(
+    String.raw`^(?:please\s+)?(?:ask|tell|explain\s+to|remind|inform|encourage|invite|prompt|guide|help|greet|thank|reassure|let|get)\s+${EN_ADDRESSEE}`,
+    "i",
+  ),
+  new RegExp(String.raw`^(?:please\s+)?(?:explain|describe|say|mention|check|find\s+out|explore|assess|summari[sz]e|reflect)\b[^.?!]*\b(?:to|with|for|whether|if|how|what)\s+${EN_ADDRESSEE}`, "i"),
+  new RegExp(String.raw`^(?:请你?)?(?:(?:向|跟|对|和|给|与)${ZH_ADDRESSEE}(?:询问|提问|问|说明|解释|介绍|说|表达|确认)|(?:询问|问问|问一下|告诉|告知|提醒|引导|鼓励|邀请|解释|说明|帮助|安慰|肯定|确认)(?:一下)?${ZH_ADDRESSEE})`, "u"),
+];
 
 /** Variables the engine itself provides to every script. */
 export const BUILTIN_VARIABLES: readonly string[] = ["risk_level"];
@@ -74,6 +94,12 @@ class SemanticChecker {
     trigger: new Map<string, string | (() => string)>(),
   };
   private readonly topicIds = new Set<string>();
+  /** Variables something other than a model can set: a rule-extracted answer, a literal, a declared value, an instrument, a technique. */
+  private readonly setWithoutModel = new Set<string>();
+  /** Variables a model sets (an ai_think output, an ai_ask object field), with the first action that does. */
+  private readonly setByModel = new Map<string, Producer>();
+  private readonly textVariables = new Set<string>();
+  private readonly otherVariables = new Set<string>();
   private order = 0;
   /** Variables visible at the current point, by scope level. */
   private scopes: Set<string>[] = [];
@@ -117,6 +143,29 @@ class SemanticChecker {
       for (const [name, producedAt] of producedBy(action, actionPath)) {
         if (!this.producers.has(name)) this.producers.set(name, { order: this.order, path: producedAt, actionId: asString(action.action_id) ?? "?" });
       }
+      this.collectFilling(action, actionPath);
+    }
+  }
+
+  /** Who can fill what this action sets (a model only, or also template mode), and which values are free text. */
+  private collectFilling(action: Obj, path: string): void {
+    const type = action.action_type;
+    const config = isObject(action.config) ? action.config : undefined;
+    if (type !== "ai_ask" && type !== "ai_think") {
+      for (const [name] of producedBy(action, path)) this.setWithoutModel.add(name);
+      return;
+    }
+    for (const [field, fieldPath] of itemsOf(config ?? {}, "output", childPath(path, "config"))) {
+      const name = asString(field.get);
+      if (name === undefined) continue;
+      const valueType = asString(field.type) ?? "text";
+      const method = asString(field.extraction_method) ?? "llm";
+      const literal = field.mode === "assign" || field.value !== undefined;
+      const modelOnly = !literal && (type === "ai_think" || (valueType === "object" && method === "llm"));
+      if (!modelOnly) this.setWithoutModel.add(name);
+      else if (!this.setByModel.has(name)) this.setByModel.set(name, { order: this.order, path: childPath(fieldPath, "get"), actionId: asString(action.action_id) ?? "?" });
+      if (valueType === "text" && method !== "pattern" && !literal) this.textVariables.add(name);
+      else this.otherVariables.add(name);
     }
   }
 
@@ -179,6 +228,9 @@ class SemanticChecker {
     if (!config) return;
     const configPath = `${path}.config`;
     for (const field of PLACEHOLDER_FIELDS) this.placeholders(config, field, configPath);
+    if (action.action_type === "ai_say" || action.action_type === "ai_ask") {
+      for (const field of CLIENT_TEXT_FIELDS) this.clientText(config, field, configPath);
+    }
     for (const [field, fieldPath] of itemsOf(config, "output", configPath)) this.checkOutputField(field, fieldPath);
     switch (action.action_type) {
       case "ai_say": {
@@ -196,6 +248,52 @@ class SemanticChecker {
         this.technique(config.skill, childPath(configPath, "skill"));
         for (const [input, inputPath] of itemsOf(config, "input", configPath)) this.placeholders(input, "value", inputPath);
         break;
+    }
+  }
+
+  /**
+   * Text the client reads: in template mode it is sent as written, so it must be client-facing,
+   * must not need a model to fill its placeholders, and free text mid-sentence wants a fallback.
+   */
+  private clientText(config: Obj, key: string, configPath: string): void {
+    const text = config[key];
+    if (typeof text !== "string") return;
+    const path = childPath(configPath, key);
+    const opening = text.trim();
+    if (key === "content" && INSTRUCTION_TO_MODEL.some((re) => re.test(opening))) {
+      const chinese = /\p{Script=Han}/u.test(opening);
+      const example = chinese ? "“你最近睡得怎么样？”" : "\"How have you been sleeping lately?\"";
+      this.report.value(
+        "instruction-as-content",
+        path,
+        `This \`content\` reads as an instruction to a model ("${opening.slice(0, 40)}${opening.length > 40 ? "…" : ""}"), but in template mode (no model) the client reads it word for word. Write what the client should read, e.g. ${example}, and put guidance for the model in \`say_goal\`, \`topic_goal\` or \`strategy\`.`,
+      );
+    }
+    if (!text.includes("{")) return;
+    for (const placeholder of findPlaceholders(text)) {
+      if (placeholder.fallback !== undefined) continue;
+      const root = placeholder.name.split(".")[0] ?? placeholder.name;
+      if (!this.isVisible(root)) continue; // reported as unknown or used before set
+      const span = () => this.report.map.spanWithin(path, text, placeholder.start, placeholder.end);
+      const byModel = this.setByModel.get(root);
+      if (byModel && !this.setWithoutModel.has(root)) {
+        const line = this.report.map.position(this.report.map.valueSpan(byModel.path)[0]).line;
+        this.report.at(
+          "model-only-placeholder",
+          path,
+          span(),
+          `\`${placeholder.name}\` is only set by a model (\`${byModel.actionId}\`, line ${line}), so in template mode (no model) it is empty here. Give it a fallback (\`\${${placeholder.name}|…}\`) or a \`value\` on that output, or word this without it.`,
+        );
+        continue;
+      }
+      if (this.textVariables.has(root) && !this.otherVariables.has(root) && !NAME_LIKE.test(root) && placementOf(text, placeholder.start, placeholder.end) === "inline") {
+        this.report.at(
+          "free-text-mid-sentence",
+          path,
+          span(),
+          `\`${placeholder.name}\` is free text placed mid-sentence without a fallback: a long answer (over 8 words or 24 characters, several sentences, a question) becomes a short phrase taken from it or a neutral "what you've described". Add a fallback that reads well here: \`\${${placeholder.name}|…}\`.`,
+        );
+      }
     }
   }
 
@@ -280,6 +378,9 @@ class SemanticChecker {
       }
       const name = asString(declare.var);
       if (name === undefined) continue;
+      if (declare.value !== undefined) this.setWithoutModel.add(name);
+      if ((asString(declare.type) ?? "text") === "text") this.textVariables.add(name);
+      else this.otherVariables.add(name);
       if (scope !== undefined && names.has(name)) {
         this.report.value("duplicate-declaration", childPath(declarePath, "var"), `\`${name}\` is declared twice in this ${scope}.`);
       }

@@ -1,0 +1,57 @@
+/**
+ * What the reply-intent classifier sees: the shared hashed pieces of the folded reply
+ * (../classifier/features.ts), the kind of question pending, each reply word crossed with that
+ * kind (so "no" can be an answer to "how often?" and a refusal elsewhere), the cues the phrase lists
+ * found, whether the kind's value extractor found a value, the reply's length, and the words of the
+ * question itself.
+ */
+import { hashFeature, textPieces } from "../classifier/features";
+import { foldText } from "../text/normalize";
+import type { Cue } from "./cues";
+import type { QuestionKind } from "./types";
+
+export interface ReplyEvidence {
+  kind: QuestionKind;
+  question: string;
+  reply: string;
+  cues: readonly Cue[];
+  /** The kind's extractor found a value in the reply. */
+  valueFound: boolean;
+}
+
+function lengthBucket(length: number): string {
+  if (length <= 4) return "xs";
+  if (length <= 12) return "s";
+  if (length <= 30) return "m";
+  if (length <= 80) return "l";
+  return "xl";
+}
+
+/** Sorted, de-duplicated feature indices (binary bag). */
+export function replyFeatures(evidence: ReplyEvidence): Uint32Array {
+  const folded = foldText(evidence.reply);
+  const kind = evidence.kind;
+  const indices = new Set<number>();
+  const add = (feature: string): void => {
+    indices.add(hashFeature(feature));
+  };
+  add("bias");
+  add(`k:${kind}`);
+  for (const piece of textPieces(folded, true)) {
+    add(piece);
+    if (!piece.startsWith("c:")) add(`K${kind}|${piece}`);
+  }
+  for (const cue of evidence.cues) {
+    add(`C:${cue}`);
+    add(`K${kind}|C:${cue}`);
+  }
+  const found = evidence.valueFound ? "found" : "none";
+  add(`V:${found}`);
+  add(`K${kind}|V:${found}`);
+  const bucket = lengthBucket(Array.from(folded).length);
+  add(`L:${bucket}`);
+  add(`K${kind}|L:${bucket}`);
+  if (/[?？]\s*$/u.test(folded)) add(`K${kind}|E:?`);
+  for (const piece of textPieces(foldText(evidence.question), false)) if (piece.startsWith("w:") || piece.startsWith("z:")) add(`Q${piece}`);
+  return Uint32Array.from(indices).sort();
+}

@@ -1,0 +1,45 @@
+/**
+ * The trained reply-intent classifier at run time: the shared linear model (../classifier/linear.ts)
+ * over ./features.ts, shipped as a generated module (./model-data.ts, written by
+ * `npm run replies:train`), decoded once on first use. Intents a question kind cannot have are
+ * ruled out before choosing (no "answer" to a yes/no question, no "yes" to "how long?").
+ */
+import { decodeLinearModel, probabilities, type LinearModel } from "../classifier/linear";
+import { INTENT_MODEL } from "./model-data";
+import { replyFeatures, type ReplyEvidence } from "./features";
+import { REPLY_INTENTS, type QuestionKind, type ReplyIntent } from "./types";
+
+const CLOSED: readonly QuestionKind[] = ["yes_no", "confirm_summary"];
+
+/** Whether a question of this kind can be met with this intent. */
+export function intentFits(kind: QuestionKind, intent: ReplyIntent): boolean {
+  const closed = CLOSED.includes(kind);
+  if (intent === "answer") return !closed;
+  if (intent === "yes" || intent === "no") return closed;
+  return true;
+}
+
+export interface IntentVerdict {
+  intent: ReplyIntent;
+  probability: number;
+  /** Calibrated probability of every intent, in REPLY_INTENTS order (ruled-out intents 0). */
+  probabilities: number[];
+}
+
+export function classifyIntent(model: LinearModel, evidence: ReplyEvidence): IntentVerdict {
+  const raw = probabilities(model, replyFeatures(evidence));
+  const fitting = raw.map((p, index) => (intentFits(evidence.kind, REPLY_INTENTS[index] as ReplyIntent) ? p : 0));
+  const total = fitting.reduce((a, b) => a + b, 0) || 1;
+  const normalised = fitting.map((p) => p / total);
+  let best = 0;
+  for (let index = 1; index < normalised.length; index++) if ((normalised[index] ?? 0) > (normalised[best] ?? 0)) best = index;
+  return { intent: REPLY_INTENTS[best] as ReplyIntent, probability: normalised[best] ?? 0, probabilities: normalised };
+}
+
+let decoded: LinearModel | undefined;
+
+/** The shipped model, decoded on first use. */
+export function intentModel(): LinearModel {
+  decoded ??= decodeLinearModel(INTENT_MODEL);
+  return decoded;
+}

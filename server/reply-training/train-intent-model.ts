@@ -1,0 +1,71 @@
+/**
+ * Trains the reply-intent classifier on labelled replies (training writers only):
+ * 1. leave-one-writer-out: a model per training writer, trained on the others, predicts that
+ *    writer's replies — the figures tuning is judged by, since no writer is scored on a model
+ *    that saw it;
+ * 2. a softmax temperature is fitted on those predictions (so `confidence` means something);
+ * 3. the shipped model is trained on every training writer.
+ * Deterministic: a fixed seed, and the version is a hash of the corpus and the options.
+ */
+import { createHash } from "node:crypto";
+import { FEATURE_BITS } from "../engine/classifier/features";
+import { encodeLinearModel, logits, softmax, type SerializedLinearModel } from "../engine/classifier/linear";
+import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
+import type { LabelledReply } from "../engine/understanding/corpus";
+import { replyCues } from "../engine/understanding/cues";
+import { replyFeatures } from "../engine/understanding/features";
+import { valueFor } from "../engine/understanding/read-reply";
+import { REPLY_INTENTS } from "../engine/understanding/types";
+
+export const INTENT_TRAIN_OPTIONS: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 15, l2: 1e-3, minCount: 1 };
+
+export function replyEvidence(reply: LabelledReply) {
+  const question = { kind: reply.kind, text: reply.question, lang: reply.lang, ...(reply.options ? { options: reply.options } : {}) };
+  const value = valueFor(question, reply.reply);
+  return { kind: reply.kind, question: reply.question, reply: reply.reply, cues: replyCues(reply.reply), valueFound: value !== undefined && typeof value !== "boolean" };
+}
+
+function examplesOf(replies: readonly LabelledReply[]): TrainingExample[] {
+  return replies.map((reply) => ({ features: replyFeatures(replyEvidence(reply)), label: REPLY_INTENTS.indexOf(reply.intent), weight: 1 }));
+}
+
+export interface IntentTrainingReport {
+  model: SerializedLinearModel;
+  writers: string[];
+  trainingLines: number;
+  features: number;
+  /** Out-of-fold intent accuracy by language (each writer predicted by a model that never saw it). */
+  outOfFold: Record<string, { replies: number; accuracy: number }>;
+}
+
+export function trainIntentModel(training: readonly LabelledReply[], options: TrainOptions = INTENT_TRAIN_OPTIONS): IntentTrainingReport {
+  const writers = [...new Set(training.map((reply) => reply.writer))].sort();
+  const classes = REPLY_INTENTS.length;
+  const scored: { reply: LabelledReply; logits: number[] }[] = [];
+  for (const writer of writers) {
+    const fold = trainWeights(examplesOf(training.filter((reply) => reply.writer !== writer)), classes, options);
+    const rows = new Map<number, number>();
+    fold.features.forEach((feature, index) => rows.set(feature, index * classes));
+    const foldModel = { bias: fold.bias, rows, weights: fold.weights, scale: 1 };
+    for (const reply of training.filter((r) => r.writer === writer)) scored.push({ reply, logits: logits(foldModel, replyFeatures(replyEvidence(reply))) });
+  }
+  const temperature = fitTemperature(scored.map((item) => ({ logits: item.logits, label: REPLY_INTENTS.indexOf(item.reply.intent) })));
+  const outOfFold: IntentTrainingReport["outOfFold"] = {};
+  for (const { reply, logits: values } of scored) {
+    const probabilities = softmax(values, temperature);
+    const best = probabilities.indexOf(Math.max(...probabilities));
+    const figures = (outOfFold[reply.lang] ??= { replies: 0, accuracy: 0 });
+    figures.replies++;
+    if (REPLY_INTENTS[best] === reply.intent) figures.accuracy++;
+  }
+  for (const figures of Object.values(outOfFold)) figures.accuracy /= figures.replies || 1;
+
+  const final = trainWeights(examplesOf(training), classes, options);
+  const version = createHash("sha256")
+    .update(JSON.stringify(options))
+    .update(JSON.stringify(training.map((r) => [r.writer, r.kind, r.question, r.reply, r.intent])))
+    .digest("hex")
+    .slice(0, 16);
+  const model = encodeLinearModel({ version, featureBits: FEATURE_BITS, temperature, bias: final.bias, features: final.features, weights: final.weights });
+  return { model, writers, trainingLines: training.length, features: final.features.length, outOfFold };
+}
