@@ -8,6 +8,14 @@ function at(text: string) {
 }
 
 describe("completionContext", () => {
+  it("does not close a placeholder that goes on to a fallback", () => {
+    const line = "      content: because of ${main_co|what you've described}.";
+    const column = line.indexOf("|");
+    expect(completionContext(line, column)).toEqual({ close: "" });
+    const mustache = "      content: 因为{{主要|你刚才说的}}";
+    expect(completionContext(mustache, mustache.indexOf("|"))).toEqual({ close: "" });
+  });
+
   it("offers names inside placeholders and closes them", () => {
     expect(at("      content: Hello ${|")).toEqual({ close: "}" });
     expect(at("      content: Hello ${us|")).toEqual({ close: "}" });

@@ -17,12 +17,13 @@ export interface CompletionContext {
 /** Name characters: variable names are Unicode identifiers (`用户称呼`), so `\w` is not enough. */
 const PART = String.raw`[\p{ID_Continue}_]`;
 const PARTIAL_PLACEHOLDER = new RegExp(String.raw`\$\{\s*[\p{ID_Continue}_.]*$`, "u");
-const PLACEHOLDER_REST = new RegExp(String.raw`^[\p{ID_Continue}_.]*\s*\}`, "u");
+// What follows the name when the placeholder is already closed, or goes on to a fallback (`${name|…}`).
+const PLACEHOLDER_REST = new RegExp(String.raw`^[\p{ID_Continue}_.]*\s*[}|]`, "u");
 const PARTIAL_MUSTACHE = new RegExp(String.raw`\{\{\s*${PART}*$`, "u");
-const MUSTACHE_REST = new RegExp(String.raw`^${PART}*\s*\}\}`, "u");
+const MUSTACHE_REST = new RegExp(String.raw`^${PART}*\s*(?:\}\}|\|)`, "u");
 // `{name}` inside text: the `{` follows text, not a space, `:`, `,` or a bracket (those open a YAML flow mapping).
 const PARTIAL_BRACE = new RegExp(String.raw`[^\s:,\[\]{}$]\{\s*${PART}*$`, "u");
-const BRACE_REST = new RegExp(String.raw`^${PART}*\s*\}`, "u");
+const BRACE_REST = new RegExp(String.raw`^${PART}*\s*[}|]`, "u");
 const CONDITION_WORD = new RegExp(String.raw`(?:^|[\s(!,"=<>&|])(?:[\p{ID_Start}_]${PART}*)?$`, "u");
 const LIST_ITEM = new RegExp(String.raw`(?:\[|,)\s*${PART}*$`, "u");
 
