@@ -17,7 +17,7 @@ import { replyFeatures } from "../engine/understanding/features";
 import { valueFor } from "../engine/understanding/read-reply";
 import { REPLY_INTENTS } from "../engine/understanding/types";
 
-export const INTENT_TRAIN_OPTIONS: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 15, l2: 1e-3, minCount: 1 };
+export const INTENT_TRAIN_OPTIONS: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 15, l2: 1e-4, minCount: 2 };
 
 export function replyEvidence(reply: LabelledReply) {
   const question = { kind: reply.kind, text: reply.question, lang: reply.lang, ...(reply.options ? { options: reply.options } : {}) };

@@ -6,6 +6,8 @@
  * question itself.
  */
 import { hashFeature, textPieces } from "../classifier/features";
+import { readConfirmation } from "../runtime/confirmation";
+import { coerceBoolean } from "../runtime/coerce";
 import { foldText } from "../text/normalize";
 import type { Cue } from "./cues";
 import type { QuestionKind } from "./types";
@@ -52,6 +54,25 @@ export function replyFeatures(evidence: ReplyEvidence): Uint32Array {
   add(`L:${bucket}`);
   add(`K${kind}|L:${bucket}`);
   if (/[?？]\s*$/u.test(folded)) add(`K${kind}|E:?`);
-  for (const piece of textPieces(foldText(evidence.question), false)) if (piece.startsWith("w:") || piece.startsWith("z:")) add(`Q${piece}`);
+  if (/[?？]/u.test(folded)) add(`K${kind}|A:?`);
+  // How the reply opens and ends ("why…", "can I…", "…吗", "…吧") says much of what it does.
+  const words = folded.match(/[\p{Script=Latin}']+|\p{Script=Han}{1,2}/gu) ?? [];
+  if (words.length > 0) {
+    add(`F:${words[0]}`);
+    add(`K${kind}|F:${words[0]}`);
+    add(`Z:${words[words.length - 1]}`);
+  }
+  // Yes/no polarity as the rule readers see it.
+  const polarity = coerceBoolean(evidence.reply);
+  add(`P:${polarity === undefined ? "none" : polarity ? "yes" : "no"}`);
+  add(`K${kind}|P:${polarity === undefined ? "none" : polarity ? "yes" : "no"}`);
+  add(`K${kind}|R:${readConfirmation(evidence.reply)}`);
+  // Whether the reply talks about what was asked: shared words with the question.
+  const questionPieces = new Set(textPieces(foldText(evidence.question), false).filter((piece) => piece.startsWith("w:") || piece.startsWith("z:")));
+  let shared = 0;
+  for (const piece of textPieces(folded, false)) if ((piece.startsWith("w:") && piece.length > 5) || piece.startsWith("z:")) if (questionPieces.has(piece)) shared++;
+  add(`O:${Math.min(shared, 3)}`);
+  add(`K${kind}|O:${Math.min(shared, 3)}`);
+  for (const piece of questionPieces) add(`Q${piece}`);
   return Uint32Array.from(indices).sort();
 }

@@ -10,11 +10,13 @@ import { replyFeatures, type ReplyEvidence } from "./features";
 import { REPLY_INTENTS, type QuestionKind, type ReplyIntent } from "./types";
 
 const CLOSED: readonly QuestionKind[] = ["yes_no", "confirm_summary"];
+/** Kinds whose answer is a value: a reply with none of it does not answer them. */
+const VALUE_REQUIRED: readonly QuestionKind[] = ["rating", "name", "option", "choice"];
 
-/** Whether a question of this kind can be met with this intent. */
-export function intentFits(kind: QuestionKind, intent: ReplyIntent): boolean {
+/** Whether a question of this kind can be met with this intent, given whether a value was found. */
+export function intentFits(kind: QuestionKind, intent: ReplyIntent, valueFound: boolean): boolean {
   const closed = CLOSED.includes(kind);
-  if (intent === "answer") return !closed;
+  if (intent === "answer") return !closed && (valueFound || !VALUE_REQUIRED.includes(kind));
   if (intent === "yes" || intent === "no") return closed;
   return true;
 }
@@ -28,7 +30,7 @@ export interface IntentVerdict {
 
 export function classifyIntent(model: LinearModel, evidence: ReplyEvidence): IntentVerdict {
   const raw = probabilities(model, replyFeatures(evidence));
-  const fitting = raw.map((p, index) => (intentFits(evidence.kind, REPLY_INTENTS[index] as ReplyIntent) ? p : 0));
+  const fitting = raw.map((p, index) => (intentFits(evidence.kind, REPLY_INTENTS[index] as ReplyIntent, evidence.valueFound) ? p : 0));
   const total = fitting.reduce((a, b) => a + b, 0) || 1;
   const normalised = fitting.map((p) => p / total);
   let best = 0;

@@ -3,6 +3,7 @@
  * from the deterministic extractors (./values.ts); the intent from the trained classifier
  * (./intent-model.ts), which sees the reply, the question, the cues and whether a value was found.
  */
+import type { LinearModel } from "../classifier/linear";
 import { coerceBoolean } from "../runtime/coerce";
 import { questionTopic, replyCues } from "./cues";
 import { classifyIntent, intentModel } from "./intent-model";
@@ -32,11 +33,12 @@ export function valueFor(question: PendingQuestion, reply: string): ReplyReading
   }
 }
 
-export function readReply(question: PendingQuestion, reply: string): ReplyReading {
+/** `model` is for evaluation (a model that never saw the writer being scored); the shipped one by default. */
+export function readReply(question: PendingQuestion, reply: string, model: LinearModel = intentModel()): ReplyReading {
   const cues = replyCues(reply);
   const value = valueFor(question, reply);
   const valueFound = value !== undefined && typeof value !== "boolean";
-  const verdict = classifyIntent(intentModel(), { kind: question.kind, question: question.text, reply, cues, valueFound });
+  const verdict = classifyIntent(model, { kind: question.kind, question: question.text, reply, cues, valueFound });
   const intent = verdict.intent;
   const reading: ReplyReading = { intent, confidence: verdict.probability };
   if (intent === "question") reading.topic = questionTopic(cues);

@@ -31,6 +31,7 @@ function chineseNumber(s: string): number | undefined {
 
 /** A number token (digits, an English number word, a Chinese numeral) as a number. */
 function tokenNumber(token: string): number | undefined {
+  if (token === "俩") return 2;
   if (/^\d+(?:[.,]\d+)?$/.test(token)) return Number(token.replace(",", "."));
   return EN_UNITS[token] ?? chineseNumber(token);
 }
@@ -44,7 +45,7 @@ const NOT_A_RATING_BEFORE = /(?:\bat|\bsince|\bin|\bage|\baged|\bi'?m|\bi am|\bt
 const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|分|points?\b|pts?\b)/iu;
 /** Within a reply, a correction: what follows replaces what came before. */
 const CORRECTION_MARK =
-  /\b(?:no wait|wait|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
+  /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
 
 interface NumberHit {
   value: number;
@@ -72,21 +73,39 @@ function numberHits(text: string): NumberHit[] {
       if (token === "一" && !/^分/u.test(after) && !/[打给评]$/u.test(before)) continue;
     }
     // "one" is a pronoun more often than a number ("the last one", "one of those").
+    if (token === "one" && /\b(?:this|that|the|which|each|every|any|no|last|next|other|another|first)\s*$/i.test(text.slice(0, start))) continue;
     if (token === "one" && !/\b(?:a|about|maybe|like|around|only|just|probably|give it|say)\s*$/i.test(text.slice(0, start)) && !RATING_AFTER.test(text.slice(end)))
       if (!/^\s*$|^\s*[,.!?]/.test(text.slice(end))) continue;
-    const value = tokenNumber(token);
-    if (value === undefined) continue;
     const afterText = text.slice(end);
     if (NOT_A_RATING_AFTER.test(afterText) && !RATING_AFTER.test(afterText)) continue;
     if (NOT_A_RATING_BEFORE.test(text.slice(0, start)) && !RATING_AFTER.test(afterText)) continue;
-    hits.push({ value, start, end, marked: RATING_AFTER.test(afterText) });
+    const marked = RATING_AFTER.test(afterText);
+    // "六七分", "七八": two adjacent numerals are a range.
+    if (/^[一二两三四五六七八九]{2}$/u.test(token)) {
+      const low = chineseNumber(token.slice(0, 1)) ?? 0;
+      const high = chineseNumber(token.slice(1)) ?? 0;
+      if (high === low + 1) {
+        hits.push({ value: low, start, end: start + 1, marked });
+        hits.push({ value: high, start: start + 1, end, marked, rangeWith: hits.length - 1 });
+      }
+      continue;
+    }
+    let value = tokenNumber(token);
+    if (value === undefined) continue;
+    // "five and a half", "6 and a half", "七点五", "七分半".
+    const half = /^(?:\s+and\s+a\s+half|点五|點五|分半|\.5)/u.exec(afterText);
+    if (half) value += 0.5;
+    hits.push({ value, start, end: end + (half ? half[0].length : 0), marked });
   }
-  // Ranges: "6 or 7", "6-7", "6 to 7", "六七分".
+  // Ranges: "6 or 7", "6-7", "6 to 7", "5? 6?", "六分到七分", "between 8 and 9".
   for (let i = 1; i < hits.length; i++) {
     const a = hits[i - 1] as NumberHit;
     const b = hits[i] as NumberHit;
+    if (b.rangeWith !== undefined) continue;
     const between = text.slice(a.end, b.start);
-    if (/^\s*(?:or|to|-|–|~|～|\/|或者?|到|至)?\s*$/iu.test(between) && b.value > a.value && b.value - a.value <= 3) b.rangeWith = i - 1;
+    const joined = /^\s*分?\s*(?:or|to|and|-|–|~|～|\/|或者?|到|至|和|跟)\s*$/iu.test(between) || /^\s*[?？]\s*$/u.test(between);
+    const betweenWord = /\bbetween\s*$|介于\s*$|之间\s*$/u.test(text.slice(Math.max(0, a.start - 10), a.start));
+    if ((joined || (betweenWord && /^\s*(?:and|和|到)\s*$/u.test(between))) && b.value > a.value && b.value - a.value <= 2) b.rangeWith = i - 1;
   }
   return hits;
 }
@@ -96,76 +115,114 @@ export function extractRating(reply: string, max = 10): number | undefined {
   const text = foldText(reply);
   const corrections = [...text.matchAll(new RegExp(CORRECTION_MARK.source, "giu"))].map((m) => m.index);
   const lastCorrection = corrections.length ? Math.max(...corrections) : -1;
-  let hits = numberHits(text).filter((hit) => hit.value >= 0 && hit.value <= max);
+  const all = numberHits(text);
+  let hits = all.filter((hit) => hit.value >= 0 && hit.value <= max);
   if (hits.length === 0) return undefined;
   const after = hits.filter((hit) => hit.start > lastCorrection);
   if (after.length > 0) hits = after;
   const marked = hits.filter((hit) => hit.marked);
   const pool = marked.length > 0 ? marked : hits;
   const chosen = pool[pool.length - 1] as NumberHit;
-  const all = numberHits(text);
-  const index = all.findIndex((hit) => hit.start === chosen.start);
   const partner = chosen.rangeWith !== undefined ? all[chosen.rangeWith] : undefined;
-  if (partner && index >= 0) return (partner.value + chosen.value) / 2;
-  // "六七分": two adjacent single numerals are a range too.
-  const adjacent = /([一二三四五六七八九])([一二三四五六七八九])分/u.exec(text);
-  if (adjacent) {
-    const a = chineseNumber(adjacent[1] ?? "") ?? 0;
-    const b = chineseNumber(adjacent[2] ?? "") ?? 0;
-    if (b === a + 1) return (a + b) / 2;
-  }
-  return chosen.value;
+  return partner ? (partner.value + chosen.value) / 2 : chosen.value;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Names
 
-/** English cues that introduce the name to use; the last one in the reply wins ("I'm Sam… call me Sammy"). */
-const EN_NAME_CUE =
-  /(?:\bcall me|\bcalls? me|\bcalled|\bgo by|\bgoes by|\bmy name(?:'s| is)|\bname(?:'s| is)|\bi(?:'m| am)|\bim|\bit(?:'s| is)|\bthis is|\bjust)\s+/giu;
-/** Chinese cues before the name. */
-const ZH_NAME_CUE = /(?:叫我|喊我|称呼我|我叫|我的名字是|名字是|名字叫|我是|就叫|都叫我|都喊我|可以叫|叫)\s*/gu;
-/** What follows a Chinese name out of politeness. */
-const ZH_NAME_TAIL = /(?:就好了?|就行了?|就可以了?|就成|就ok|好了|可以了|即可|吧|啊|呀|哦|噢|喔|嘛|呢|啦|哈|哈哈|的|哒|嗯)+$/u;
+/**
+ * Names come from candidates, each with a strength: a stated preference ("Tom is fine", "Dar for
+ * short", "use my middle name, Grace") over being called ("call me Sam", "叫我小林") over a given
+ * name ("my name is Thomas", "我叫王思远") over a name standing first ("Nova ✨", "Ivy. 19."). Within a
+ * strength the last one wins, and what comes before a correction ("wait no", "jk", "其实") yields to
+ * what comes after it. Names in a negated cue ("nobody calls me that", "别叫全名") are not taken.
+ */
+const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof)\.?\s+)?`;
+const LATIN_NAME = String.raw`${TITLE}\p{Lu}[\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
+const ANY_NAME = String.raw`${TITLE}[\p{Script=Latin}][\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
 
-/** Words that follow "I'm"/"it's"/"just" without being a name. */
+interface NameCue {
+  pattern: RegExp;
+  strength: number;
+}
+
+const EN_NAME_CUES: readonly NameCue[] = [
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:(?:is|'s|’s|would be)\s+(?:fine|ok|okay|good|great|better|easier|perfect|preferred|best|enough)|works|will do)`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred|please)\b`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
+  { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\bjust\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\b(?:go|goes|going)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\bmy\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:'s|’s|\s+is)?\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
+  { pattern: new RegExp(String.raw`\bnames?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
+  { pattern: new RegExp(String.raw`\bnames\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
+  { pattern: new RegExp(String.raw`\b(?:i'm|i’m|im|i am|it's|it’s|its|this is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
+  { pattern: new RegExp(String.raw`\b(?:I'm|I’m|Im|I am|It's|It’s|Its|This is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
+];
+
+/** Where a Chinese name ends: particles, politeness, punctuation, spaces, emoji. */
+const ZH_NAME_STOP = /可以|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）\p{Extended_Pictographic}]|h{2,}/u;
+
+const ZH_NAME_CUES: readonly NameCue[] = [
+  { pattern: /(?:可以叫我|可以喊我|叫我一声|叫我做|叫我作|都叫我|都喊我|就叫我|称呼我|稱呼我|叫我|喊我|就叫|(?<![我你他她])叫)\s*["“‘「]?/gu, strength: 3 },
+  { pattern: /(?:我叫|我的名字是|我的名字叫|名字是|名字叫|我是)\s*["“‘「]?/gu, strength: 2 },
+];
+
+/** Words that are not names where a name might stand ("I'm tired", "Honestly…", "skip"). */
 const NOT_NAMES = new Set(
   (
     "a an the not no so very really just fine ok okay good great alright tired sorry here back sure unsure afraid scared worried " +
     "nervous anxious happy sad feeling doing going trying kind sort pretty quite bit little also still from in on at with " +
     "uncomfortable comfortable private confused lost stressed exhausted busy new old married single done over fed hoping " +
     "thinking wondering asking saying that this what who why how when where there it them me you your my our his her " +
-    "nobody nothing none anonymous called rather prefer happier better worse like gonna wanna gotta only all every one two " +
-    "complicated personal weird fine. nah yes yeah yep nope well hmm um uh er oh lol idk maybe probably honestly literally " +
-    "glad sick ill male female student teacher nurse mum mom dad mother father retired unemployed working a.k.a aka"
+    "nobody nothing none anonymous anon called rather prefer happier better worse like gonna wanna gotta only all every " +
+    "complicated personal weird nah yes yeah yep nope well hmm um uh er oh lol lmao idk maybe probably honestly literally " +
+    "glad sick ill male female student teacher nurse mum mom dad mother father retired unemployed working skip pass next " +
+    "later whatever anything something nevermind nvm ugh meh sigh ok. thanks thank please hi hello hey hiya yo dear sir madam " +
+    "does do did is are was were be been will would can could should may might must shall need want why because but and or " +
+    "if then than as of for to by about into up down out off again once name names nickname real full first last middle " +
+    "human bot robot person stranger someone somebody anyone everyone everybody people guy girl boy man woman client patient " +
+    "call calls me myself i i'm im it's its he she they we us them mine yours whatever. depends either both neither none. " +
+    "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely"
   ).split(" "),
 );
 
-const ZH_NOT_NAMES = /^(?:学生|老师|上班族|一个|个|谁|什么|机器人|真人|不|没|不想|不太|不方便|随便|无所谓|匿名|保密|这个|那个|你|我|他|她|的|问|病人|来访者|妈妈|爸爸|打工人)/u;
+const ZH_NOT_NAMES =
+  /^(?:学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼)/u;
+
+/** Particles and politeness after a Chinese name, and quotes around it. */
+function cleanChineseName(candidate: string): string | undefined {
+  const text = candidate.replace(/^[\s:："“‘「]+/u, "");
+  const latin = new RegExp(String.raw`^(?:${ANY_NAME})`, "u").exec(text);
+  if (latin && /^[A-Za-z]/.test(text)) return cleanEnglishName(latin[0]);
+  if (ZH_NOT_NAMES.test(text)) return undefined;
+  const stop = ZH_NAME_STOP.exec(text);
+  const name = (stop ? text.slice(0, stop.index) : text).slice(0, 6);
+  if (!name || !/^\p{Script=Han}/u.test(name) || ZH_NOT_NAMES.test(name)) return undefined;
+  // "我是教书的": an occupation, not a name.
+  if (text.slice(name.length).startsWith("的")) return undefined;
+  return name;
+}
 
 function cleanEnglishName(candidate: string): string | undefined {
-  const words = candidate.split(/\s+/).filter(Boolean);
+  const words = candidate.trim().split(/\s+/).filter(Boolean);
   const taken: string[] = [];
   for (const word of words) {
-    const bare = word.replace(/[^\p{L}\p{M}'’.\-]/gu, "");
+    const bare = word.replace(/[^\p{L}\p{M}'’.\-]/gu, "").replace(/(?<!^(?:Dr|Mr|Mrs|Ms|St))\.$/u, "");
     if (!bare) break;
     const lower = bare.toLowerCase().replace(/\.$/, "");
     if (taken.length === 0 && NOT_NAMES.has(lower)) return undefined;
-    if (taken.length > 0 && (NOT_NAMES.has(lower) || !/^\p{Lu}/u.test(bare) || /^(?:is|and|but|please|thanks|thank|btw)$/i.test(lower))) break;
-    taken.push(bare.replace(/[.']+$/u, (m) => (/^(?:dr|mr|mrs|ms|st)$/i.test(bare.slice(0, -1)) ? m : "")));
-    if (/[,.!?;:]$/.test(word) && !/^(?:dr|mr|mrs|ms|st)\.$/i.test(word)) break;
-    if (taken.length >= 3) break;
+    if (taken.length > 0 && (!/^\p{Lu}/u.test(bare) || /^(?:I|I'm|Is|And|But|Or|So|The|My)$/u.test(bare))) break;
+    taken.push(bare);
+    if (/[,;:!?]$/.test(word) || (/\.$/.test(word) && !/^(?:Dr|Mr|Mrs|Ms|St)\.$/.test(word))) break;
   }
   return taken.length ? taken.join(" ") : undefined;
 }
 
-function cleanChineseName(candidate: string): string | undefined {
-  const head = /^[\p{Script=Han}A-Za-z]{1,6}/u.exec(candidate.replace(/^[\s:：]+/u, ""))?.[0];
-  if (!head) return undefined;
-  const name = head.replace(ZH_NAME_TAIL, "");
-  if (!name || ZH_NOT_NAMES.test(name)) return undefined;
-  return name;
-}
+/** Cues that reject the name after them: "nobody calls me that", "don't call me Bob", "别叫全名". */
+const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:\w+\s+)?$)|(?:[别別不莫]\s*$)/iu;
+/** A correction: candidates before it yield to candidates after it. */
+const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought)\b|其实|其實|不是啦|开玩笑|開玩笑|算了/giu;
 
 /**
  * The name the client asks to be called, taken from the original text (case kept), or undefined
@@ -174,26 +231,40 @@ function cleanChineseName(candidate: string): string | undefined {
 export function extractName(reply: string): string | undefined {
   const text = reply.normalize("NFKC").trim();
   if (!text) return undefined;
-  let best: { at: number; name: string } | undefined;
-  for (const found of text.matchAll(EN_NAME_CUE)) {
-    const name = cleanEnglishName(text.slice(found.index + found[0].length));
-    if (name && (!best || found.index >= best.at)) best = { at: found.index, name };
+  const corrections = [...text.matchAll(NAME_CORRECTION)].map((m) => m.index + m[0].length);
+  const era = (at: number): number => corrections.filter((end) => end <= at).length;
+  const candidates: { at: number; strength: number; name: string }[] = [];
+  const consider = (at: number, strength: number, name: string | undefined, cueStart: number): void => {
+    if (!name || NEGATED_NAME_CUE.test(text.slice(Math.max(0, cueStart - 16), cueStart))) return;
+    candidates.push({ at, strength, name });
+  };
+  for (const cue of EN_NAME_CUES) {
+    for (const found of text.matchAll(cue.pattern)) {
+      const raw = found.groups?.name ?? "";
+      consider(found.index + found[0].indexOf(raw), cue.strength, cleanEnglishName(raw), found.index);
+    }
   }
-  for (const found of text.matchAll(ZH_NAME_CUE)) {
-    const name = cleanChineseName(text.slice(found.index + found[0].length));
-    if (name && (!best || found.index >= best.at)) best = { at: found.index, name };
+  for (const cue of ZH_NAME_CUES) {
+    for (const found of text.matchAll(cue.pattern)) consider(found.index, cue.strength, cleanChineseName(text.slice(found.index + found[0].length)), found.index);
   }
-  if (best) return best.name;
-  // A bare name: one to three words, or a short Chinese name, with nothing else.
-  const bare = text.replace(/[.!。！~～]+$/u, "").trim();
-  if (/^[\p{Script=Han}]{1,4}$/u.test(bare)) return cleanChineseName(bare);
-  if (/^\p{L}[\p{L}'’.\-]*(?:\s+\p{L}[\p{L}'’.\-]*){0,2}$/u.test(bare) && !/\?/.test(reply)) {
-    const words = bare.split(/\s+/);
-    if (words.some((word) => NOT_NAMES.has(word.toLowerCase()))) return undefined;
-    if (words.length > 1 && !words.every((word) => /^\p{Lu}/u.test(word))) return undefined;
-    return bare;
+  // A name standing first in the reply, or first after a correction ("Mr. Henderson lol no jk. Josh").
+  for (const start of [0, ...corrections]) {
+    const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+/u, "");
+    const at = text.length - rest.length;
+    if (/^\p{Script=Han}/u.test(rest)) {
+      const name = cleanChineseName(rest);
+      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length) && !/[不没沒说說想等呃嗯啊哦]/u.test(name);
+      if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12))) consider(at, 1, name, at);
+    } else {
+      const lead = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u").exec(rest);
+      const followed = lead ? rest.slice(lead[0].length) : "";
+      const standsAlone = lead && (/^\s*$|^\s*[,.;:!()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks)\b/iu.test(followed));
+      if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, 1, cleanEnglishName(lead[0]), at);
+    }
   }
-  return undefined;
+  if (candidates.length === 0) return undefined;
+  candidates.sort((a, b) => era(a.at) - era(b.at) || a.strength - b.strength || a.at - b.at);
+  return candidates[candidates.length - 1]?.name;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -206,8 +277,8 @@ const UNIT_WORDS: readonly (readonly [RegExp, DurationUnit])[] = [
   [/^(?:years?|yrs?|年)/iu, "year"],
 ];
 
-const EN_AMOUNT = /\b(?:(a couple of|a couple|couple of|a|an|one|a single)|(\d+(?:\.\d+)?)|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))(?:\s*(?:-|to|or)\s*(?:\d+|[a-z]+))?\s+(?:more\s+)?(days?|weeks?|wks?|months?|mths?|years?|yrs?)\b/giu;
-const ZH_AMOUNT = /(\d+|[一二两三四五六七八九十]+)(?:[一二两三四五六七八九十]|\s*[-到至~～]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(?:多)?\s*(个多月|个月|个?星期|个?礼拜|周|天|日|年|月)/gu;
+const EN_AMOUNT = /\b(?:(a couple of|a couple|couple of|couple|a|an|one|a single)|(\d+(?:\.\d+)?)|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))(?:\s*(?:-|to|or)\s*(?:\d+|[a-z]+))?\s+(?:more\s+)?(days?|weeks?|wks?|months?|mths?|years?|yrs?)\b/giu;
+const ZH_AMOUNT = /(\d+|[一二两俩三四五六七八九十]+)(?:[一二两三四五六七八九十]|\s*[-到至~～]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(?:多|来|几|幾)?\s*(个多月|个几月|个月|个?星期|个?礼拜|周|天|日|年|月)/gu;
 
 function unitOf(word: string): DurationUnit | undefined {
   for (const [pattern, unit] of UNIT_WORDS) if (pattern.test(word)) return unit;
@@ -238,15 +309,76 @@ export function extractDuration(reply: string): Duration | undefined {
   const corrections = [...text.matchAll(new RegExp(CORRECTION_MARK.source, "giu"))].map((m) => m.index);
   const lastCorrection = corrections.length ? Math.max(...corrections) : -1;
   const afterCorrection = found.filter((f) => f.at > lastCorrection);
-  return (afterCorrection[afterCorrection.length - 1] ?? found[0])?.duration;
+  // After a correction, what it says; otherwise the first stated ("两周 也可能三周": a range's lower bound).
+  return (lastCorrection >= 0 ? (afterCorrection[0] ?? found[found.length - 1]) : found[0])?.duration;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Options and choices
 
+/** Day counts over the questionnaires' two weeks: 0 → not at all, 1–6 → several days, 7–11 → more than half, 12+ → nearly every day. */
+function optionFromDays(days: number): number {
+  if (days <= 0) return 0;
+  if (days < 7) return 1;
+  if (days < 12) return 2;
+  return 3;
+}
+
+const ORDINALS: readonly (readonly [RegExp, number])[] = [
+  [/\b(?:the )?(?:first|1st)(?: one| option)?\b|第一个|第一個|第一项|第一項/iu, 0],
+  [/\b(?:the )?(?:second|2nd)(?: one| option)?\b|第二个|第二個|第二项|第二項/iu, 1],
+  [/\b(?:the )?(?:third|3rd)(?: one| option)?\b|第三个|第三個|第三项|第三項/iu, 2],
+  [/\b(?:the )?(?:fourth|4th|last)(?: one| option)\b|最后一个|最後一個|第四个|第四個|最后那个|最後那個/iu, 3],
+];
+
+/** Words for a frequency that the instruments' own phrase tables leave out (colloquial, Cantonese). */
+const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
+  [/冇乜|完全唔會|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没/u, 0],
+  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|\btwice\b|\bseveral\b|(?:just|only) a couple|less than half|一两次|一兩次|偶尔|偶爾|周一周二|有几次|有幾次/iu, 1],
+  [/大半|过半|過半|一半多|50\/50|half the (?:time|days)\W+(?:\w+\W+){0,2}more|most (?:shifts|weeks|evenings|mornings|of the week)/iu, 2],
+  [/晚晚|日日|天天都|每晚都|差不多每天|差唔多每日|\bevery ?day\b|\bevery night\b|\balways\b/iu, 3],
+];
+
+const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|[一二两三四五六七八九])?\s*(?:days?|nights?|天|晚|日)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
+const PER_WEEK = /(?:a|per|each|every)\s*week|一周|每周|每星期|一個星期|一个星期/iu;
+const OF_A_WEEK = /(?:一周|每周|一星期|一個星期|一个星期)七天有?(\d+|[一二两三四五六七八九])天/u;
+const STRONG_ZERO = /not at all|never|none|完全|从来|從來|从不|從不|一次都|一天都|\b0\b|零/iu;
+const UNSURE = /not sure|no idea|don'?t know|dunno|no clue|不知道|不确定|不確定|说不准|說不準|不清楚|没数|沒數|没统计|沒統計|没注意|沒注意|算不清|唔知/iu;
+
+function dayCountOption(text: string): number | undefined {
+  const ofWeek = OF_A_WEEK.exec(text);
+  if (ofWeek) return optionFromDays((tokenNumber(ofWeek[1] ?? "") ?? 0) * 2);
+  const found = [...text.matchAll(DAY_COUNT)];
+  if (found.length !== 1) return undefined;
+  const match = found[0] as RegExpMatchArray;
+  const token = (match[1] ?? "").toLowerCase();
+  let days = /couple/.test(token) ? 2 : /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
+  if (days === undefined) return undefined;
+  if (PER_WEEK.test(match[0])) days *= 2;
+  return optionFromDays(days);
+}
+
+/**
+ * A questionnaire option (0–3): the instruments' own reading first (exact phrases, negations,
+ * corrections); else a count of days, an ordinal ("the third one", "最后一个"), or a colloquial
+ * frequency. A bare "no"-word in an unsure reply ("不知道 没数过") is not "not at all".
+ */
 export function extractOption(reply: string, lang: ReplyLanguage): number | undefined {
+  const text = foldText(reply);
+  const unsure = UNSURE.test(text);
   const result = interpretAnswer(reply, lang);
-  return result.score ?? undefined;
+  const extra = EXTRA_OPTION_PHRASES.find(([pattern]) => {
+    const found = pattern.exec(text);
+    return found !== null && !/(?:\bnot|n't|不|没|沒|唔)\s*$/u.test(text.slice(Math.max(0, found.index - 6), found.index));
+  })?.[1];
+  if (result.score !== null) {
+    // A weak "not really" beside a count ("like once. not really an issue") is the count's.
+    if (result.score === 0 && !STRONG_ZERO.test(text)) return unsure ? undefined : (extra ?? 0);
+    return result.score;
+  }
+  if (extra !== undefined) return extra;
+  for (const [pattern, score] of ORDINALS) if (pattern.test(text)) return score;
+  return unsure ? undefined : dayCountOption(text);
 }
 
 /** The labels a question gives its options, in order ("…: 睡眠、压力还是人际关系？"), when they line up with the ids. */
@@ -260,15 +392,31 @@ function labelsFromQuestion(question: string, count: number): string[] | undefin
   return parts.length === count ? parts : undefined;
 }
 
+/** Characters too common to tell two options apart. */
+const COMMON_HAN = new Set([..."的一是了我你他她它们們还還吧都想聊个個点點些这這那就也很太不没沒有在和与與或者还是還是要会會能可以啊呢嘛啦吗嗎事情方面比较較最更"]);
+
+/** How much a reply shares with an option's label: word stems for Latin text, uncommon characters for Chinese. */
+function overlap(reply: string, label: string): number {
+  let score = 0;
+  const stems = (text: string) => (text.match(/[a-z]{3,}/g) ?? []).map((word) => word.slice(0, Math.min(word.length, 5)));
+  const replyStems = new Set(stems(reply));
+  for (const stem of stems(label.replace(/_/g, " "))) if (replyStems.has(stem)) score += 2;
+  const replyHan = new Set(Array.from(reply.match(/\p{Script=Han}/gu) ?? []));
+  for (const ch of new Set(Array.from(label.match(/\p{Script=Han}/gu) ?? []))) if (!COMMON_HAN.has(ch) && replyHan.has(ch)) score += 1;
+  return score;
+}
+
+/**
+ * One of the listed options: an exact or named option, a position ("2"), or the one option whose
+ * words (or whose label in the question, "…：睡眠、压力还是人际关系？") the reply shares most with.
+ */
 export function extractChoice(reply: string, options: readonly (string | number | boolean | null)[], question = ""): string | number | boolean | null | undefined {
   const direct = coerceEnum(reply, options);
   if (direct !== undefined) return options.find((option) => option === direct);
-  const labels = labelsFromQuestion(foldText(question), options.length);
-  if (!labels) return undefined;
   const text = foldText(reply);
-  const named = labels.flatMap((label, index) => {
-    const core = label.replace(/^(?:the|my|your|a|an|是|主要是)\s*/u, "");
-    return core.length >= 2 && text.includes(core) ? [index] : [];
-  });
-  return named.length === 1 ? options[named[0] as number] : undefined;
+  const labels = labelsFromQuestion(foldText(question), options.length);
+  const scores = options.map((option, index) => Math.max(overlap(text, String(option).toLowerCase()), labels ? overlap(text, labels[index] ?? "") : 0));
+  const best = Math.max(...scores);
+  if (best <= 0 || scores.filter((score) => score === best).length > 1) return undefined;
+  return options[scores.indexOf(best)];
 }
