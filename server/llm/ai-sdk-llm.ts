@@ -1,11 +1,11 @@
 import { generateText, Output, streamText, type LanguageModel, type LanguageModelUsage, type TextStreamPart, type ToolSet } from "ai";
 import { z } from "zod";
-import type { ClassifyRiskRequest, ClassifyRiskResult, ComposeRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
+import type { ClassifyRiskRequest, ClassifyRiskResult, ComposeRequest, ExtractRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
 import { delimitClientText } from "../engine/prompts/build";
 import { RISK_CATEGORIES, RISK_LEVELS } from "../engine/safety";
 import { CodedLlmError, StreamFailure, toLlmError, type LlmErrorCode } from "./errors";
 import { withRetries, type RetryPolicy } from "./retry";
-import { fieldsSchema, interpretSchema, judgeSchema, presentFields } from "./schema";
+import { extractSchema, interpretSchema, judgeSchema, presentFields, presentReading } from "./schema";
 
 export interface AiSdkLlmOptions {
   model: LanguageModel;
@@ -161,10 +161,10 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
     });
   }
 
-  async function extractFields(purpose: string, prompt: Prompt, fields: readonly FieldSpec[]): Promise<Record<string, JsonValue>> {
-    if (fields.length === 0) return {};
-    const output = await structured<Record<string, unknown>>(purpose, prompt, fieldsSchema(fields), false);
-    return presentFields(output, fields);
+  async function extractFields(purpose: string, prompt: Prompt, fields: readonly FieldSpec[], reading?: ExtractRequest["reading"]): Promise<Record<string, JsonValue>> {
+    if (fields.length === 0 && !reading) return {};
+    const output = await structured<Record<string, unknown>>(purpose, prompt, extractSchema(fields, reading), false);
+    return reading ? { ...presentFields(output, fields), ...presentReading(output, fields) } : presentFields(output, fields);
   }
 
   /** Reads parts until the next non-empty text delta; null at a clean end. Throws on any failure. */
@@ -251,7 +251,7 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
     mode: "model",
     model: modelName,
     compose,
-    extract: (request) => extractFields("extract", request.prompt, request.fields),
+    extract: (request) => extractFields("extract", request.prompt, request.fields, request.reading),
     think: (request) => extractFields("think", request.prompt, request.fields),
     async judge(request) {
       const output = await structured("judge", request.prompt, judgeSchema, true);

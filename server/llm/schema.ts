@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { FieldSpec, JsonValue } from "../engine/llm/port";
+import { READING_KEYS, type ExtractRequest, type FieldSpec, type JsonValue } from "../engine/llm/port";
+import { REPLY_INTENTS } from "../engine/understanding/types";
 
 /**
  * Structured-output schemas built from the engine's field specs. Every field is nullish so the
@@ -43,6 +44,47 @@ export function fieldsSchema(fields: readonly FieldSpec[]) {
     shape[field.name] = field.description ? schema.describe(field.description) : schema;
   }
   return z.object(shape);
+}
+
+/** The properties that carry the reading of the reply, named so no field's name is taken. */
+export function readingProperties(fields: readonly FieldSpec[]): { intent: string; topic: string; corrects: string } {
+  const taken = new Set(fields.map((field) => field.name));
+  const free = (name: string) => {
+    let candidate = name;
+    while (taken.has(candidate)) candidate = `_${candidate}`;
+    return candidate;
+  };
+  return { intent: free("reply_intent"), topic: free("reply_topic"), corrects: free("reply_corrects") };
+}
+
+/** The extraction schema with the reading of the reply (what it does with the pending question) beside the fields. */
+export function extractSchema(fields: readonly FieldSpec[], reading: ExtractRequest["reading"]) {
+  const base = fieldsSchema(fields);
+  if (!reading) return base;
+  const names = readingProperties(fields);
+  return base.extend({
+    [names.intent]: z
+      .enum(REPLY_INTENTS as [string, ...string[]])
+      .describe(
+        `What the client's latest reply does with the pending question (a ${reading.kind} question: "${reading.question}"): answer; yes; no; unsure (hedges, does not know: never a no); skip (declines or refuses to answer); question (asks the assistant something back); handoff (asks for a real person); off_topic (talks about something else); correction (says a summary read back to them is wrong)`,
+      ),
+    [names.topic]: z
+      .enum(["who_reads", "real_person", "data", "meaning", "other"])
+      .nullish()
+      .describe("Only when the intent is question: who reads this; whether this is a real person; what happens to their data; what the question means; or other"),
+    [names.corrects]: z.enum(["concern", "goal"]).nullish().describe("Only when the intent is correction: the part of the summary that was wrong, when clear"),
+  });
+}
+
+/** The reading the model gave, under the engine's READING_KEYS. */
+export function presentReading(output: Record<string, unknown>, fields: readonly FieldSpec[]): Record<string, JsonValue> {
+  const names = readingProperties(fields);
+  const values: Record<string, JsonValue> = {};
+  for (const key of ["intent", "topic", "corrects"] as const) {
+    const value = output[names[key]];
+    if (typeof value === "string" && value) values[READING_KEYS[key]] = value;
+  }
+  return values;
 }
 
 const jsonValue: z.ZodType<JsonValue> = z.json();

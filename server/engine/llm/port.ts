@@ -3,6 +3,7 @@
  * port finished requests; the port only talks to a model. Template mode is an implementation of
  * this port that needs no model (./template.ts); the AI SDK one lives in server/llm.
  */
+import type { QuestionKind } from "../understanding/types";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -39,7 +40,16 @@ export interface ExtractRequest {
   fields: FieldSpec[];
   /** The client's latest reply (template mode extracts from it directly). */
   reply: string;
+  /**
+   * Also read what the reply does with the pending question: the result then carries
+   * `READING_KEYS.intent` (one of REPLY_INTENTS), and when they apply `READING_KEYS.topic` (a
+   * question's QuestionTopic) and `READING_KEYS.corrects` (the SummaryPart a correction is about).
+   */
+  reading?: { kind: QuestionKind; question: string };
 }
+
+/** Where an extraction result carries its reading of the reply: names no variable can have. */
+export const READING_KEYS = { intent: "$intent", topic: "$topic", corrects: "$corrects" } as const;
 
 export interface JudgeRequest {
   prompt: Prompt;

@@ -25,9 +25,26 @@ export type VariableMap = Record<string, VariableRecord>;
 
 export type ActionProgress =
   | { type: "ai_say"; round: number }
-  | { type: "ai_ask"; round: number }
-  | { type: "assess"; item: number; scores: (number | null)[]; unclear: number }
+  | ({ type: "ai_ask"; round: number } & AskReplyProgress)
+  | { type: "assess"; item: number; scores: (number | null)[]; unclear: number; unsure?: number; reasks?: number }
   | { type: "use_skill" };
+
+/** How an ai_ask is handling the client's replies beyond plain answers (all optional, absent at first). */
+export interface AskReplyProgress {
+  /** Unsure replies so far: the first gets one clarifying re-ask, the second leaves the field unfilled. */
+  unsure?: number;
+  /** Re-asks so far (each worded differently from the one before). */
+  reasks?: number;
+  /**
+   * `confirm_no`: a "no" that would end the session is being checked. `which_part`: the client said a
+   * summary was wrong and is asked which part. `correct`: the part named in `correcting` is re-asked.
+   */
+  stage?: "confirm_no" | "which_part" | "correct";
+  /** `correct` stage: the confirmed variable being re-asked. */
+  correcting?: string;
+  /** The summary has been corrected once; the next confirmation is the last. */
+  corrected?: boolean;
+}
 
 /** Where a script (the session, or a technique it called) is. Positions are ids, never indexes. */
 export interface Frame {
@@ -90,7 +107,9 @@ export type CompleteReason =
   | "max_rounds"
   | "condition_false"
   | "skill_missing"
-  | "recursion_blocked";
+  | "recursion_blocked"
+  /** The client skipped the question: its fields stay unset and the skip is recorded. */
+  | "skipped";
 
 /** A suggested answer to a closed question: `label` is shown, `text` is sent as the client's message. */
 export interface QuickReply {
@@ -102,7 +121,15 @@ export type EngineEvent =
   | { type: "message-start"; actionId: string; purpose: string }
   | { type: "text-delta"; actionId: string; delta: string }
   | { type: "message-end"; actionId: string; text: string }
-  | { type: "variable-set"; name: string; value: JsonValue; source: string; scope: string }
+  | {
+      type: "variable-set";
+      name: string;
+      value: JsonValue;
+      source: string;
+      scope: string;
+      /** The client skipped the question: nothing was stored (value is null), the skip is recorded for review. */
+      skipped?: true;
+    }
   | { type: "action-complete"; actionId: string; reason: CompleteReason; unfilled?: string[] }
   | { type: "position"; phaseId: string | null; topicId: string | null; actionId: string; round: number; skill?: string }
   | {

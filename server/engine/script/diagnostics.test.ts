@@ -181,6 +181,12 @@ const CASES: Case[] = [
     message: /There is no topic `safety` in this script/,
   },
   {
+    code: "unknown-confirmed-variable",
+    yaml: session("            - action_type: ai_ask", "              action_id: a", "              config:", "                content: Right?", "                confirms: [main_concern]"),
+    at: [12, 28, 12, 40],
+    message: /`main_concern` is never declared nor set before this question/,
+  },
+  {
     code: "unreachable",
     yaml: session(...say("a", "content: Hi")).replace("    - phase_id: p\n", "    - phase_id: p\n      entry_condition: 1 == 2\n"),
     at: [5, 24, 5, 30],

@@ -51,6 +51,7 @@ export const DIAGNOSTIC_CODES = {
   "variable-used-before-set": { severity: "warning", summary: "A variable is used before the first action that sets it." },
   "unknown-technique": { severity: "error", summary: "`use_skill` (or a trigger) names a technique that is not in the project." },
   "unknown-topic": { severity: "error", summary: "A trigger runs a topic that is not in the script." },
+  "unknown-confirmed-variable": { severity: "error", summary: "An ai_ask `confirms` a variable that is never declared nor set before it." },
   "model-only-placeholder": {
     severity: "warning",
     summary: "In client-facing text, a placeholder without a fallback names a variable only a model can fill (an ai_think output, an ai_ask object field): in template mode it is empty.",

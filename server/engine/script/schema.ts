@@ -116,6 +116,21 @@ export const AiAskConfigSchema = z.strictObject({
     "The question in other words, asked once when the answer was unclear instead of repeating it; then the action moves on (at most two questions).",
     ["I'd like to be sure: right now, are you somewhere safe?"],
   ).optional(),
+  confirms: z
+    .array(VariableName)
+    .meta({
+      description:
+        "The variables this question reads back for the client to confirm (a summary). On a no or a correction only the part that was wrong is asked again, stored (lineage keeps both values) and confirmed once more.",
+      examples: [["main_concern", "client_goals"]],
+    })
+    .optional(),
+  confirm_no: Text(
+    "Asked before a \"no\" to this yes/no question is taken, when that no ends the session (a consent question). A yes to it keeps the no; a no to it is a yes to the question.",
+    ["Just to check: would you like to stop here for today?"],
+  ).optional(),
+  hint: Text("What the question means, in words for the client: said when they ask what it means, before the question again.", [
+    "what you would like to be different in your life, in your own words",
+  ]).optional(),
 });
 
 export const AiThinkConfigSchema = z.strictObject({

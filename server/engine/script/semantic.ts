@@ -13,7 +13,7 @@ import { childPath } from "./source-map";
 import { didYouMean } from "./suggest";
 
 /** Config fields whose text may hold placeholders. */
-const PLACEHOLDER_FIELDS = ["content", "tone", "say_goal", "exit", "rephrase"];
+const PLACEHOLDER_FIELDS = ["content", "tone", "say_goal", "exit", "rephrase", "confirm_no", "hint"];
 
 /** ai_say / ai_ask fields whose text the client reads (in template mode, word for word). */
 const CLIENT_TEXT_FIELDS = ["content", "rephrase"];
@@ -239,6 +239,17 @@ class SemanticChecker {
         asArray(criteria?.custom_conditions).forEach((condition, index) => this.condition(condition, childPath(criteriaPath, index), "exit"));
         break;
       }
+      case "ai_ask":
+        asArray(config.confirms).forEach((name, index) => {
+          if (typeof name !== "string" || this.isVisible(name)) return;
+          const hint = didYouMean(name, this.allNames());
+          this.report.value(
+            "unknown-confirmed-variable",
+            childPath(childPath(configPath, "confirms"), index),
+            `\`${name}\` is never declared nor set before this question, so there is nothing to confirm.${hint}`,
+          );
+        });
+        break;
       case "ai_think":
         asArray(config.input_variables).forEach((name, index) => {
           if (typeof name === "string") this.variable(name, childPath(childPath(configPath, "input_variables"), index), undefined);

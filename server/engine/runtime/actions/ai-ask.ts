@@ -1,22 +1,27 @@
 /**
- * ai_ask: ask, and extract output fields from every reply. Completes when every required field
- * has a value (and, in model mode, a custom `exit` holds), or after `max_rounds` questions with the
- * missing fields reported as `unfilled`. The final reply is always used; nothing is dropped. With
- * `rephrase`, the follow-up is that other wording, and there is only one.
+ * ai_ask: ask, and read every reply against the pending question before extracting from it.
+ * A skip is honoured at once (the fields stay unset, the skip is recorded); an unsure reply gets
+ * one clarifying re-ask, and a second leaves the field unfilled; a question to the bot, a request
+ * for a person or a reply off topic is answered briefly and the question asked again; a "no" that
+ * ends the session (`confirm_no`) is checked first; a summary (`confirms`) can be corrected part by
+ * part (./ask-correction.ts). Otherwise: completes when every required field has a value (and, in
+ * model mode, a custom `exit` holds), or after `max_rounds` questions with the missing fields
+ * reported as `unfilled`. Re-asks repeat only the question, worded differently each time.
  */
 import type { CompiledAction, CompiledOutputField } from "../../script";
-import type { HandlerRun, RunContext } from "../context";
-import type { EngineEvent, JsonValue } from "../types";
-import { extractFields } from "./extraction";
+import type { ReplyReading } from "../../understanding";
+import type { HandlerOutcome, HandlerRun, RunContext } from "../context";
+import { askQuestion, extractFieldsOf, primaryField, questionOnly } from "../pending-question";
+import { CONFIRM_NO, reaskLead, SKIP_ACK, UNSURE_LEAVE, unsureReask } from "../reply-texts";
+import type { AskReplyProgress, EngineEvent, JsonValue } from "../types";
+import { correctionQuestion, replyInCorrection, startCorrection } from "./ask-correction";
+import { readAndExtract } from "./extraction";
+import { asideFor, joinText, recordSkips, sayAndAwait } from "./reply-intents";
 
-type AskAction = Extract<CompiledAction, { action_type: "ai_ask" }>;
+export type AskAction = Extract<CompiledAction, { action_type: "ai_ask" }>;
+export type AskProgress = { type: "ai_ask"; round: number } & AskReplyProgress;
 
 const DEFAULT_EXIT = "the client has answered";
-
-const FOLLOW_UP_PREFIX = {
-  en: "Thank you. Could you tell me a little more? ",
-  zh: "谢谢你。能再多说一点吗？",
-} as const;
 
 function assignLiterals(ctx: RunContext, action: AskAction): EngineEvent[] {
   return action.config.output
@@ -44,22 +49,104 @@ function maxRounds(action: AskAction): number {
   return action.config.rephrase ? Math.min(action.config.max_rounds, 2) : action.config.max_rounds;
 }
 
+function askProgress(ctx: RunContext): AskProgress {
+  const progress = ctx.frame.progress;
+  return progress?.type === "ai_ask" ? progress : { type: "ai_ask", round: 1 };
+}
+
+/** The text of the question pending at this stage (what an aside is followed by). */
+function pendingText(ctx: RunContext, action: AskAction, progress: AskProgress, content: string): string {
+  if (progress.stage === "confirm_no") return ctx.render(action.config.confirm_no ?? CONFIRM_NO[ctx.language]);
+  if (progress.stage === "which_part" || progress.stage === "correct") return correctionQuestion(ctx, action, progress);
+  return questionOnly(content);
+}
+
+/** The client skipped the question: its unset fields stay unset and the skip is recorded. */
+export async function* skipAsk(ctx: RunContext, action: AskAction): HandlerRun {
+  const unset = extractFieldsOf(action).filter((field) => ctx.variables.lookup(field.get) === undefined);
+  yield* recordSkips(ctx, unset.map((field) => field.get), action.action_id);
+  yield* ctx.sayVerbatim(action.action_id, "skip_ack", SKIP_ACK[ctx.language]);
+  return { kind: "done", reason: "skipped" };
+}
+
+/** Handles the intents that are not an answer; undefined when the reply is to be read as one. */
+async function* notAnAnswer(ctx: RunContext, action: AskAction, progress: AskProgress, reading: ReplyReading, content: string): AsyncGenerator<EngineEvent, HandlerOutcome | undefined> {
+  const language = ctx.language;
+  if (reading.intent === "skip") return yield* skipAsk(ctx, action);
+  const aside = asideFor(ctx, reading, action.config.hint ? ctx.render(action.config.hint) : undefined);
+  if (aside) yield ctx.position(action, progress.round);
+  if (aside) return yield* sayAndAwait(ctx, action, progress, aside.purpose, joinText(language, aside.text, pendingText(ctx, action, progress, content)));
+  // Unsure while a no is checked or a summary corrected: those stages decide for themselves.
+  if (reading.intent !== "unsure" || progress.stage) return undefined;
+  if ((progress.unsure ?? 0) >= 1) {
+    const missing = missingRequired(ctx, action.config.output).map((f) => f.get);
+    yield* ctx.sayVerbatim(action.action_id, "leave", UNSURE_LEAVE[language]);
+    return missing.length ? { kind: "done", reason: "max_rounds", unfilled: missing } : { kind: "done", reason: "completed" };
+  }
+  const question = askQuestion(action, content, language, progress);
+  const next = { ...progress, unsure: 1, reasks: (progress.reasks ?? 0) + 1 };
+  yield ctx.position(action, progress.round);
+  return yield* sayAndAwait(ctx, action, next, "clarify", joinText(language, unsureReask(question.kind, language), questionOnly(content)));
+}
+
+/** The reply to "would you like to stop here?": yes keeps the no, no is a yes to the question. */
+async function* replyConfirmNo(ctx: RunContext, action: AskAction, progress: AskProgress, reading: ReplyReading, content: string): HandlerRun {
+  const field = primaryField(action);
+  if (field && (reading.intent === "yes" || reading.intent === "no")) {
+    ctx.frame.progress = { ...progress, stage: undefined };
+    yield ctx.setVariable(field.get, reading.intent === "no", action.action_id);
+    return { kind: "done", reason: "completed" };
+  }
+  // Unclear: back to the question itself.
+  const next: AskProgress = { type: "ai_ask", round: progress.round, reasks: (progress.reasks ?? 0) + 1 };
+  return yield* sayAndAwait(ctx, action, next, "follow_up", joinText(ctx.language, reaskLead(progress.reasks ?? 0, ctx.language), questionOnly(content)));
+}
+
 export async function* replyAsk(ctx: RunContext, action: AskAction, reply: string): HandlerRun {
   const { config } = action;
   const rounds = maxRounds(action);
-  const progress = ctx.frame.progress;
-  const round = progress?.type === "ai_ask" ? progress.round : 1;
+  const progress = askProgress(ctx);
+  const round = progress.round;
   const content = ctx.render(config.content);
+  const question = askQuestion(action, pendingText(ctx, action, progress, content), ctx.language, progress);
+  const inStage = progress.stage !== undefined;
 
   // Follow-up replies answer what was missing: rule-based extraction must not overwrite what the
   // first reply gave (the model, which sees the whole exchange, may still correct it).
-  const candidates =
-    round === 1
+  const candidates = inStage
+    ? []
+    : round === 1
       ? config.output
-      : config.output.filter(
-          (f) => ctx.variables.lookup(f.get) === undefined || (ctx.llm.mode === "model" && f.extraction_method === "llm"),
-        );
-  const found = await extractFields(ctx, candidates, reply, () => ctx.prompt(action, "task_extract", {}), config.output, round > 1);
+      : config.output.filter((f) => ctx.variables.lookup(f.get) === undefined || (ctx.llm.mode === "model" && f.extraction_method === "llm"));
+  const { reading, found } = await readAndExtract(ctx, {
+    fields: candidates,
+    reply,
+    prompt: () => ctx.prompt(action, "task_extract", {}),
+    question,
+    primary: inStage ? undefined : primaryField(action),
+    siblings: config.output,
+    followUp: round > 1,
+  });
+
+  // While a safety trigger's run asks its questions, every reply is an answer to them: nothing is
+  // skipped or set aside there. And a reply that gives the value is an answer, however hedged or loose.
+  const safetyRun = ctx.state.stack.some((frame) => frame.interrupt);
+  const primary = primaryField(action);
+  const gaveValue = primary ? found[primary.get] !== undefined : Object.keys(found).length > 0;
+  const answered = gaveValue && (reading.intent === "unsure" || reading.intent === "off_topic");
+  const handled = safetyRun || answered ? undefined : yield* notAnAnswer(ctx, action, progress, reading, content);
+  if (handled) return handled;
+  if (progress.stage === "confirm_no") return yield* replyConfirmNo(ctx, action, progress, reading, content);
+  if (progress.stage === "which_part" || progress.stage === "correct") return yield* replyInCorrection(ctx, action, progress, reading, reply);
+  if (!safetyRun && question.kind === "confirm_summary" && (reading.intent === "no" || reading.intent === "correction")) {
+    return yield* startCorrection(ctx, action, progress, reading, reply);
+  }
+
+  if (!safetyRun && primary && config.confirm_no && question.kind === "yes_no" && found[primary.get] === false) {
+    // A no that ends the session is checked before it is taken.
+    return yield* sayAndAwait(ctx, action, { ...progress, stage: "confirm_no" }, "confirm_no", ctx.render(config.confirm_no));
+  }
+
   for (const [name, value] of Object.entries(found)) yield ctx.setVariable(name, value, action.action_id);
 
   const missing = missingRequired(ctx, config.output);
@@ -75,11 +162,12 @@ export async function* replyAsk(ctx: RunContext, action: AskAction, reply: strin
   }
 
   const next = round + 1;
-  ctx.frame.progress = { type: "ai_ask", round: next };
+  const reasks = progress.reasks ?? 0;
+  ctx.frame.progress = { ...progress, round: next, reasks: reasks + 1 };
   yield ctx.position(action, next);
   const missingText = missing.map((f) => (f.define ? ctx.render(f.define) : f.get)).join("; ") || "more detail";
   const prompt = ctx.prompt(action, "task_follow_up", { content, missing: missingText }, { tone: config.tone });
-  const fallback = config.rephrase ? ctx.render(config.rephrase) : FOLLOW_UP_PREFIX[ctx.language] + content;
+  const fallback = config.rephrase ? ctx.render(config.rephrase) : joinText(ctx.language, reaskLead(reasks, ctx.language), questionOnly(content));
   yield* ctx.say(action.action_id, "follow_up", prompt, fallback);
   return { kind: "await" };
 }

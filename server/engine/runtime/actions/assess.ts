@@ -1,20 +1,19 @@
 /**
  * assess: a standard instrument, item by item, with its fixed wording and options (never
- * reworded). Free-text answers are interpreted by rule first, then by the model when there is one;
- * an unclear answer gets the options again. Stores <prefix>_items, _total and _band; PHQ-9 item 9
+ * reworded). Every reply is read first: a skip leaves the item unanswered (null) at once, an unsure
+ * reply gets one clarifying re-ask, a question to the bot or a request for a person is answered and
+ * the item asked again. Answers are interpreted by rule first, then by the model when there is
+ * one; an unclear answer gets the item and its options again, with a varied lead-in. Stores <prefix>_items, _total and _band; PHQ-9 item 9
  * above 0 raises a safety event whatever the total.
  */
 import type { CompiledAction } from "../../script";
-import {
-  ANSWER_OPTIONS,
-  getInstrument,
-  interpretAnswer,
-  renderItemQuestion,
-  renderReask,
-  scoreInstrument,
-} from "../../instruments";
+import { ANSWER_OPTIONS, getInstrument, interpretAnswer, renderItemQuestion, scoreInstrument } from "../../instruments";
+import { readReply } from "../../understanding";
 import type { HandlerRun, RunContext } from "../context";
+import { assessQuestion } from "../pending-question";
+import { reaskLead, SKIP_ACK, UNSURE_LEAVE, unsureReask } from "../reply-texts";
 import type { EngineEvent, RiskLevel } from "../types";
+import { asideFor, joinText, sayAndAwait } from "./reply-intents";
 
 type AssessAction = Extract<CompiledAction, { action_type: "assess" }>;
 
@@ -50,14 +49,33 @@ async function interpret(ctx: RunContext, action: AssessAction, reply: string): 
 
 export async function* replyAssess(ctx: RunContext, action: AssessAction, reply: string): HandlerRun {
   const { instrument } = action.config;
+  const language = ctx.language;
   const prefix = action.config.output_prefix;
   const progress = ctx.frame.progress?.type === "assess" ? ctx.frame.progress : { type: "assess" as const, item: 0, scores: [], unclear: 0 };
-  const score = await interpret(ctx, action, reply);
+  const itemText = renderItemQuestion(instrument, progress.item, language, { includeStem: false });
+  const reading = readReply(assessQuestion(itemText, language), reply);
+  const reasks = progress.reasks ?? 0;
 
-  if (score === null && progress.unclear + 1 < MAX_UNCLEAR_ANSWERS) {
-    ctx.frame.progress = { ...progress, unclear: progress.unclear + 1 };
-    yield* ctx.sayVerbatim(action.action_id, "assess_reask", renderReask(instrument, progress.item, ctx.language));
-    return { kind: "await" };
+  let score: number | null;
+  const aside = asideFor(ctx, reading);
+  if (reading.intent === "skip") {
+    yield* ctx.sayVerbatim(action.action_id, "skip_ack", SKIP_ACK[language]);
+    score = null;
+  } else if (aside) {
+    return yield* sayAndAwait(ctx, action, progress, aside.purpose, joinText(language, aside.text, itemText));
+  } else if (reading.intent === "unsure" && typeof reading.value !== "number") {
+    if ((progress.unsure ?? 0) === 0) {
+      const next = { ...progress, unsure: 1, reasks: reasks + 1 };
+      return yield* sayAndAwait(ctx, action, next, "assess_reask", joinText(language, unsureReask("option", language), itemText));
+    }
+    yield* ctx.sayVerbatim(action.action_id, "leave", UNSURE_LEAVE[language]);
+    score = null;
+  } else {
+    score = typeof reading.value === "number" ? reading.value : await interpret(ctx, action, reply);
+    if (score === null && progress.unclear + 1 < MAX_UNCLEAR_ANSWERS) {
+      const next = { ...progress, unclear: progress.unclear + 1, reasks: reasks + 1 };
+      return yield* sayAndAwait(ctx, action, next, "assess_reask", joinText(language, reaskLead(reasks, language), itemText));
+    }
   }
 
   const scores = [...progress.scores, score];
@@ -70,7 +88,7 @@ export async function* replyAssess(ctx: RunContext, action: AssessAction, reply:
 
   const nextItem = progress.item + 1;
   if (nextItem < definition.items.length) {
-    ctx.frame.progress = { type: "assess", item: nextItem, scores, unclear: 0 };
+    ctx.frame.progress = { type: "assess", item: nextItem, scores, unclear: 0, reasks };
     yield ctx.position(action, nextItem + 1);
     yield* ctx.sayVerbatim(action.action_id, "assess_item", renderItemQuestion(instrument, nextItem, ctx.language, { includeStem: false }));
     return { kind: "await" };
