@@ -29,6 +29,15 @@ function examplesOf(replies: readonly LabelledReply[]): TrainingExample[] {
   return replies.map((reply) => ({ features: replyFeatures(replyEvidence(reply)), label: REPLY_INTENTS.indexOf(reply.intent), weight: 1 }));
 }
 
+/** What a model is trained from: the training replies and the options (a shipped model must match the corpus as it is). */
+export function intentTrainingVersion(training: readonly LabelledReply[], options: TrainOptions = INTENT_TRAIN_OPTIONS): string {
+  return createHash("sha256")
+    .update(JSON.stringify(options))
+    .update(JSON.stringify(training.map((r) => [r.writer, r.kind, r.question, r.reply, r.intent, r.options ?? null])))
+    .digest("hex")
+    .slice(0, 16);
+}
+
 export interface IntentTrainingReport {
   model: SerializedLinearModel;
   writers: string[];
@@ -61,11 +70,7 @@ export function trainIntentModel(training: readonly LabelledReply[], options: Tr
   for (const figures of Object.values(outOfFold)) figures.accuracy /= figures.replies || 1;
 
   const final = trainWeights(examplesOf(training), classes, options);
-  const version = createHash("sha256")
-    .update(JSON.stringify(options))
-    .update(JSON.stringify(training.map((r) => [r.writer, r.kind, r.question, r.reply, r.intent])))
-    .digest("hex")
-    .slice(0, 16);
+  const version = intentTrainingVersion(training, options);
   const model = encodeLinearModel({ version, featureBits: FEATURE_BITS, temperature, bias: final.bias, features: final.features, weights: final.weights });
   return { model, writers, trainingLines: training.length, features: final.features.length, outOfFold };
 }

@@ -38,25 +38,40 @@ export function isValueReply(reply: LabelledReply): boolean {
   return reply.intent === "answer" && VALUE_KINDS.includes(reply.kind);
 }
 
-export function scoreReplies(replies: readonly LabelledReply[], read: ReplyReader): { byLanguage: Record<ReplyLanguage, ReplyScores>; misses: ReplyMiss[] } {
-  const empty = (): ReplyScores => ({ replies: 0, intentCorrect: 0, valueReplies: 0, valueCorrect: 0, intentAccuracy: 0, valueAccuracy: 0 });
-  const byLanguage: Record<ReplyLanguage, ReplyScores> = { en: empty(), zh: empty() };
+export interface ReplyEvaluation {
+  byLanguage: Record<ReplyLanguage, ReplyScores>;
+  /** Per language and question kind. */
+  byKind: Record<string, ReplyScores>;
+  /** Labelled intent → read intent → count. */
+  confusion: Record<string, Record<string, number>>;
+  misses: ReplyMiss[];
+}
+
+const emptyScores = (): ReplyScores => ({ replies: 0, intentCorrect: 0, valueReplies: 0, valueCorrect: 0, intentAccuracy: 0, valueAccuracy: 0 });
+
+export function scoreReplies(replies: readonly LabelledReply[], read: ReplyReader): ReplyEvaluation {
+  const byLanguage: Record<ReplyLanguage, ReplyScores> = { en: emptyScores(), zh: emptyScores() };
+  const byKind: Record<string, ReplyScores> = {};
+  const confusion: Record<string, Record<string, number>> = {};
   const misses: ReplyMiss[] = [];
   for (const reply of replies) {
-    const scores = byLanguage[reply.lang];
     const reading = read(reply);
-    scores.replies++;
-    if (reading.intent === reply.intent) scores.intentCorrect++;
-    else misses.push({ reply, reading, what: "intent" });
-    if (isValueReply(reply)) {
-      scores.valueReplies++;
-      if (reading.intent === "answer" && sameValue(reading.value, reply.value)) scores.valueCorrect++;
-      else if (reading.intent === "answer") misses.push({ reply, reading, what: "value" });
+    const row = (confusion[reply.intent] ??= {});
+    row[reading.intent] = (row[reading.intent] ?? 0) + 1;
+    for (const scores of [byLanguage[reply.lang], (byKind[`${reply.lang} ${reply.kind}`] ??= emptyScores())]) {
+      scores.replies++;
+      if (reading.intent === reply.intent) scores.intentCorrect++;
+      if (isValueReply(reply)) {
+        scores.valueReplies++;
+        if (reading.intent === "answer" && sameValue(reading.value, reply.value)) scores.valueCorrect++;
+      }
     }
+    if (reading.intent !== reply.intent) misses.push({ reply, reading, what: "intent" });
+    else if (isValueReply(reply) && !sameValue(reading.value, reply.value)) misses.push({ reply, reading, what: "value" });
   }
-  for (const scores of Object.values(byLanguage)) {
+  for (const scores of [...Object.values(byLanguage), ...Object.values(byKind)]) {
     scores.intentAccuracy = scores.replies ? scores.intentCorrect / scores.replies : 0;
     scores.valueAccuracy = scores.valueReplies ? scores.valueCorrect / scores.valueReplies : 0;
   }
-  return { byLanguage, misses };
+  return { byLanguage, byKind, confusion, misses };
 }

@@ -50,6 +50,8 @@ export function replyFeatures(evidence: ReplyEvidence): Uint32Array {
   const found = evidence.valueFound ? "found" : "none";
   add(`V:${found}`);
   add(`K${kind}|V:${found}`);
+  // A value inside a question ("is 10 the good end?") is not an answer.
+  add(`K${kind}|V:${found}|A:${/[?？]|吗|嗎|\b(?:what|how|does|is|do)\b/iu.test(folded) ? "q" : "-"}`);
   const bucket = lengthBucket(Array.from(folded).length);
   add(`L:${bucket}`);
   add(`K${kind}|L:${bucket}`);

@@ -414,6 +414,12 @@ export function extractChoice(reply: string, options: readonly (string | number 
   const direct = coerceEnum(reply, options);
   if (direct !== undefined) return options.find((option) => option === direct);
   const text = foldText(reply);
+  // "the second one", "第二个", "the last one": by position, as options are listed.
+  const position = ORDINALS.find(([pattern]) => pattern.test(text))?.[1];
+  if (position !== undefined && options.length > 1) {
+    const last = /\blast\b|最后|最後/u.test(text);
+    return options[last ? options.length - 1 : position];
+  }
   const labels = labelsFromQuestion(foldText(question), options.length);
   const scores = options.map((option, index) => Math.max(overlap(text, String(option).toLowerCase()), labels ? overlap(text, labels[index] ?? "") : 0));
   const best = Math.max(...scores);

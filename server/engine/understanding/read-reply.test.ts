@@ -1,0 +1,78 @@
+import { describe, expect, it } from "vitest";
+import { readReply } from "./read-reply";
+import type { PendingQuestion, QuestionKind } from "./types";
+
+const ask = (kind: QuestionKind, lang: "en" | "zh" = "en", text = "", options?: string[]): PendingQuestion => ({ kind, lang, text, ...(options ? { options } : {}) });
+
+describe("reading a reply against the pending question", () => {
+  it.each([
+    ["about a six", 6],
+    ["maybe 7 out of 10", 7],
+    ["六分左右", 6],
+    ["大概七分吧", 7],
+    ["6 or 7", 6.5],
+    ["六七分吧", 6.5],
+    ["five. no wait, more like a 4", 4],
+    ["I'm 34 with two kids and I'd give it a 3", 3],
+  ])("a rating in words or digits: %j → %d", (reply, value) => {
+    expect(readReply(ask("rating", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "How would you rate your mood from 0 to 10?"), reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each([
+    ["I'm Sam. Well, most people call me Sammy actually.", "Sammy"],
+    ["call me Sam", "Sam"],
+    ["my name is Priya", "Priya"],
+    ["叫我小林就好", "小林"],
+    ["我姓林，叫我小林就行", "小林"],
+    ["大家都叫我阿乐", "阿乐"],
+    ["我叫王思远，叫我思远就好", "思远"],
+  ])("a name from a sentence: %j → %j", (reply, value) => {
+    expect(readReply(ask("name", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "What would you like me to call you?"), reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each(["I'm not really comfortable with that", "why do you need it?", "不太想说这个"])("no name when none is given: %j", (reply) => {
+    const reading = readReply(ask("name", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "What should I call you?"), reply);
+    expect(reading.intent).not.toBe("answer");
+    expect(reading.value).toBeUndefined();
+  });
+
+  it.each([
+    ["a couple of weeks", { amount: 2, unit: "week" }],
+    ["半年了", { amount: 6, unit: "month" }],
+    ["两三个月吧", { amount: 2, unit: "month" }],
+    ["a year and a half", { amount: 18, unit: "month" }],
+  ])("a duration: %j", (reply, value) => {
+    expect(readReply(ask("duration", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "How long has this been going on?"), reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each([
+    ["yes_no", "I guess so, sure", "yes"],
+    ["yes_no", "说不太清楚", "unsure"],
+    ["open", "I'd rather not say", "skip"],
+    ["open", "skip", "skip"],
+    ["open", "跳过", "skip"],
+    ["open", "不太想说这个", "skip"],
+    ["open", "Can I talk to a real person instead?", "handoff"],
+    ["open", "who reads this?", "question"],
+    ["rating", "about a six", "answer"],
+  ] as const)("%s question, %j → %s", (kind, reply, intent) => {
+    expect(readReply(ask(kind, /\p{Script=Han}/u.test(reply) ? "zh" : "en", "Would you like to start?"), reply).intent).toBe(intent);
+  });
+
+  it("asks who reads this, and whether this is a person, as questions with their topic", () => {
+    expect(readReply(ask("open", "en", "What brings you here today?"), "who reads this?")).toMatchObject({ intent: "question", topic: "who_reads" });
+    expect(readReply(ask("open", "en", "What brings you here today?"), "wait, are you a bot?")).toMatchObject({ intent: "question", topic: "real_person" });
+  });
+
+  it("picks a listed choice by its word, by position, or by its label in a Chinese question", () => {
+    const options = ["sleep", "stress", "relationships"];
+    expect(readReply(ask("choice", "en", "What would you like to focus on: sleep, stress or relationships?", options), "probably stress tbh").value).toBe("stress");
+    expect(readReply(ask("choice", "en", "What would you like to focus on: sleep, stress or relationships?", options), "the second one").value).toBe("stress");
+    expect(readReply(ask("choice", "zh", "你今天最想聊哪方面：睡眠、压力，还是人际关系？", options), "压力吧").value).toBe("stress");
+  });
+
+  it("reads a hedged questionnaire answer or a count of days as its option", () => {
+    expect(readReply(ask("option", "en", "Over the last two weeks, how often have you had trouble sleeping?"), "most nights tbh").value).toBe(2);
+    expect(readReply(ask("option", "zh", "过去两周，你有多少天睡不好？"), "也就一两天").value).toBe(1);
+  });
+});
