@@ -83,7 +83,7 @@ function bigScript(minLines: number): { text: string; middleSayLine: number } {
           "            - action_type: ai_say",
           `              action_id: say_${phase}_${t}_${a}`,
           "              config:",
-          `                content: Thank you. So far you said \${answer_${v}}. Let us go on with part ${a}.`,
+          `                content: Thank you. So far you said \${answer_${v}|nothing yet}. Let us go on with part ${a}.`,
           "            - action_type: ai_ask",
           `              action_id: ask_${phase}_${t}_${a}`,
           `              condition: "answer_${v} != 'skip'"`,
