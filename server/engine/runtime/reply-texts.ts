@@ -87,11 +87,15 @@ const PART_WORDS: Readonly<Record<SummaryPart | "duration", { label: Texts; ask:
 export type ConfirmedPart = SummaryPart | "duration" | "other";
 
 /** The part of a summary a confirmed variable is, by its name and description. */
+const PARTS: readonly (readonly [Exclude<ConfirmedPart, "other">, RegExp])[] = [
+  ["goal", /goal|hope|different|wish|目标|希望|不同|改变/iu],
+  ["duration", /duration|how long|多久|持续|时长/iu],
+  ["concern", /concern|problem|brings|reason|issue|困扰|问题|原因|烦恼/iu],
+];
+
+/** The part of a summary a confirmed variable is: by its name first, then by its description. */
 export function partOf(name: string, define = ""): ConfirmedPart {
-  const about = `${name} ${define}`;
-  if (/goal|hope|different|wish|目标|希望|不同|改变/iu.test(about)) return "goal";
-  if (/duration|how long|since|多久|持续|时长/iu.test(about)) return "duration";
-  if (/concern|problem|brings|reason|issue|困扰|问题|原因|烦恼/iu.test(about)) return "concern";
+  for (const text of [name, define]) for (const [part, pattern] of PARTS) if (pattern.test(text)) return part;
   return "other";
 }
 

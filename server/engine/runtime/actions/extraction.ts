@@ -137,7 +137,8 @@ function readValue(reading: ReplyReading, question: PendingQuestion, field: Comp
       if (isExplicit(field) || field.type !== "boolean") return undefined;
       return reading.intent === "yes" ? true : reading.intent === "no" ? false : null;
     case "rating":
-      return typeof value === "number" && field.type === "number" ? value : undefined;
+      // A rating is 0–10: "11" or "pretty rough" gives none.
+      return typeof value === "number" && field.type === "number" ? value : null;
     case "name":
       // A sentence with no name in it is not a name.
       return typeof value === "string" && value.trim() ? value.trim() : null;
@@ -163,6 +164,8 @@ function ruleReading(question: PendingQuestion, reply: string): ReplyReading {
   const reading = readReply(question, reply);
   // "No, I'd rather not do it today", "不想": declining a yes/no question is its no.
   if (question.kind === "yes_no" && reading.intent === "skip" && coerceBoolean(reply) === false) return { intent: "no", value: false, confidence: 1 };
+  // A number given to a rating question is an answer (out of range or not), never a skip.
+  if (question.kind === "rating" && (reading.intent === "skip" || reading.intent === "off_topic") && /\d/.test(reply)) return { intent: "answer", confidence: reading.confidence };
   // On an open question, a reply with something in it is an answer, hedged or not.
   if (question.kind === "open" && reading.intent === "unsure" && isSubstantial(reply)) return { intent: "answer", confidence: reading.confidence };
   if (!isClosed(question) || reply.trim().length > 12) return reading;
