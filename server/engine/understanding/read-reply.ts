@@ -5,9 +5,10 @@
  */
 import type { LinearModel } from "../classifier/linear";
 import { coerceBoolean } from "../runtime/coerce";
-import { questionTopic, replyCues } from "./cues";
+import { questionTopic, replyCues, type Cue } from "./cues";
 import { classifyIntent, intentModel } from "./intent-model";
-import type { PendingQuestion, ReplyReading } from "./types";
+import { correctedPart } from "./summary-part";
+import type { PendingQuestion, ReplyIntent, ReplyReading } from "./types";
 import { extractChoice, extractDuration, extractName, extractOption, extractRating } from "./values";
 
 /** The value a reply gives for the question's kind, if any. */
@@ -34,15 +35,41 @@ export function valueFor(question: PendingQuestion, reply: string): ReplyReading
 }
 
 /** `model` is for evaluation (a model that never saw the writer being scored); the shipped one by default. */
+/** A reply of a few words, or a few Chinese characters ("no", "不是", "yes please", "好的呀"). */
+function isBare(reply: string): boolean {
+  const text = reply.trim();
+  return (text.match(/[\p{Script=Latin}']+/gu)?.length ?? 0) <= 3 && (text.match(/\p{Script=Han}/gu)?.length ?? 0) <= 4 && text.length <= 16;
+}
+
+/**
+ * Where a rule is exact, it decides over the classifier: a bare yes or no to a closed question is
+ * that yes or no; declining a yes/no question with a no ("no, I'd rather not") is its no; a number
+ * given to a rating question is an answer even when out of range (then without a value, so the
+ * question is asked again).
+ */
+function exactIntent(question: PendingQuestion, reply: string, intent: ReplyIntent, cues: readonly Cue[]): ReplyIntent {
+  const closed = question.kind === "yes_no" || question.kind === "confirm_summary";
+  const polarity = closed ? coerceBoolean(reply) : undefined;
+  if (closed && polarity !== undefined && isBare(reply) && !cues.includes("unsure") && intent !== "handoff" && intent !== "skip") return polarity ? "yes" : "no";
+  if (question.kind === "yes_no" && intent === "skip" && polarity === false) return "no";
+  if (question.kind === "rating" && intent !== "answer" && /^\D{0,12}\d+(?:[.,]\d+)?\D{0,12}$/u.test(reply.trim()) && !cues.includes("ask")) return "answer";
+  return intent;
+}
+
+/** `model` is for evaluation (a model that never saw the writer being scored); the shipped one by default. */
 export function readReply(question: PendingQuestion, reply: string, model: LinearModel = intentModel()): ReplyReading {
   const cues = replyCues(reply);
   const value = valueFor(question, reply);
   const valueFound = value !== undefined && typeof value !== "boolean";
   const verdict = classifyIntent(model, { kind: question.kind, question: question.text, reply, cues, valueFound });
-  const intent = verdict.intent;
-  const reading: ReplyReading = { intent, confidence: verdict.probability };
+  const intent = exactIntent(question, reply, verdict.intent, cues);
+  const reading: ReplyReading = { intent, confidence: intent === verdict.intent ? verdict.probability : 1 };
   if (intent === "question") reading.topic = questionTopic(cues);
   if ((intent === "answer" || intent === "correction") && value !== undefined && typeof value !== "boolean") reading.value = value;
   if ((intent === "yes" || intent === "no") && question.kind === "yes_no") reading.value = intent === "yes";
+  if (intent === "correction" && question.kind === "confirm_summary") {
+    const part = correctedPart(question.text, reply);
+    if (part) reading.corrects = part;
+  }
   return reading;
 }

@@ -57,7 +57,9 @@ interface NumberHit {
   rangeWith?: number;
 }
 
-const NUMBER_TOKEN = /\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十]+|\b(?:zero|nil|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/giu;
+const NUMBER_TOKEN = /\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十]+|\b(?:zero|nil|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(?:for|to|too|ate|won)(?=\s*(?:out of (?:10|ten)|\/\s*10))/giu;
+/** Voice-to-text homophones, only where a scale follows ("for out of ten"). */
+const HOMOPHONES: Record<string, number> = { for: 4, to: 2, too: 2, ate: 8, won: 1 };
 
 function numberHits(text: string): NumberHit[] {
   const hits: NumberHit[] = [];
@@ -77,6 +79,8 @@ function numberHits(text: string): NumberHit[] {
     if (token === "one" && !/\b(?:a|about|maybe|like|around|only|just|probably|give it|say)\s*$/i.test(text.slice(0, start)) && !RATING_AFTER.test(text.slice(end)))
       if (!/^\s*$|^\s*[,.!?]/.test(text.slice(end))) continue;
     const afterText = text.slice(end);
+    // The scale itself ("out of 10", "/10", "0 to 10") is not the answer.
+    if (/(?:out of|outta|of|\/|0 to|0-|zero to|从0到|0到)\s*$/iu.test(text.slice(Math.max(0, start - 8), start))) continue;
     if (NOT_A_RATING_AFTER.test(afterText) && !RATING_AFTER.test(afterText)) continue;
     if (NOT_A_RATING_BEFORE.test(text.slice(0, start)) && !RATING_AFTER.test(afterText)) continue;
     const marked = RATING_AFTER.test(afterText);
@@ -90,7 +94,7 @@ function numberHits(text: string): NumberHit[] {
       }
       continue;
     }
-    let value = tokenNumber(token);
+    let value = HOMOPHONES[token] ?? tokenNumber(token);
     if (value === undefined) continue;
     // "five and a half", "6 and a half", "七点五", "七分半".
     const half = /^(?:\s+and\s+a\s+half|点五|點五|分半|\.5)/u.exec(afterText);
@@ -103,9 +107,14 @@ function numberHits(text: string): NumberHit[] {
     const b = hits[i] as NumberHit;
     if (b.rangeWith !== undefined) continue;
     const between = text.slice(a.end, b.start);
-    const joined = /^\s*分?\s*(?:or|to|and|-|–|~|～|\/|或者?|到|至|和|跟)\s*$/iu.test(between) || /^\s*[?？]\s*$/u.test(between);
+    const joined =
+      /^\s*分?\s*(?:or|to|and|-|–|~|～|\/|或者?|到|至|和|跟)\s*$/iu.test(between) ||
+      /^\s*[?？]\s*$/u.test(between) ||
+      /^[\s.,，。]*(?:or\s+)?(?:maybe|perhaps|possibly|probably|or so|也许|可能|或许)\s*(?:a\s+)?$/iu.test(between) ||
+      (/^\s+$/u.test(between) && Math.abs(b.value - a.value) === 1);
     const betweenWord = /\bbetween\s*$|介于\s*$|之间\s*$/u.test(text.slice(Math.max(0, a.start - 10), a.start));
-    if ((joined || (betweenWord && /^\s*(?:and|和|到)\s*$/u.test(between))) && b.value > a.value && b.value - a.value <= 2) b.rangeWith = i - 1;
+    const close = Math.abs(b.value - a.value) > 0 && Math.abs(b.value - a.value) <= 2;
+    if ((joined || (betweenWord && /^\s*(?:and|和|到)\s*$/u.test(between))) && close) b.rangeWith = i - 1;
   }
   return hits;
 }
@@ -137,7 +146,7 @@ export function extractRating(reply: string, max = 10): number | undefined {
  * strength the last one wins, and what comes before a correction ("wait no", "jk", "其实") yields to
  * what comes after it. Names in a negated cue ("nobody calls me that", "别叫全名") are not taken.
  */
-const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof)\.?\s+)?`;
+const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.?\s+)?`;
 const LATIN_NAME = String.raw`${TITLE}\p{Lu}[\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
 const ANY_NAME = String.raw`${TITLE}[\p{Script=Latin}][\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
 
@@ -148,7 +157,8 @@ interface NameCue {
 
 const EN_NAME_CUES: readonly NameCue[] = [
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:(?:is|'s|’s|would be)\s+(?:fine|ok|okay|good|great|better|easier|perfect|preferred|best|enough)|works|will do)`, "gu"), strength: 4 },
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred|please)\b`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred)\b`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what (?:people|everyone|friends) call me)`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   { pattern: new RegExp(String.raw`\bjust\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
@@ -208,13 +218,13 @@ function cleanEnglishName(candidate: string): string | undefined {
   const words = candidate.trim().split(/\s+/).filter(Boolean);
   const taken: string[] = [];
   for (const word of words) {
-    const bare = word.replace(/[^\p{L}\p{M}'’.\-]/gu, "").replace(/(?<!^(?:Dr|Mr|Mrs|Ms|St))\.$/u, "");
+    const bare = word.replace(/[^\p{L}\p{M}'’.\-]/gu, "").replace(/(?<!^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))\.$/u, "");
     if (!bare) break;
     const lower = bare.toLowerCase().replace(/\.$/, "");
     if (taken.length === 0 && NOT_NAMES.has(lower)) return undefined;
     if (taken.length > 0 && (!/^\p{Lu}/u.test(bare) || /^(?:I|I'm|Is|And|But|Or|So|The|My)$/u.test(bare))) break;
     taken.push(bare);
-    if (/[,;:!?]$/.test(word) || (/\.$/.test(word) && !/^(?:Dr|Mr|Mrs|Ms|St)\.$/.test(word))) break;
+    if (/[,;:!?]$/.test(word) || (/\.$/.test(word) && !/^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.$/.test(word))) break;
   }
   return taken.length ? taken.join(" ") : undefined;
 }
@@ -291,6 +301,11 @@ export function extractDuration(reply: string): Duration | undefined {
   if (/half (?:a|an) year|半年/u.test(text) && !/一年半|year and a half/u.test(text)) return { amount: 6, unit: "month" };
   const yearAndHalf = /(?:a|one|1) (?:year and a half|and a half years?)|一年半/u.exec(text);
   if (yearAndHalf) return { amount: 18, unit: "month" };
+  const andHalfYears = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten) and a half years?|([两二三四五六七八九十])年半/u.exec(text);
+  if (andHalfYears) {
+    const whole = tokenNumber(andHalfYears[1] ?? andHalfYears[2] ?? "");
+    if (whole !== undefined) return { amount: whole * 12 + 6, unit: "month" };
+  }
   const found: { at: number; duration: Duration }[] = [];
   for (const m of text.matchAll(EN_AMOUNT)) {
     const unit = unitOf(m[4] ?? "");
@@ -298,6 +313,8 @@ export function extractDuration(reply: string): Duration | undefined {
     if (unit && amount !== undefined) found.push({ at: m.index, duration: { amount, unit } });
   }
   for (const m of text.matchAll(ZH_AMOUNT)) {
+    // "第一天" counts which day, not how many.
+    if (text.slice(Math.max(0, m.index - 1), m.index) === "第") continue;
     const unit = unitOf(m[2] ?? "");
     const token = m[1] ?? "";
     // "两三个月": two adjacent numerals are a range, read as its lower bound.
@@ -411,6 +428,17 @@ function overlap(reply: string, label: string): number {
  * words (or whose label in the question, "…：睡眠、压力还是人际关系？") the reply shares most with.
  */
 export function extractChoice(reply: string, options: readonly (string | number | boolean | null)[], question = ""): string | number | boolean | null | undefined {
+  // "work i think. no actually family": what follows a correction decides, when it names an option.
+  const corrections = [...reply.matchAll(new RegExp(CORRECTION_MARK.source, "giu"))];
+  const last = corrections[corrections.length - 1];
+  if (last) {
+    const after = choiceIn(reply.slice(last.index + last[0].length), options, question);
+    if (after !== undefined) return after;
+  }
+  return choiceIn(reply, options, question);
+}
+
+function choiceIn(reply: string, options: readonly (string | number | boolean | null)[], question: string): string | number | boolean | null | undefined {
   const direct = coerceEnum(reply, options);
   if (direct !== undefined) return options.find((option) => option === direct);
   const text = foldText(reply);

@@ -1,0 +1,60 @@
+/**
+ * Which part of a two-part summary ("…because of <concern>, and you'd like <goal>. Right?") a
+ * correction says is wrong. The summary is cut at its goal phrase; each clause of the reply is
+ * tied to a part by the words it shares with it or by what it talks about (wanting, hoping → the
+ * goal; causes, problems → the concern), and read as affirming or denying it. A part is the one
+ * corrected when it is denied or replaced and the other is not, or when the other is confirmed.
+ */
+import { foldText } from "../text/normalize";
+import type { SummaryPart } from "./types";
+
+const GOAL_IN_SUMMARY = /\b(?:you'?d like|you would like|you want|you'?re hoping|you hope|you'?d want|your goal|you wish)\b|希望|想要|想学|想(?=[^，,。]{2,})|目标是/u;
+const GOAL_WORDS = /\b(?:want|wanna|like to|hope|hoping|goal|wish|aim|need to|trying to|learn|rather|plan)\b|目标|目標|想|希望|要|打算/u;
+const CONCERN_WORDS = /\b(?:because|came|come|reason|problem|issue|about|cause|caused|it'?s (?:my|more|not|actually)|mainly|mostly)\b|原因|因为|因為|问题|問題|来的|來的|主要是|其实是|其實是|不是.{1,12}是/u;
+const AFFIRM = /\b(?:right|correct|yes|yeah|yep|true|fine|accurate|spot on|bang on|ok|okay)\b|没错|沒錯|是对的|是對的|对的|對的|对|對|差不多|没问题|冇錯|啱/u;
+const DENY = /\b(?:not|no|never|wrong|isn'?t|wasn'?t|don'?t|didn'?t|nothing to do)\b|不是|不对|不對|唔係|唔啱|没有|沒有|不|没|沒/u;
+const STOP = new Set(["that", "this", "with", "your", "have", "about", "like", "want", "would", "more", "just", "from", "been", "they", "them", "their", "what", "when", "into", "some", "because", "came"]);
+
+function contentKeys(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const word of text.match(/[a-z]{4,}/g) ?? []) if (!STOP.has(word)) keys.add(word.slice(0, 5));
+  for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
+    const chars = Array.from(run);
+    for (let i = 0; i + 1 < chars.length; i++) keys.add(chars.slice(i, i + 2).join(""));
+  }
+  return keys;
+}
+
+function shared(a: Set<string>, b: Set<string>): number {
+  let count = 0;
+  for (const key of a) if (b.has(key)) count++;
+  return count;
+}
+
+export function correctedPart(summary: string, reply: string): SummaryPart | undefined {
+  const question = foldText(summary);
+  const cut = GOAL_IN_SUMMARY.exec(question);
+  if (!cut) return undefined;
+  const parts: Record<SummaryPart, Set<string>> = { concern: contentKeys(question.slice(0, cut.index)), goal: contentKeys(question.slice(cut.index)) };
+  const wrong = { concern: 0, goal: 0 };
+  const right = { concern: 0, goal: 0 };
+  for (const clause of foldText(reply).split(/[.;!?。；！？,，]|\bbut\b|\bthough\b|但是?|不过|不過|可是/u)) {
+    if (!clause.trim()) continue;
+    const keys = contentKeys(clause);
+    const overlap = { concern: shared(keys, parts.concern), goal: shared(keys, parts.goal) };
+    let part: SummaryPart | undefined;
+    if (overlap.concern !== overlap.goal) part = overlap.concern > overlap.goal ? "concern" : "goal";
+    else if (GOAL_WORDS.test(clause) !== CONCERN_WORDS.test(clause)) part = GOAL_WORDS.test(clause) ? "goal" : "concern";
+    if (!part) continue;
+    const denied = DENY.test(clause);
+    if (denied) wrong[part]++;
+    else if (AFFIRM.test(clause) && overlap[part] > 0) right[part]++;
+    else if (overlap[part] === 0) wrong[part]++; // a new version of that part, in other words
+  }
+  const concernWrong = wrong.concern > 0 || right.goal > 0;
+  const goalWrong = wrong.goal > 0 || right.concern > 0;
+  if (concernWrong && !goalWrong) return "concern";
+  if (goalWrong && !concernWrong) return "goal";
+  if (concernWrong && goalWrong && right.concern !== right.goal) return right.concern > right.goal ? "goal" : "concern";
+  return undefined;
+}
