@@ -15,7 +15,7 @@ import {
   type ReplyReading,
   type SummaryPart,
 } from "../../understanding";
-import { coerceBoolean, coerceToField, extractByPattern, findNumbers } from "../coerce";
+import { coerceToField, extractByPattern, findNumbers } from "../coerce";
 import { explicitBoolean, readConfirmation } from "../confirmation";
 import type { RunContext } from "../context";
 import { NAME_FIELD } from "../pending-question";
@@ -160,18 +160,9 @@ function isIntent(value: JsonValue | undefined): value is ReplyIntent {
 const isClosed = (question: PendingQuestion) => question.kind === "yes_no" || question.kind === "confirm_summary";
 
 /** A bare "yes" or "不是" to a closed question is that answer, whatever else a reading suggests. */
+/** The deterministic reading: reply understanding (its exact rules included). */
 function ruleReading(question: PendingQuestion, reply: string): ReplyReading {
-  const reading = readReply(question, reply);
-  // "No, I'd rather not do it today", "不想": declining a yes/no question is its no.
-  if (question.kind === "yes_no" && reading.intent === "skip" && coerceBoolean(reply) === false) return { intent: "no", value: false, confidence: 1 };
-  // A number given to a rating question is an answer (out of range or not), never a skip.
-  if (question.kind === "rating" && (reading.intent === "skip" || reading.intent === "off_topic") && /\d/.test(reply)) return { intent: "answer", confidence: reading.confidence };
-  // On an open question, a reply with something in it is an answer, hedged or not.
-  if (question.kind === "open" && reading.intent === "unsure" && isSubstantial(reply)) return { intent: "answer", confidence: reading.confidence };
-  if (!isClosed(question) || reply.trim().length > 12) return reading;
-  const plain = coerceBoolean(reply);
-  if (plain === undefined || reading.intent === (plain ? "yes" : "no") || reading.intent === "skip" || reading.intent === "handoff") return reading;
-  return question.kind === "yes_no" ? { intent: plain ? "yes" : "no", value: plain, confidence: 1 } : { intent: plain ? "yes" : "no", confidence: 1 };
+  return readReply(question, reply);
 }
 
 /**
