@@ -15,7 +15,7 @@ import { askQuestion, extractFieldsOf, primaryField, questionOnly } from "../pen
 import { CONFIRM_NO, reaskLead, SKIP_ACK, UNSURE_LEAVE, unsureReask } from "../reply-texts";
 import type { AskReplyProgress, EngineEvent, JsonValue } from "../types";
 import { correctionQuestion, replyInCorrection, startCorrection } from "./ask-correction";
-import { readAndExtract } from "./extraction";
+import { isSubstantial, readAndExtract } from "./extraction";
 import { asideFor, joinText, recordSkips, sayAndAwait } from "./reply-intents";
 
 export type AskAction = Extract<CompiledAction, { action_type: "ai_ask" }>;
@@ -52,6 +52,21 @@ function maxRounds(action: AskAction): number {
 function askProgress(ctx: RunContext): AskProgress {
   const progress = ctx.frame.progress;
   return progress?.type === "ai_ask" ? progress : { type: "ai_ask", round: 1 };
+}
+
+/**
+ * In template mode a text field takes the whole reply, so "no idea really" or "did you see the match
+ * last night?" would count as a value given. Such a reply gives a value only when something other
+ * than the reply itself was found (a rating, a name, a duration), or, for an unsure reply, when it
+ * says enough to be an answer ("I'm not sure, I've just been flat since the move") and, off topic,
+ * is not a question of its own ("did you see the match last night?").
+ */
+function onlyFreeText(ctx: RunContext, reply: string, reading: ReplyReading, values: Record<string, JsonValue | undefined>): boolean {
+  if (ctx.llm.mode !== "template") return false;
+  const given = Object.values(values).filter((value) => value !== undefined);
+  const asWritten = (value: JsonValue | undefined) => typeof value === "string" && value.trim() === reply.trim();
+  if (given.length === 0 || !given.every(asWritten)) return false;
+  return reading.intent === "unsure" ? !isSubstantial(reply) : /[?？吗嘛]\s*$/u.test(reply.trim());
 }
 
 /** The text of the question pending at this stage (what an aside is followed by). */
@@ -133,7 +148,7 @@ export async function* replyAsk(ctx: RunContext, action: AskAction, reply: strin
   const safetyRun = ctx.state.stack.some((frame) => frame.interrupt);
   const primary = primaryField(action);
   const gaveValue = primary ? found[primary.get] !== undefined : Object.keys(found).length > 0;
-  const answered = gaveValue && (reading.intent === "unsure" || reading.intent === "off_topic");
+  const answered = gaveValue && (reading.intent === "unsure" || reading.intent === "off_topic") && !onlyFreeText(ctx, reply, reading, primary ? { [primary.get]: found[primary.get] } : found);
   const handled = safetyRun || answered ? undefined : yield* notAnAnswer(ctx, action, progress, reading, content);
   if (handled) return handled;
   if (progress.stage === "confirm_no") return yield* replyConfirmNo(ctx, action, progress, reading, content);
