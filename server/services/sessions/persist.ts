@@ -1,9 +1,9 @@
 /**
  * Stores one engine run (a session's start or a turn) in a single SQL statement, so it is atomic
  * without a transaction round trip: the session row (new, or claimed at the version the run
- * read), the client message, every bot message, variable writes with lineage, safety events,
- * model calls, and the new state. A turn whose version is no longer current claims no row, and
- * then every insert selects from nothing: the loser stores nothing.
+ * read), the client message, every bot message, variable writes with lineage (a skip marked as
+ * such), safety events, model calls, and the new state. A turn whose version is no longer current
+ * claims no row, and then every insert selects from nothing: the loser stores nothing.
  */
 import { randomUUID } from "node:crypto";
 import type { EngineEvent, RiskLevel, SessionState } from "../../engine/runtime";
@@ -94,9 +94,9 @@ messages AS (
   FROM claimed, last, jsonb_to_recordset($5::jsonb) AS m(id text, n int, role text, text text, "clientMessageId" text, "actionId" text, "promptScheme" text, model text)
 ),
 variables AS (
-  INSERT INTO "VariableValue" (id, "sessionId", name, scope, value, "sourceActionId", "messageId", turn, "createdAt")
-  SELECT v.id, claimed.id, v.name, v.scope, COALESCE(v.value, 'null'::jsonb), v."sourceActionId", v."messageId", $3, $2::timestamp
-  FROM claimed, jsonb_to_recordset($6::jsonb) AS v(id text, name text, scope text, value jsonb, "sourceActionId" text, "messageId" text)
+  INSERT INTO "VariableValue" (id, "sessionId", name, scope, value, skipped, "sourceActionId", "messageId", turn, "createdAt")
+  SELECT v.id, claimed.id, v.name, v.scope, COALESCE(v.value, 'null'::jsonb), COALESCE(v.skipped, false), v."sourceActionId", v."messageId", $3, $2::timestamp
+  FROM claimed, jsonb_to_recordset($6::jsonb) AS v(id text, name text, scope text, value jsonb, skipped boolean, "sourceActionId" text, "messageId" text)
 ),
 safety AS (
   INSERT INTO "SafetyEvent" (id, "sessionId", "messageId", level, category, evidence, source, "actionTaken", turn, "createdAt")
@@ -149,8 +149,11 @@ export async function commitRun(sql: Sql, record: RunRecord, commit: TurnCommit 
     if (event.type !== "message-end") continue;
     messages.push({ id: newRowId("m"), n: messages.length + 1, role: "bot", text: event.text, clientMessageId: null, actionId: event.actionId, promptScheme: record.promptScheme, model: record.model });
   }
+  // A skip is stored as such (value null, skipped): lineage shows it, and the state keeps the variable unset.
   const variables = record.events.flatMap((e) =>
-    e.type === "variable-set" ? [{ id: newRowId("v"), name: e.name, scope: e.scope, value: e.value, sourceActionId: e.source, messageId: clientMessageRowId }] : [],
+    e.type === "variable-set"
+      ? [{ id: newRowId("v"), name: e.name, scope: e.scope, value: e.skipped ? null : e.value, skipped: e.skipped === true, sourceActionId: e.source, messageId: clientMessageRowId }]
+      : [],
   );
   const calls = record.llmCalls.map((call) => ({
     id: newRowId("l"),

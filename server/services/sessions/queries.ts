@@ -117,13 +117,13 @@ export async function listMessages(db: Db, clientId: string, sessionId: string, 
   return { messages, nextAfterSeq: more ? (messages.at(-1)?.seq ?? null) : null };
 }
 
-/** Current value of each variable (the newest write), with where it came from. */
+/** Current value of each variable (the newest write), with where it came from; `skipped` when the client skipped it (value null). */
 export async function listVariables({ prisma }: Db, clientId: string, sessionId: string) {
   await ownedSession(prisma, clientId, sessionId);
   const rows = await prisma.variableValue.findMany({
     where: { sessionId },
     orderBy: { createdAt: "asc" },
-    select: { name: true, scope: true, value: true, sourceActionId: true, turn: true, messageId: true },
+    select: { name: true, scope: true, value: true, skipped: true, sourceActionId: true, turn: true, messageId: true },
   });
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) latest.set(`${row.scope}:${row.name}`, row);
