@@ -437,9 +437,9 @@ describe("all sessions", () => {
     const script = (await as("admin").review.sessions({ scriptVersion: 2 })).rows[0]!.script.name;
     const at13 = at(13).toISOString();
     expect(parsed.slice(1)).toEqual([
-      [ids.v2Completed, script, "2", "goal", "topic", "goals,1", `"=cmd()"`, "ask_goal", "13", at13],
-      [ids.v2Completed, script, "2", "mood_score", "session", "", "'-2", "ask_mood_score", "11", at(11).toISOString()],
-      [ids.v2Completed, script, "2", "note", "session", "", `"said \\"fine\\", then left"`, "ask_note", "12", at(12).toISOString()],
+      [ids.v2Completed, script, "2", "goal", "topic", "goals,1", `"=cmd()"`, "false", "ask_goal", "13", at13],
+      [ids.v2Completed, script, "2", "mood_score", "session", "", "'-2", "false", "ask_mood_score", "11", at(11).toISOString()],
+      [ids.v2Completed, script, "2", "note", "session", "", `"said \\"fine\\", then left"`, "false", "ask_note", "12", at(12).toISOString()],
     ]);
     // The raw text: commas and quotes quoted, a formula-leading number prefixed, no earlier value, no message text.
     expect(csv).toContain(`"""said \\""fine\\"", then left"""`);
@@ -450,7 +450,7 @@ describe("all sessions", () => {
 
     // Scoped: author B sees only B's variable, and the formula-like script name is defused.
     const b = parseCsv((await as("authorB").review.exportVariablesCsv({})).csv);
-    expect(b.slice(1)).toEqual([[ids.b, `'=HYPERLINK("http://x")`, "1", "mood_score", "session", "", "8", "ask_mood_score", "14", at(14).toISOString()]]);
+    expect(b.slice(1)).toEqual([[ids.b, `'=HYPERLINK("http://x")`, "1", "mood_score", "session", "", "8", "false", "ask_mood_score", "14", at(14).toISOString()]]);
     const a = parseCsv((await as("authorA").review.exportVariablesCsv({})).csv).slice(1);
     expect(a.some((r) => r[0] === ids.b)).toBe(false);
     expect(a.filter((r) => r[0] === ids.v2Completed)).toHaveLength(3);

@@ -168,7 +168,9 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
               ) : (
                 <div className="table-wrap">
                   <table className="review-table variables-table">
-                    <caption className="visually-hidden">Every write of a variable, oldest first; the current value of each is marked</caption>
+                    <caption className="visually-hidden">
+                      Every write of a variable, oldest first; the current value of each is marked, and a question the client skipped is shown as skipped
+                    </caption>
                     <thead>
                       <tr>
                         <th scope="col">Name</th>
@@ -178,7 +180,12 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
                     </thead>
                     <tbody>
                       {variables.map((variable) => (
-                        <tr key={variable.id} className={variable.current ? "current" : "superseded"}>
+                        <tr
+                          key={variable.id}
+                          className={`${variable.current ? "current" : "superseded"}${variable.skipped ? " skipped" : ""}`}
+                          data-variable={variable.name}
+                          data-skipped={variable.skipped ? "true" : undefined}
+                        >
                           <th scope="row">
                             {variable.name}
                             <div className="muted small">
@@ -187,12 +194,20 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
                             </div>
                           </th>
                           <td>
-                            <code>{formatValue(variable.value)}</code>
+                            {variable.skipped ? (
+                              <span className="skipped-value" data-testid="variable-skipped">
+                                Skipped by the client
+                                <span className="muted small"> · no value, left unset</span>
+                              </span>
+                            ) : (
+                              <code>{formatValue(variable.value)}</code>
+                            )}
                           </td>
                           <td className="small">
+                            {variable.skipped && variable.sourceActionId ? <>question </> : null}
                             {variable.sourceActionId ?? "—"}
                             <div className="muted">
-                              turn {variable.turn}
+                              turn {variable.turn} · <time dateTime={variable.createdAt.toISOString()}>{formatTime(variable.createdAt)}</time>
                               {variable.messageSeq !== null ? (
                                 <>
                                   {" · "}

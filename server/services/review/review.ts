@@ -280,6 +280,7 @@ export const VARIABLES_CSV_HEADER = [
   "scope",
   "scope_id",
   "value_json",
+  "skipped",
   "source_action",
   "turn",
   "set_at",
@@ -290,7 +291,8 @@ const variableKey = (v: { scope: string; scopeId: string | null; name: string })
 
 /**
  * The current value of every variable of the sessions matching the filters, one row each
- * (sessions newest first, then by name, scope and scope id), the value as JSON. No message text.
+ * (sessions newest first, then by name, scope and scope id), the value as JSON, and `skipped` when
+ * the latest write was the client skipping the question (the value is then null). No message text.
  */
 export async function exportVariablesCsv(prisma: PrismaClient, scope: ProjectScope, filters: SessionFilters): Promise<{ csv: string; rows: number }> {
   const where = sessionsWhere(scope, filters);
@@ -312,7 +314,7 @@ export async function exportVariablesCsv(prisma: PrismaClient, scope: ProjectSco
       prisma.variableValue.findMany({
         where: { sessionId: { in: sessions.map((s) => s.id) } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, sessionId: true, name: true, scope: true, scopeId: true, value: true, sourceActionId: true, turn: true, createdAt: true },
+        select: { id: true, sessionId: true, name: true, scope: true, scopeId: true, value: true, skipped: true, sourceActionId: true, turn: true, createdAt: true },
       }),
     ]);
     const current = new Map<string, Map<string, (typeof values)[number]>>();
@@ -327,7 +329,7 @@ export async function exportVariablesCsv(prisma: PrismaClient, scope: ProjectSco
       );
       const script = names.get(s.scriptVersionId) ?? s.scriptVersion.script.scriptKey;
       for (const v of own) {
-        out.push([s.id, script, s.scriptVersion.number, v.name, v.scope, v.scopeId, JSON.stringify(v.value), v.sourceActionId, v.turn, v.createdAt]);
+        out.push([s.id, script, s.scriptVersion.number, v.name, v.scope, v.scopeId, JSON.stringify(v.value), String(v.skipped), v.sourceActionId, v.turn, v.createdAt]);
       }
     }
     if (sessions.length < REVIEW_PAGE_MAX) break;
@@ -409,7 +411,7 @@ export async function getReviewSession(prisma: PrismaClient, scope: ProjectScope
     prisma.variableValue.findMany({
       where: { sessionId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, name: true, scope: true, scopeId: true, value: true, sourceActionId: true, turn: true, messageId: true, createdAt: true },
+      select: { id: true, name: true, scope: true, scopeId: true, value: true, skipped: true, sourceActionId: true, turn: true, messageId: true, createdAt: true },
     }),
   ]);
 
@@ -474,6 +476,8 @@ export async function getReviewSession(prisma: PrismaClient, scope: ProjectScope
       scope: v.scope,
       scopeId: v.scopeId,
       value: v.value as Prisma.JsonValue,
+      /** The client skipped the question (`sourceActionId`): no value was given, and the variable stays unset. */
+      skipped: v.skipped,
       sourceActionId: v.sourceActionId,
       turn: v.turn,
       messageSeq: v.messageId ? (seqOf.get(v.messageId) ?? null) : null,

@@ -1,0 +1,135 @@
+/**
+ * A skipped question against a real database (issue 15, item 2): the skip is stored in lineage as
+ * such (skipped, value null) in the turn's one statement, the stored state keeps the variable
+ * unset (so after a reload conditions and placeholders still see no value), and the client's
+ * variables, the counsellor's review and the variables CSV all say it was skipped.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedExampleScripts } from "@/server/services/seed";
+import { runTurn } from "@/server/services/sessions/run-turn";
+import type { SessionDeps } from "@/server/services/sessions/deps";
+import { createCache } from "@/server/cache";
+import { templateLlm } from "@/server/engine/llm/template";
+import type { SessionState } from "@/server/engine/runtime";
+import { VARIABLES_CSV_HEADER } from "@/server/services/review/review";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { callerFor, testPlatform } from "../support/test-platform";
+import { makeUser, signedInCaller } from "../support/auth";
+
+let testDb: TestDatabase;
+let checkInId: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  await seedExampleScripts(testDb.db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
+  checkInId = (await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
+});
+
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+/** Fresh dependencies for each turn, as on another server: nothing of the session is kept in memory. */
+const freshDeps = (): SessionDeps => ({ prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm });
+
+/** RFC 4180 rows (quoted fields, doubled quotes, CRLF). */
+function parseCsv(csv: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const char = csv[i]!;
+    if (quoted) {
+      if (char === '"' && csv[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ",") {
+      row.push(field);
+      field = "";
+    } else if (char === "\r" && csv[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += char;
+  }
+  return rows;
+}
+
+function variableIn(state: SessionState, name: string) {
+  return state.variables.topic[name] ?? state.variables.phase[name] ?? state.variables.session[name];
+}
+
+describe("a skipped question", () => {
+  it("is stored as a skip, stays unset over reloads, and review shows it as skipped by the client", async () => {
+    const platform = testPlatform(testDb.db);
+    const resHeaders = new Headers();
+    const started = await callerFor(platform, {}, resHeaders).session.start({ scriptId: checkInId });
+    const client = callerFor(platform, { cookie: (resHeaders.get("set-cookie") ?? "").split(";")[0] ?? "" });
+    const prisma = testDb.db.prisma;
+    const { sessionId } = started;
+    const { clientId } = await prisma.session.findUniqueOrThrow({ where: { id: sessionId }, select: { clientId: true } });
+
+    // The mood rating is skipped.
+    const skipped = await runTurn(freshDeps(), { clientId, sessionId, clientMessageId: "skip-1", text: "I'd rather not say" });
+    expect(skipped.messages.filter((m) => m.role === "bot").map((m) => m.text)[0]).toBe("That's fine, we can leave that.");
+
+    const rows = await prisma.variableValue.findMany({ where: { sessionId, name: "mood_score" } });
+    const clientMessage = await prisma.message.findFirstOrThrow({ where: { sessionId, clientMessageId: "skip-1" } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ skipped: true, value: null, sourceActionId: "ask_mood_score", scope: "session", turn: 1, messageId: clientMessage.id });
+    // An ordinary answer is not a skip.
+    await runTurn(freshDeps(), { clientId, sessionId, clientMessageId: "words-1", text: "okay" });
+    expect(await prisma.variableValue.findFirstOrThrow({ where: { sessionId, name: "mood_words" } })).toMatchObject({ skipped: false, value: "okay" });
+
+    // Reloaded from the database, the state has no value for it.
+    const stored = await prisma.session.findUniqueOrThrow({ where: { id: sessionId }, select: { state: true } });
+    expect(variableIn(stored.state as unknown as SessionState, "mood_score")).toBeUndefined();
+
+    // The rest of the session, each turn from the stored state: "mood_score <= 3" never holds, and
+    // "You rated your mood ${mood_score} out of 10" is never said.
+    const replies = ["My walk on Sunday; work was the hardest part", "I tried it", "not at all", "not at all", "not at all", "not at all", "Go for a walk, about 8"];
+    const said: string[] = [];
+    for (const [i, text] of replies.entries()) {
+      const run = await runTurn(freshDeps(), { clientId, sessionId, clientMessageId: `rest-${i}`, text });
+      said.push(...run.messages.filter((m) => m.role === "bot").map((m) => m.text));
+    }
+    const done = await prisma.session.findUniqueOrThrow({ where: { id: sessionId }, select: { status: true, state: true } });
+    expect(done.status).toBe("completed");
+    expect(variableIn(done.state as unknown as SessionState, "mood_score")).toBeUndefined();
+    expect(said.join("\n")).not.toMatch(/rated your mood/);
+    expect(await prisma.variableValue.count({ where: { sessionId, name: "mood_score" } })).toBe(1);
+
+    // The client's own view of the variables marks it skipped.
+    const mine = await client.session.variables({ sessionId });
+    expect(mine.find((v) => v.name === "mood_score")).toMatchObject({ skipped: true, value: null, sourceActionId: "ask_mood_score" });
+    expect(mine.find((v) => v.name === "mood_words")).toMatchObject({ skipped: false, value: "okay" });
+
+    // The counsellor's review: the skip with its question and time, distinct from a value.
+    const admin = await makeUser(prisma, { role: "admin" });
+    const counsellor = await signedInCaller(platform, admin);
+    const review = await counsellor.review.session({ sessionId });
+    const mood = review.variables.filter((v) => v.name === "mood_score");
+    expect(mood).toEqual([
+      expect.objectContaining({ skipped: true, value: null, sourceActionId: "ask_mood_score", turn: 1, current: true, messageSeq: clientMessage.seq, createdAt: expect.any(Date) }),
+    ]);
+    expect(review.variables.find((v) => v.name === "mood_words")).toMatchObject({ skipped: false, value: "okay" });
+
+    // The variables CSV carries the flag.
+    const csv = parseCsv((await counsellor.review.exportVariablesCsv({ scriptId: checkInId })).csv);
+    expect(csv[0]).toEqual([...VARIABLES_CSV_HEADER]);
+    const column = (name: (typeof VARIABLES_CSV_HEADER)[number]) => VARIABLES_CSV_HEADER.indexOf(name);
+    const moodRow = csv.find((r) => r[column("session_id")] === sessionId && r[column("variable")] === "mood_score");
+    expect(moodRow?.[column("skipped")]).toBe("true");
+    expect(moodRow?.[column("value_json")]).toBe("null");
+    expect(moodRow?.[column("source_action")]).toBe("ask_mood_score");
+    const wordsRow = csv.find((r) => r[column("session_id")] === sessionId && r[column("variable")] === "mood_words");
+    expect(wordsRow?.[column("skipped")]).toBe("false");
+  });
+});
