@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { FieldSpec } from "../engine/llm/port";
-import { fieldsSchema, interpretSchema, judgeSchema, presentFields } from "./schema";
+import { READING_KEYS, type FieldSpec } from "../engine/llm/port";
+import { extractSchema, fieldsSchema, interpretSchema, judgeSchema, presentFields, presentReading } from "./schema";
 
 type JsonSchema = Record<string, unknown>;
 
@@ -120,5 +120,30 @@ describe("fieldsSchema with Chinese variable names", () => {
     expect(Object.keys(json.properties)).toEqual(["用户称呼", "年龄"]);
     expect(json.properties["用户称呼"]).toMatchObject({ description: "来访者希望的称呼" });
     expect(schema.parse({ 用户称呼: "小林", 年龄: 25 })).toEqual({ 用户称呼: "小林", 年龄: 25 });
+  });
+});
+
+describe("extractSchema's reading of the reply", () => {
+  const fields: FieldSpec[] = [{ name: "mood_score", type: "number" }];
+  const schema = extractSchema(fields, { kind: "rating", question: "From 0 to 10, how has your week been?" });
+
+  it("asks for the intent, topic and corrected part beside the fields", () => {
+    const json = z.toJSONSchema(schema, { io: "input" }) as { properties: Record<string, JsonSchema> };
+    expect(Object.keys(json.properties)).toEqual(["mood_score", "reply_intent", "reply_topic", "reply_corrects"]);
+    expect(JSON.stringify(json.properties.reply_intent)).toContain('"skip"');
+  });
+
+  it("reads the model's reading under the engine's keys", () => {
+    const output = schema.parse({ mood_score: null, reply_intent: "question", reply_topic: "who_reads" });
+    expect(presentReading(output, fields)).toEqual({ [READING_KEYS.intent]: "question", [READING_KEYS.topic]: "who_reads" });
+  });
+
+  it("never fails a turn over the reading: left out or unknown, it is absent and the engine reads by rule", () => {
+    for (const output of [{ mood_score: 6 }, { mood_score: 6, reply_intent: null }, { mood_score: 6, reply_intent: "refuse", reply_topic: "privacy", reply_corrects: "mood" }]) {
+      const parsed = schema.safeParse(output);
+      expect(parsed.success, JSON.stringify(output)).toBe(true);
+      expect(presentReading(parsed.data!, fields)).toEqual({});
+      expect(presentFields(parsed.data!, fields)).toEqual({ mood_score: 6 });
+    }
   });
 });

@@ -57,7 +57,12 @@ export function readingProperties(fields: readonly FieldSpec[]): { intent: strin
   return { intent: free("reply_intent"), topic: free("reply_topic"), corrects: free("reply_corrects") };
 }
 
-/** The extraction schema with the reading of the reply (what it does with the pending question) beside the fields. */
+/**
+ * The extraction schema with the reading of the reply (what it does with the pending question)
+ * beside the fields. The reading is asked for but never required: a model that leaves it out or
+ * answers outside its values still gives the fields, and the engine then reads skip, handoff and
+ * a question to the bot by rule (a missing or unknown value parses as null, never as a failed turn).
+ */
 export function extractSchema(fields: readonly FieldSpec[], reading: ExtractRequest["reading"]) {
   const base = fieldsSchema(fields);
   if (!reading) return base;
@@ -65,14 +70,17 @@ export function extractSchema(fields: readonly FieldSpec[], reading: ExtractRequ
   return base.extend({
     [names.intent]: z
       .enum(REPLY_INTENTS as [string, ...string[]])
+      .nullish()
+      .catch(null)
       .describe(
         `What the client's latest reply does with the pending question (a ${reading.kind} question: "${reading.question}"): answer; yes; no; unsure (hedges, does not know: never a no); skip (declines or refuses to answer); question (asks the assistant something back); handoff (asks for a real person); off_topic (talks about something else); correction (says a summary read back to them is wrong)`,
       ),
     [names.topic]: z
       .enum(["who_reads", "real_person", "data", "meaning", "other"])
       .nullish()
+      .catch(null)
       .describe("Only when the intent is question: who reads this; whether this is a real person; what happens to their data; what the question means; or other"),
-    [names.corrects]: z.enum(["concern", "goal"]).nullish().describe("Only when the intent is correction: the part of the summary that was wrong, when clear"),
+    [names.corrects]: z.enum(["concern", "goal"]).nullish().catch(null).describe("Only when the intent is correction: the part of the summary that was wrong, when clear"),
   });
 }
 
