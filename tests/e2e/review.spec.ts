@@ -144,3 +144,57 @@ test("a cross-site sign-in is refused", async ({ baseURL }) => {
     await api.dispose();
   }
 });
+
+/** Starts a check-in as an anonymous client and answers its first questions through the chat route; returns the session id. */
+async function sessionWithReplies(baseURL: string, replies: readonly string[]): Promise<string> {
+  const client = await playwrightRequest.newContext({ baseURL });
+  try {
+    const scripts = ((await (await client.get("/api/trpc/session.scripts")).json()) as TrpcResult<{ id: string; name: string }[]>).result.data.json;
+    const checkIn = scripts.find((s) => s.name === "Weekly check-in");
+    expect(checkIn, "the seeded check-in script").toBeDefined();
+    const started = await client.post("/api/trpc/session.start", { data: { json: { scriptId: checkIn!.id } } });
+    expect(started.ok()).toBe(true);
+    const { sessionId } = ((await started.json()) as TrpcResult<{ sessionId: string }>).result.data.json;
+    for (const [i, text] of replies.entries()) {
+      const turn = await client.post("/api/chat", { data: { sessionId, message: { id: `e2e-skip-${i}`, text } } });
+      expect(turn.status()).toBe(200);
+      await turn.body(); // the whole stream, so the turn is stored
+    }
+    return sessionId;
+  } finally {
+    await client.dispose();
+  }
+}
+
+test("the session's variables show a question the client skipped, apart from an answer", async ({ page, baseURL }) => {
+  // The mood rating is skipped; the next question is answered.
+  const sessionId = await sessionWithReplies(baseURL!, ["I'd rather not say", "okay"]);
+
+  await page.goto(`/review/${sessionId}`);
+  await expect(page).toHaveURL(/\/signin\?returnTo=/);
+  await page.getByLabel("Email").fill(ADMIN_EMAIL);
+  await page.getByLabel("Password").fill(ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/review/${sessionId}$`));
+
+  const variables = page.locator(".variables-table");
+  const skipped = variables.locator('tr[data-variable="mood_score"]');
+  await expect(skipped).toHaveCount(1);
+  await expect(skipped).toHaveAttribute("data-skipped", "true");
+  await expect(skipped.getByTestId("variable-skipped")).toContainText("Skipped by the client");
+  // With the question it was skipped at, and when.
+  await expect(skipped).toContainText("question ask_mood_score");
+  await expect(skipped.locator("time")).toHaveText(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+  await expect(skipped.locator("code")).toHaveCount(0);
+
+  const answered = variables.locator('tr[data-variable="mood_words"]');
+  await expect(answered.locator("code")).toHaveText("okay");
+  await expect(answered.getByTestId("variable-skipped")).toHaveCount(0);
+  await expect(answered).not.toHaveAttribute("data-skipped", "true");
+
+  // The variables CSV carries the flag.
+  const csv = await (await page.request.get("/review/export/variables")).text();
+  const header = csv.replace(/^\uFEFF/, "").split("\r\n")[0]!.split(",");
+  const row = csv.split("\r\n").find((line) => line.startsWith(`${sessionId},`) && line.includes(",mood_score,"));
+  expect(row?.split(",")[header.indexOf("skipped")]).toBe("true");
+});
