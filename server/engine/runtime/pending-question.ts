@@ -57,20 +57,18 @@ export function fieldKind(field: CompiledOutputField, questionText = ""): Questi
   }
 }
 
-/** The question's own sentence: the last one that asks something (the paragraph before it is not repeated). */
+/** The question's own sentences: those that ask something (the paragraph around them is not repeated). */
 export function questionOnly(text: string): string {
   const sentences = text
     .trim()
     .split(/(?<=[.!?。！？])\s*/u)
     .map((s) => s.trim())
     .filter(Boolean);
+  // Every question the text asks, in order ("How long has it been going on? How much does it get
+  // in the way?"), without the statements around them.
   const asking = sentences.filter((s) => /[?？]$/u.test(s));
-  const last = asking.at(-1);
-  if (!last) return sentences.at(-1) ?? text.trim();
-  // "… right? And how confident are you?" — a question that leans on the one before keeps it.
-  const index = sentences.lastIndexOf(last);
-  const previous = index > 0 ? sentences[index - 1] : undefined;
-  return previous && /[?？]$/u.test(previous) && /^(?:and|or|also|then|还有|那|并且|以及)\b/iu.test(last) ? `${previous} ${last}` : last;
+  if (asking.length === 0) return sentences.at(-1) ?? text.trim();
+  return asking.join(/\p{Script=Han}/u.test(text) ? "" : " ");
 }
 
 /** The ai_ask's pending question at its current stage. `content` is the rendered question. */

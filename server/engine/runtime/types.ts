@@ -44,6 +44,8 @@ export interface AskReplyProgress {
   correcting?: string;
   /** The summary has been corrected once; the next confirmation is the last. */
   corrected?: boolean;
+  /** `which_part` stage: asked once more which part, since the first reply named none. */
+  askedWhich?: boolean;
 }
 
 /** Where a script (the session, or a technique it called) is. Positions are ids, never indexes. */

@@ -35,6 +35,8 @@ export function valueFor(question: PendingQuestion, reply: string): ReplyReading
 }
 
 /** `model` is for evaluation (a model that never saw the writer being scored); the shipped one by default. */
+const OPENS_WITH_YES = /^\s*(?:yes|yeah|yep|yup|sure|definitely|absolutely|of course|是的|好的|当然|當然|可以的?|愿意|願意)(?![\p{L}])/iu;
+
 /** A reply of a few words, or a few Chinese characters ("no", "不是", "yes please", "好的呀"). */
 function isBare(reply: string): boolean {
   const text = reply.trim();
@@ -52,6 +54,8 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   const polarity = closed ? coerceBoolean(reply) : undefined;
   if (closed && polarity !== undefined && isBare(reply) && !cues.includes("unsure") && intent !== "handoff" && intent !== "skip") return polarity ? "yes" : "no";
   if (question.kind === "yes_no" && intent === "skip" && polarity === false) return "no";
+  // A reply that opens with a clear yes ("Yes, I'd like to come back next week") is not a refusal or a doubt.
+  if (OPENS_WITH_YES.test(reply) && (intent === "skip" || intent === "unsure" || intent === "off_topic")) return closed ? "yes" : "answer";
   if (question.kind === "rating" && intent !== "answer" && /^\D{0,12}\d+(?:[.,]\d+)?\D{0,12}$/u.test(reply.trim()) && !cues.includes("ask")) return "answer";
   return intent;
 }

@@ -88,7 +88,11 @@ export async function* skipAsk(ctx: RunContext, action: AskAction): HandlerRun {
 async function* notAnAnswer(ctx: RunContext, action: AskAction, progress: AskProgress, reading: ReplyReading, content: string): AsyncGenerator<EngineEvent, HandlerOutcome | undefined> {
   const language = ctx.language;
   if (reading.intent === "skip") return yield* skipAsk(ctx, action);
-  const aside = asideFor(ctx, reading, action.config.hint ? ctx.render(action.config.hint) : undefined);
+  // While a part of a summary is named or corrected, a loose reply is that part, not an aside;
+  // only questions about the service and requests for a person are answered first.
+  const correcting = progress.stage === "which_part" || progress.stage === "correct";
+  const loose = reading.intent === "off_topic" || (reading.intent === "question" && (reading.topic === "other" || reading.topic === "meaning"));
+  const aside = correcting && loose ? undefined : asideFor(ctx, reading, action.config.hint ? ctx.render(action.config.hint) : undefined);
   if (aside) yield ctx.position(action, progress.round);
   if (aside) return yield* sayAndAwait(ctx, action, progress, aside.purpose, joinText(language, aside.text, pendingText(ctx, action, progress, content)));
   // Unsure while a no is checked or a summary corrected: those stages decide for themselves.
@@ -123,7 +127,8 @@ export async function* replyAsk(ctx: RunContext, action: AskAction, reply: strin
   const progress = askProgress(ctx);
   const round = progress.round;
   const content = ctx.render(config.content);
-  const question = askQuestion(action, pendingText(ctx, action, progress, content), ctx.language, progress);
+  // The reader sees the whole question (a summary's parts tell which one a correction is about).
+  const question = askQuestion(action, progress.stage ? pendingText(ctx, action, progress, content) : content, ctx.language, progress);
   const inStage = progress.stage !== undefined;
 
   // Follow-up replies answer what was missing: rule-based extraction must not overwrite what the

@@ -4,16 +4,16 @@
  * client is asked which), the new value is stored beside the old one in lineage, and the summary
  * is confirmed once more. A second no is taken as it is, and the script moves on.
  */
-import { extractDuration, type ReplyReading } from "../../understanding";
+import { correctedPart, extractDuration, namedSummaryPart, type ReplyReading } from "../../understanding";
 import type { HandlerRun, RunContext } from "../context";
 import { primaryField } from "../pending-question";
-import { CORRECTION_ACK, partLabel, partOf, partQuestion, whichPartQuestion, type ConfirmedPart } from "../reply-texts";
+import { CORRECTION_ACK, partLabel, partOf, partQuestion, reaskLead, whichPartQuestion, type ConfirmedPart } from "../reply-texts";
 import type { AskAction, AskProgress } from "./ai-ask";
 import { durationPhrase } from "./extraction";
 import { joinText, sayAndAwait } from "./reply-intents";
 
 const NOTED = { en: "Thank you, I've noted that.", zh: "好的，我记下了。" } as const;
-const KEPT = { en: "Thank you for telling me. I'll keep what you've said in mind.", zh: "谢谢你告诉我，我会记住你说的。" } as const;
+const KEPT = { en: "All right. I'll keep what you've said in mind.", zh: "好的，我会记住你说的。" } as const;
 
 /** What a correction says instead, once its leading "no"/"not really" is taken off. */
 const LEADING_NO =
@@ -89,8 +89,11 @@ export function correctionQuestion(ctx: RunContext, action: AskAction, progress:
   return whichPartQuestion(parts.map((p) => partLabel(p.part, p.name, ctx.language)), ctx.language);
 }
 
-/** Which part the client names: by the words of its label. */
+/** Which part the client names: "the last bit", "原因那部分", or the words of its label. */
 function namedPart(reply: string, parts: readonly Confirmed[]): Confirmed | undefined {
+  const summaryPart = namedSummaryPart(reply);
+  const bySummary = summaryPart ? parts.filter((p) => p.part === summaryPart) : [];
+  if (bySummary.length === 1) return bySummary[0];
   const words: Record<Exclude<ConfirmedPart, "other">, RegExp> = {
     concern: /concern|brings|reason|problem|why i came|first|原因|困扰|问题|为什么来|第一/iu,
     goal: /goal|different|hope|want|like|change|last|希望|不同|目标|想要|改变|最后/iu,
@@ -106,11 +109,21 @@ export async function* replyInCorrection(ctx: RunContext, action: AskAction, pro
   const language = ctx.language;
   const parts = confirmedParts(ctx, action);
   if (progress.stage === "which_part") {
-    const target = namedPart(reply, parts);
-    if (!target) {
+    const named = namedPart(reply, parts);
+    if (!named) {
+      // "To sleep properly again": no part named, but a new version of one, told by what it says.
+      const part = correctedPart(ctx.render(action.config.content), reply);
+      const target = part ? parts.filter((p) => p.part === part) : [];
+      const content = correctionContent(reply);
+      if (target.length === 1 && target[0] && isSubstantial(content)) return yield* correctAndConfirm(ctx, action, progress, target[0], content);
+      if (!progress.askedWhich) {
+        const labels = parts.map((p) => partLabel(p.part, p.name, language));
+        return yield* sayAndAwait(ctx, action, { ...progress, askedWhich: true }, "which_part", joinText(language, reaskLead(1, language), whichPartQuestion(labels, language)));
+      }
       yield* ctx.sayVerbatim(action.action_id, "correction_kept", KEPT[language]);
       return { kind: "done", reason: "completed" };
     }
+    const target = named;
     const content = correctionContent(reply);
     // "The goal: I'd like to sleep properly again" names the part and corrects it at once.
     const [, after] = /[:：—–-]\s*(.+)$/u.exec(content) ?? [];

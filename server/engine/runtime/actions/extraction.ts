@@ -160,9 +160,15 @@ function isIntent(value: JsonValue | undefined): value is ReplyIntent {
 const isClosed = (question: PendingQuestion) => question.kind === "yes_no" || question.kind === "confirm_summary";
 
 /** A bare "yes" or "不是" to a closed question is that answer, whatever else a reading suggests. */
-/** The deterministic reading: reply understanding (its exact rules included). */
+/**
+ * The deterministic reading: reply understanding. On an open question a hedged reply that still
+ * says something ("It was okay. I'm not sure about another session") is kept as the answer: the
+ * client has told us something, and asking again would not respect it.
+ */
 function ruleReading(question: PendingQuestion, reply: string): ReplyReading {
-  return readReply(question, reply);
+  const reading = readReply(question, reply);
+  if (question.kind === "open" && reading.intent === "unsure" && isSubstantial(reply)) return { intent: "answer", confidence: reading.confidence };
+  return reading;
 }
 
 /**
