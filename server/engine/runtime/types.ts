@@ -46,6 +46,8 @@ export interface AskReplyProgress {
   corrected?: boolean;
   /** `which_part` stage: asked once more which part, since the first reply named none. */
   askedWhich?: boolean;
+  /** Replies met with an aside (an answer to a question, the handoff text, a bridge back) so far. */
+  asides?: number;
 }
 
 /** Where a script (the session, or a technique it called) is. Positions are ids, never indexes. */

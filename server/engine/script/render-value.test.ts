@@ -140,3 +140,14 @@ describe("isQuestion", () => {
     expect(isQuestion("how things are at home")).toBe(false);
   });
 });
+
+describe("an absent value takes its comma along", () => {
+  it.each([
+    ["Thank you, ${user_name}. What brings you here?", "Thank you. What brings you here?"],
+    ["We're nearly at the end, ${user_name}, so let me sum up.", "We're nearly at the end, so let me sum up."],
+    ["谢谢你，${user_name}。是什么让你来的？", "谢谢你。是什么让你来的？"],
+    ["Hi ${user_name|there}!", "Hi there!"],
+  ])("%j", (text, expected) => {
+    expect(renderReadable(text, () => undefined, "en")).toBe(expected);
+  });
+});

@@ -65,15 +65,21 @@ function stripEdges(text: string): string {
  * fallback (or ""); a free-text value placed inline reads as a short phrase (see the module doc).
  */
 export function renderReadable(text: string, lookup: (name: string) => unknown, language: TextLanguage): string {
-  return renderPlaceholders(text, (placeholder) => {
+  const rendered = renderPlaceholders(text, (placeholder) => {
     const value = lookup(placeholder.name);
-    if (isEmptyValue(value)) return placeholder.fallback ?? "";
+    if (isEmptyValue(value)) return placeholder.fallback ? placeholder.fallback : DROPPED;
     if (typeof value !== "string") return formatValue(value);
     const placement = placementOf(text, placeholder.start, placeholder.end);
     if (placement !== "inline") return withoutDoubleFullStop(value, text.charAt(placeholder.end));
     return inlinePhrase(value) ?? placeholder.fallback ?? NEUTRAL_PHRASE[language];
   });
+  // "Thank you, ${user_name}." with no name is "Thank you.", not "Thank you, .": an absent value
+  // takes the comma before it along when punctuation follows.
+  return rendered.includes(DROPPED) ? rendered.replace(/[,，、]\s*\u0000(?=\s*[,，.。!！?？;；:：])/gu, "").replace(/\u0000/gu, "") : rendered;
 }
+
+/** Marks where an absent value was, for the clean-up of the punctuation around it. */
+const DROPPED = "\u0000";
 
 /** "walk daily." before the script's own "." loses its full stop. */
 function withoutDoubleFullStop(value: string, next: string): string {

@@ -54,6 +54,10 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   const polarity = closed ? coerceBoolean(reply) : undefined;
   if (closed && polarity !== undefined && isBare(reply) && !cues.includes("unsure") && intent !== "handoff" && intent !== "skip") return polarity ? "yes" : "no";
   if (question.kind === "yes_no" && intent === "skip" && polarity === false) return "no";
+  // A word or two of content to an open question ("work", "my mum") is an answer, not a refusal.
+  if (question.kind === "open" && intent === "skip" && isBare(reply) && !cues.some((cue) => cue === "skip" || cue === "negation" || cue === "unsure" || cue === "ask")) return "answer";
+  // A bare "yes" to "how often…?" or "how would you rate…?" gives no value: unclear, asked again, never a skip.
+  if (!closed && question.kind !== "open" && isBare(reply) && coerceBoolean(reply) === true && intent !== "answer" && intent !== "handoff") return "unsure";
   // A reply that opens with a clear yes ("Yes, I'd like to come back next week") is not a refusal or a doubt.
   if (OPENS_WITH_YES.test(reply) && (intent === "skip" || intent === "unsure" || intent === "off_topic")) return closed ? "yes" : "answer";
   if (question.kind === "rating" && intent !== "answer" && /^\D{0,12}\d+(?:[.,]\d+)?\D{0,12}$/u.test(reply.trim()) && !cues.includes("ask")) return "answer";

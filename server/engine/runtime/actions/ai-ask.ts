@@ -19,6 +19,9 @@ import { isSubstantial, readAndExtract } from "./extraction";
 import { asideFor, joinText, recordSkips, sayAndAwait } from "./reply-intents";
 
 export type AskAction = Extract<CompiledAction, { action_type: "ai_ask" }>;
+
+/** Replies answered with an aside (a question to the bot, a request for a person, off topic) before the question is left. */
+const MAX_ASIDES = 6;
 export type AskProgress = { type: "ai_ask"; round: number } & AskReplyProgress;
 
 const DEFAULT_EXIT = "the client has answered";
@@ -93,8 +96,14 @@ async function* notAnAnswer(ctx: RunContext, action: AskAction, progress: AskPro
   const correcting = progress.stage === "which_part" || progress.stage === "correct";
   const loose = reading.intent === "off_topic" || (reading.intent === "question" && (reading.topic === "other" || reading.topic === "meaning"));
   const aside = correcting && loose ? undefined : asideFor(ctx, reading, action.config.hint ? ctx.render(action.config.hint) : undefined);
+  if (aside && (progress.asides ?? 0) >= MAX_ASIDES) {
+    // Met with asides this often and still no answer: the question is left, so no client is held on it.
+    yield* ctx.sayVerbatim(action.action_id, "leave", UNSURE_LEAVE[language]);
+    const missing = missingRequired(ctx, action.config.output).map((f) => f.get);
+    return missing.length ? { kind: "done", reason: "max_rounds", unfilled: missing } : { kind: "done", reason: "completed" };
+  }
   if (aside) yield ctx.position(action, progress.round);
-  if (aside) return yield* sayAndAwait(ctx, action, progress, aside.purpose, joinText(language, aside.text, pendingText(ctx, action, progress, content)));
+  if (aside) return yield* sayAndAwait(ctx, action, { ...progress, asides: (progress.asides ?? 0) + 1 }, aside.purpose, joinText(language, aside.text, pendingText(ctx, action, progress, content)));
   // Unsure while a no is checked or a summary corrected: those stages decide for themselves.
   if (reading.intent !== "unsure" || progress.stage) return undefined;
   if ((progress.unsure ?? 0) >= 1) {

@@ -62,7 +62,10 @@ export async function* replyAssess(ctx: RunContext, action: AssessAction, reply:
     yield* ctx.sayVerbatim(action.action_id, "skip_ack", SKIP_ACK[language]);
     score = null;
   } else if (aside) {
-    return yield* sayAndAwait(ctx, action, progress, aside.purpose, joinText(language, aside.text, itemText));
+    // An aside counts as an unclear answer, so no client is held on one item.
+    if (progress.unclear + 1 < MAX_UNCLEAR_ANSWERS) return yield* sayAndAwait(ctx, action, { ...progress, unclear: progress.unclear + 1 }, aside.purpose, joinText(language, aside.text, itemText));
+    yield* ctx.sayVerbatim(action.action_id, "leave", UNSURE_LEAVE[language]);
+    score = null;
   } else if (reading.intent === "unsure" && typeof reading.value !== "number") {
     if ((progress.unsure ?? 0) === 0) {
       const next = { ...progress, unsure: 1, reasks: reasks + 1 };
