@@ -20,7 +20,7 @@ const evaluation = scoreReplies(heldOut, read);
 
 console.log(`held-out writers: ${split.heldOut.join(", ")} (${heldOut.length} replies); trained on ${split.training.join(", ")}`);
 for (const [lang, scores] of Object.entries(evaluation.byLanguage)) {
-  console.log(`${lang}: intent ${scores.intentCorrect}/${scores.replies} = ${percent(scores.intentAccuracy)}; exact value ${scores.valueCorrect}/${scores.valueReplies} = ${percent(scores.valueAccuracy)}  (goal ≥ 95 % each)`);
+  console.log(`${lang}: intent ${scores.intentCorrect}/${scores.replies} = ${percent(scores.intentAccuracy)}; exact value ${scores.valueCorrect}/${scores.valueReplies} = ${percent(scores.valueAccuracy)}  (goal ≥ 95 % each); question topic ${scores.topicCorrect}/${scores.topicReplies}`);
 }
 console.log("per question kind:");
 for (const [kind, scores] of Object.entries(evaluation.byKind).sort(([a], [b]) => a.localeCompare(b))) {

@@ -15,6 +15,7 @@ import type { LabelledReply } from "../engine/understanding/corpus";
 import { replyCues } from "../engine/understanding/cues";
 import { replyFeatures } from "../engine/understanding/features";
 import { valueFor } from "../engine/understanding/read-reply";
+import { QUESTION_TOPICS, topicFeatures } from "../engine/understanding/topic-model";
 import { REPLY_INTENTS } from "../engine/understanding/types";
 
 export const INTENT_TRAIN_OPTIONS: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, epochs: 15, l2: 1e-4, minCount: 2 };
@@ -40,6 +41,10 @@ export function intentTrainingVersion(training: readonly LabelledReply[], option
 
 export interface IntentTrainingReport {
   model: SerializedLinearModel;
+  /** What a question to the bot is about, trained on the replies labelled question. */
+  topicModel: SerializedLinearModel;
+  /** Out-of-fold topic accuracy of the questions, by language. */
+  topicOutOfFold: Record<string, { replies: number; accuracy: number }>;
   writers: string[];
   trainingLines: number;
   features: number;
@@ -72,5 +77,33 @@ export function trainIntentModel(training: readonly LabelledReply[], options: Tr
   const final = trainWeights(examplesOf(training), classes, options);
   const version = intentTrainingVersion(training, options);
   const model = encodeLinearModel({ version, featureBits: FEATURE_BITS, temperature, bias: final.bias, features: final.features, weights: final.weights });
-  return { model, writers, trainingLines: training.length, features: final.features.length, outOfFold };
+  const topics = trainTopics(training, writers, options);
+  return { model, topicModel: topics.model, topicOutOfFold: topics.outOfFold, writers, trainingLines: training.length, features: final.features.length, outOfFold };
+}
+
+function topicExamples(replies: readonly LabelledReply[]): TrainingExample[] {
+  return replies.map((reply) => ({ features: topicFeatures(reply.reply, reply.question, replyCues(reply.reply)), label: QUESTION_TOPICS.indexOf(reply.topic ?? "other"), weight: 1 }));
+}
+
+/** The topic classifier: the same training, on the questions only, judged leave one writer out. */
+function trainTopics(training: readonly LabelledReply[], writers: readonly string[], options: TrainOptions): { model: SerializedLinearModel; outOfFold: Record<string, { replies: number; accuracy: number }> } {
+  const questions = training.filter((reply) => reply.intent === "question");
+  const classes = QUESTION_TOPICS.length;
+  const outOfFold: Record<string, { replies: number; accuracy: number }> = {};
+  for (const writer of writers) {
+    const fold = trainWeights(topicExamples(questions.filter((reply) => reply.writer !== writer)), classes, options);
+    const rows = new Map<number, number>();
+    fold.features.forEach((feature, index) => rows.set(feature, index * classes));
+    const foldModel = { bias: fold.bias, rows, weights: fold.weights, scale: 1 };
+    for (const reply of questions.filter((r) => r.writer === writer)) {
+      const values = logits(foldModel, topicFeatures(reply.reply, reply.question, replyCues(reply.reply)));
+      const figures = (outOfFold[reply.lang] ??= { replies: 0, accuracy: 0 });
+      figures.replies++;
+      if (QUESTION_TOPICS[values.indexOf(Math.max(...values))] === (reply.topic ?? "other")) figures.accuracy++;
+    }
+  }
+  for (const figures of Object.values(outOfFold)) figures.accuracy /= figures.replies || 1;
+  const final = trainWeights(topicExamples(questions), classes, options);
+  const model = encodeLinearModel({ version: intentTrainingVersion(training, options), featureBits: FEATURE_BITS, temperature: 1, bias: final.bias, features: final.features, weights: final.weights });
+  return { model, outOfFold };
 }

@@ -213,7 +213,7 @@ function startAction(ctx: RunContext, action: CompiledAction): HandlerRun {
 async function* replyToAction(ctx: RunContext, action: CompiledAction, reply: string): HandlerRun {
   switch (action.action_type) {
     case "ai_say":
-      return yield* replySay(ctx, action);
+      return yield* replySay(ctx, action, reply);
     case "ai_ask":
       return yield* replyAsk(ctx, action, reply);
     case "assess":

@@ -17,6 +17,9 @@ export interface ReplyScores {
   valueCorrect: number;
   intentAccuracy: number;
   valueAccuracy: number;
+  /** Questions to the bot read as questions, and of those, with the right topic. */
+  topicReplies: number;
+  topicCorrect: number;
 }
 
 export interface ReplyMiss {
@@ -47,7 +50,7 @@ export interface ReplyEvaluation {
   misses: ReplyMiss[];
 }
 
-const emptyScores = (): ReplyScores => ({ replies: 0, intentCorrect: 0, valueReplies: 0, valueCorrect: 0, intentAccuracy: 0, valueAccuracy: 0 });
+const emptyScores = (): ReplyScores => ({ replies: 0, intentCorrect: 0, valueReplies: 0, valueCorrect: 0, intentAccuracy: 0, valueAccuracy: 0, topicReplies: 0, topicCorrect: 0 });
 
 export function scoreReplies(replies: readonly LabelledReply[], read: ReplyReader): ReplyEvaluation {
   const byLanguage: Record<ReplyLanguage, ReplyScores> = { en: emptyScores(), zh: emptyScores() };
@@ -61,6 +64,10 @@ export function scoreReplies(replies: readonly LabelledReply[], read: ReplyReade
     for (const scores of [byLanguage[reply.lang], (byKind[`${reply.lang} ${reply.kind}`] ??= emptyScores())]) {
       scores.replies++;
       if (reading.intent === reply.intent) scores.intentCorrect++;
+      if (reply.intent === "question" && reading.intent === "question") {
+        scores.topicReplies++;
+        if (reading.topic === reply.topic) scores.topicCorrect++;
+      }
       if (isValueReply(reply)) {
         scores.valueReplies++;
         if (reading.intent === "answer" && sameValue(reading.value, reply.value)) scores.valueCorrect++;

@@ -5,9 +5,10 @@
  */
 import type { LinearModel } from "../classifier/linear";
 import { coerceBoolean } from "../runtime/coerce";
-import { questionTopic, replyCues, type Cue } from "./cues";
+import { replyCues, type Cue } from "./cues";
 import { classifyIntent, intentModel } from "./intent-model";
 import { correctedPart } from "./summary-part";
+import { classifyTopic, topicModel } from "./topic-model";
 import type { PendingQuestion, ReplyIntent, ReplyReading } from "./types";
 import { extractChoice, extractDuration, extractName, extractOption, extractRating } from "./values";
 
@@ -72,7 +73,7 @@ export function readReply(question: PendingQuestion, reply: string, model: Linea
   const verdict = classifyIntent(model, { kind: question.kind, question: question.text, reply, cues, valueFound });
   const intent = exactIntent(question, reply, verdict.intent, cues);
   const reading: ReplyReading = { intent, confidence: intent === verdict.intent ? verdict.probability : 1 };
-  if (intent === "question") reading.topic = questionTopic(cues);
+  if (intent === "question") reading.topic = classifyTopic(topicModel(), reply, question.text, cues);
   if ((intent === "answer" || intent === "correction") && value !== undefined && typeof value !== "boolean") reading.value = value;
   if ((intent === "yes" || intent === "no") && question.kind === "yes_no") reading.value = intent === "yes";
   if (intent === "correction" && question.kind === "confirm_summary") {

@@ -4,7 +4,9 @@
  * `exit_criteria` holds or the rounds run out (template mode: one reply, then on).
  */
 import type { CompiledAction } from "../../script";
+import { readReply } from "../../understanding";
 import type { RunContext, HandlerRun } from "../context";
+import { asideFor } from "./reply-intents";
 
 type SayAction = Extract<CompiledAction, { action_type: "ai_say" }>;
 
@@ -20,10 +22,24 @@ export async function* startSay(ctx: RunContext, action: SayAction): HandlerRun 
   return { kind: "await" };
 }
 
-export async function* replySay(ctx: RunContext, action: SayAction): HandlerRun {
+/**
+ * A reply to something said (often "…anything you'd like to ask about that?") that asks who reads
+ * this, whether this is a person or what happens to the data, or asks for a person, gets the
+ * project's answer before the script goes on: such a question is never passed over.
+ */
+function* answerServiceQuestion(ctx: RunContext, action: SayAction, reply: string) {
+  const reading = readReply({ kind: "open", text: ctx.render(action.config.content), lang: ctx.language }, reply);
+  const service = reading.intent === "handoff" || (reading.intent === "question" && (reading.topic === "who_reads" || reading.topic === "real_person" || reading.topic === "data"));
+  const aside = service ? asideFor(ctx, reading) : undefined;
+  if (aside) yield* ctx.sayVerbatim(action.action_id, aside.purpose, aside.text);
+}
+
+export async function* replySay(ctx: RunContext, action: SayAction, reply = ""): HandlerRun {
   const { config } = action;
   const progress = ctx.frame.progress;
   const round = progress?.type === "ai_say" ? progress.round : 1;
+  // Inside a safety trigger's run the protocol's own words stand.
+  if (reply.trim() && !ctx.state.stack.some((frame) => frame.interrupt)) yield* answerServiceQuestion(ctx, action, reply);
   if (config.max_rounds <= 1) return { kind: "done", reason: "acknowledged" };
   if (ctx.llm.mode === "template") return { kind: "done", reason: "acknowledged" };
 
