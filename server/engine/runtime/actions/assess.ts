@@ -1,7 +1,8 @@
 /**
  * assess: a standard instrument, item by item, with its fixed wording and options (never
  * reworded). Every reply is read first: a skip leaves the item unanswered (null) at once, an unsure
- * reply gets one clarifying re-ask, a question to the bot or a request for a person is answered and
+ * reply gets one clarifying re-ask (in model mode only when the model cannot read it as one of the
+ * options either: a hedged answer is still an answer), a question to the bot or a request for a person is answered and
  * the item asked again. Answers are interpreted by rule first, then by the model when there is
  * one; an unclear answer gets the item and its options again, with a varied lead-in. Stores <prefix>_items, _total and _band; PHQ-9 item 9
  * above 0 raises a safety event whatever the total.
@@ -37,6 +38,11 @@ async function interpret(ctx: RunContext, action: AssessAction, reply: string): 
   const byRule = interpretAnswer(reply, ctx.language);
   if (byRule.score !== null) return byRule.score;
   if (byRule.reason === "empty" || ctx.llm.mode === "template") return null;
+  return interpretByModel(ctx, action, reply);
+}
+
+/** The model's choice among the options, or null when it finds the answer unclear (or answers outside them). */
+async function interpretByModel(ctx: RunContext, action: AssessAction, reply: string): Promise<number | null> {
   const score = await ctx.llm.interpret({
     prompt: ctx.prompt(action, "task_interpret", {
       options: ANSWER_OPTIONS.map((o) => `${o.score} = ${o.label[ctx.language]}`).join("; "),
@@ -58,6 +64,10 @@ export async function* replyAssess(ctx: RunContext, action: AssessAction, reply:
 
   let score: number | null;
   const aside = asideFor(ctx, reading);
+  const unsure = reading.intent === "unsure" && typeof reading.value !== "number";
+  // A hedged reply the model still reads as one of the options ("a handful of days I guess") is that
+  // answer, as on an ai_ask; only one it finds unclear too gets the clarifying re-ask.
+  const hedged = unsure && ctx.llm.mode === "model" ? await interpretByModel(ctx, action, reply) : null;
   if (reading.intent === "skip") {
     yield* ctx.sayVerbatim(action.action_id, "skip_ack", SKIP_ACK[language]);
     score = null;
@@ -66,7 +76,9 @@ export async function* replyAssess(ctx: RunContext, action: AssessAction, reply:
     if (progress.unclear + 1 < MAX_UNCLEAR_ANSWERS) return yield* sayAndAwait(ctx, action, { ...progress, unclear: progress.unclear + 1 }, aside.purpose, joinText(language, aside.text, itemText));
     yield* ctx.sayVerbatim(action.action_id, "leave", UNSURE_LEAVE[language]);
     score = null;
-  } else if (reading.intent === "unsure" && typeof reading.value !== "number") {
+  } else if (hedged !== null) {
+    score = hedged;
+  } else if (unsure) {
     if ((progress.unsure ?? 0) === 0) {
       const next = { ...progress, unsure: 1, reasks: reasks + 1 };
       return yield* sayAndAwait(ctx, action, next, "assess_reask", joinText(language, unsureReask("option", language), itemText));
