@@ -232,10 +232,13 @@ describe("model mode through the real provider (fake OpenAI server)", () => {
     const { options } = setup();
     const script = sessionScript("sessions/check-in.en.yaml");
     const steps: Step[] = [
-      { client: "Pretty good actually, I'd say a 7" },
-      { client: "calm but busy" },
-      { client: "I went for a run on Saturday; the hardest part was a deadline at work", model: { extract: { week_highlight: "a run on Saturday", week_difficulty: "a deadline at work" } } },
-      { client: "Yes, I tried the breathing exercise most evenings", model: { extract: { practice_done: "tried" } } },
+      { client: "Pretty good actually, I'd say a 7", model: { extract: { mood_score: 7, reply_intent: "answer" } } },
+      { client: "calm but busy", model: { extract: { reply_intent: "answer" } } },
+      {
+        client: "I went for a run on Saturday; the hardest part was a deadline at work",
+        model: { extract: { week_highlight: "a run on Saturday", week_difficulty: "a deadline at work", reply_intent: "answer" } },
+      },
+      { client: "Yes, I tried the breathing exercise most evenings", model: { extract: { practice_done: "tried", reply_intent: "answer" } } },
       { client: "Not at all" },
       { client: "hmm, a handful of days I guess", model: { interpret: 1 } },
       { client: "several days" },
@@ -243,7 +246,10 @@ describe("model mode through the real provider (fake OpenAI server)", () => {
         client: "no",
         model: { think: { check_in_summary: "A steady week with a run and a work deadline. Screens negative.", needs_fuller_check: false, suggested_focus: "keep_going" } },
       },
-      { client: "Walk at lunchtime twice this week, and I'm about 8 out of 10 sure", model: { extract: { small_step: "walk at lunchtime twice this week", step_confidence: 8 } } },
+      {
+        client: "Walk at lunchtime twice this week, and I'm about 8 out of 10 sure",
+        model: { extract: { small_step: "walk at lunchtime twice this week", step_confidence: 8, reply_intent: "answer" } },
+      },
     ];
     const t = await converse(script, options, steps);
 
@@ -267,7 +273,7 @@ describe("model mode through the real provider (fake OpenAI server)", () => {
     expect(server.requests.filter((r) => purposeOf(r) === "interpret")).toHaveLength(1);
 
     // Variables: rule-based where the script says so, the model's JSON where it asks the model.
-    expect(variable(t.state, "mood_score")).toBe(7);
+    expect(t.state.variables.session.mood_score).toMatchObject({ value: 7, source: "ask_mood_score" });
     expect(variable(t.state, "mood_words")).toBe("calm but busy");
     expect(variable(t.state, "week_highlight")).toBe("a run on Saturday");
     expect(variable(t.state, "practice_done")).toBe("tried");
@@ -295,13 +301,13 @@ describe("model mode through the real provider (fake OpenAI server)", () => {
     const before: Step[] = [
       { client: "Who reads these conversations?", model: { judge: [{ done: false, understanding: 40, hasQuestions: true }] } },
       { client: "Okay, that makes sense, no more questions" },
-      { client: "Yes, happy to carry on", model: { extract: { consent_to_continue: true } } },
-      { client: "you can call me Sam, I guess", model: { extract: { user_name: "Sam" } } },
+      { client: "Yes, happy to carry on", model: { extract: { consent_to_continue: true, reply_intent: "yes" } } },
+      { client: "you can call me Sam, I guess", model: { extract: { user_name: "Sam", reply_intent: "answer" } } },
     ];
     const first = await converse(script, options, before);
     const concern: Step = {
       client: "I've felt stuck and low since I changed jobs in the spring",
-      model: { extract: { main_concern: "feeling stuck and low since changing jobs", concern_area: "work_or_study" } },
+      model: { extract: { main_concern: "feeling stuck and low since changing jobs", concern_area: "work_or_study", reply_intent: "answer" } },
     };
 
     // The model goes down: 500s until the retries run out. The turn fails; the state is untouched.
@@ -341,17 +347,23 @@ describe("model mode through the real provider (fake OpenAI server)", () => {
     ];
     const after: Step[] = [
       concern,
-      { client: "About three months, and it's affecting my sleep a lot", model: { extract: { concern_duration: "about three months", daily_impact: "a_lot" } } },
-      { client: "I'd like to enjoy things again", model: { extract: { client_goals: "to enjoy things again" } } },
-      { client: "No, never", model: { extract: { had_support_before: false } } },
-      { client: "Yes, that's right", model: { extract: { summary_confirmed: true } } },
-      { client: "Sure, let's do it", model: { extract: { ready_for_questionnaire: true } } },
+      {
+        client: "About three months, and it's affecting my sleep a lot",
+        model: { extract: { concern_duration: "about three months", daily_impact: "a_lot", reply_intent: "answer" } },
+      },
+      { client: "I'd like to enjoy things again", model: { extract: { client_goals: "to enjoy things again", reply_intent: "answer" } } },
+      { client: "No, never", model: { extract: { had_support_before: false, reply_intent: "no" } } },
+      { client: "Yes, that's right", model: { extract: { summary_confirmed: true, reply_intent: "yes" } } },
+      { client: "Sure, let's do it", model: { extract: { ready_for_questionnaire: true, reply_intent: "yes" } } },
       ...phq9,
       {
         client: "Yes, I think I'll book a GP appointment",
         model: { think: { concern_summary: "Sam has felt stuck and low for about three months since a job change.", suitable_for_thought_work: false } },
       },
-      { client: "It felt good, and yes I'd like to meet again", model: { extract: { session_feedback: "It felt good", wants_follow_up: true } } },
+      {
+        client: "It felt good, and yes I'd like to meet again",
+        model: { extract: { session_feedback: "It felt good", wants_follow_up: true, reply_intent: "answer" } },
+      },
     ];
     const t = await play(script, options, first, after);
     expect(t.bot[first.bot.length]?.actionId).toBe("ask_duration_and_impact");
@@ -360,8 +372,10 @@ describe("model mode through the real provider (fake OpenAI server)", () => {
     expect(t.events.at(-1)?.at(-1)).toEqual({ type: "session-complete" });
     expectModelWording(t);
 
-    // The three-round explanation ended after its second round, by the model's judgment.
-    expect(t.bot.filter((m) => m.actionId === "explain_confidentiality").map((m) => m.purpose)).toEqual(["say", "explain_round"]);
+    // The question about who reads this got the project's own answer (fixed text, never composed),
+    // then the three-round explanation ended after its second round, by the model's judgment.
+    expect(t.bot.filter((m) => m.actionId === "explain_confidentiality").map((m) => m.purpose)).toEqual(["say", "answer_question", "explain_round"]);
+    expect(t.bot.find((m) => m.purpose === "answer_question")?.text).not.toMatch(/^In my words/);
     expect(t.events[2]).toContainEqual({ type: "action-complete", actionId: "explain_confidentiality", reason: "exit" });
 
     // The name is the model's extraction, and later prompts use it.
@@ -397,7 +411,7 @@ describe("model mode through the real provider (fake OpenAI server)", () => {
     const script = sessionScript("sessions/check-in.en.yaml");
     const started = await collect(start(script, options));
 
-    model.next({ risk: { level: "medium", category: "suicidal_ideation", rationale: "hopeless, passive wish" } });
+    model.next({ risk: { level: "medium", category: "suicidal_ideation", rationale: "hopeless, passive wish" }, extract: { mood_score: 2, reply_intent: "answer" } });
     const raised = await collect(turn(script, started.state, "Honestly I'm so tired of everything, a 2 I guess", options));
     expect(raised.events.filter((e) => e.type === "safety")).toEqual([
       { type: "safety", level: "medium", reason: "suicidal_ideation", source: "llm", evidence: [], action: "check_in" },
@@ -426,9 +440,13 @@ describe("model mode through the real provider (fake OpenAI server)", () => {
 
     // An answer outside the schema is an LlmError from the port, which the gate absorbs.
     server.setScript((r) => (purposeOf(r) === "classify_risk" ? { type: "json", value: { level: "extreme", category: "none", rationale: "" } } : model.reply(r)));
+    const usedBefore = usage.length;
     const odd = await collect(turn(script, raised.state, "calm but busy", options));
     expect(odd.events.filter((e) => e.type === "safety")).toEqual([]);
-    expect(usage.at(-2)).toMatchObject({ purpose: "classify_risk", error: "invalid_output" });
+    // The turn's other calls (the extraction's reading of the reply, the next question) succeed.
+    const turnUsage = usage.slice(usedBefore);
+    expect(turnUsage.filter((u) => u.purpose === "classify_risk")).toEqual([expect.objectContaining({ error: "invalid_output" })]);
+    expect(turnUsage.filter((u) => u.purpose !== "classify_risk").every((u) => u.error === undefined)).toBe(true);
     expect(variable(odd.state, "mood_words")).toBe("calm but busy");
   });
 
