@@ -377,7 +377,8 @@ session:
   });
 
   it("keeps the state of a 200-turn session under 64 KB by summarising older turns", async () => {
-    // 20 questions of up to 10 rounds each, never answered: exactly 200 client turns.
+    // 20 questions of up to 10 rounds each, never answered: about 200 client turns (a reply the
+    // reader takes as off topic three times over leaves its question a little earlier).
     const actions = Array.from(
       { length: 20 },
       (_, i) => `
@@ -404,7 +405,7 @@ session:
       run = await collect(turn(script, run.state, `message ${"x".repeat(400)} ${"y".repeat(turns % 7)}`, opts({ llm })));
       turns++;
     }
-    expect(turns).toBe(200);
+    expect(turns).toBeGreaterThanOrEqual(180);
     expect(Buffer.byteLength(JSON.stringify(run.state))).toBeLessThanOrEqual(64 * 1024);
     expect(run.state.memory.recent.length).toBeLessThanOrEqual(24);
     expect(run.state.memory.summary).not.toBe("");

@@ -4,6 +4,7 @@
  * the reply does not give such a value; none guesses. English and Chinese (Traditional folded).
  */
 import { interpretAnswer } from "../instruments";
+import { optionWords } from "./option-words";
 import { coerceEnum } from "../runtime/coerce";
 import { foldText } from "../text/normalize";
 import type { Duration, DurationUnit, ReplyLanguage } from "./types";
@@ -161,7 +162,8 @@ const EN_NAME_CUES: readonly NameCue[] = [
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what (?:people|everyone|friends) call me)`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
-  { pattern: new RegExp(String.raw`\bjust\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\b(?:just|Just|JUST)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:'ll| will) do\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:go|goes|going)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   { pattern: new RegExp(String.raw`\bmy\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:'s|’s|\s+is)?\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
   { pattern: new RegExp(String.raw`\bnames?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
@@ -171,7 +173,7 @@ const EN_NAME_CUES: readonly NameCue[] = [
 ];
 
 /** Where a Chinese name ends: particles, politeness, punctuation, spaces, emoji. */
-const ZH_NAME_STOP = /可以|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）\p{Extended_Pictographic}]|h{2,}/u;
+const ZH_NAME_STOP = /可以|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
 
 const ZH_NAME_CUES: readonly NameCue[] = [
   { pattern: /(?:可以叫我|可以喊我|叫我一声|叫我做|叫我作|都叫我|都喊我|就叫我|称呼我|稱呼我|叫我|喊我|就叫|(?<![我你他她])叫)\s*["“‘「]?/gu, strength: 3 },
@@ -202,9 +204,14 @@ const ZH_NOT_NAMES =
 
 /** Particles and politeness after a Chinese name, and quotes around it. */
 function cleanChineseName(candidate: string): string | undefined {
-  const text = candidate.replace(/^[\s:："“‘「]+/u, "");
+  const text = candidate.replace(/^[\s:："“‘「『]+/u, "");
   const latin = new RegExp(String.raw`^(?:${ANY_NAME})`, "u").exec(text);
-  if (latin && /^[A-Za-z]/.test(text)) return cleanEnglishName(latin[0]);
+  if (latin && /^[A-Za-z]/.test(text)) {
+    const name = cleanEnglishName(latin[0]);
+    // "Lily妈", "Ken哥": a Latin name with a Chinese form of address.
+    const address = /^(?:妈|媽|哥|姐|叔|姨|仔|妹|爸|嫂)/u.exec(text.slice(latin[0].length))?.[0];
+    return name && address ? name + address : name;
+  }
   if (ZH_NOT_NAMES.test(text)) return undefined;
   const stop = ZH_NAME_STOP.exec(text);
   const name = (stop ? text.slice(0, stop.index) : text).slice(0, 6);
@@ -268,7 +275,7 @@ export function extractName(reply: string): string | undefined {
     } else {
       const lead = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u").exec(rest);
       const followed = lead ? rest.slice(lead[0].length) : "";
-      const standsAlone = lead && (/^\s*$|^\s*[,.;:!()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks)\b/iu.test(followed));
+      const standsAlone = lead && (/^\s*$|^\s*[,.;:!()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks)\b/iu.test(followed));
       if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, 1, cleanEnglishName(lead[0]), at);
     }
   }
@@ -351,18 +358,24 @@ const ORDINALS: readonly (readonly [RegExp, number])[] = [
 /** Words for a frequency that the instruments' own phrase tables leave out (colloquial, Cantonese). */
 const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
   [/冇乜|完全唔會|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没/u, 0],
-  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|\btwice\b|\bseveral\b|(?:just|only) a couple|less than half|一两次|一兩次|偶尔|偶爾|周一周二|有几次|有幾次/iu, 1],
-  [/大半|过半|過半|一半多|50\/50|half the (?:time|days)\W+(?:\w+\W+){0,2}more|most (?:shifts|weeks|evenings|mornings|of the week)/iu, 2],
-  [/晚晚|日日|天天都|每晚都|差不多每天|差唔多每日|\bevery ?day\b|\bevery night\b|\balways\b/iu, 3],
+  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|\btwice\b|\bseveral\b|a few times|hardly ever|(?:only|just) (?:at )?weekends|(?:just|only) a couple|less than half|一两次|一兩次|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|只有周末|只有週末/iu, 1],
+  [/大半|过半|過半|一半多|50\/50|half the (?:time|days)\W+(?:\w+\W+){0,2}more|most (?:shifts|weeks|evenings|mornings|of the week)|more days than not|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多/iu, 2],
+  [/晚晚|日日|天天都|每晚都|差不多每天|差唔多每日|几乎每一天|幾乎每一天|没有停过|沒有停過|\bevery ?day\b|\bevery night\b|\balways\b/iu, 3],
 ];
 
-const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|[一二两三四五六七八九])?\s*(?:days?|nights?|天|晚|日)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
+const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|[一二两三四五六七八九])?\s*(?:左右)?\s*(?:days?|nights?|times?|天|晚|日|次)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
 const PER_WEEK = /(?:a|per|each|every)\s*week|一周|每周|每星期|一個星期|一个星期/iu;
 const OF_A_WEEK = /(?:一周|每周|一星期|一個星期|一个星期)七天有?(\d+|[一二两三四五六七八九])天/u;
 const STRONG_ZERO = /not at all|never|none|完全|从来|從來|从不|從不|一次都|一天都|\b0\b|零/iu;
 const UNSURE = /not sure|no idea|don'?t know|dunno|no clue|不知道|不确定|不確定|说不准|說不準|不清楚|没数|沒數|没统计|沒統計|没注意|沒注意|算不清|唔知/iu;
 
 function dayCountOption(text: string): number | undefined {
+  // "10 out of 14", "十四天里有十天": the days of the two weeks.
+  const ofFourteen = /(\d+|[一二两三四五六七八九十]+)\s*(?:out of|of the|\/)\s*(?:14|fourteen)|(?:十四|14)\s*天里?(?:有|也就)?\s*(\d+|[一二两三四五六七八九十]+)/iu.exec(text);
+  if (ofFourteen) {
+    const days = tokenNumber(ofFourteen[1] ?? ofFourteen[2] ?? "");
+    if (days !== undefined) return optionFromDays(days);
+  }
   const ofWeek = OF_A_WEEK.exec(text);
   if (ofWeek) return optionFromDays((tokenNumber(ofWeek[1] ?? "") ?? 0) * 2);
   const found = [...text.matchAll(DAY_COUNT)];
@@ -390,7 +403,7 @@ export function extractOption(reply: string, lang: ReplyLanguage): number | unde
   })?.[1];
   if (result.score !== null) {
     // A weak "not really" beside a count ("like once. not really an issue") is the count's.
-    if (result.score === 0 && !STRONG_ZERO.test(text)) return unsure ? undefined : (extra ?? 0);
+    if (result.score === 0 && !STRONG_ZERO.test(text)) return unsure ? undefined : (extra ?? dayCountOption(text) ?? 0);
     return result.score;
   }
   if (extra !== undefined) return extra;
@@ -448,8 +461,17 @@ function choiceIn(reply: string, options: readonly (string | number | boolean | 
     const last = /\blast\b|最后|最後/u.test(text);
     return options[last ? options.length - 1 : position];
   }
+  // "B", "the middle one", "中间那个": by letter or the middle of three.
+  const letter = /^\s*(?:option\s+)?([a-d])\s*[.)]?\s*$/iu.exec(text)?.[1];
+  if (letter && /\b[a-d]\s*[.)：:]?\s*\S/iu.test(question)) return options["abcd".indexOf(letter.toLowerCase())];
+  if (options.length === 3 && /\bthe middle\b|中间那|中間那|中间的|中間的|中間嗰/u.test(text)) return options[1];
   const labels = labelsFromQuestion(foldText(question), options.length);
-  const scores = options.map((option, index) => Math.max(overlap(text, String(option).toLowerCase()), labels ? overlap(text, labels[index] ?? "") : 0));
+  const scores = options.map((option, index) => {
+    const label = labels ? labels[index] ?? "" : "";
+    const byName = Math.max(overlap(text, String(option).toLowerCase()), label ? overlap(text, label) : 0);
+    // Words of the topic an option names count for less than its own words.
+    return byName > 0 ? byName + 1 : overlap(text, foldText(optionWords(String(option)))) > 0 ? 1 : 0;
+  });
   const best = Math.max(...scores);
   if (best <= 0 || scores.filter((score) => score === best).length > 1) return undefined;
   return options[scores.indexOf(best)];

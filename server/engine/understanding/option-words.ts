@@ -1,0 +1,55 @@
+/**
+ * Words people use for the things counselling scripts commonly offer as choices, in English and
+ * Chinese: "can't switch my brain off at night" is about sleep, "老板天天催" about work. An option
+ * whose id or label names one of these topics is also known by its words. A vocabulary of everyday
+ * topics, not phrases from any test: a reply still has to share words with exactly one option.
+ */
+const TOPIC_WORDS: Readonly<Record<string, string>> = {
+  sleep: "sleep sleeping insomnia night nights bed bedtime awake tired nap brain off 睡 睡眠 失眠 晚上 夜里 夜裡 床 瞓 熬夜 醒",
+  work: "work job boss manager office colleague colleagues shift shifts deadline contract career 工作 上班 老板 老闆 领导 領導 同事 公司 加班 单位 單位 返工",
+  study: "study school exam exams uni university college grades homework thesis class course 学业 學業 考试 考試 学校 學校 论文 論文 考研 成绩 成績 作业 作業 上课",
+  family: "family home parents mum mom dad mother father sister brother siblings kids 家 家里 家裡 家庭 屋企 家人 爸 妈 媽 父母 孩子 兄弟 姐妹",
+  parents: "parents mum mom dad mother father 爸 妈 媽 父母 爸爸 妈妈 媽媽 老爸 老妈 阿爸 阿媽",
+  partner: "partner boyfriend girlfriend husband wife spouse relationship marriage ex 男朋友 女朋友 老公 老婆 对象 對象 伴侣 伴侶 丈夫 妻子 感情 婚姻",
+  relationships: "relationship relationships people friends partner boyfriend girlfriend husband wife coworkers 人际 人際 关系 關係 感情 对象 對象 朋友 同事 相处 相處",
+  friends: "friend friends mates mate group chat classmates 朋友 闺蜜 閨蜜 兄弟 同学 同學 好友",
+  coworkers: "coworkers colleagues colleague boss team 同事 领导 領導 老板 老闆",
+  children: "children kids son daughter child baby teenager 孩子 小孩 儿子 兒子 女儿 女兒",
+  money: "money debt debts bills rent mortgage credit cards loan loans broke pay salary finances 钱 錢 房贷 房貸 房租 债 債 欠 工资 工資 经济 經濟 贷款 貸款",
+  health: "health body pain ill illness sick doctor symptoms 身体 身體 健康 病 医生 醫生 疼 痛 不舒服",
+  housing: "housing home flat apartment landlord move moving rent 住 房子 房东 房東 搬家 租房",
+  anxiety: "anxiety anxious worry worried worrying nervous panic on edge what if 焦虑 焦慮 担心 擔心 紧张 緊張 不安 慌 悬着 懸著",
+  worry: "worry worried worrying anxious nervous what if bad thing 担心 擔心 焦虑 焦慮 害怕 不安",
+  low_mood: "low mood down sad depressed flat empty heavy unmotivated numb 心情 情绪 情緒 低落 难过 難過 不开心 不開心 提不起劲 提不起勁 沮丧 沮喪 郁闷 鬱悶",
+  sadness: "sad sadness cry crying tears heavy down low 难过 難過 伤心 傷心 哭 低落",
+  anger: "anger angry rage irritable snap snapping furious temper 生气 生氣 发火 發火 愤怒 憤怒 脾气 脾氣 烦躁 煩躁",
+  loneliness: "lonely loneliness alone isolated nobody 孤独 孤獨 寂寞 一个人 一個人 没人 沒人",
+  grief: "grief loss lost died death passed gone mourning 去世 离开 離開 走了 失去 悲伤 悲傷 过世 過世",
+  stress: "stress stressed pressure overwhelmed too much 压力 壓力 累 崩溃 崩潰",
+  morning: "morning mornings wake waking breakfast early 早上 早晨 起床 上午 一早",
+  afternoon: "afternoon lunch lunchtime midday 下午 中午 午饭 午飯",
+  evening: "evening evenings night bedtime after work dinner 晚上 睡前 下班 夜里 夜晚",
+  short: "short quick brief shortest minutes 短 快 简短 簡短 五分钟",
+  long: "long longer longest lot time 长 長 久 多一点",
+  talk: "talk talking chat just talking listen 聊 聊天 说话 說話 倾诉 傾訴 讲 講",
+  exercise: "exercise walk walking run running move moving gym 运动 運動 走 跑 动一动 動一動 锻炼 鍛鍊",
+  breathing: "breathing breathe breath calm 呼吸 深呼吸",
+  career: "career job change jobs profession direction 职业 職業 转行 轉行 工作 方向",
+  self_esteem: "self esteem confidence worth myself 自我 自信 自尊 认同 認同",
+  coping_skills: "coping skills tools practical techniques strategies 方法 技巧 工具 办法 辦法",
+  understanding: "understand understanding why 理解 明白 为什么 為什麼 原因",
+  in_person: "in person face to face office visit 当面 當面 面对面 面對面 见面 見面",
+  phone: "phone call calling ring 电话 電話",
+  video: "video zoom camera 视频 視頻 视讯",
+};
+
+/** Extra words an option is known by, from its id ("low_mood", "job_search" → job). */
+export function optionWords(option: string): string {
+  const id = option.toLowerCase();
+  const direct = TOPIC_WORDS[id];
+  if (direct) return direct;
+  return id
+    .split(/[_\s-]+/)
+    .map((part) => TOPIC_WORDS[part] ?? TOPIC_WORDS[`${part}s`] ?? "")
+    .join(" ");
+}
