@@ -1,4 +1,5 @@
 export { readReply, valueFor } from "./read-reply";
-export { extractChoice, extractDuration, extractName, extractOption, extractRating } from "./values";
+export { extractName } from "./names";
+export { extractChoice, extractDuration, extractOption, extractRating } from "./values";
 export * from "./types";
 export { correctedPart, namedSummaryPart } from "./summary-part";

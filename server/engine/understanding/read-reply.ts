@@ -10,7 +10,8 @@ import { classifyIntent, intentModel } from "./intent-model";
 import { correctedPart } from "./summary-part";
 import { classifyTopic, topicModel } from "./topic-model";
 import type { PendingQuestion, ReplyIntent, ReplyReading } from "./types";
-import { extractChoice, extractDuration, extractName, extractOption, extractRating } from "./values";
+import { extractName } from "./names";
+import { extractChoice, extractDuration, extractOption, extractRating } from "./values";
 
 /** The value a reply gives for the question's kind, if any. */
 export function valueFor(question: PendingQuestion, reply: string): ReplyReading["value"] {

@@ -1,0 +1,148 @@
+/**
+ * The name a client asks to be called, out of what they write: English and Chinese cues, forms of
+ * address, corrections, and no name when none is given. Deterministic; case kept.
+ */
+/**
+ * Names come from candidates, each with a strength: a stated preference ("Tom is fine", "Dar for
+ * short", "use my middle name, Grace") over being called ("call me Sam", "叫我小林") over a given
+ * name ("my name is Thomas", "我叫王思远") over a name standing first ("Nova ✨", "Ivy. 19."). Within a
+ * strength the last one wins, and what comes before a correction ("wait no", "jk", "其实") yields to
+ * what comes after it. Names in a negated cue ("nobody calls me that", "别叫全名") are not taken.
+ */
+const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.?\s+)?`;
+const LATIN_NAME = String.raw`${TITLE}\p{Lu}[\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
+const ANY_NAME = String.raw`${TITLE}[\p{Script=Latin}][\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
+
+interface NameCue {
+  pattern: RegExp;
+  strength: number;
+}
+
+const EN_NAME_CUES: readonly NameCue[] = [
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:(?:is|'s|’s|would be)\s+(?:fine|ok|okay|good|great|better|easier|perfect|preferred|best|enough)|works|will do)`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred)\b`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what (?:people|everyone|friends) call me)`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
+  { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\b(?:just|Just|JUST)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:'ll| will) do\b`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`\b(?:go|goes|going)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\bmy\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:'s|’s|\s+is)?\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
+  { pattern: new RegExp(String.raw`\bnames?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
+  { pattern: new RegExp(String.raw`\bnames\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
+  { pattern: new RegExp(String.raw`\b(?:i'm|i’m|im|i am|it's|it’s|its|this is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
+  { pattern: new RegExp(String.raw`\b(?:I'm|I’m|Im|I am|It's|It’s|Its|This is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
+];
+
+/** Where a Chinese name ends: particles, politeness, punctuation, spaces, emoji. */
+const ZH_NAME_STOP = /可以|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
+
+const ZH_NAME_CUES: readonly NameCue[] = [
+  { pattern: /(?:可以叫我|可以喊我|叫我一声|叫我做|叫我作|都叫我|都喊我|就叫我|称呼我|稱呼我|叫我|喊我|就叫|(?<![我你他她])叫)\s*["“‘「]?/gu, strength: 3 },
+  { pattern: /(?:我叫|我的名字是|我的名字叫|名字是|名字叫|我是)\s*["“‘「]?/gu, strength: 2 },
+];
+
+/** Words that are not names where a name might stand ("I'm tired", "Honestly…", "skip"). */
+const NOT_NAMES = new Set(
+  (
+    "a an the not no so very really just fine ok okay good great alright tired sorry here back sure unsure afraid scared worried " +
+    "nervous anxious happy sad feeling doing going trying kind sort pretty quite bit little also still from in on at with " +
+    "uncomfortable comfortable private confused lost stressed exhausted busy new old married single done over fed hoping " +
+    "thinking wondering asking saying that this what who why how when where there it them me you your my our his her " +
+    "nobody nothing none anonymous anon called rather prefer happier better worse like gonna wanna gotta only all every " +
+    "complicated personal weird nah yes yeah yep nope well hmm um uh er oh lol lmao idk maybe probably honestly literally " +
+    "glad sick ill male female student teacher nurse mum mom dad mother father retired unemployed working skip pass next " +
+    "later whatever anything something nevermind nvm ugh meh sigh ok. thanks thank please hi hello hey hiya yo dear sir madam " +
+    "does do did is are was were be been will would can could should may might must shall need want why because but and or " +
+    "if then than as of for to by about into up down out off again once name names nickname real full first last middle " +
+    "human bot robot person stranger someone somebody anyone everyone everybody people guy girl boy man woman client patient " +
+    "call calls me myself i i'm im it's its he she they we us them mine yours whatever. depends either both neither none. " +
+    "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely"
+  ).split(" "),
+);
+
+const ZH_NOT_NAMES =
+  /^(?:学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼)/u;
+
+/** Particles and politeness after a Chinese name, and quotes around it. */
+function cleanChineseName(candidate: string): string | undefined {
+  const text = candidate.replace(/^[\s:："“‘「『]+/u, "");
+  const latin = new RegExp(String.raw`^(?:${ANY_NAME})`, "u").exec(text);
+  if (latin && /^[A-Za-z]/.test(text)) {
+    const name = cleanEnglishName(latin[0]);
+    // "Lily妈", "Ken哥": a Latin name with a Chinese form of address.
+    const address = /^(?:妈|媽|哥|姐|叔|姨|仔|妹|爸|嫂)/u.exec(text.slice(latin[0].length))?.[0];
+    return name && address ? name + address : name;
+  }
+  if (ZH_NOT_NAMES.test(text)) return undefined;
+  const stop = ZH_NAME_STOP.exec(text);
+  const name = (stop ? text.slice(0, stop.index) : text).slice(0, 6);
+  if (!name || !/^\p{Script=Han}/u.test(name) || ZH_NOT_NAMES.test(name)) return undefined;
+  // "我是教书的": an occupation, not a name.
+  if (text.slice(name.length).startsWith("的")) return undefined;
+  return name;
+}
+
+function cleanEnglishName(candidate: string): string | undefined {
+  const words = candidate.trim().split(/\s+/).filter(Boolean);
+  const taken: string[] = [];
+  for (const word of words) {
+    const bare = word.replace(/[^\p{L}\p{M}'’.\-]/gu, "").replace(/(?<!^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))\.$/u, "");
+    if (!bare) break;
+    const lower = bare.toLowerCase().replace(/\.$/, "");
+    if (taken.length === 0 && NOT_NAMES.has(lower)) return undefined;
+    if (taken.length > 0 && (!/^\p{Lu}/u.test(bare) || /^(?:I|I'm|Is|And|But|Or|So|The|My)$/u.test(bare))) break;
+    taken.push(bare);
+    if (/[,;:!?]$/.test(word) || (/\.$/.test(word) && !/^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.$/.test(word))) break;
+  }
+  return taken.length ? taken.join(" ") : undefined;
+}
+
+/** Cues that reject the name after them: "nobody calls me that", "don't call me Bob", "别叫全名". */
+const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:\w+\s+)?$)|(?:[别別不莫]\s*$)/iu;
+/** A correction: candidates before it yield to candidates after it. */
+const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought)\b|其实|其實|不是啦|开玩笑|開玩笑|算了/giu;
+
+/**
+ * The name the client asks to be called, taken from the original text (case kept), or undefined
+ * when the reply gives none ("I'd rather not say", "why do you need it?").
+ */
+export function extractName(reply: string): string | undefined {
+  const text = reply.normalize("NFKC").trim();
+  if (!text) return undefined;
+  const corrections = [...text.matchAll(NAME_CORRECTION)].map((m) => m.index + m[0].length);
+  const era = (at: number): number => corrections.filter((end) => end <= at).length;
+  const candidates: { at: number; strength: number; name: string }[] = [];
+  const consider = (at: number, strength: number, name: string | undefined, cueStart: number): void => {
+    if (!name || NEGATED_NAME_CUE.test(text.slice(Math.max(0, cueStart - 16), cueStart))) return;
+    candidates.push({ at, strength, name });
+  };
+  for (const cue of EN_NAME_CUES) {
+    for (const found of text.matchAll(cue.pattern)) {
+      const raw = found.groups?.name ?? "";
+      consider(found.index + found[0].indexOf(raw), cue.strength, cleanEnglishName(raw), found.index);
+    }
+  }
+  for (const cue of ZH_NAME_CUES) {
+    for (const found of text.matchAll(cue.pattern)) consider(found.index, cue.strength, cleanChineseName(text.slice(found.index + found[0].length)), found.index);
+  }
+  // A name standing first in the reply, or first after a correction ("Mr. Henderson lol no jk. Josh").
+  for (const start of [0, ...corrections]) {
+    const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+/u, "");
+    const at = text.length - rest.length;
+    if (/^\p{Script=Han}/u.test(rest)) {
+      const name = cleanChineseName(rest);
+      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length) && !/[不没沒说說想等呃嗯啊哦]/u.test(name);
+      if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12))) consider(at, 1, name, at);
+    } else {
+      const lead = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u").exec(rest);
+      const followed = lead ? rest.slice(lead[0].length) : "";
+      const standsAlone = lead && (/^\s*$|^\s*[,.;:!()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks)\b/iu.test(followed));
+      if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, 1, cleanEnglishName(lead[0]), at);
+    }
+  }
+  if (candidates.length === 0) return undefined;
+  candidates.sort((a, b) => era(a.at) - era(b.at) || a.strength - b.strength || a.at - b.at);
+  return candidates[candidates.length - 1]?.name;
+}
+
