@@ -4,6 +4,7 @@
  * detector (`{text, lang, expected_level, category, note}`) read as writer `w00-rule-authors`.
  * Pure: the caller reads the files.
  */
+import { parseJsonLines } from "../text/jsonl";
 import type { MessageContext } from "./classifier/features";
 import { RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLanguage, type RiskLevel } from "./risk-types";
 
@@ -71,12 +72,5 @@ export function parseCorpusLine(line: string): CorpusMessage | string {
 
 /** Parses a JSONL file; throws `<source> line N: …` on the first bad line. */
 export function parseCorpus(jsonl: string, source = "corpus"): CorpusMessage[] {
-  const messages: CorpusMessage[] = [];
-  jsonl.split("\n").forEach((line, index) => {
-    if (line.trim() === "") return;
-    const parsed = parseCorpusLine(line);
-    if (typeof parsed === "string") throw new Error(`${source} line ${index + 1}: ${parsed}`);
-    messages.push(parsed);
-  });
-  return messages;
+  return parseJsonLines(jsonl, source, parseCorpusLine);
 }

@@ -3,6 +3,7 @@
  * `{writer, lang, kind, question, reply, intent, value, options?, topic?, script?}` (see
  * data/replies/briefs/common-brief.md for what each means). Pure: the caller reads the files.
  */
+import { parseJsonLines } from "../text/jsonl";
 import { QUESTION_KINDS, REPLY_INTENTS, type Duration, type QuestionKind, type QuestionTopic, type ReplyIntent, type ReplyLanguage, type SummaryPart } from "./types";
 
 export interface LabelledReply {
@@ -84,12 +85,5 @@ export function parseReplyLine(line: string): LabelledReply | string {
 
 /** Parses a JSONL file; throws `<source> line N: …` on the first bad line. */
 export function parseReplyCorpus(jsonl: string, source = "corpus"): LabelledReply[] {
-  const replies: LabelledReply[] = [];
-  jsonl.split("\n").forEach((line, index) => {
-    if (line.trim() === "") return;
-    const parsed = parseReplyLine(line);
-    if (typeof parsed === "string") throw new Error(`${source} line ${index + 1}: ${parsed}`);
-    replies.push(parsed);
-  });
-  return replies;
+  return parseJsonLines(jsonl, source, parseReplyLine);
 }

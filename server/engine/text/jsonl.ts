@@ -1,0 +1,14 @@
+/**
+ * JSON Lines with a line parser that returns the record or what is wrong with it: blank lines are
+ * skipped, and the first bad line throws `<source> line N: …`. Used by the labelled corpora.
+ */
+export function parseJsonLines<T>(jsonl: string, source: string, parseLine: (line: string) => T | string): T[] {
+  const records: T[] = [];
+  jsonl.split("\n").forEach((line, index) => {
+    if (line.trim() === "") return;
+    const parsed = parseLine(line);
+    if (typeof parsed === "string") throw new Error(`${source} line ${index + 1}: ${parsed}`);
+    records.push(parsed);
+  });
+  return records;
+}
