@@ -1,4 +1,6 @@
 import pino, { type Logger } from "pino";
+import { currentRequestId } from "./observability/request-context";
+import { traceIds } from "./observability/tracing";
 
 /**
  * Structured JSON logs. Clients' words are health data: fields that may carry message text,
@@ -27,6 +29,22 @@ export const REDACTED_PATHS = [
   "AUTH_SECRET",
 ];
 
+/**
+ * What every line carries about where it was written: the request it belongs to and, when tracing
+ * is on, the trace and span, so a log line leads to its trace and back. A line's own `requestId` wins.
+ */
+export function correlation(): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const requestId = currentRequestId();
+  if (requestId) fields.requestId = requestId;
+  const ids = traceIds();
+  if (ids) {
+    fields.trace_id = ids.traceId;
+    fields.span_id = ids.spanId;
+  }
+  return fields;
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {
@@ -34,6 +52,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       base: { app: "heartline" },
       redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
       timestamp: pino.stdTimeFunctions.isoTime,
+      mixin: correlation,
     },
     destination,
   );

@@ -21,6 +21,7 @@ import { checkSameOrigin } from "../auth/same-origin";
 import { loadSignedInUser, type AccountUser } from "../services/accounts/accounts";
 import { assertProjectAccess as assertProjectAccessIn } from "../services/accounts/access";
 import { INTERNAL_ERROR_MESSAGE, inputErrorMessage, toClientError } from "./errors";
+import { markFailed, withSpan } from "../observability/tracing";
 
 export interface TRPCContext {
   platform: Platform;
@@ -80,7 +81,16 @@ const infrastructureErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(infrastructureErrors);
+/** Each procedure call is a span named by its path (never its input), failed when the call fails. */
+const traced = t.middleware(({ path, type, next }) =>
+  withSpan(`trpc ${type} ${path}`, { "rpc.system.name": "trpc", "rpc.method": path, "trpc.type": type }, async (span) => {
+    const result = await next();
+    if (!result.ok) markFailed(span, result.error);
+    return result;
+  }),
+);
+
+export const publicProcedure = t.procedure.use(traced).use(infrastructureErrors);
 
 /** Reads the caller's anonymous identity, or gives a first-time visitor one (no sign-up needed). */
 export const clientProcedure = publicProcedure.use(({ ctx, next }) => {

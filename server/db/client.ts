@@ -8,6 +8,7 @@ import { PrismaClient } from "./generated/client";
 import type { DatabaseTarget } from "./target";
 import { pgliteSql, pgSql, type Sql } from "./sql";
 import { lockPgliteDir } from "./pglite-lock";
+import { tracedSql } from "../observability/traced-sql";
 
 export type { DatabaseTarget };
 export type DatabaseKind = DatabaseTarget["kind"];
@@ -39,7 +40,7 @@ export function openDatabase(target: DatabaseTarget): Database {
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     return {
       prisma,
-      sql: pgSql(pool),
+      sql: tracedSql(pgSql(pool), "postgresql"),
       kind: "postgres",
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: async () => {
@@ -57,7 +58,7 @@ export function openDatabase(target: DatabaseTarget): Database {
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,
-    sql: pgliteSql(pglite),
+    sql: tracedSql(pgliteSql(pglite), "pglite"),
     kind: "pglite",
     poolStats: () => null,
     close: async () => {

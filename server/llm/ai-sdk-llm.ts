@@ -76,6 +76,14 @@ function promptOptions(prompt: Prompt) {
     : { messages: [{ role: "system" as const, content: prompt.system }], allowSystemInMessages: true };
 }
 
+/**
+ * The AI SDK's telemetry for one call: traced (when a tracer is registered) by purpose only. The
+ * SDK never records the prompt or the output: both are a client's words.
+ */
+function telemetry(purpose: string) {
+  return { recordInputs: false, recordOutputs: false, functionId: purpose };
+}
+
 /** The risk classifier's answer: levels and categories are the lexicon's, so the two compare directly. */
 const classifyRiskSchema = z.object({
   level: z.enum(RISK_LEVELS).describe("The risk level of the client's latest message"),
@@ -153,6 +161,7 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
         output: Output.object({ schema, name: purpose }),
         maxRetries: 0,
         abortSignal: signal,
+        telemetry: telemetry(purpose),
         // OpenAI's strict mode needs every property required and no open objects; extraction
         // schemas have neither (fields may be left out, "object" fields are free-form).
         ...(strict ? {} : { providerOptions: { openai: { strictJsonSchema: false } } }),
@@ -211,6 +220,7 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
           ...promptOptions(request.prompt),
           maxRetries: 0,
           abortSignal: attemptDeadline.signal,
+          telemetry: telemetry(purpose),
           // Failures are read from the stream and rethrown as LlmError; the default handler would only log them.
           onError: () => {},
         });
@@ -279,6 +289,7 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
           ...promptOptions(request.prompt),
           maxRetries: 0,
           abortSignal: signal,
+          telemetry: telemetry("summarise"),
         });
         return { value: result.text.trim(), usage: result.usage };
       });

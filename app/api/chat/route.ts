@@ -28,7 +28,7 @@ function problem(status: number, message: string, headers: Record<string, string
   return Response.json({ error: message, ...(code ? { code } : {}) }, { status, headers });
 }
 
-export const POST = withRoute("/api/chat", async (req: Request): Promise<Response> => {
+export const POST = withRoute("/api/chat", async (req: Request, _context, { keepOpen }): Promise<Response> => {
   if (isDraining()) return problem(503, "The service is restarting. Please send your message again in a moment.", { "Retry-After": "5" }, "RESTARTING");
   const platform = getPlatform();
   const clientId = readClientId(req.headers.get("cookie"), platform.env.AUTH_SECRET);
@@ -62,7 +62,8 @@ export const POST = withRoute("/api/chat", async (req: Request): Promise<Respons
       },
       { clientId, sessionId: body.sessionId, clientMessageId: body.message.id, text: body.message.text },
     );
-    return chatStreamResponse(prepared, body.message.id);
+    // The request's span covers the streamed turn, so the whole turn is one trace under it.
+    return chatStreamResponse({ run: (sink) => keepOpen(prepared.run(sink)) }, body.message.id);
   } catch (error) {
     if (error instanceof ServiceError) {
       getMetrics().turns.inc({ outcome: error.code.toLowerCase() });

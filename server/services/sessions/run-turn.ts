@@ -17,6 +17,7 @@ import { isUniqueViolation } from "../../db/sql";
 import { cleanText } from "../../engine/text/storable";
 import { getLogger } from "../../log";
 import { errorCause } from "../../observability/error-cause";
+import { withSpan } from "../../observability/tracing";
 
 /** Longest client message accepted, in characters. */
 export const MAX_MESSAGE_CHARS = 4_000;
@@ -107,7 +108,11 @@ export interface PreparedTurn {
  * Everything that can refuse a message before anything runs (size, ownership, ended session, rate
  * limits, a turn already running), so callers can answer with a proper status before streaming.
  */
-export async function prepareTurn(deps: SessionDeps, input: TurnInput): Promise<PreparedTurn> {
+export function prepareTurn(deps: SessionDeps, input: TurnInput): Promise<PreparedTurn> {
+  return withSpan("chat.turn.prepare", { "heartline.session_id": input.sessionId }, () => prepare(deps, input));
+}
+
+async function prepare(deps: SessionDeps, input: TurnInput): Promise<PreparedTurn> {
   const text = validateMessage(input.text);
   // Someone else's session is "not found", never "forbidden": its existence is private too.
   const [session] = await deps.sql.query<LoadedSession & { status: string; answered: boolean }>(LOAD_SESSION, [input.sessionId, input.clientId, input.clientMessageId]);
@@ -147,18 +152,19 @@ export async function prepareTurn(deps: SessionDeps, input: TurnInput): Promise<
   }
 
   return {
-    run: async (sink = () => {}) => {
-      let stored = false;
-      try {
-        const result = await executeTurn(deps, session, input.clientMessageId, text, sink);
-        stored = true;
-        return result;
-      } finally {
-        // Storing the turn freed the claim; a turn that failed gives it up, so the message can be sent again at once.
-        if (!stored) await releaseTurnClaim(deps.sql, claim).catch(() => {});
-        await lock?.release().catch(() => {});
-      }
-    },
+    run: (sink = () => {}) =>
+      withSpan("chat.turn.run", { "heartline.session_id": session.id }, async () => {
+        let stored = false;
+        try {
+          const result = await executeTurn(deps, session, input.clientMessageId, text, sink);
+          stored = true;
+          return result;
+        } finally {
+          // Storing the turn freed the claim; a turn that failed gives it up, so the message can be sent again at once.
+          if (!stored) await releaseTurnClaim(deps.sql, claim).catch(() => {});
+          await lock?.release().catch(() => {});
+        }
+      }),
   };
 }
 
@@ -185,7 +191,9 @@ JOIN "Project" p ON p.id = sc."projectId"
 WHERE s.id = $1 AND s."clientId" = $2`;
 
 async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMessageId: string, text: string, sink: TurnSink): Promise<TurnResult> {
-  const runnable = await loadRunnable(deps.sql, session.scriptVersionId, session.techniquePins as TechniquePins, asOverrides(session.promptOverrides));
+  const runnable = await withSpan("chat.turn.load", {}, () =>
+    loadRunnable(deps.sql, session.scriptVersionId, session.techniquePins as TechniquePins, asOverrides(session.promptOverrides)),
+  );
   if (runnable.script.kind !== "session") throw new ServiceError("BAD_REQUEST", "This conversation's script cannot be run.");
   const usage: LlmUsage[] = [];
   const llm = deps.llmFor((u) => usage.push(u), { templateFallback: allowsTemplateFallback(runnable.script) });
@@ -198,29 +206,30 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
   };
 
   const events: EngineEvent[] = [];
-  const run = turn(runnable.script, session.state as SessionState, text, options);
-  let state: SessionState;
-  try {
-    for (;;) {
-      const next = await run.next();
-      if (next.done) {
-        state = next.value;
-        break;
+  const state = await withSpan("chat.turn.engine", { "heartline.llm.mode": llm.mode }, async (span) => {
+    const run = turn(runnable.script, session.state as SessionState, text, options);
+    try {
+      for (;;) {
+        const next = await run.next();
+        if (next.done) return next.value;
+        events.push(next.value);
+        sink(next.value);
       }
-      events.push(next.value);
-      sink(next.value);
+    } catch (error) {
+      throw translateEngineError(error);
+    } finally {
+      span.setAttributes({ "heartline.turn.events": events.length, "heartline.llm.calls": usage.length });
     }
-  } catch (error) {
-    throw translateEngineError(error);
-  }
+  });
 
+  const promptScheme = resolveScheme(runnable.script.session.template_scheme, runnable.promptOverrides).id;
   try {
-    const messages = await commitRun(
+    const messages = await withSpan("chat.turn.commit", {}, () => commitRun(
       deps.sql,
       {
         sessionId: session.id,
         scriptVersionId: session.scriptVersionId,
-        promptScheme: resolveScheme(runnable.script.session.template_scheme, runnable.promptOverrides).id,
+        promptScheme,
         model: llm.model,
         clientMessage: { clientMessageId, text },
         events,
@@ -228,7 +237,7 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
         llmCalls: usage,
       },
       { kind: "turn", readVersion: session.version },
-    );
+    ));
     return {
       replayed: false,
       messages: messages.filter((m) => m.role !== "client"),
