@@ -27,6 +27,11 @@ export interface Platform {
 /** One breaker per process (not one per route chunk): a model that keeps failing is not called again for a while. */
 const modelBreaker = processSlot("platform.model-breaker", () => new CircuitBreaker());
 
+/** The model's circuit breaker as this process sees it (for the metrics). */
+export function modelCircuitState(): CircuitBreaker["state"] {
+  return modelBreaker.get().state;
+}
+
 export function llmFactory(env: Env): Platform["llmFor"] {
   return (onUsage, options = {}) => {
     const port = createLlm({

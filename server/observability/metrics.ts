@@ -24,7 +24,11 @@ function createMetrics() {
     safetyEvents: new Counter({ name: "heartline_safety_events_total", help: "Safety detections by level.", labelNames: ["level"], registers: [registry] }),
     cacheErrors: new Counter({ name: "heartline_cache_errors_total", help: "Cache operations that failed.", labelNames: ["operation"], registers: [registry] }),
     activeSessions: new Gauge({ name: "heartline_active_sessions", help: "Sessions active in the last 30 minutes.", registers: [registry] }),
-    dbPool: new Gauge({ name: "heartline_db_pool_connections", help: "Database pool connections by state.", labelNames: ["state"], registers: [registry] }),
+    dbPool: new Gauge({ name: "heartline_db_pool_connections", help: "Database pool connections by state (waiting: queries waiting for a connection).", labelNames: ["state"], registers: [registry] }),
+    ready: new Gauge({ name: "heartline_ready", help: "1 when this instance is ready to serve (database answers, migrations applied, not shutting down), else 0.", registers: [registry] }),
+    llmCircuit: new Gauge({ name: "heartline_llm_circuit_state", help: "The model's circuit breaker: 1 for its current state (closed, open, half_open), 0 for the others.", labelNames: ["state"], registers: [registry] }),
+    unreviewedSafetyEvents: new Gauge({ name: "heartline_safety_unreviewed_events", help: "Safety events of high or imminent risk no counsellor has reviewed yet, by level.", labelNames: ["level"], registers: [registry] }),
+    oldestUnreviewedSafetyEvent: new Gauge({ name: "heartline_safety_oldest_unreviewed_seconds", help: "Age of the oldest unreviewed safety event of high or imminent risk, by level (0 when none waits).", labelNames: ["level"], registers: [registry] }),
   };
 }
 
