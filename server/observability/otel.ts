@@ -13,7 +13,7 @@ import { markTracingOn, tracingOn } from "./tracing";
 const ENDPOINT_VARIABLES = ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "OTEL_EXPORTER_OTLP_ENDPOINT"] as const;
 
 /** The configured OTLP endpoint, or null when none is set; a value that is not an http(s) URL is refused, naming the variable. */
-export function otlpEndpoint(env: NodeJS.ProcessEnv = process.env): string | null {
+export function otlpEndpoint(env: Readonly<Record<string, string | undefined>> = process.env): string | null {
   for (const name of ENDPOINT_VARIABLES) {
     const value = env[name]?.trim();
     if (!value) continue;
