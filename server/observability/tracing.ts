@@ -27,7 +27,7 @@ export function markTracingOn(): void {
 const OFF = trace.wrapSpanContext({ traceId: "00000000000000000000000000000000", spanId: "0000000000000000", traceFlags: 0 });
 
 /** What a failure is, safe to export: the error's code when it has one, else its class. */
-export function errorType(error: unknown): string {
+function errorType(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as Error & { code?: unknown }).code;
     return typeof code === "string" || typeof code === "number" ? String(code) : error.name;

@@ -6,7 +6,7 @@ import { checkReadiness } from "./readiness";
 
 const ACTIVE_WINDOW_MS = 30 * 60 * 1000;
 /** Levels a counsellor must look at soon; the alert rules watch how long they wait. */
-export const REVIEW_LEVELS = ["high", "imminent"] as const;
+const REVIEW_LEVELS = ["high", "imminent"] as const;
 const CIRCUIT_STATES = ["closed", "open", "half-open"] as const;
 
 /**
