@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statementSummary } from "./traced-sql";
+import { statementName, statementSummary } from "./traced-sql";
 
 describe("statementSummary", () => {
   it("names the operation and the top-level table, not one inside a subquery or a column list", () => {
@@ -13,7 +13,17 @@ FROM "Session" s JOIN "ScriptVersion" v ON v.id = s."scriptVersionId" WHERE s.id
     const statement = `WITH claimed AS (UPDATE "Session" SET version = version + 1 WHERE id = $1 RETURNING id),
 last AS (SELECT COALESCE(MAX(seq), 0) AS seq FROM "Message" WHERE "sessionId" = $1)
 INSERT INTO "SafetyEvent" (id) SELECT $2 FROM claimed`;
-    expect(statementSummary(statement)).toEqual({ operation: "INSERT", table: "SafetyEvent" });
+    expect(statementSummary(statement)).toMatchObject({ operation: "INSERT", table: "SafetyEvent" });
+  });
+
+  it("names a statement built from data-modifying CTEs by the writes it makes", () => {
+    const statement = `WITH claimed AS (UPDATE "Session" SET version = version + 1 WHERE id = $1 RETURNING id),
+last AS (SELECT COALESCE(MAX(seq), 0) AS seq FROM "Message" WHERE "sessionId" = $1),
+messages AS (INSERT INTO "Message" (id) SELECT m.id FROM claimed, jsonb_to_recordset($5::jsonb) AS m(id text)),
+safety AS (INSERT INTO "SafetyEvent" (id) SELECT e.id FROM claimed, jsonb_to_recordset($7::jsonb) AS e(id text))
+SELECT (SELECT count(*) FROM claimed)::int AS claimed`;
+    expect(statementName(statementSummary(statement))).toBe("WITH UPDATE Session, INSERT Message, INSERT SafetyEvent");
+    expect(statementName(statementSummary(`SELECT id FROM "Session" WHERE id = $1`))).toBe("SELECT Session");
   });
 
   it("never carries a literal from the statement", () => {
