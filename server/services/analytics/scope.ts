@@ -28,11 +28,12 @@ function versionsInScope(filters: AnalyticsFilters): Prisma.Sql {
 }
 
 /**
- * A `scoped` CTE body: one row per session in scope with the columns the aggregates use. Uses the
- * ("scriptVersionId", "createdAt") index: a project has few versions, each a range scan.
+ * A `scoped` CTE body: one row per session in scope with the columns the aggregates use, all of
+ * them in the ("scriptVersionId", "createdAt", …) index: a project has few versions, each a range
+ * scan of that index alone.
  */
 export function scopedSessions(filters: AnalyticsFilters): Prisma.Sql {
-  return sql`SELECT s.id, s."scriptVersionId", s.status, s."turnCount", s."createdAt", s."endedAt", s."updatedAt", s."riskLevel"
+  return sql`SELECT s.id, s."scriptVersionId", s.status, s."turnCount", s."createdAt", s."endedAt", s."updatedAt"
     FROM "Session" s
     WHERE s."scriptVersionId" IN (${versionsInScope(filters)})
     ${filters.from ? sql`AND s."createdAt" >= ${utcTimestamp(filters.from)}::timestamp` : empty}

@@ -61,10 +61,11 @@ export async function analyticsSessionsCsv(prisma: PrismaClient, filters: Analyt
            to_char(s."endedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "endedAt",
            s.status::text AS status, s."turnCount" AS turns,
            round(extract(epoch FROM COALESCE(s."endedAt", s."updatedAt") - s."createdAt"))::int AS "durationSeconds",
-           last."actionId" AS "lastAction", s."riskLevel"::text AS "riskLevel",
+           last."actionId" AS "lastAction", session."riskLevel"::text AS "riskLevel",
            COALESCE(events.n, 0) AS "safetyEvents", COALESCE(calls.n, 0) AS "modelCalls",
            COALESCE(calls.prompt, 0) AS "promptTokens", COALESCE(calls.completion, 0) AS "completionTokens"
     FROM scoped s
+    JOIN "Session" session ON session.id = s.id
     JOIN "ScriptVersion" v ON v.id = s."scriptVersionId"
     JOIN "Script" sc ON sc.id = v."scriptId"
     LEFT JOIN LATERAL (
