@@ -129,7 +129,7 @@ export function funnelChart(steps: readonly FunnelStep[]): ChartSpec {
       legend: LEGEND,
       grid: { ...GRID, left: 24 },
       yAxis: { type: "category", data: names, inverse: true, axisLabel: { width: 160, overflow: "truncate" } },
-      xAxis: { type: "value", name: "Sessions", minInterval: 1 },
+      xAxis: { type: "value", name: "Sessions", nameLocation: "middle", nameGap: 28, minInterval: 1 },
       series: [
         { name: "Reached", type: "bar", data: topics.map((t) => t.reached), label: { show: true, position: "right" }, barMaxWidth: 28 },
         { name: "Stopped here", type: "bar", data: topics.map((t) => t.stoppedHere), label: { show: true, position: "right" }, barMaxWidth: 28 },

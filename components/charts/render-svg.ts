@@ -48,7 +48,7 @@ const BASE_OPTION: ChartOption = {
   animation: false,
   color: CHART_PALETTE,
   backgroundColor: "#ffffff",
-  textStyle: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", color: "#1f2328" },
+  textStyle: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", fontSize: 13, color: "#1f2328" },
 };
 
 /** The option as SVG markup (a `viewBox`, so CSS can scale it). */

@@ -19,6 +19,9 @@ export const metadata: Metadata = { title: "Analytics", robots: { index: false, 
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
+/** Charts that share a row: drawn narrower, so their text stays readable when scaled down. */
+const HALF = { width: 540, height: 330 };
+
 /**
  * Project analytics for its authors and counsellors: how many sessions start and complete, where
  * clients leave each script, how long sessions last, safety events and model use. Every chart is
@@ -79,10 +82,11 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
             <section className="analytics-section" aria-labelledby="activity-heading">
               <h2 id="activity-heading">Sessions</h2>
               <div className="analytics-grid">
-                <ChartFigure id="per-day" title="Sessions started and completed per day" filename="sessions-per-day" emptyMessage={empty} {...sessionsPerDayChart(report.perDay)} />
-                <ChartFigure id="completion" title="Completion rate per script version" filename="completion-by-version" emptyMessage={empty} {...completionChart(report.completion, labels)} />
+                <ChartFigure id="per-day" size={HALF} title="Sessions started and completed per day" filename="sessions-per-day" emptyMessage={empty} {...sessionsPerDayChart(report.perDay)} />
+                <ChartFigure id="completion" size={HALF} title="Completion rate per script version" filename="completion-by-version" emptyMessage={empty} {...completionChart(report.completion, labels)} />
                 <ChartFigure
                   id="engagement"
+                  size={HALF}
                   title="Median turns and duration"
                   description="Duration runs from the start to the end, or to the last activity of an unfinished session."
                   filename="turns-and-duration"
@@ -117,9 +121,10 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
             <section className="analytics-section" aria-labelledby="safety-heading">
               <h2 id="safety-heading">Safety and model use</h2>
               <div className="analytics-grid">
-                <ChartFigure id="safety" title="Safety events per 100 sessions, by level" filename="safety-per-100-sessions" emptyMessage={empty} {...safetyChart(report.safety, labels)} />
+                <ChartFigure id="safety" size={HALF} title="Safety events per 100 sessions, by level" filename="safety-per-100-sessions" emptyMessage={empty} {...safetyChart(report.safety, labels)} />
                 <ChartFigure
                   id="models"
+                  size={HALF}
                   title="Model calls and latency per model"
                   description="Model mode only; the table has calls, failures and tokens."
                   filename="model-usage"
