@@ -41,7 +41,7 @@ export interface ChartSize {
 export const DEFAULT_CHART_SIZE: ChartSize = { width: 720, height: 320 };
 
 /** Colours that keep 3:1 contrast on white and stay apart for common colour-vision deficiencies. */
-export const CHART_PALETTE = ["#2f5fb3", "#c2571a", "#2e7d4f", "#8a3ffc", "#b3261e", "#5f6368"];
+const CHART_PALETTE = ["#2f5fb3", "#c2571a", "#2e7d4f", "#8a3ffc", "#b3261e", "#5f6368"];
 
 const BASE_OPTION: ChartOption = {
   // Nothing animates in a static SVG; without this the first frame would be empty bars.

@@ -90,8 +90,3 @@ export async function funnelForVersion(prisma: PrismaClient, filters: AnalyticsF
     GROUP BY t."topicPosition", t."phaseId", t."topicId", tc.reached
     ORDER BY 1 DESC, 2`);
 }
-
-/** Topic rows of a funnel, in script order. */
-export function topicSteps(steps: readonly FunnelStep[]): FunnelStep[] {
-  return steps.filter((s) => s.level === "topic");
-}

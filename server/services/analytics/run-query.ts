@@ -23,4 +23,5 @@ export async function analyticsQuery<Row>(prisma: PrismaClient, query: Prisma.Sq
   );
 }
 
+/** Prisma's SQL template tag, for the analytics modules' statements. */
 export const sql = Prisma.sql;

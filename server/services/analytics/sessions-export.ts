@@ -8,7 +8,7 @@ import { scopedSessions, type AnalyticsFilters } from "./scope";
 import { analyticsQuery, sql } from "./run-query";
 
 /** A download stays a spreadsheet-sized file; the page says so when the cap is reached. */
-export const ANALYTICS_CSV_ROW_LIMIT = 200_000;
+const ANALYTICS_CSV_ROW_LIMIT = 200_000;
 
 export const ANALYTICS_CSV_HEADER = [
   "session_id",

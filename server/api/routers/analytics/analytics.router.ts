@@ -7,7 +7,7 @@ import { analyticsFiltersInput, analyticsOptionsInput, type AnalyticsFiltersInpu
 const DAY_MS = 86_400_000;
 
 /** The service's filters: whole UTC days, the end day included. */
-export function toAnalyticsFilters(input: AnalyticsFiltersInput): AnalyticsFilters {
+function toAnalyticsFilters(input: AnalyticsFiltersInput): AnalyticsFilters {
   const versionIds = [input.versionId, input.compareVersionId].filter((v): v is string => Boolean(v));
   return {
     projectId: input.projectId,
