@@ -28,6 +28,8 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
         </p>
         <p className="small">
           <Link href={`/studio/${encodeURIComponent(project.id)}/prompts`}>Prompt wording for model mode</Link>
+          {" · "}
+          <Link href={`/studio/${encodeURIComponent(project.id)}/analytics`}>Analytics</Link>
         </p>
         <ProjectFiles projectId={project.id} canEdit={project.canEdit} />
       </main>
