@@ -58,6 +58,7 @@ describe("buildOutcomes", () => {
   it("flags PHQ-9 item 9 above 0, whatever the total", () => {
     const phq9 = buildOutcomes([stored("phq9", [0, 0, 0, 0, 0, 0, 0, 0, 1], 0), stored("phq9", [3, 3, 3, 3, 3, 3, 3, 3, 0], 1), stored("phq9", [0, 0, 0, 0, 0, 0, 0, 0, 3], 2)]).instruments[0];
     expect(phq9?.points.map((p) => p.selfHarmItem)).toEqual([1, null, 3]);
+    expect(phq9?.points.map((p) => p.selfHarmSkipped)).toEqual([false, false, false]);
     expect(phq9?.selfHarmFlags).toBe(2);
     expect(phq9?.points[0]?.band).toBe("minimal");
   });
@@ -79,6 +80,8 @@ describe("buildOutcomes", () => {
     expect(phq9?.latest?.total).toBe(8);
     expect(phq9?.change).toMatchObject({ points: -12, verdict: "reliable_improvement" });
     expect(phq9?.points.map((p) => p.change?.points ?? null)).toEqual([null, null, -12, null]);
+    const skippedNine = buildOutcomes([stored("phq9", [1, 1, 1, 1, 1, 1, 1, 1, null], 0)]).instruments[0]?.points[0];
+    expect(skippedNine).toMatchObject({ selfHarmItem: null, selfHarmSkipped: true, complete: false });
   });
 
   it("counts an administration with every item skipped, and values it cannot read, without scoring them", () => {

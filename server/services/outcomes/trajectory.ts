@@ -51,6 +51,8 @@ export interface ScorePoint {
   skippedItems: number;
   /** The PHQ-9 self-harm item's answer when above 0, else null. */
   selfHarmItem: number | null;
+  /** The client skipped the PHQ-9 self-harm item. */
+  selfHarmSkipped: boolean;
   /** Change from the baseline, for complete administrations after it; null otherwise. */
   change: Change | null;
 }
@@ -100,6 +102,7 @@ function toPoint(instrument: InstrumentId, stored: StoredAdministration, answers
   const score = scoreInstrument(instrument, answers.map((answer) => answer ?? 0));
   const selfHarmIndex = getInstrument(instrument).selfHarmItemIndex;
   const selfHarm = selfHarmIndex === undefined ? null : (answers[selfHarmIndex] ?? null);
+  const selfHarmSkipped = selfHarmIndex !== undefined && answers[selfHarmIndex] === null;
   const skippedItems = answers.filter((answer) => answer === null).length;
   return {
     id: stored.id,
@@ -111,6 +114,7 @@ function toPoint(instrument: InstrumentId, stored: StoredAdministration, answers
     complete: skippedItems === 0,
     skippedItems,
     selfHarmItem: selfHarm !== null && selfHarm > 0 ? selfHarm : null,
+    selfHarmSkipped,
     change: null,
   };
 }
