@@ -63,6 +63,7 @@ function timeRange(points: readonly ScorePoint[]): { min: number; max: number } 
 
 export function outcomeChartOption(outcome: InstrumentOutcome): OutcomeChartOption {
   const name = outcome.name.en;
+  const interval = outcome.maxTotal > 9 ? 5 : 1;
   const { min, max } = outcome.points.length ? timeRange(outcome.points) : { min: 0, max: DAY_MS };
   const bandEdges = outcome.bands.map((band, index) => ({ band, top: outcome.bands[index + 1]?.min ?? outcome.maxTotal }));
 
@@ -103,7 +104,8 @@ export function outcomeChartOption(outcome: InstrumentOutcome): OutcomeChartOpti
     animation: false,
     useUTC: true,
     textStyle: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", color: TEXT },
-    grid: { left: 48, right: 24, top: 40, bottom: 40 },
+    // Room on the right for the band names, outside the plot where no point can cover them.
+    grid: { left: 44, right: 132, top: 40, bottom: 36 },
     xAxis: {
       type: "time",
       min,
@@ -117,8 +119,9 @@ export function outcomeChartOption(outcome: InstrumentOutcome): OutcomeChartOpti
       nameTextStyle: { color: MUTED, align: "left" },
       min: 0,
       max: outcome.maxTotal,
-      interval: outcome.maxTotal > 9 ? 5 : 1,
-      axisLabel: { color: MUTED },
+      interval,
+      // 27 would crowd 25; the top band's name says where the scale ends.
+      axisLabel: { color: MUTED, showMaxLabel: outcome.maxTotal % interval === 0 },
       splitLine: { show: false },
     },
     series: [
@@ -132,7 +135,8 @@ export function outcomeChartOption(outcome: InstrumentOutcome): OutcomeChartOpti
         data: outcome.points.map((point) => ({
           value: [pointTime(point), point.total],
           symbol: point.complete ? "circle" : "emptyCircle",
-          itemStyle: { color: point.complete ? LINE : "#ffffff", borderColor: LINE, borderWidth: 2 },
+          // An open point is drawn hollow in the line's colour.
+          itemStyle: { color: LINE, borderWidth: 2 },
           label: { show: true, position: "right" as const, formatter: point.complete ? String(point.total) : `≥${point.total}`, color: TEXT, fontWeight: "bold" as const },
         })),
         markArea: {
@@ -142,7 +146,7 @@ export function outcomeChartOption(outcome: InstrumentOutcome): OutcomeChartOpti
               name: band.label.en,
               yAxis: band.min,
               itemStyle: { color: BAND_FILL[band.id] },
-              label: { show: true, position: "insideLeft" as const, color: MUTED, fontSize: 11 },
+              label: { show: true, position: "right" as const, color: MUTED, fontSize: 11 },
             },
             { yAxis: top },
           ]),
