@@ -39,12 +39,12 @@ const MUTED = "#57606a";
 const DAY_MS = 86_400_000;
 
 /** Short words for a mark above a point. */
-export const MARK_LABEL = {
+const MARK_LABEL = {
   reliable_improvement: VERDICT_LABEL.reliable_improvement,
   reliable_deterioration: VERDICT_LABEL.reliable_deterioration,
 } as const;
 
-export function selfHarmMarkLabel(answer: number): string {
+function selfHarmMarkLabel(answer: number): string {
   return `Item 9: ${answer}`;
 }
 

@@ -13,7 +13,7 @@
 import type { InstrumentId } from "./instruments";
 
 /** Points of change, either way, that count as reliable; absent where none is defined. */
-export const RELIABLE_CHANGE_POINTS: Readonly<Partial<Record<InstrumentId, number>>> = Object.freeze({
+const RELIABLE_CHANGE_POINTS: Readonly<Partial<Record<InstrumentId, number>>> = Object.freeze({
   phq9: 6,
   gad7: 4,
 });
