@@ -35,8 +35,9 @@ export function ClientSessions({ sessions, instruments }: { sessions: readonly C
             return (
               <tr key={session.id} data-session-id={session.id}>
                 <th scope="row">
-                  <Link href={`/review/${encodeURIComponent(session.id)}`} aria-label={`Open session ${session.id}`}>
+                  <Link href={`/review/${encodeURIComponent(session.id)}`}>
                     #{index + 1} <code>{session.id.slice(-8)}</code>
+                    <span className="visually-hidden"> (open session {session.id})</span>
                   </Link>
                 </th>
                 <td>

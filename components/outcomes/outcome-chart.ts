@@ -101,9 +101,8 @@ export function outcomeChartOption(outcome: InstrumentOutcome): OutcomeChartOpti
   );
 
   return {
-    animation: false,
+    // Dates are UTC days, as everywhere on counsellor pages; the look comes from the shared chart figure.
     useUTC: true,
-    textStyle: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", color: TEXT },
     // Room on the right for the band names, outside the plot where no point can cover them.
     grid: { left: 44, right: 132, top: 40, bottom: 36 },
     xAxis: {

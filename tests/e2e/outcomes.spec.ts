@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
 
 /**
@@ -131,6 +132,10 @@ test("a counsellor follows a client's PHQ-9 over three sessions to a reliable im
   await expect(rows.nth(2)).toContainText("6");
   await expect(rows.nth(2)).toContainText("−13 points");
   await expect(rows.nth(2)).toContainText("Reliable improvement");
+
+  // Nothing on the page that axe finds inaccessible (WCAG 2.1 A and AA).
+  const audit = await new AxeBuilder({ page }).include("main").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   // The sessions, each linked to its review, and the way back.
   const sessions = page.getByTestId("client-sessions");
