@@ -7,6 +7,7 @@ import { studioFilesRouter } from "./routers/studio/files.router";
 import { studioTryRouter } from "./routers/studio/try.router";
 import { studioPromptsRouter } from "./routers/studio/prompts.router";
 import { analyticsRouter } from "./routers/analytics/analytics.router";
+import { outcomesRouter } from "./routers/outcomes/outcomes.router";
 
 export const appRouter = createTRPCRouter({
   system: systemRouter,
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   studioTry: studioTryRouter,
   studioPrompts: studioPromptsRouter,
   analytics: analyticsRouter,
+  outcomes: outcomesRouter,
 });
 
 export type AppRouter = typeof appRouter;

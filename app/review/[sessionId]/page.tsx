@@ -25,9 +25,9 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
   const path = `/review/${encodeURIComponent(sessionId)}`;
   const user = await requireCounsellor(path);
 
-  let review;
+  let review, client;
   try {
-    review = await serverCaller.review.session({ sessionId });
+    [review, client] = await Promise.all([serverCaller.review.session({ sessionId }), serverCaller.outcomes.sessionClient({ sessionId })]);
   } catch (error) {
     redirectIfSignedOut(error, path);
     if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST")) notFound();
@@ -72,6 +72,14 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
             <dt>Status</dt>
             <dd>
               {session.status} · {session.turnCount} turn{session.turnCount === 1 ? "" : "s"}
+            </dd>
+          </div>
+          <div>
+            <dt>Client</dt>
+            <dd>
+              <Link href={`/review/clients/${encodeURIComponent(client.clientId)}?from=${encodeURIComponent(session.id)}`} data-testid="client-outcomes-link">
+                Outcomes over {client.sessions} session{client.sessions === 1 ? "" : "s"}
+              </Link>
             </dd>
           </div>
           <div>

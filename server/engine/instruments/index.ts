@@ -21,4 +21,5 @@ export {
 } from "./instruments";
 export { interpretAnswer, ANSWER_TABLES, type AnswerPhrase, type InterpretResult } from "./interpret";
 export { scoreInstrument, type InstrumentScore } from "./score";
+export { classifyChange, reliableChangeThreshold, type Change, type ChangeVerdict } from "./change";
 export { renderItemQuestion, renderOptions, renderReask } from "./render";
