@@ -254,6 +254,7 @@ function Workspace({ project, detail, schema }: { project: StudioProject; detail
         path={detail.path}
         latest={latest}
         saving={status.kind === "saving"}
+        blocked={publishBlocked}
         saveDraft={draft.save}
         currentText={draft.currentText}
         onClose={() => setPublishOpen(false)}

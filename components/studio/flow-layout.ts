@@ -44,7 +44,7 @@ function textHeight(node: FlowGraphNode, withSubtitleRow: boolean): number {
 }
 
 /** A leaf's fixed size (groups get theirs from ELK). */
-export function leafSize(node: FlowGraphNode): { width: number; height: number } {
+function leafSize(node: FlowGraphNode): { width: number; height: number } {
   if (node.kind === "start" || node.kind === "end") return { width: FLOW_SIZE.terminalWidth, height: FLOW_SIZE.terminalHeight };
   // An action shows its type beside its id, so it has no subtitle row.
   if (node.kind === "action") return { width: FLOW_SIZE.actionWidth, height: textHeight(node, false) };
@@ -52,7 +52,7 @@ export function leafSize(node: FlowGraphNode): { width: number; height: number }
 }
 
 /** The space a group keeps above its children for its own title, subtitle and condition. */
-export function groupHeader(node: FlowGraphNode): number {
+function groupHeader(node: FlowGraphNode): number {
   return textHeight(node, true);
 }
 

@@ -148,6 +148,17 @@ export function FlowView({ outline, onJump }: FlowViewProps) {
   }, [graph]);
 
   const flow = useMemo(() => (laid ? toReactFlow(laid.graph, laid.layout) : null), [laid]);
+  // A long script fitted whole is too small to read: it opens on its beginning (Start and the first
+  // two phases); the Fit View button and the overview map show all of it.
+  const opening = useMemo(
+    () =>
+      (laid?.layout.nodes ?? [])
+        .filter((n) => n.parent === null && n.kind !== "skill" && n.kind !== "trigger")
+        .sort((a, b) => a.x - b.x)
+        .slice(0, 3)
+        .map((n) => ({ id: n.id })),
+    [laid],
+  );
 
   if (!graph.nodes.length) return <p className="muted panel-empty">The flow appears once the draft has phases and topics.</p>;
   return (
@@ -168,7 +179,7 @@ export function FlowView({ outline, onJump }: FlowViewProps) {
               edges={flow.edges}
               nodeTypes={nodeTypes}
               fitView
-              fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
+              fitViewOptions={{ padding: 0.05, maxZoom: 1, nodes: opening }}
               minZoom={0.05}
               maxZoom={2}
               nodesDraggable={false}
@@ -178,7 +189,7 @@ export function FlowView({ outline, onJump }: FlowViewProps) {
               elementsSelectable={false}
             >
               <Background gap={24} />
-              <Controls showInteractive={false} />
+              <Controls showInteractive={false} fitViewOptions={{ padding: 0.05 }} />
               <MiniMap pannable zoomable ariaLabel="Overview of the flow" />
             </ReactFlow>
           </JumpContext.Provider>

@@ -17,6 +17,8 @@ interface PublishDialogProps {
   latest: number | null;
   /** The draft is being saved right now. */
   saving: boolean;
+  /** Why publishing is not possible now (errors found while the dialog is open), or null. */
+  blocked: string | null;
   /** Saves the draft now; resolves with its revision. */
   saveDraft(): Promise<number>;
   /** The editor's text right now (for the line count of a first version). */
@@ -26,7 +28,7 @@ interface PublishDialogProps {
 }
 
 /** Publishing: what changes since the latest version (the saved draft against it), a note, and the publish itself. */
-export function PublishDialog({ open, projectId, scriptId, path, latest, saving, saveDraft, currentText, onClose, onPublished }: PublishDialogProps) {
+export function PublishDialog({ open, projectId, scriptId, path, latest, saving, blocked, saveDraft, currentText, onClose, onPublished }: PublishDialogProps) {
   const trpc = useTRPC();
   const publish = useMutation(trpc.studioFiles.publish.mutationOptions());
   const [note, setNote] = useState("");
@@ -59,7 +61,8 @@ export function PublishDialog({ open, projectId, scriptId, path, latest, saving,
       submitLabel={`Publish version ${next}`}
       busyLabel="Publishing…"
       busy={publish.isPending || saving}
-      error={error}
+      submitDisabled={Boolean(blocked)}
+      error={error ?? blocked}
       onSubmit={() => void onSubmit()}
       onCancel={() => {
         setError(null);
