@@ -22,7 +22,7 @@ export interface FlowOutlineNode {
   children: readonly FlowOutlineNode[];
 }
 
-export type FlowNodeKind = "start" | "end" | "phase" | "technique" | "topic" | "action" | "skill" | "trigger";
+type FlowNodeKind = "start" | "end" | "phase" | "technique" | "topic" | "action" | "skill" | "trigger";
 
 export interface FlowGraphNode {
   id: string;
@@ -42,9 +42,9 @@ export interface FlowGraphNode {
   column: number;
 }
 
-export type FlowEdgeKind = "next" | "skill" | "trigger";
+type FlowEdgeKind = "next" | "skill" | "trigger";
 
-export interface FlowGraphEdge {
+interface FlowGraphEdge {
   id: string;
   source: string;
   target: string;
