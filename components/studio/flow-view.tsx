@@ -12,8 +12,6 @@ type FlowNode = Node<{ graph: FlowGraphNode }, "flow">;
 const JumpContext = createContext<(line: number, column: number) => void>(() => undefined);
 const GROUPS = new Set(["phase", "technique", "topic"]);
 const KIND_WORD: Record<string, string> = {
-  start: "Start of the session",
-  end: "End of the session",
   phase: "Phase",
   technique: "Technique",
   topic: "Topic",
@@ -24,20 +22,6 @@ const KIND_WORD: Record<string, string> = {
 
 let elk: InstanceType<typeof ELK> | null = null;
 
-/** What a node's button says to a screen reader: kind, name, type, condition and the line it jumps to. */
-function describe(node: FlowGraphNode): string {
-  return [
-    `${KIND_WORD[node.kind] ?? node.kind} ${node.kind === "start" || node.kind === "end" ? "" : node.title}`.trim(),
-    node.kind === "action" && node.subtitle ? node.subtitle : null,
-    node.kind === "trigger" && node.subtitle ? node.subtitle : null,
-    node.detail,
-    node.condition ? `runs if ${node.condition}` : null,
-    `line ${node.line}`,
-  ]
-    .filter(Boolean)
-    .join(", ");
-}
-
 function FlowNodeView({ data }: NodeProps<FlowNode>) {
   const jump = useContext(JumpContext);
   const node = data.graph;
@@ -46,14 +30,17 @@ function FlowNodeView({ data }: NodeProps<FlowNode>) {
     <div className={`flow-node flow-${node.kind}${group ? " flow-group" : ""}`} data-kind={node.kind} data-line={node.line}>
       <Handle type="target" position={Position.Top} id="top" isConnectable={false} />
       <Handle type="target" position={Position.Left} id="left" isConnectable={false} />
-      <button type="button" className="flow-node-button" onClick={() => jump(node.line, node.column)} aria-label={describe(node)} title={`${describe(node)} — go to the line`}>
+      {/* The visible text is the button's name (what a speech-input user says), with the kind before it and the line after. */}
+      <button type="button" className="flow-node-button" onClick={() => jump(node.line, node.column)} title={`Go to line ${node.line}`}>
         <span className="flow-node-title">
+          {node.kind === "start" || node.kind === "end" ? null : <span className="visually-hidden">{KIND_WORD[node.kind] ?? node.kind} </span>}
           {node.kind === "action" ? <span className={`flow-pill pill-${node.actionType ?? "action"}`}>{node.subtitle}</span> : null}
           <span className="flow-node-name">{node.title}</span>
         </span>
         {node.subtitle && node.kind !== "action" ? <span className="flow-node-sub">{node.subtitle}</span> : null}
         {node.detail ? <span className="flow-node-detail">{node.detail}</span> : null}
         {node.condition ? <span className="flow-node-condition">if {node.condition}</span> : null}
+        <span className="visually-hidden">, line {node.line}</span>
       </button>
       <Handle type="source" position={Position.Bottom} id="bottom" isConnectable={false} />
       <Handle type="source" position={Position.Right} id="right" isConnectable={false} />

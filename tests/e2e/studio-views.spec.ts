@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { PROJECT, authorContext, createFile, editor, goToLineEnd, lineOf, problems, publish, replaceText, saveStatus } from "./studio-helpers";
@@ -62,14 +63,14 @@ test("the flow view draws the whole script as a graph; a node moves the editor t
     const box = (await flow.getByRole("button", { name }).boundingBox())!;
     return box.x >= canvas.x - 1 && box.x + box.width <= canvas.x + canvas.width + 1 && box.y >= canvas.y - 1 && box.y + box.height <= canvas.y + canvas.height + 1;
   };
-  expect(await inside(/^Start of the session/)).toBe(true);
-  expect(await inside(/^End of the session/)).toBe(false);
+  expect(await inside(/^Start\b.*line \d+$/)).toBe(true);
+  expect(await inside(/^End\b.*line \d+$/)).toBe(false);
   const opening = await zoom(page);
   expect(opening).toBeGreaterThanOrEqual(0.5);
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/studio-flow.png` });
   await flow.getByRole("button", { name: "Fit View" }).click();
-  await expect.poll(() => inside(/^End of the session/)).toBe(true);
-  expect(await inside(/^Start of the session/)).toBe(true);
+  await expect.poll(() => inside(/^End\b.*line \d+$/)).toBe(true);
+  expect(await inside(/^Start\b.*line \d+$/)).toBe(true);
   const fitted = await zoom(page);
   expect(fitted).toBeLessThan(opening);
   if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/studio-flow-whole.png` });
@@ -82,12 +83,12 @@ test("the flow view draws the whole script as a graph; a node moves the editor t
 
   // A topic's node moves the editor's cursor to its line.
   const phq9Line = text.split("\n").findIndex((line) => line.trim() === "- topic_id: phq9") + 1;
-  const phq9 = flow.getByRole("button", { name: /^Topic phq9,/ });
-  await expect(phq9).toHaveAccessibleName(`Topic phq9, line ${phq9Line}`);
+  const phq9 = flow.getByRole("button", { name: /^Topic phq9\b/ });
+  await expect(phq9).toHaveAccessibleName(new RegExp(`^Topic phq9\\b.*line ${phq9Line}$`));
   await phq9.click();
   await expect(editor(page).locator(".line-numbers.active-line-number")).toHaveText(String(phq9Line));
   // So does an action's, by keyboard.
-  const call = flow.getByRole("button", { name: /^Action run_cognitive_restructuring,/ });
+  const call = flow.getByRole("button", { name: /^Action use_skill run_cognitive_restructuring\b/ });
   await call.focus();
   await page.keyboard.press("Enter");
   await expect(editor(page).locator(".line-numbers.active-line-number")).toHaveText(String(lineOf(text, "action_type: use_skill")));
@@ -102,7 +103,7 @@ test("the flow view fits a phone's width", async ({ browser, baseURL }) => {
   await openFile(page, INTAKE);
   await page.getByRole("tab", { name: "Flow" }).click();
   const flow = page.getByTestId("flow-view");
-  await expect(flow.getByRole("button", { name: /^Start of the session/ })).toBeVisible({ timeout: 15_000 });
+  await expect(flow.getByRole("button", { name: /^Start\b.*line \d+$/ })).toBeVisible({ timeout: 15_000 });
   const canvas = (await flow.locator(".flow-canvas").boundingBox())!;
   expect(canvas.x).toBeGreaterThanOrEqual(0);
   expect(canvas.x + canvas.width).toBeLessThanOrEqual(390);
@@ -125,10 +126,10 @@ test("the flow view follows the draft as it changes", async ({ browser, baseURL 
   await expect(page.getByTestId("flow-summary")).toContainText("2 phases · 2 topics · 3 actions · 1 safety trigger");
   await expect(flow.locator(".flow-edge-conditional .react-flow__edge-text")).toHaveText(["if mood > 3"]);
   // The first action of a topic has no edge from a sibling: its condition is on the node.
-  await expect(flow.getByRole("button", { name: /^Action greet,/ })).toContainText("if first_visit");
-  await expect(flow.getByRole("button", { name: /^Safety trigger crisis,/ })).toContainText("on risk_high");
+  await expect(flow.getByRole("button", { name: /^Action say greet\b/ })).toContainText("if first_visit");
+  await expect(flow.getByRole("button", { name: /^Safety trigger crisis\b/ })).toContainText("on risk_high");
   await expect(flow.locator(".flow-edge-trigger .react-flow__edge-text")).toHaveText(["runs"]);
-  await flow.getByRole("button", { name: /^Phase Closing,/ }).click();
+  await flow.getByRole("button", { name: /^Phase Closing\b/ }).click();
   await expect(editor(page).locator(".line-numbers.active-line-number")).toHaveText(String(lineOf(TWO_PHASES, "phase_id: closing")));
   await context.close();
 });
@@ -276,3 +277,36 @@ for (const viewport of [
     await context.close();
   });
 }
+
+/** axe-core's serious and critical findings on the page as it is now, as "rule: target" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+test("the flow view and the publish dialog have no serious or critical accessibility findings", async ({ browser, baseURL }) => {
+  test.setTimeout(90_000);
+  const context = await authorContext(browser, baseURL!);
+  const page = await context.newPage();
+  await openFile(page, INTAKE);
+  await page.getByRole("tab", { name: "Flow" }).click();
+  await expect(page.getByTestId("flow-view").locator(".react-flow__node").first()).toBeVisible({ timeout: 15_000 });
+  expect(await seriousViolations(page)).toEqual([]);
+  // Every node is reachable with the keyboard.
+  await page.getByRole("tab", { name: "Flow" }).focus();
+  await page.keyboard.press("Tab");
+  let reached = false;
+  for (let i = 0; i < 12 && !reached; i++) {
+    reached = await page.evaluate(() => document.activeElement?.classList.contains("flow-node-button") ?? false);
+    if (!reached) await page.keyboard.press("Tab");
+  }
+  expect(reached, "a flow node takes the focus from the keyboard").toBe(true);
+
+  await page.getByRole("button", { name: "Publish…" }).first().click();
+  const dialog = page.getByRole("dialog", { name: /^Publish / });
+  await expect(dialog.getByTestId("publish-diff")).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await context.close();
+});
