@@ -3,7 +3,9 @@
  * what the browser loads up front for /studio/[projectId]/files/[scriptId] (framework, shared and
  * route chunks, gzipped), and Monaco, which only that route loads, afterwards and on its own
  * (`dynamic(..., { ssr: false })`): its chunks and web workers. Target: the route's JavaScript
- * outside Monaco ≤ 250 KB gzipped. Also checks that no route's up-front JavaScript contains Monaco.
+ * outside Monaco ≤ 250 KB gzipped. Also checks that no route's up-front JavaScript contains Monaco,
+ * nor the flow view's graph library and layout engine (React Flow, ELK), which load when the
+ * editor's Flow tab is opened; their size is printed too.
  *
  * Run: npx tsx bench/editor-bundle.bench.ts [path/to/.next]
  */
@@ -16,6 +18,8 @@ const TARGET_KB = 250;
 const EDITOR_ROUTE = "/studio/[projectId]/files/[scriptId]/page";
 /** Strings only Monaco, its workers and monaco-yaml's language service contain. */
 const MONACO_MARKERS = ["MonacoEnvironment", "editorSimpleWorker", "StandaloneCodeEditor", "monaco-editor", "yaml-language-server"];
+/** Strings only React Flow and ELK contain. */
+const FLOW_MARKERS = ["react-flow__pane", "org.eclipse.elk"];
 
 const nextDir = path.resolve(process.argv[2] ?? ".next");
 if (!existsSync(path.join(nextDir, "build-manifest.json"))) {
@@ -53,14 +57,19 @@ function routeManifests(): Map<string, ClientReferenceManifest> {
   return found;
 }
 
-const sizes = new Map<string, { raw: number; gzip: number; monaco: boolean }>();
+const sizes = new Map<string, { raw: number; gzip: number; monaco: boolean; flow: boolean }>();
 function sizeOf(file: string) {
   const key = file.replace(/^\/?_next\//, "");
   let known = sizes.get(key);
   if (!known) {
     const text = readFileSync(path.join(nextDir, key));
     const source = text.toString("utf8");
-    known = { raw: text.length, gzip: gzipSync(text, { level: 9 }).length, monaco: MONACO_MARKERS.some((m) => source.includes(m)) };
+    known = {
+      raw: text.length,
+      gzip: gzipSync(text, { level: 9 }).length,
+      monaco: MONACO_MARKERS.some((m) => source.includes(m)),
+      flow: FLOW_MARKERS.some((m) => source.includes(m)),
+    };
     sizes.set(key, known);
   }
   return known;
@@ -95,7 +104,9 @@ for (const file of editorFiles) {
   const size = sizeOf(file);
   total += size.gzip;
   if (!shared.has(file)) own += size.gzip;
-  console.log(`  ${file.padEnd(40)} ${kb(size.gzip).padStart(10)}  (${kb(size.raw)} raw)${shared.has(file) ? "  framework" : ""}${size.monaco ? "  MONACO!" : ""}`);
+  console.log(
+    `  ${file.padEnd(40)} ${kb(size.gzip).padStart(10)}  (${kb(size.raw)} raw)${shared.has(file) ? "  framework" : ""}${size.monaco ? "  MONACO!" : ""}${size.flow ? "  FLOW VIEW!" : ""}`,
+  );
 }
 console.log(`  total ${kb(total)} (framework ${kb(total - own)}, layout + route ${kb(own)}); target ≤ ${TARGET_KB} KB: ${total <= TARGET_KB * 1024 ? "met" : "MISSED"}`);
 
@@ -123,19 +134,24 @@ workers.forEach((list, index) => {
   console.log(`  web worker ${index + 1}: ${kb(sum(files))} in ${files.map((f) => path.basename(f)).join(", ")}`);
 });
 
-// No route loads Monaco up front.
+const flowChunks = readdirSync(chunkDir)
+  .filter((name) => name.endsWith(".js") && sizeOf(`static/chunks/${name}`).flow)
+  .map((name) => `static/chunks/${name}`);
+console.log(`Flow view (React Flow + ELK), loaded when the Flow tab is opened (gzip -9): ${kb(sum(flowChunks))} in ${flowChunks.map((f) => path.basename(f)).join(", ")}`);
+
+// No route loads Monaco or the flow view up front.
 const leaks: string[] = [];
 console.log("Up-front JavaScript of every route (gzip -9):");
 for (const [route, manifest] of [...manifests.entries()].sort(([a], [b]) => a.localeCompare(b))) {
   const files = upFront(manifest, route);
   const bytes = files.reduce((sum, file) => sum + sizeOf(file).gzip, 0);
-  const monaco = files.filter((file) => sizeOf(file).monaco);
+  const monaco = files.filter((file) => sizeOf(file).monaco || sizeOf(file).flow);
   if (monaco.length) leaks.push(`${route}: ${monaco.join(", ")}`);
   console.log(`  ${route.replace(/\/page$/, "") || "/"}`.padEnd(48) + kb(bytes).padStart(10));
 }
 if (leaks.length) {
-  console.log(`Monaco is loaded up front by: ${leaks.join("; ")}`);
+  console.log(`Monaco or the flow view is loaded up front by: ${leaks.join("; ")}`);
   process.exitCode = 1;
 } else {
-  console.log("No route loads Monaco up front.");
+  console.log("No route loads Monaco or the flow view up front.");
 }

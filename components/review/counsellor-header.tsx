@@ -9,6 +9,7 @@ export function CounsellorHeader({ user }: { user: { email: string; role: "admin
         <Link href="/review" className="counsellor-brand">
           Heartline <span aria-hidden="true">·</span> Review
         </Link>
+        <Link href="/studio">Studio</Link>
         {user.role === "admin" ? <Link href="/review/accounts">Accounts</Link> : null}
       </nav>
       <div className="counsellor-user">

@@ -1,215 +1,147 @@
 /**
- * The flow picture's layout, computed from the outline: one column per phase (a technique's topic
- * gets one column, triggers a last one), topics as boxes stacked in order, each listing its
- * actions with their type, condition and skill call. Pure, so it is tested without a browser.
+ * Where the flow view draws each node, computed by ELK's layered layout: the session's phases left
+ * to right, inside each phase its topics top to bottom, inside each topic its actions. Technique
+ * and trigger nodes sit in the layer after (or before) what they are linked to. The ELK instance
+ * is passed in, so the view loads the engine lazily and tests run it directly.
  */
+import type { ELK, ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api";
+import type { FlowGraph, FlowGraphNode } from "./flow-graph";
 
-export interface FlowNodeInput {
-  kind: string;
-  id: string;
-  label: string;
-  actionType?: string;
-  line: number;
-  column: number;
-  condition?: string;
-  skill?: string;
-  runTopic?: string;
-  children: FlowNodeInput[];
-}
-
-export interface FlowLine {
-  /** What the line says. */
-  text: string;
-  /** action: type pill and label; condition/skill: annotations under an action or topic. */
-  role: "action" | "condition" | "skill";
-  actionType?: string;
-  /** Annotations of an action sit under its label, not under its type pill. */
-  indent: boolean;
-  y: number;
-  line: number;
-  column: number;
-  id: string;
-}
-
-export interface FlowBox {
-  key: string;
-  title: string;
-  subtitle: string | null;
+export interface PlacedFlowNode extends FlowGraphNode {
+  /** Position relative to the parent (the top-left corner of the whole picture at the top). */
   x: number;
   y: number;
   width: number;
   height: number;
-  line: number;
-  column: number;
-  lines: FlowLine[];
-}
-
-export interface FlowColumn {
-  key: string;
-  title: string;
-  subtitle: string | null;
-  condition: string | null;
-  x: number;
-  line: number;
-  column: number;
-  kind: "phase" | "topic" | "triggers";
-  boxes: FlowBox[];
 }
 
 export interface FlowLayout {
+  nodes: PlacedFlowNode[];
   width: number;
   height: number;
-  columns: FlowColumn[];
-  /** Arrows between consecutive phase headers and consecutive topics: [x1, y1, x2, y2]. */
-  arrows: [number, number, number, number][];
 }
 
-export const FLOW = {
-  columnWidth: 240,
-  columnGap: 56,
-  margin: 16,
-  headerHeight: 54,
-  headerGap: 26,
-  boxGap: 28,
-  boxPadding: 8,
-  boxTitle: 28,
-  row: 19,
+/** Sizes in pixels; the view's CSS draws the nodes to these. */
+export const FLOW_SIZE = {
+  actionWidth: 240,
+  leafWidth: 220,
+  terminalWidth: 96,
+  terminalHeight: 40,
+  titleRow: 24,
+  textRow: 18,
+  padding: 8,
+  groupSide: 14,
+  /** Width of one character of an edge label (12px system font), for the space ELK keeps for it. */
+  labelChar: 6.4,
 } as const;
 
-/** Cuts text to `max` characters with an ellipsis. */
-export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, Math.max(1, max - 1)).trimEnd()}…` : flat;
+const GROUPS = new Set(["phase", "technique", "topic"]);
+
+/** The height a node's text needs: title, then subtitle, detail and condition rows when present. */
+function textHeight(node: FlowGraphNode, withSubtitleRow: boolean): number {
+  const rows = (withSubtitleRow && node.subtitle ? 1 : 0) + (node.detail ? 1 : 0) + (node.condition ? 1 : 0);
+  return FLOW_SIZE.padding * 2 + FLOW_SIZE.titleRow + rows * FLOW_SIZE.textRow;
 }
 
-function actionLines(action: FlowNodeInput): Omit<FlowLine, "y">[] {
-  const base = { line: action.line, column: action.column, id: action.id };
-  const lines: Omit<FlowLine, "y">[] = [{ ...base, text: action.id || action.label, role: "action", actionType: action.actionType ?? "action", indent: false }];
-  if (action.condition) lines.push({ ...base, text: `if ${action.condition}`, role: "condition", indent: true });
-  if (action.skill) lines.push({ ...base, text: `→ ${action.skill}`, role: "skill", indent: true });
-  return lines;
+/** A leaf's fixed size (groups get theirs from ELK). */
+function leafSize(node: FlowGraphNode): { width: number; height: number } {
+  if (node.kind === "start" || node.kind === "end") return { width: FLOW_SIZE.terminalWidth, height: FLOW_SIZE.terminalHeight };
+  // An action shows its type beside its id, so it has no subtitle row.
+  if (node.kind === "action") return { width: FLOW_SIZE.actionWidth, height: textHeight(node, false) };
+  return { width: FLOW_SIZE.leafWidth, height: textHeight(node, true) };
 }
 
-function topicBox(topic: FlowNodeInput, x: number, y: number, key: string): FlowBox {
-  const lines: Omit<FlowLine, "y">[] = [];
-  if (topic.condition) lines.push({ text: `if ${topic.condition}`, role: "condition", indent: false, line: topic.line, column: topic.column, id: topic.id });
-  for (const action of topic.children.filter((c) => c.kind === "action")) lines.push(...actionLines(action));
-  const top = y + FLOW.boxTitle + FLOW.boxPadding;
-  const placed = lines.map((l, index) => ({ ...l, y: top + index * FLOW.row }));
-  return {
-    key,
-    title: topic.label || topic.id,
-    subtitle: topic.id && topic.id !== topic.label ? topic.id : null,
-    x,
-    y,
-    width: FLOW.columnWidth,
-    height: FLOW.boxTitle + FLOW.boxPadding * 2 + Math.max(1, lines.length) * FLOW.row,
-    line: topic.line,
-    column: topic.column,
-    lines: placed,
+/** The space a group keeps above its children for its own title, subtitle and condition. */
+function groupHeader(node: FlowGraphNode): number {
+  return textHeight(node, true);
+}
+
+function label(text: string | null) {
+  return text ? [{ text, width: Math.ceil(text.length * FLOW_SIZE.labelChar) + 12, height: FLOW_SIZE.textRow }] : undefined;
+}
+
+/** The top-level ancestor of a node (the node itself at the top). */
+function rootOf(byId: Map<string, FlowGraphNode>, id: string): string {
+  let current = byId.get(id);
+  while (current?.parent) current = byId.get(current.parent);
+  return current?.id ?? id;
+}
+
+export async function layoutFlowGraph(graph: FlowGraph, elk: Pick<ELK, "layout">): Promise<FlowLayout> {
+  if (!graph.nodes.length) return { nodes: [], width: 0, height: 0 };
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const elkNodes = new Map<string, ElkNode>();
+  const root: ElkNode = {
+    id: "root",
+    layoutOptions: {
+      "elk.algorithm": "layered",
+      "elk.direction": "RIGHT",
+      "elk.spacing.nodeNode": "36",
+      "elk.layered.spacing.nodeNodeBetweenLayers": "56",
+      "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+      "elk.padding": "[top=16,left=16,bottom=16,right=16]",
+    },
+    children: [],
+    edges: [],
   };
-}
-
-function triggerBox(trigger: FlowNodeInput, x: number, y: number, key: string): FlowBox {
-  const lines: Omit<FlowLine, "y">[] = [];
-  if (trigger.condition) lines.push({ text: `if ${trigger.condition}`, role: "condition", indent: false, line: trigger.line, column: trigger.column, id: trigger.id });
-  const target = trigger.skill ?? (trigger.runTopic ? `topic ${trigger.runTopic}` : null);
-  if (target) lines.push({ text: `→ ${target}`, role: "skill", indent: false, line: trigger.line, column: trigger.column, id: trigger.id });
-  const top = y + FLOW.boxTitle + FLOW.boxPadding;
-  return {
-    key,
-    title: trigger.id || "trigger",
-    subtitle: trigger.label && trigger.label !== trigger.id ? trigger.label : null,
-    x,
-    y,
-    width: FLOW.columnWidth,
-    height: FLOW.boxTitle + FLOW.boxPadding * 2 + Math.max(1, lines.length) * FLOW.row,
-    line: trigger.line,
-    column: trigger.column,
-    lines: lines.map((l, index) => ({ ...l, y: top + index * FLOW.row })),
-  };
-}
-
-export function layoutFlow(outline: readonly FlowNodeInput[]): FlowLayout {
-  const columns: FlowColumn[] = [];
-  const arrows: FlowLayout["arrows"] = [];
-  const stepX = FLOW.columnWidth + FLOW.columnGap;
-  const boxesTop = FLOW.margin + FLOW.headerHeight + FLOW.headerGap;
-
-  const addColumn = (column: Omit<FlowColumn, "x" | "boxes">, topics: FlowNodeInput[], makeBox: typeof topicBox) => {
-    const x = FLOW.margin + columns.length * stepX;
-    let y = boxesTop;
-    const boxes: FlowBox[] = [];
-    topics.forEach((topic, index) => {
-      const box = makeBox(topic, x, y, `${column.key}/${topic.kind}:${topic.id}:${index}`);
-      boxes.push(box);
-      y += box.height + FLOW.boxGap;
-    });
-    const placed = { ...column, x, boxes };
-    // Header → first box, then box → box.
-    const centre = x + FLOW.columnWidth / 2;
-    if (column.kind !== "triggers") {
-      let fromY = FLOW.margin + FLOW.headerHeight;
-      for (const box of boxes) {
-        arrows.push([centre, fromY, centre, box.y]);
-        fromY = box.y + box.height;
-      }
-    }
-    columns.push(placed);
-  };
-
-  for (const root of outline) {
-    if (root.kind === "session") {
-      for (const [index, phase] of root.children.filter((c) => c.kind === "phase").entries()) {
-        addColumn(
-          {
-            key: `phase:${phase.id}:${index}`,
-            title: phase.label || phase.id,
-            subtitle: phase.id && phase.id !== phase.label ? phase.id : null,
-            condition: phase.condition ?? null,
-            line: phase.line,
-            column: phase.column,
-            kind: "phase",
+  for (const node of graph.nodes) {
+    const group = GROUPS.has(node.kind);
+    const elkNode: ElkNode = group
+      ? {
+          id: node.id,
+          layoutOptions: {
+            "elk.algorithm": "layered",
+            "elk.direction": "DOWN",
+            "elk.spacing.nodeNode": "20",
+            "elk.layered.spacing.nodeNodeBetweenLayers": "28",
+            "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
+            "elk.padding": `[top=${groupHeader(node) + 4},left=${FLOW_SIZE.groupSide},bottom=${FLOW_SIZE.groupSide},right=${FLOW_SIZE.groupSide}]`,
+            // A topic without actions still shows its title.
+            "elk.nodeSize.constraints": "MINIMUM_SIZE",
+            "elk.nodeSize.minimum": `(${FLOW_SIZE.leafWidth + 2 * FLOW_SIZE.groupSide}, ${groupHeader(node) + FLOW_SIZE.groupSide})`,
           },
-          phase.children.filter((c) => c.kind === "topic"),
-          topicBox,
-        );
-      }
-    } else if (root.kind === "technique") {
-      addColumn(
-        { key: `technique:${root.id}`, title: root.label || root.id, subtitle: "technique", condition: null, line: root.line, column: root.column, kind: "topic" },
-        root.children.filter((c) => c.kind === "topic"),
-        topicBox,
-      );
+          children: [],
+          edges: [],
+        }
+      : { id: node.id, ...leafSize(node) };
+    elkNodes.set(node.id, elkNode);
+    const parent = node.parent ? elkNodes.get(node.parent) : root;
+    parent!.children!.push(elkNode);
+  }
+
+  // ELK lays out each group on its own, so it gets the edges between siblings; an edge that leaves
+  // its group (a technique call, a trigger running a topic) is given to ELK between the top-level
+  // nodes it joins, which puts a technique after the phase that calls it.
+  const seen = new Set<string>();
+  for (const edge of graph.edges) {
+    const source = byId.get(edge.source)!;
+    const target = byId.get(edge.target)!;
+    let container: ElkNode = root;
+    let from = edge.source;
+    let to = edge.target;
+    if (source.parent === target.parent) {
+      container = source.parent ? elkNodes.get(source.parent)! : root;
+    } else {
+      from = rootOf(byId, edge.source);
+      to = rootOf(byId, edge.target);
+      if (from === to) continue;
     }
-  }
-  const triggers = outline.filter((n) => n.kind === "trigger");
-  if (triggers.length) {
-    const first = triggers[0]!;
-    addColumn(
-      { key: "triggers", title: "Safety triggers", subtitle: "interrupt any step", condition: null, line: first.line, column: first.column, kind: "triggers" },
-      triggers,
-      triggerBox,
-    );
+    const key = `${from}->${to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [from], targets: [to], ...(from === edge.source && to === edge.target ? { labels: label(edge.label) } : {}) };
+    container.edges!.push(elkEdge);
   }
 
-  // Phase to phase, header to header.
-  const phaseColumns = columns.filter((c) => c.kind === "phase");
-  for (let i = 1; i < phaseColumns.length; i++) {
-    const from = phaseColumns[i - 1]!;
-    const to = phaseColumns[i]!;
-    const y = FLOW.margin + FLOW.headerHeight / 2;
-    arrows.push([from.x + FLOW.columnWidth, y, to.x, y]);
-  }
-
-  const bottom = Math.max(
-    FLOW.margin + FLOW.headerHeight,
-    ...columns.flatMap((c) => c.boxes.map((b) => b.y + b.height)),
-  );
-  return {
-    width: columns.length ? FLOW.margin * 2 + columns.length * stepX - FLOW.columnGap : 0,
-    height: bottom + FLOW.margin,
-    columns,
-    arrows,
+  const laid = await elk.layout(root);
+  const placed: PlacedFlowNode[] = [];
+  const walk = (children: readonly ElkNode[] | undefined) => {
+    for (const child of children ?? []) {
+      const node = byId.get(child.id);
+      if (node) placed.push({ ...node, x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 });
+      walk(child.children);
+    }
   };
+  walk(laid.children);
+  return { nodes: placed, width: laid.width ?? 0, height: laid.height ?? 0 };
 }

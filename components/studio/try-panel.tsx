@@ -88,6 +88,8 @@ export function TryPanel({ projectId, path, kind, getText, outline, variables, e
   const topics = topicsOf(outline);
   const busy = start.isPending || turn.isPending;
   const complete = inspector?.position.status === "complete";
+  /** A draft with errors cannot run: one notice says so, and the last transcript is marked as older. */
+  const blocked = errorCount > 0;
 
   useEffect(() => {
     const log = logRef.current;
@@ -131,7 +133,7 @@ export function TryPanel({ projectId, path, kind, getText, outline, variables, e
   const onSend = async (event?: FormEvent) => {
     event?.preventDefault();
     const text = input.trim();
-    if (!text || !state || busy || complete) return;
+    if (!text || !state || busy || complete || blocked) return;
     setError(null);
     setPendingText(text);
     setInput("");
@@ -195,7 +197,7 @@ export function TryPanel({ projectId, path, kind, getText, outline, variables, e
             </select>
           </div>
           <div className="try-start-buttons">
-            <button type="submit" className="btn btn-primary btn-small" disabled={busy} aria-busy={start.isPending}>
+            <button type="submit" className="btn btn-primary btn-small" disabled={busy || blocked} aria-busy={start.isPending}>
               {start.isPending ? "Starting…" : state ? "Restart" : "Start"}
             </button>
           </div>
@@ -252,19 +254,21 @@ export function TryPanel({ projectId, path, kind, getText, outline, variables, e
         </fieldset>
       </form>
 
-      {errorCount > 0 ? (
-        <p className="notice notice-error small" role="status">
-          The draft has {errorCount} error{errorCount === 1 ? "" : "s"}: fix {errorCount === 1 ? "it" : "them"} to try it.
-        </p>
-      ) : null}
-      {error ? (
-        <div className="notice notice-error" role="alert">
+      {blocked ? (
+        <div className="notice notice-error" role="status" data-testid="try-notice">
+          <p>
+            The draft has {errorCount} error{errorCount === 1 ? "" : "s"} (see Problems): fix {errorCount === 1 ? "it" : "them"} to try the draft.
+            {messages.length ? " The conversation below ran on the text from before." : ""}
+          </p>
+        </div>
+      ) : error ? (
+        <div className="notice notice-error" role="alert" data-testid="try-notice">
           <p>{error}</p>
         </div>
       ) : null}
 
       <div className="try-columns">
-        <section className="try-chat" aria-label="Try-it conversation">
+        <section className="try-chat" aria-label="Try-it conversation" data-stale={blocked && messages.length ? "true" : undefined}>
           <div className="try-log" ref={logRef} role="log" aria-label="Try-it messages" aria-live="polite" tabIndex={0}>
             {messages.length || pendingText ? (
               <ul className="messages">
@@ -294,12 +298,12 @@ export function TryPanel({ projectId, path, kind, getText, outline, variables, e
               className="composer-input"
               rows={1}
               value={input}
-              placeholder={state ? (complete ? "The conversation is complete" : "Answer as the client…") : "Start first"}
-              disabled={!state || complete}
+              placeholder={blocked ? "Fix the draft's errors first" : state ? (complete ? "The conversation is complete" : "Answer as the client…") : "Start first"}
+              disabled={!state || complete || blocked}
               onChange={(event) => setInput(event.target.value)}
               onKeyDown={onKeyDown}
             />
-            <button type="submit" className="btn btn-primary btn-small" disabled={!state || complete || busy || !input.trim()} aria-busy={turn.isPending}>
+            <button type="submit" className="btn btn-primary btn-small" disabled={!state || complete || busy || blocked || !input.trim()} aria-busy={turn.isPending}>
               {turn.isPending ? "Sending…" : "Send"}
             </button>
           </form>

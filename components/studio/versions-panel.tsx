@@ -1,11 +1,8 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { useTRPC } from "@/components/trpc/provider";
 import { formatTime } from "@/components/review/format";
-import { errorMessage } from "./errors";
-import { parseUnifiedDiff } from "./unified-diff";
+import { DiffView, type DiffSide } from "./diff-view";
 import type { VersionSummary } from "./types";
 
 interface VersionsPanelProps {
@@ -21,20 +18,18 @@ interface VersionsPanelProps {
   onRollback(version: VersionSummary): void;
 }
 
-type Side = number | "draft";
-
 /** Publishing, the version history, a diff between any two versions (or one and the draft), and rollback. */
 export function VersionsPanel({ projectId, scriptId, versions, unpublishedChanges, publishBlocked, canEdit, onPublish, onRollback }: VersionsPanelProps) {
   const latest = versions[0]?.number ?? null;
   const [fromChoice, setFrom] = useState<number | null>(null);
-  const [toChoice, setTo] = useState<Side | null>(null);
+  const [toChoice, setTo] = useState<DiffSide | null>(null);
   const fromId = useId();
   const toId = useId();
   const reasonId = useId();
 
   // Defaults follow new versions: the previous version against the draft, or the last two.
   const from = fromChoice ?? (latest !== null ? (unpublishedChanges ? latest : Math.max(1, latest - 1)) : null);
-  const to: Side = toChoice ?? (unpublishedChanges || latest === null || latest === 1 ? "draft" : latest);
+  const to: DiffSide = toChoice ?? (unpublishedChanges || latest === null || latest === 1 ? "draft" : latest);
 
   return (
     <div className="versions">
@@ -129,58 +124,6 @@ export function VersionsPanel({ projectId, scriptId, versions, unpublishedChange
           </div>
           <DiffView projectId={projectId} scriptId={scriptId} from={from} to={to} />
         </section>
-      ) : null}
-    </div>
-  );
-}
-
-function DiffView({ projectId, scriptId, from, to }: { projectId: string; scriptId: string; from: number; to: Side }) {
-  const trpc = useTRPC();
-  const diff = useQuery(trpc.studioFiles.diff.queryOptions({ projectId, scriptId, from, to }, { staleTime: to === "draft" ? 0 : Infinity }));
-  const label = `v${from} → ${to === "draft" ? "saved draft" : `v${to}`}`;
-  if (diff.isPending) return <p className="muted small">Comparing {label}…</p>;
-  if (diff.error) {
-    return (
-      <p className="form-error small" role="alert">
-        Could not compare {label}: {errorMessage(diff.error)}
-      </p>
-    );
-  }
-  const rows = parseUnifiedDiff(diff.data.unified);
-  return (
-    <div className="diff-view" data-testid="diff">
-      <p className="diff-stats small" aria-live="polite">
-        {label}:{" "}
-        {rows.length ? (
-          <>
-            <span className="diff-added">+{diff.data.stats.added}</span> <span className="diff-removed">−{diff.data.stats.removed}</span> lines
-          </>
-        ) : (
-          "no differences"
-        )}
-      </p>
-      {rows.length ? (
-        <div className="diff-scroll" tabIndex={0} role="region" aria-label={`Differences ${label}`}>
-          <table className="diff-table">
-            <caption className="visually-hidden">Unified diff {label}: removed lines start with −, added lines with +</caption>
-            <tbody>
-              {rows.map((row, index) =>
-                row.kind === "file" || row.kind === "hunk" || row.kind === "note" ? (
-                  <tr key={index} className={`diff-${row.kind}`}>
-                    <td colSpan={4}>{row.text}</td>
-                  </tr>
-                ) : (
-                  <tr key={index} className={`diff-${row.kind}`}>
-                    <td className="diff-num">{row.oldLine ?? ""}</td>
-                    <td className="diff-num">{row.newLine ?? ""}</td>
-                    <td className="diff-sign">{row.kind === "add" ? "+" : row.kind === "remove" ? "−" : ""}</td>
-                    <td className="diff-text">{row.text}</td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
-        </div>
       ) : null}
     </div>
   );

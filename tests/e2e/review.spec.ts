@@ -86,7 +86,12 @@ test("a counsellor signs in, finds the flagged session with the evidence highlig
   const events = page.getByTestId("safety-events");
   await expect(events).toContainText("suicidal ideation");
   await expect(events).toContainText("lexicon");
-  await expect(events).toContainText("trigger:crisis risk high");
+  // The event's own level, and what was done in words: the trigger's id as written, never read as a level.
+  const card = events.locator(".event-card").first();
+  await expect(card.getByTestId("event-level")).toHaveText((await card.locator(".risk-badge").textContent())!);
+  await expect(card.getByTestId("event-action")).toHaveText("Ran the safety trigger crisis_risk_high");
+  await expect(card.getByTestId("event-action").locator("code")).toHaveText("crisis_risk_high");
+  await expect(card).not.toContainText("risk high");
   await expect(page.getByTestId("session-review-state")).toHaveText("Needs review (1 open)");
 
   await page.getByLabel("Review note").fill("Phoned the client; they are with family tonight. Follow up tomorrow.");
@@ -198,3 +203,36 @@ test("the session's variables show a question the client skipped, apart from an 
   const row = csv.split("\r\n").find((line) => line.startsWith(`${sessionId},`) && line.includes(",mood_score,"));
   expect(row?.split(",")[header.indexOf("skipped")]).toBe("true");
 });
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+]) {
+  test(`review and studio link to each other (${viewport.width} px)`, async ({ browser, baseURL }) => {
+    const sessionId = await flaggedSession(baseURL!);
+    const context = await browser.newContext({ baseURL, viewport });
+    const page = await context.newPage();
+    const api = context.request;
+    expect((await api.post("/api/trpc/auth.signIn", { data: { json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } } })).ok()).toBe(true);
+
+    // From the session to its script in the studio ...
+    await page.goto(`/review/${sessionId}`);
+    await expect(page.getByTestId("safety-events").locator(".event-card")).toHaveCount(1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling").toBeLessThanOrEqual(viewport.width);
+    await page.getByRole("link", { name: "Open Weekly check-in in the studio" }).click();
+    await expect(page).toHaveURL(/\/studio\/[^/]+\/files\/[^/]+$/);
+    await expect(page.getByRole("heading", { level: 1, name: /sessions\/check-in\.en\.yaml/ })).toBeVisible();
+
+    // ... and from the script back to its sessions in review, where the flagged one is listed.
+    await page.getByRole("link", { name: "Sessions in review" }).click();
+    await expect(page).toHaveURL(/\/review\/sessions\?script=/);
+    await expect(page.locator(`tr[data-session-id="${sessionId}"]`)).toBeVisible();
+
+    // The headers link the two places.
+    await page.getByRole("navigation", { name: "Counsellor" }).getByRole("link", { name: "Studio" }).click();
+    await expect(page).toHaveURL(/\/studio$/);
+    await page.getByRole("navigation", { name: "Counsellor" }).getByRole("link", { name: "Review" }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    await context.close();
+  });
+}

@@ -1,6 +1,7 @@
-import { expect, request, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { strToU8, unzipSync, zipSync } from "fflate";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, PROJECT, authorContext, createFile, editor, goToLineEnd, lineOf, problems, publish, replaceText, saveStatus, squiggleOnLine } from "./studio-helpers";
 
 /**
  * The author studio in a real browser against a production build (template mode): sign in,
@@ -10,9 +11,6 @@ import { strToU8, unzipSync, zipSync } from "fflate";
  * diagnostics take to appear on a 1,000-line script.
  */
 
-const ADMIN_EMAIL = "admin@heartline.test";
-const ADMIN_PASSWORD = "e2e-admin-password-0123";
-const PROJECT = "Heartline examples";
 const SCREENSHOTS = process.env.STUDIO_SCREENSHOTS;
 
 // The workspace is laid out for a desktop screen.
@@ -55,13 +53,6 @@ session:
               config:
                 content: You said \${mood_score}. Goodbye from the ${wording} version.
 `;
-}
-
-/** The line of `text` (1-based) that contains `needle`. */
-function lineOf(text: string, needle: string): number {
-  const index = text.split("\n").findIndex((line) => line.includes(needle));
-  if (index === -1) throw new Error(`"${needle}" is not in the script`);
-  return index + 1;
 }
 
 /** A generated session script of at least `minLines` lines, and the line of one `action_type: ai_say` near the middle. */
@@ -109,102 +100,6 @@ async function signIn(page: Page, path: string) {
   await page.getByLabel("Password").fill(ADMIN_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`${path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
-}
-
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
-let signedIn: StorageState | null = null;
-
-/**
- * A browser context signed in as the admin. Signs in once through the API (sign-in attempts are
- * rate limited per email; the first test signs in through the page).
- */
-async function authorContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  if (!signedIn) {
-    const api = await request.newContext({ baseURL });
-    const response = await api.post("/api/trpc/auth.signIn", { data: { json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } } });
-    expect(response.ok(), "sign-in through the API").toBe(true);
-    signedIn = await api.storageState();
-    await api.dispose();
-  }
-  return browser.newContext({ baseURL, storageState: signedIn, viewport: { width: 1440, height: 900 } });
-}
-
-/** Creates a session file from the project page and waits for the editor. */
-async function createFile(page: Page, name: string) {
-  await page.getByRole("link", { name: `Open ${PROJECT}` }).click();
-  await expect(page.getByRole("heading", { level: 1, name: PROJECT })).toBeVisible();
-  await page.getByRole("button", { name: "New file" }).click();
-  const dialog = page.getByRole("dialog", { name: "New file" });
-  await dialog.getByLabel("Folder").selectOption("sessions");
-  await dialog.getByLabel("File name").fill(name);
-  await expect(dialog.getByText(`Saved as sessions/${name}.yaml`)).toBeVisible();
-  await dialog.getByRole("button", { name: "Create" }).click();
-  await expect(page).toHaveURL(/\/studio\/[^/]+\/files\/[^/]+$/);
-  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`sessions/${name}\\.yaml`) })).toBeVisible();
-  await expect(editor(page).locator(".view-lines")).toBeVisible({ timeout: 20_000 });
-}
-
-function editor(page: Page) {
-  return page.getByTestId("editor").locator(".monaco-editor");
-}
-
-function saveStatus(page: Page) {
-  return page.getByTestId("save-status");
-}
-
-function problems(page: Page) {
-  return page.getByTestId("problems");
-}
-
-/** Replaces the whole text by pasting it (typed text would be auto-indented). */
-async function replaceText(page: Page, text: string) {
-  await editor(page).locator(".view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await editor(page)
-    .locator("textarea")
-    .evaluate((target, pasted) => {
-      const data = new DataTransfer();
-      data.setData("text/plain", pasted);
-      target.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    }, text);
-}
-
-/** Moves the cursor to the end of a line with Monaco's "Go to line" (Ctrl+G). */
-async function goToLineEnd(page: Page, line: number) {
-  await editor(page).locator(".view-lines").click();
-  await page.keyboard.press("Control+G");
-  const input = page.locator(".quick-input-box input");
-  await expect(input).toBeVisible();
-  await input.fill(`:${line}`);
-  await input.press("Enter");
-  await expect(input).toBeHidden();
-  await page.keyboard.press("End");
-}
-
-/** True when an error squiggle is drawn on the same row as line number `line`. */
-async function squiggleOnLine(page: Page, line: number): Promise<boolean> {
-  return editor(page).evaluate((root, wanted) => {
-    const numbers = [...root.querySelectorAll<HTMLElement>(".margin-view-overlays .line-numbers")];
-    const label = numbers.find((n) => n.textContent?.trim() === String(wanted));
-    if (!label) return false;
-    const row = label.getBoundingClientRect();
-    return [...root.querySelectorAll<HTMLElement>(".view-overlays .squiggly-error")].some((s) => {
-      const box = s.getBoundingClientRect();
-      return box.top >= row.top - 1 && box.bottom <= row.bottom + 1;
-    });
-  }, line);
-}
-
-async function publish(page: Page, note: string, number: number) {
-  await expect(saveStatus(page)).toHaveText("Saved", { timeout: 10_000 });
-  const button = page.getByRole("button", { name: "Publish…" }).first();
-  await expect(button).toBeEnabled();
-  await button.click();
-  const dialog = page.getByRole("dialog", { name: /^Publish / });
-  await dialog.getByLabel("What changed (optional)").fill(note);
-  await dialog.getByRole("button", { name: `Publish version ${number}` }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByText(`Published version ${number}.`)).toBeVisible();
 }
 
 async function startClientConversation(browser: Browser, baseURL: string, scriptName: string) {

@@ -6,7 +6,8 @@ import { serverCaller } from "@/server/api/rsc";
 import { CounsellorHeader } from "@/components/review/counsellor-header";
 import { HighlightedText } from "@/components/review/highlighted-text";
 import { ReviewEventForm } from "@/components/review/review-event-form";
-import { RiskBadge } from "@/components/review/risk-badge";
+import { RiskBadge, riskLabel } from "@/components/review/risk-badge";
+import { describeSafetyAction } from "@/components/review/safety-action";
 import { formatTime, formatValue } from "@/components/review/format";
 import { redirectIfSignedOut, requireCounsellor } from "../counsellor";
 import "@/components/review/review.css";
@@ -18,6 +19,17 @@ const ROLE_LABEL = { client: "Client", bot: "Heartline", system: "System" } as c
 
 function words(text: string): string {
   return text.replaceAll("_", " ");
+}
+
+function SafetyAction({ actionTaken }: { actionTaken: string }) {
+  const { text, triggerId } = describeSafetyAction(actionTaken);
+  return triggerId ? (
+    <>
+      {text} <code>{triggerId}</code>
+    </>
+  ) : (
+    <>{text}</>
+  );
 }
 
 export default async function ReviewSessionPage({ params }: { params: Promise<{ sessionId: string }> }) {
@@ -61,7 +73,14 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
           <div>
             <dt>Script</dt>
             <dd>
-              {session.script.name} v{session.script.version}
+              {session.script.name} v{session.script.version}{" "}
+              <Link
+                href={`/studio/${encodeURIComponent(session.project.id)}/files/${encodeURIComponent(session.script.id)}`}
+                className="small"
+                aria-label={`Open ${session.script.name} in the studio`}
+              >
+                Open in the studio
+              </Link>
             </dd>
           </div>
           <div>
@@ -124,10 +143,14 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
                       <RiskBadge level={event.level} /> {words(event.category)}
                     </h3>
                     <dl className="event-details">
+                      <dt>Level</dt>
+                      <dd data-testid="event-level">{riskLabel(event.level)}</dd>
+                      <dt>Action taken</dt>
+                      <dd data-testid="event-action">
+                        <SafetyAction actionTaken={event.actionTaken} />
+                      </dd>
                       <dt>Source</dt>
                       <dd>{words(event.source)}</dd>
-                      <dt>Action taken</dt>
-                      <dd>{words(event.actionTaken)}</dd>
                       <dt>When</dt>
                       <dd>
                         turn {event.turn} · <time dateTime={event.createdAt.toISOString()}>{formatTime(event.createdAt)}</time>

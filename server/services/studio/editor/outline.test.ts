@@ -84,9 +84,9 @@ topic:
     run: { skill: crisis_support }
 `;
     const { outline } = describeDraft(yaml);
-    expect(outline.map((n) => [n.kind, n.id, n.label, n.condition, n.skill, n.runTopic, n.line])).toEqual([
-      ["trigger", "sad", "on condition → run topic comfort", "mood == 'low'", undefined, "comfort", 2],
-      ["trigger", "crisis", "on risk_high → run skill crisis_support", undefined, "crisis_support", undefined, 6],
+    expect(outline.map((n) => [n.kind, n.id, n.label, n.on, n.condition, n.skill, n.runTopic, n.line])).toEqual([
+      ["trigger", "sad", "on condition → run topic comfort", "condition", "mood == 'low'", undefined, "comfort", 2],
+      ["trigger", "crisis", "on risk_high → run skill crisis_support", "risk_high", undefined, "crisis_support", undefined, 6],
     ]);
   });
 

@@ -33,6 +33,8 @@ export interface OutlineNode {
   skill?: string;
   /** The topic of this script a trigger runs (`run: {topic}`). */
   runTopic?: string;
+  /** What sets a trigger off (`on`: risk_high, risk_medium, keyword, condition). */
+  on?: string;
   children: OutlineNode[];
 }
 
@@ -180,6 +182,7 @@ class Describer {
       ...this.condition(trigger.condition),
       ...(skill ? { skill } : {}),
       ...(topic ? { runTopic: topic } : {}),
+      ...(on ? { on } : {}),
     });
   }
 
