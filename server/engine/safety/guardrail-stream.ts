@@ -2,7 +2,7 @@
  * The output guardrail while a reply streams: text is checked sentence by sentence, and of the
  * current unfinished sentence only the part where a rule's match may still lie is held back. Pure.
  */
-import { checkOutput, releasableLength } from "./guardrail-match";
+import { checkOutput, GrowingFold, releasableLength } from "./guardrail-match";
 import type { GuardrailViolation } from "./guardrail-rules";
 
 const CLOSERS = `"'”’」』）)]`;
@@ -75,6 +75,9 @@ export class GuardedText {
   /** Where, in the normalised sentence, a rule's match may begin at the earliest. */
   private reach = 0;
   private stopped = false;
+  /** The current sentence's normalised form, extended delta by delta. */
+  private readonly growing = new GrowingFold();
+  private readonly fold = (text: string) => this.growing.of(text);
 
   push(delta: string): GuardStep {
     if (this.stopped || !delta) return { emit: [], violation: null };
@@ -103,7 +106,7 @@ export class GuardedText {
         // Past MAX_HELD_CHARS without a clause mark, a run-on is simply held to its end (each
         // look would re-read all of it).
         if (this.sentence.length > MAX_HELD_CHARS) return { emit, violation: null };
-        const { length, reach } = releasableLength(this.sentence, this.reach);
+        const { length, reach } = releasableLength(this.sentence, this.reach, this.fold);
         this.reach = reach;
         if (length > this.sent) {
           emit.push(...this.take(length - this.sent));
