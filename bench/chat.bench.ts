@@ -11,11 +11,14 @@
  *   2. template mode, CONCURRENCY sessions in a closed loop: sustained turns/s (target ≥ 200);
  *   3. server RSS after SESSIONS sessions have been started (target ≤ 400 MB).
  *
+ * Also the server's CPU time per model-mode turn (all its processes, from /proc; the model's
+ * structured calls included), a figure that holds far better than latency on a busy machine.
+ *
  *   npm run build && npx tsx bench/chat.bench.ts
  * Settings: CONCURRENCY (50), SESSIONS (1000), LOOP_S (20), MODEL_TTFT_MS (50), BENCH_PORT (3500).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { startFakeOpenAiServer } from "../tests/support/fake-openai-server";
@@ -65,8 +68,8 @@ async function stopServer(child: ChildProcess): Promise<void> {
   }
 }
 
-/** Resident memory of the server process and all its descendants, in MB (from `ps`). */
-function rssMb(pid: number): number {
+/** The server process and all its descendants (from `ps`), each with its resident memory in KB. */
+function processTree(pid: number): { pid: number; rssKb: number }[] {
   const table = execFileSync("ps", ["-eo", "pid=,ppid=,rss="], { encoding: "utf8" })
     .trim()
     .split("\n")
@@ -81,7 +84,36 @@ function rssMb(pid: number): number {
       }
     }
   }
-  return table.filter(([p]) => tree.has(p)).reduce((sum, [, , kb]) => sum + kb / 1024, 0);
+  return table.filter(([p]) => tree.has(p)).map(([p, , rssKb]) => ({ pid: p, rssKb }));
+}
+
+/** Resident memory of the server process and all its descendants, in MB. */
+function rssMb(pid: number): number {
+  return processTree(pid).reduce((sum, { rssKb }) => sum + rssKb / 1024, 0);
+}
+
+const CLOCK_TICKS_PER_S = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+
+/** CPU time (user + system) the server process and its descendants have used so far, in ms. */
+function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const { pid: p } of processTree(pid)) {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${p}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return (ticks * 1000) / CLOCK_TICKS_PER_S;
+}
+
+/** Runs `phase` and returns its result with the server's CPU ms per turn over it. */
+async function withCpuPerTurn<T extends unknown[]>(pid: number, phase: () => Promise<T>): Promise<{ result: T; cpuPerTurn: number }> {
+  const before = cpuMs(pid);
+  const result = await phase();
+  return { result, cpuPerTurn: (cpuMs(pid) - before) / Math.max(1, result.length) };
 }
 
 interface Client {
@@ -195,11 +227,16 @@ const addedLatency = (firstText: number) => firstText - fakeTtft;
 // A few turns first, so the figures are of a warm server (its first turns compile code).
 const warmUp = await newClient(scriptId);
 for (let round = 0; round < 4; round++) await chat(warmUp);
-const aloneAdded: number[] = [];
-for (let session = 0; session < 3; session++) {
-  const alone = await newClient(scriptId);
-  for (let round = 0; round < 8; round++) aloneAdded.push(addedLatency((await chat(alone))[0]));
-}
+const serverPid = server.pid ?? 0;
+const alone = await withCpuPerTurn(serverPid, async () => {
+  const added: number[] = [];
+  for (let session = 0; session < 3; session++) {
+    const client = await newClient(scriptId);
+    for (let round = 0; round < 8; round++) added.push(addedLatency((await chat(client))[0]));
+  }
+  return added;
+});
+const aloneAdded = alone.result;
 /** CONCURRENCY sessions, each sending its next message `minMs`–`maxMs` after its reply. */
 async function pacedSessions(rounds: number, minMs: number, maxMs: number): Promise<number[]> {
   const clients = await Promise.all(Array.from({ length: CONCURRENCY }, () => newClient(scriptId)));
@@ -218,7 +255,8 @@ async function pacedSessions(rounds: number, minMs: number, maxMs: number): Prom
 // b. CONCURRENCY sessions chatting at a human pace: reading the reply and typing the next message.
 const humanAdded = await pacedSessions(5, 5_000, 15_000);
 // c. CONCURRENCY sessions replying within a second or so: far more turns per second than people make.
-const fastAdded = await pacedSessions(6, 500, 1_500);
+const fast = await withCpuPerTurn(serverPid, () => pacedSessions(6, 500, 1_500));
+const fastAdded = fast.result;
 // d. CONCURRENCY messages sent at the same instant, three times: the worst case, mostly queueing.
 const modelClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => newClient(scriptId)));
 const added: number[] = [];
@@ -266,5 +304,7 @@ line("one session alone", aloneAdded);
 line(`${CONCURRENCY} sessions at a human pace (5–15 s)`, humanAdded);
 line(`${CONCURRENCY} sessions replying in 0.5–1.5 s`, fastAdded);
 line(`${CONCURRENCY} messages at the same instant`, added);
+console.log(`  model mode, server CPU per turn (all server processes, session starts included):`);
+console.log(`    one session alone ${alone.cpuPerTurn.toFixed(1)} ms; ${CONCURRENCY} sessions replying in 0.5–1.5 s ${fast.cpuPerTurn.toFixed(1)} ms`);
 console.log(`  template mode: ${turnsPerSecond.toFixed(1)} turns/s sustained for ${LOOP_MS / 1000} s, ${errors} errors (target ≥ 200)`);
 console.log(`  server RSS after ${SESSIONS} sessions: ${rss.toFixed(0)} MB (target ≤ 400 MB)`);

@@ -1,7 +1,9 @@
 /**
  * The output guardrail while a reply streams: CPU per model delta, and how soon words reach the
  * client compared with holding each sentence until it ends. Over the safe sentences a careful
- * model writes and the scripts' own wording, streamed word by word. Figures are printed.
+ * model writes and the scripts' own wording, streamed word by word. Then CPU per reply by delta
+ * size: the whole reply at once, word by word, and 4 characters at a time (about one token, as
+ * chat models stream). Figures are printed.
  * Run: npx tsx bench/guardrail.bench.ts [rounds]
  */
 import { GuardedText, splitSentences } from "../server/engine/safety";
@@ -62,3 +64,22 @@ console.log(`output guardrail, ${REPLIES.length} replies streamed ${rounds} time
 console.log(`  CPU per delta: median ${percentile(perDeltaUs, 0.5).toFixed(1)} µs, p95 ${percentile(perDeltaUs, 0.95).toFixed(1)} µs`);
 console.log(`  a sentence's first words were sent after median ${percentile(lags, 0.5)} further deltas (max ${Math.max(...lags)}, ${lags.length} sentences);`);
 console.log(`  holding each sentence to its end would wait median ${percentile(sentenceLengths, 0.5)} deltas (max ${Math.max(...sentenceLengths)})`);
+
+/** CPU per reply when each reply arrives in pieces of `size` characters (0: word by word; Infinity: whole). */
+function cpuPerReply(size: number): number {
+  const split = REPLIES.map((reply) => (size === 0 ? deltas(reply) : size === Infinity ? [reply] : (reply.match(new RegExp(`.{1,${size}}`, "gsu")) ?? [])));
+  const started = process.cpuUsage();
+  for (let round = 0; round < rounds; round++) {
+    for (const pieces of split) {
+      const guard = new GuardedText();
+      for (const piece of pieces) guard.push(piece);
+      guard.end();
+    }
+  }
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / (rounds * REPLIES.length);
+}
+const whole = cpuPerReply(Infinity);
+const words = cpuPerReply(0);
+const fourChars = cpuPerReply(4);
+console.log(`  CPU per reply: whole ${whole.toFixed(0)} µs, word by word ${words.toFixed(0)} µs (${(words / whole).toFixed(1)}×), 4 characters at a time ${fourChars.toFixed(0)} µs (${(fourChars / whole).toFixed(1)}×)`);

@@ -2,8 +2,13 @@
  * Turns a prepared turn into an AI SDK UI message stream: each bot message as a text part, and
  * the turn's position, variables, safety and quick replies as data parts. The turn runs to the end and is
  * stored even when the browser goes away mid-stream.
+ *
+ * The stream is written as server-sent events straight into one byte stream. The AI SDK's
+ * `createUIMessageStream` + `createUIMessageStreamResponse` send the same bytes through four
+ * stream stages and a tee (to keep a copy read when the browser leaves); every streamed delta
+ * paid for each of them. Here the turn never waits on the reader, so nothing needs the copy.
  */
-import { consumeStream, createUIMessageStream, createUIMessageStreamResponse, type UIMessageChunk } from "ai";
+import { UI_MESSAGE_STREAM_HEADERS, type UIMessageChunk } from "ai";
 import type { EngineEvent } from "../../engine/runtime";
 import { ServiceError } from "../../services/errors";
 import type { PreparedTurn } from "../../services/sessions/run-turn";
@@ -31,42 +36,75 @@ function toChunks(event: EngineEvent, turnKey: string, counter: { n: number }): 
   }
 }
 
+/** What the client is told when a turn fails: a ServiceError's own message, else nothing internal. */
+function errorText(error: unknown): string {
+  return error instanceof ServiceError ? error.message : "Something went wrong while answering. Nothing was lost; please send your message again.";
+}
+
+const encoder = new TextEncoder();
+/** One UI message chunk as a server-sent event, as the AI SDK's client reads it. */
+const sseEvent = (chunk: UIMessageChunk) => encoder.encode(`data: ${JSON.stringify(chunk)}\n\n`);
+const SSE_DONE = encoder.encode("data: [DONE]\n\n");
+
 export function chatStreamResponse(prepared: PreparedTurn, turnKey: string): Response {
-  const stream = createUIMessageStream({
-    async execute({ writer }) {
-      const metrics = getMetrics();
-      const started = performance.now();
-      let firstToken = false;
-      const counter = { n: 0 };
-      const write = (chunk: UIMessageChunk) => {
-        try {
-          writer.write(chunk);
-        } catch {
-          // The browser left; the turn still runs to the end and is stored.
-        }
-      };
-      let result;
-      try {
-        result = await trackTurn(prepared.run((event) => {
-          if (event.type === "text-delta" && !firstToken) {
-            firstToken = true;
-            metrics.timeToFirstToken.observe((performance.now() - started) / 1000);
-          }
-          if (event.type === "safety") metrics.safetyEvents.inc({ level: event.level });
-          for (const chunk of toChunks(event, turnKey, counter)) write(chunk);
-        }));
-      } catch (error) {
-        metrics.turns.inc({ outcome: error instanceof ServiceError ? error.code.toLowerCase() : "error" });
-        throw error;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let open = true;
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+    },
+    cancel() {
+      // The browser left; the turn still runs to the end and is stored.
+      open = false;
+    },
+  });
+  const write = (chunk: UIMessageChunk) => {
+    if (!open) return;
+    try {
+      controller.enqueue(sseEvent(chunk));
+    } catch {
+      open = false;
+    }
+  };
+  const close = () => {
+    if (!open) return;
+    open = false;
+    try {
+      controller.enqueue(SSE_DONE);
+      controller.close();
+    } catch {
+      // already closed by the reader
+    }
+  };
+
+  const metrics = getMetrics();
+  const started = performance.now();
+  let firstToken = false;
+  const counter = { n: 0 };
+  trackTurn(
+    prepared.run((event) => {
+      if (event.type === "text-delta" && !firstToken) {
+        firstToken = true;
+        metrics.timeToFirstToken.observe((performance.now() - started) / 1000);
       }
+      if (event.type === "safety") metrics.safetyEvents.inc({ level: event.level });
+      for (const chunk of toChunks(event, turnKey, counter)) write(chunk);
+    }),
+  ).then(
+    (result) => {
       metrics.turns.inc({ outcome: result.replayed ? "replayed" : "ok" });
       metrics.turnDuration.observe((performance.now() - started) / 1000);
       write({ type: "data-turn", data: { status: result.status, riskLevel: result.riskLevel, replayed: result.replayed } });
+      close();
     },
-    onError: (error) =>
-      error instanceof ServiceError ? error.message : "Something went wrong while answering. Nothing was lost; please send your message again.",
-  });
+    (error: unknown) => {
+      metrics.turns.inc({ outcome: error instanceof ServiceError ? error.code.toLowerCase() : "error" });
+      write({ type: "error", errorText: errorText(error) });
+      close();
+    },
+  );
+
   // `no-transform`: compressing a stream of small events would make the server gzip and flush each
   // one (and lets no proxy hold them back); the events are small and text streams live.
-  return createUIMessageStreamResponse({ stream, consumeSseStream: consumeStream, headers: { "cache-control": "no-cache, no-transform" } });
+  return new Response(body, { headers: { ...UI_MESSAGE_STREAM_HEADERS, "cache-control": "no-cache, no-transform" } });
 }
