@@ -6,6 +6,7 @@ import { reviewRouter } from "./routers/review/review.router";
 import { studioFilesRouter } from "./routers/studio/files.router";
 import { studioTryRouter } from "./routers/studio/try.router";
 import { studioPromptsRouter } from "./routers/studio/prompts.router";
+import { studioProjectRouter } from "./routers/studio/project.router";
 
 export const appRouter = createTRPCRouter({
   system: systemRouter,
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   studioFiles: studioFilesRouter,
   studioTry: studioTryRouter,
   studioPrompts: studioPromptsRouter,
+  studioProject: studioProjectRouter,
 });
 
 export type AppRouter = typeof appRouter;
