@@ -13,5 +13,11 @@ describe("crisis lines in the chat", () => {
     expect(firstPhoneLine(crisisLinesForUi("en"))?.number).toBe("988");
     expect(firstPhoneLine(crisisLinesForUi("en-GB"))?.number).toBe("116 123");
     expect(firstPhoneLine(crisisLinesForUi("zh"))?.number).toBe("12356");
+    // The other regions' lines stay on offer after the region's own; the worldwide directory last.
+    const british = crisisLinesForUi("en-GB").map((line) => line.id);
+    expect(british.slice(0, 2)).toEqual(["gb-ie-samaritans", "us-988"]);
+    expect(british).toContain("cn-12356");
+    expect(british.at(-1)).toBe("intl-findahelpline");
+    expect(new Set(british).size).toBe(british.length);
   });
 });

@@ -4,9 +4,18 @@ import { crisisLinesFor, type CrisisLine } from "@/server/engine/safety/crisis-l
 import { DICTIONARIES, type UiLanguage } from "./i18n";
 import { useLanguage } from "./language";
 
-/** Crisis (listening) lines for a language tag ("en", "en-GB", "zh-CN"), most relevant first; the worldwide directory last. */
+/**
+ * Crisis (listening) lines for a language tag ("en", "en-GB", "zh-CN"), most relevant first: the
+ * region the tag names, then the others in the language's order (a browser's region is not always
+ * where its user is), the worldwide directory last.
+ */
 export function crisisLinesForUi(tag: string): CrisisLine[] {
-  return crisisLinesFor({ lang: tag }).filter((line) => line.kind === "crisis");
+  const language = tag.split(/[-_]/)[0] ?? tag;
+  const seen = new Set<string>();
+  return [...crisisLinesFor({ lang: tag }), ...crisisLinesFor({ lang: language })]
+    .filter((line) => line.kind === "crisis" && line.regions.length > 0)
+    .concat(crisisLinesFor({ lang: language }).filter((line) => line.kind === "crisis" && line.regions.length === 0))
+    .filter((line) => !seen.has(line.id) && Boolean(seen.add(line.id)));
 }
 
 /** The first line one can phone: what a one-line banner offers. */

@@ -33,6 +33,10 @@ export function LanguageProvider({ initial, children }: { initial: UiLanguage; c
 
   useEffect(() => {
     document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    // Pages without this provider (studio, review) are in English, as the root layout says.
+    return () => {
+      document.documentElement.lang = "en";
+    };
   }, [lang]);
 
   const value = useMemo(() => ({ lang, t: DICTIONARIES[lang], setLang, follow: setFollowed }), [lang, setLang]);
