@@ -37,7 +37,7 @@ export function dialNumbers(number: string): { shown: string; dial: string }[] {
 }
 
 /** One line: its name, a Call (tel:) and Text (sms:) link per number, its site, its hours. */
-export function CrisisLineItem({ line, lang }: { line: CrisisLine; lang: UiLanguage }) {
+function CrisisLineItem({ line, lang }: { line: CrisisLine; lang: UiLanguage }) {
   const t = DICTIONARIES[lang];
   const numbers = line.number ? dialNumbers(line.number) : [];
   const host = line.url?.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, "");

@@ -27,7 +27,7 @@ const en = {
   review: "Review",
 };
 
-export type HomeText = typeof en;
+type HomeText = typeof en;
 
 const zh: HomeText = {
   title: "按你自己的节奏，慢慢聊",

@@ -4,7 +4,7 @@ import { ServiceError } from "../../errors";
 
 /** What the bot is called where a project has not named it. */
 export const DEFAULT_BOT_NAME = "Heartline";
-export const MAX_BOT_NAME_CHARS = 40;
+const MAX_BOT_NAME_CHARS = 40;
 
 export interface BotNameView {
   /** The project's own name for the bot; null when it uses the default. */
