@@ -49,7 +49,7 @@ async function expectEveryControlReachable(page: Page, what: string) {
   const reached = new Set<string>();
   await page.locator("body").focus();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  for (let press = 0; press < total * 2 + 20 && reached.size < total; press++) {
+  for (let press = 0; press < total + 15 && reached.size < total; press++) {
     await page.keyboard.press("Tab");
     const mark = await page.evaluate(() => {
       const active = document.activeElement;
@@ -92,7 +92,7 @@ for (const { lang, locale } of LANGUAGES) {
   for (const { size, viewport } of SIZES) {
     test.describe(`${lang}, ${size}`, () => {
       test("client pages: home, the conversation list, a conversation with the crisis banner, a finished one", async ({ browser, baseURL }) => {
-        test.setTimeout(90_000);
+        test.setTimeout(300_000);
         const context = await contextFor(browser, baseURL!, { locale, lang, viewport });
         const page = await context.newPage();
         await page.goto("/");
@@ -104,13 +104,21 @@ for (const { lang, locale } of LANGUAGES) {
         await check(page, "a conversation");
         await sayImminentRisk(page, lang === "zh" ? "我不想活了，今晚就吃药结束自己" : undefined);
         await check(page, "a conversation with the crisis banner");
-        await page.getByTestId("crisis-banner").getByRole("button", { expanded: false }).click();
-        await expectNoSeriousViolations(page, "the crisis banner opened");
+        // On a phone the banner starts as one line: open it too.
+        const opener = page.getByTestId("crisis-banner").getByRole("button", { expanded: false });
+        if ((await opener.count()) > 0) {
+          await opener.click();
+          await expectNoSeriousViolations(page, "the crisis banner opened");
+        }
+        await page.getByRole("button", { name: lang === "zh" ? "结束对话" : "End conversation" }).click();
+        await page.getByRole("dialog").getByRole("button", { name: lang === "zh" ? "结束对话" : "End conversation" }).click();
+        await expect(page.getByTestId("read-only-notice")).toBeVisible();
+        await check(page, "a finished conversation");
         await context.close();
       });
 
       test("sign-in, studio, editor and review pages", async ({ browser, baseURL }) => {
-        test.setTimeout(120_000);
+        test.setTimeout(300_000);
         const sessionId = await flaggedSessionId(baseURL!);
         const anonymous = await contextFor(browser, baseURL!, { locale, lang, viewport });
         const signin = await anonymous.newPage();
