@@ -23,6 +23,7 @@ test.describe("on a phone", () => {
     const collapsed = (await banner.boundingBox())!;
     // Measured: at most 25 % of the screen, and a single row (the Call link's own height plus padding).
     expect(collapsed.height).toBeLessThanOrEqual(viewportHeight * 0.25);
+    console.log(`crisis banner on a ${PHONE.width}×${PHONE.height} phone: ${collapsed.height.toFixed(0)} px (${((collapsed.height / viewportHeight) * 100).toFixed(1)} % of the height)`);
     const call = (await banner.getByRole("link", { name: /^Call 988/ }).boundingBox())!;
     expect(collapsed.height).toBeLessThan(call.height * 2);
     // The conversation keeps most of the screen.
@@ -54,6 +55,7 @@ test.describe("on a phone", () => {
     const height = (await note.boundingBox())!.height;
     expect(height).toBeLessThanOrEqual(page.viewportSize()!.height * 0.25);
     expect(height).toBeLessThan(70);
+    console.log(`medium-risk note on a phone: ${height.toFixed(0)} px (${((height / page.viewportSize()!.height) * 100).toFixed(1)} %)`);
     await note.getByRole("button", { name: "Lines" }).click();
     await expect(note.getByRole("link", { name: /^Call 988/ })).toBeVisible();
   });
