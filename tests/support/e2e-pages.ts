@@ -2,8 +2,8 @@
 import { expect, request, type BrowserContext, type Page } from "@playwright/test";
 
 /** The first admin, from HEARTLINE_ADMIN_EMAIL/PASSWORD in playwright.config.ts. */
-export const ADMIN_EMAIL = "admin@heartline.test";
-export const ADMIN_PASSWORD = "e2e-admin-password-0123";
+const ADMIN_EMAIL = "admin@heartline.test";
+const ADMIN_PASSWORD = "e2e-admin-password-0123";
 
 export const PHONE = { width: 390, height: 844 } as const;
 export const DESKTOP = { width: 1280, height: 800 } as const;
