@@ -5,10 +5,10 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Heartline", template: "%s · Heartline" },
-  description: "Script-driven counselling conversations, written by counsellors.",
+  description: "Guided counselling conversations with an AI assistant, written by counsellors. Not an emergency service.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#8a3b52" };
 
 // Every page is rendered per request, so Next can put the request's CSP nonce on its scripts
 // (proxy.ts); a page prerendered at build time would carry scripts without it.

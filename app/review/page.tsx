@@ -99,7 +99,7 @@ export default async function ReviewListPage({ searchParams }: { searchParams: P
                       <RiskBadge level={row.riskLevel} />
                     </td>
                     <td>
-                      <Link href={`/review/${encodeURIComponent(row.id)}`} aria-label={`Open session ${row.id}`}>
+                      <Link href={`/review/${encodeURIComponent(row.id)}`} aria-label={`${row.id.slice(-8)}: open session ${row.id}`}>
                         <code>{row.id.slice(-8)}</code>
                       </Link>
                       <div className="muted small">

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { serverCaller } from "@/server/api/rsc";
+import { HydrateClient, getQueryClient, serverCaller, trpc } from "@/server/api/rsc";
 import { StudioHeader } from "@/components/studio/studio-header";
+import { SystemStatus } from "@/components/home/system-status";
+import { BotNameForm } from "@/components/project-settings/bot-name-form";
 import { requireAuthor } from "./author";
 import "@/components/review/review.css";
 import "@/components/studio/studio.css";
@@ -12,6 +14,8 @@ export const metadata: Metadata = { title: "Studio", robots: { index: false, fol
 export default async function StudioPage() {
   const user = await requireAuthor("/studio");
   const projects = await serverCaller.studioFiles.projects();
+  // Awaited, so the server renders the same status the browser hydrates (no loading flash).
+  await getQueryClient().prefetchQuery(trpc.system.info.queryOptions());
 
   return (
     <>
@@ -31,6 +35,7 @@ export default async function StudioPage() {
                     <code>{project.slug}</code>
                     {project.canEdit ? "" : " · read only"}
                   </p>
+                  <BotNameForm projectId={project.id} projectName={project.name} canEdit={project.canEdit} />
                 </div>
                 <Link className="btn btn-small" href={`/studio/${encodeURIComponent(project.id)}`} aria-label={`Open ${project.name}`}>
                   Open
@@ -43,6 +48,9 @@ export default async function StudioPage() {
             <p>You are not a member of any project yet. An admin can add you to one.</p>
           </section>
         )}
+        <HydrateClient>
+          <SystemStatus />
+        </HydrateClient>
       </main>
     </>
   );

@@ -7,7 +7,9 @@ import { useTRPC } from "@/components/trpc/provider";
 import { Composer } from "./composer";
 import { CrisisBanner, CrisisNote } from "./crisis-banner";
 import { EndConversationButton } from "./end-conversation-button";
-import { useLanguage } from "./language";
+import { useFollowLanguage, useLanguage } from "./language";
+import { useBrowserLanguages } from "./use-browser-languages";
+import { regionalTag } from "./language-preference";
 import { DICTIONARIES, uiLanguageOf } from "./i18n";
 import { MessageList } from "./message-list";
 import { QuickReplies } from "./quick-replies";
@@ -44,6 +46,11 @@ export function Conversation({ sessionId }: { sessionId: string }) {
     setDraft(text);
     input.current?.focus();
   }, []);
+
+  // The interface speaks the conversation's language (until the visitor toggles).
+  const sessionLang = uiLanguageOf(session.data?.language);
+  useFollowLanguage(sessionLang);
+  const browserTags = useBrowserLanguages();
 
   const storedStatus = session.data?.status;
   const live = useSessionChat({ sessionId, transcript: transcript.data, sessionActive: storedStatus === "active", onSettled, onRefused });
@@ -83,7 +90,9 @@ export function Conversation({ sessionId }: { sessionId: string }) {
   const readOnly = status !== "active";
   // Suggested answers to the pending question: what this page's latest turn streamed, else what was stored.
   const quickReplies = readOnly || live.busy ? [] : (live.liveQuickReplies ?? session.data.quickReplies);
-  const sessionLang = uiLanguageOf(session.data.language) ?? lang;
+  const contentLang = sessionLang ?? lang;
+  // Crisis lines for the region the browser's language names ("en-GB" → the UK's first).
+  const linesTag = regionalTag(lang, browserTags);
   const started = new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en", { dateStyle: "medium", timeStyle: "short" }).format(session.data.createdAt);
 
   return (
@@ -107,22 +116,25 @@ export function Conversation({ sessionId }: { sessionId: string }) {
 
       {bannerOpen ? (
         <CrisisBanner
+          tag={linesTag}
           onDismiss={() => {
             setBannerRequested(false);
             setDismissedAtAlert(live.alerts);
           }}
         />
       ) : null}
-      {noteOpen ? <CrisisNote onDismiss={() => setNoteDismissed(true)} /> : null}
+      {noteOpen ? <CrisisNote tag={linesTag} onDismiss={() => setNoteDismissed(true)} /> : null}
 
       <MessageList
         lines={live.lines}
         typing={live.typing}
+        botName={session.data.botName}
+        contentLang={contentLang}
         footer={
           <QuickReplies
             options={quickReplies}
-            label={DICTIONARIES[sessionLang].quickReplies}
-            lang={sessionLang === "zh" ? "zh-CN" : "en"}
+            label={DICTIONARIES[contentLang].quickReplies}
+            lang={contentLang === "zh" ? "zh-CN" : "en"}
             onChoose={(text) => {
               // Exactly as if typed and sent; the message box keeps whatever was being typed.
               live.send(text);

@@ -49,8 +49,8 @@ const en = {
   allConversations: "All conversations",
   messageLog: "Conversation",
   speakerClient: "You",
-  speakerBot: "Heartline",
-  typing: "Heartline is writing…",
+  typing: (bot: string) => `${bot} is writing…`,
+  botAvatarLabel: (bot: string) => `${bot}, the counselling assistant`,
   jumpToNewest: "Jump to the newest message",
   quickReplies: "Suggested replies",
 
@@ -83,21 +83,27 @@ const en = {
   endConfirm: "End conversation",
   endCancel: "Keep talking",
   endFailed: "The conversation could not be ended. Please try again.",
-  readOnlyEnded: "This conversation has ended. Its transcript is below.",
-  readOnlyCompleted: "This conversation is complete. Its transcript is below.",
+  readOnlyEnded: "This conversation has ended. You can read it all above.",
+  readOnlyCompleted: "This conversation is complete. You can read it all above.",
   startNew: "Start a new conversation",
 
   crisisTitle: "If you are in danger now, call your local emergency number",
   crisisBody: "112 works from mobile phones in many countries. You can also talk to someone right now, for free:",
   crisisMore: "More lines",
-  crisisHide: "Hide",
+  crisisShort: "Help now:",
+  crisisMoreShort: "More",
+  crisisLess: "Less",
   crisisHideLabel: "Hide the crisis lines",
   crisisShow: "Crisis lines",
   crisisNoteTitle: "You don't have to carry this alone.",
   crisisNoteBody: "If things feel like too much, these free lines are there to listen:",
+  crisisNoteLines: "Lines",
   crisisNoteHide: "Dismiss",
-  how: { call: "call", text: "text", chat: "chat", web: "visit" } as Record<string, string>,
-  or: " or ",
+  hotlinesLabel: "Crisis lines",
+  callNumber: (number: string) => `Call ${number}`,
+  textNumber: (number: string) => `Text ${number}`,
+  callLabel: (name: string, number: string) => `Call ${number} (${name})`,
+  textLabel: (name: string, number: string) => `Text ${number} (${name})`,
 };
 
 export type Dictionary = typeof en;
@@ -139,8 +145,8 @@ const zh: Dictionary = {
   allConversations: "全部对话",
   messageLog: "对话内容",
   speakerClient: "你",
-  speakerBot: "Heartline",
-  typing: "Heartline 正在输入…",
+  typing: (bot) => `${bot} 正在输入…`,
+  botAvatarLabel: (bot) => `${bot}，咨询助手`,
   jumpToNewest: "跳到最新消息",
   quickReplies: "快捷回复",
 
@@ -172,21 +178,27 @@ const zh: Dictionary = {
   endConfirm: "结束对话",
   endCancel: "继续对话",
   endFailed: "无法结束对话，请重试。",
-  readOnlyEnded: "这次对话已经结束，下面是对话记录。",
-  readOnlyCompleted: "这次对话已经完成，下面是对话记录。",
+  readOnlyEnded: "这次对话已经结束，完整记录就在上方。",
+  readOnlyCompleted: "这次对话已经完成，完整记录就在上方。",
   startNew: "开始新的对话",
 
   crisisTitle: "如果你现在有危险，请立即拨打当地紧急电话",
   crisisBody: "中国大陆：急救 120，报警 110；在许多国家，手机可拨打 112。你也可以现在就免费找人谈谈：",
   crisisMore: "更多热线",
-  crisisHide: "收起",
+  crisisShort: "立即求助：",
+  crisisMoreShort: "更多",
+  crisisLess: "收起",
   crisisHideLabel: "收起求助热线",
   crisisShow: "求助热线",
   crisisNoteTitle: "你不必独自承受这些。",
   crisisNoteBody: "如果感觉难以承受，这些免费热线随时愿意倾听：",
+  crisisNoteLines: "热线",
   crisisNoteHide: "关闭",
-  how: { call: "拨打", text: "短信", chat: "在线交谈", web: "访问" },
-  or: "或",
+  hotlinesLabel: "求助热线",
+  callNumber: (number) => `拨打 ${number}`,
+  textNumber: (number) => `短信 ${number}`,
+  callLabel: (name, number) => `拨打 ${number}（${name}）`,
+  textLabel: (name, number) => `短信 ${number}（${name}）`,
 };
 
 export const DICTIONARIES: Readonly<Record<UiLanguage, Dictionary>> = { en, zh };
@@ -195,13 +207,4 @@ export const DICTIONARIES: Readonly<Record<UiLanguage, Dictionary>> = { en, zh }
 export function uiLanguageOf(tag: string | null | undefined): UiLanguage | null {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
   return primary === "zh" || primary === "en" ? primary : null;
-}
-
-/** The browser's preferred UI language among those we have, English when none fits. */
-export function browserLanguage(languages: readonly string[]): UiLanguage {
-  for (const tag of languages) {
-    const lang = uiLanguageOf(tag);
-    if (lang) return lang;
-  }
-  return "en";
 }

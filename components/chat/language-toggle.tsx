@@ -14,7 +14,6 @@ export function LanguageToggle() {
           type="button"
           lang={option === "zh" ? "zh-CN" : "en"}
           aria-pressed={lang === option}
-          aria-label={DICTIONARIES[option].languageName}
           onClick={() => setLang(option)}
         >
           <span className="label-long">{DICTIONARIES[option].languageName}</span>

@@ -1,6 +1,9 @@
 "use client";
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { CrisisLinesCard } from "./crisis-lines";
+import { splitHotlines } from "./hotline-text";
+import { DICTIONARIES, type UiLanguage } from "./i18n";
 import { useLanguage } from "./language";
 import { TypingIndicator } from "./typing-indicator";
 import type { ChatLine } from "./use-session-chat";
@@ -13,13 +16,36 @@ interface MessageListProps {
   typing: boolean;
   /** Shown under the last message (the quick replies). */
   footer?: ReactNode;
+  /** The bot's name (the project's setting), shown above each run of its messages. */
+  botName: string;
+  /** The conversation's language: crisis lines in its messages are shown in it. */
+  contentLang: UiLanguage;
+}
+
+/** A bot message: its words, with the crisis lines it lists as a card of Call and Text links. */
+function BotText({ text, lang }: { text: string; lang: UiLanguage }) {
+  const parts = splitHotlines(text);
+  if (parts.length === 1 && parts[0]?.kind === "text") return <>{text}</>;
+  return (
+    <>
+      {parts.map((part, index) =>
+        part.kind === "text" ? (
+          <span key={index} className="bubble-text">
+            {part.text}
+          </span>
+        ) : (
+          <CrisisLinesCard key={index} lines={part.lines} lang={lang} label={DICTIONARIES[lang].hotlinesLabel} />
+        ),
+      )}
+    </>
+  );
 }
 
 /**
  * The conversation log. It follows new messages while the reader is at the end, and stays put
  * (offering a jump back) when they scrolled up to read.
  */
-export function MessageList({ lines, typing, footer }: MessageListProps) {
+export function MessageList({ lines, typing, footer, botName, contentLang }: MessageListProps) {
   const { t } = useLanguage();
   const scroller = useRef<HTMLDivElement>(null);
   const following = useRef(true);
@@ -77,14 +103,29 @@ export function MessageList({ lines, typing, footer }: MessageListProps) {
       >
         <div className="message-log-inner">
           <ol className="messages">
-            {lines.map((line) => (
-              <li key={line.key} className={`message message-${line.role}`} data-role={line.role} data-state={line.state}>
-                <span className="visually-hidden">{line.role === "client" ? t.speakerClient : t.speakerBot}: </span>
-                <div className="bubble">{line.text}</div>
-              </li>
-            ))}
+            {lines.map((line, index) => {
+              const bot = line.role !== "client";
+              // The name shows once above each run of the bot's messages; screen readers hear it on each.
+              const firstOfRun = bot && lines[index - 1]?.role !== line.role;
+              return (
+                <li key={line.key} className={`message message-${line.role}`} data-role={line.role} data-state={line.state}>
+                  {firstOfRun ? (
+                    <span className="speaker" data-testid="bot-speaker">
+                      <span className="speaker-avatar" aria-hidden="true">
+                        {Array.from(botName)[0]}
+                      </span>
+                      <span className="speaker-name">{botName}</span>
+                      <span className="visually-hidden">: </span>
+                    </span>
+                  ) : (
+                    <span className="visually-hidden">{bot ? botName : t.speakerClient}: </span>
+                  )}
+                  <div className="bubble">{bot ? <BotText text={line.text} lang={contentLang} /> : line.text}</div>
+                </li>
+              );
+            })}
           </ol>
-          {typing ? <TypingIndicator /> : null}
+          {typing ? <TypingIndicator botName={botName} /> : null}
           {footer}
         </div>
       </div>

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc/provider";
+import { pickDescription } from "./client-description";
 import { uiLanguageOf } from "./i18n";
 import { useLanguage } from "./language";
 import { seedTranscript } from "./use-transcript";
@@ -51,12 +52,17 @@ export function ScriptPicker() {
         {ordered.map((script) => {
           // The script's own language starts the session when it is clear; otherwise the UI language.
           const language = uiLanguageOf(script.language) ?? lang;
+          const description = pickDescription(script.clientDescription, lang, script.language);
           return (
             <li key={script.id} className="card script-card" data-testid="script-card">
               <div className="script-card-text">
                 <h3 lang={language === "zh" ? "zh-CN" : "en"}>{script.name}</h3>
                 {script.language ? <p className="script-language small muted">{t.scriptLanguage(script.language)}</p> : null}
-                {script.description ? <p lang={language === "zh" ? "zh-CN" : "en"}>{script.description}</p> : null}
+                {description ? (
+                  <p lang={description.tag} data-testid="script-description">
+                    {description.text}
+                  </p>
+                ) : null}
               </div>
               <button
                 type="button"

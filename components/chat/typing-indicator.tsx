@@ -3,7 +3,7 @@
 import { useLanguage } from "./language";
 
 /** Three soft dots and a label while a reply is on its way (shown the moment a message is sent). */
-export function TypingIndicator() {
+export function TypingIndicator({ botName }: { botName: string }) {
   const { t } = useLanguage();
   return (
     <div className="typing" data-testid="typing-indicator">
@@ -12,7 +12,7 @@ export function TypingIndicator() {
         <span />
         <span />
       </span>
-      <span className="typing-label">{t.typing}</span>
+      <span className="typing-label">{t.typing(botName)}</span>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { studioTryRouter } from "./routers/studio/try.router";
 import { studioPromptsRouter } from "./routers/studio/prompts.router";
 import { analyticsRouter } from "./routers/analytics/analytics.router";
 import { outcomesRouter } from "./routers/outcomes/outcomes.router";
+import { studioProjectRouter } from "./routers/studio/project.router";
 
 export const appRouter = createTRPCRouter({
   system: systemRouter,
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   studioPrompts: studioPromptsRouter,
   analytics: analyticsRouter,
   outcomes: outcomesRouter,
+  studioProject: studioProjectRouter,
 });
 
 export type AppRouter = typeof appRouter;

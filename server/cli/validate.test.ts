@@ -22,6 +22,7 @@ function scratch(files: Record<string, string>): string {
 }
 
 const BROKEN = [
+  "metadata: { client_description: A short hello. }",
   "session:",
   "  session_id: broken",
   "  phases:",
@@ -39,15 +40,18 @@ describe("heartline validate", () => {
   it("checks every script under a directory, counts techniques among them as known, and exits 0 without errors", async () => {
     const { code, stdout } = await run("validate", FIXTURES);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Checked 6 files: 0 errors, 3 warnings, \d+ hints\.$/m);
+    // 3 older-format warnings, and the two session scripts lack a description for clients.
+    expect(stdout).toMatch(/^Checked 6 files: 0 errors, 5 warnings, \d+ hints\.$/m);
+    expect(stdout).toContain(`${join(FIXTURES, "first-assessment.yaml")}:1:1 warning missing-client-description`);
     expect(stdout).not.toContain("unknown-technique");
     expect(stdout).toContain(`${join(FIXTURES, "crisis-consciousness.yaml")}:3:3 warning not-yet-supported`);
   });
 
-  it("passes a HeartRule-style script with Chinese variable names: 0 errors, 0 warnings, only older-key hints", async () => {
+  it("passes a HeartRule-style script with Chinese variable names: 0 errors, older-key hints, and only the missing client description warned", async () => {
     const { code, stdout } = await run("validate", "tests/fixtures/heartrule-zh");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Checked 1 file: 0 errors, 0 warnings, \d+ hints\.$/m);
+    expect(stdout).toMatch(/^Checked 1 file: 0 errors, 1 warning, \d+ hints\.$/m);
+    expect(stdout).toMatch(/warning missing-client-description Clients choose this conversation from a card that says nothing about it/);
     expect(stdout).not.toMatch(/invalid-name|unknown-variable|used-before-set/);
   });
 
@@ -56,7 +60,7 @@ describe("heartline validate", () => {
     const { code, stdout } = await run("validate", dir);
     expect(code).toBe(1);
     expect(stdout).toBe(
-      `${join(dir, "broken.yaml")}:10:50 error invalid-value \`max_rounds\` must be at most 10, not the number 11.\n` +
+      `${join(dir, "broken.yaml")}:11:50 error invalid-value \`max_rounds\` must be at most 10, not the number 11.\n` +
         "Checked 2 files: 1 error, 0 warnings, 0 hints (1 file with errors).\n" +
         "use_skill targets were not checked: no technique files among the inputs.\n",
     );
@@ -68,7 +72,7 @@ describe("heartline validate", () => {
     expect(code).toBe(1);
     const lines = stdout.trim().split("\n").map((line) => JSON.parse(line) as unknown[]);
     expect(lines).toEqual([
-      [expect.objectContaining({ file: join(dir, "a.yaml"), code: "invalid-value", line: 10, column: 50, severity: "error" })],
+      [expect.objectContaining({ file: join(dir, "a.yaml"), code: "invalid-value", line: 11, column: 50, severity: "error" })],
       [],
     ]);
     expect(stderr).toContain("Checked 2 files: 1 error");

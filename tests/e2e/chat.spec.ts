@@ -368,7 +368,7 @@ test.describe("on a phone", () => {
   });
 });
 
-test("the Chinese toggle shows Chinese UI text", async ({ page }) => {
+test("the Chinese toggle shows Chinese UI text; a conversation's interface follows its script's language", async ({ page }) => {
   await page.goto("/chat");
   await expect(page.getByRole("heading", { level: 1, name: "Start a conversation" })).toBeVisible();
   await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "中文" }).click();
@@ -376,14 +376,20 @@ test("the Chinese toggle shows Chinese UI text", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 2, name: "你的对话" })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
 
-  // The choice is remembered, and the conversation screen is in Chinese too.
+  // The choice is remembered; an English script's conversation is in English all the same.
   await page.reload();
   await expect(page.getByRole("heading", { level: 1, name: "开始一次对话" })).toBeVisible();
   await page.getByRole("button", { name: `开始“${CHECK_IN}”` }).click();
+  await expect(page.getByRole("textbox", { name: "Your message" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "End conversation" })).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+  // The toggle still decides when used in the conversation.
+  await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "中文" }).click();
   await expect(page.getByRole("textbox", { name: "你的消息" })).toBeVisible();
   await expect(page.getByRole("button", { name: "发送" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "结束对话" })).toBeVisible();
 
-  await page.getByRole("group", { name: "语言" }).getByRole("button", { name: "English" }).click();
-  await expect(page.getByRole("textbox", { name: "Your message" })).toBeVisible();
+  // Back on the list, the remembered choice applies again.
+  await page.getByRole("link", { name: "对话", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "开始一次对话" })).toBeVisible();
 });

@@ -104,12 +104,13 @@ test.beforeAll(async ({ baseURL }) => {
   }
 });
 
+// The interface follows the session's language, so these are named in either.
 function composer(page: Page) {
-  return page.getByRole("textbox", { name: "Your message" });
+  return page.getByRole("textbox", { name: /^(Your message|你的消息)$/ });
 }
 
 function log(page: Page) {
-  return page.getByRole("log", { name: "Conversation" });
+  return page.getByRole("log", { name: /^(Conversation|对话内容)$/ });
 }
 
 function botMessages(page: Page) {

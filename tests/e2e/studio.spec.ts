@@ -21,6 +21,7 @@ function pinnedScript(suffix: string, wording: "first" | "second"): string {
   return `metadata:
   name: E2E pinned ${suffix}
   language: en
+  client_description: A short test conversation.
 session:
   session_id: e2e_pinned_${suffix}
   session_name: E2E pinned ${suffix}
@@ -57,7 +58,7 @@ session:
 
 /** A generated session script of at least `minLines` lines, and the line of one `action_type: ai_say` near the middle. */
 function bigScript(minLines: number): { text: string; middleSayLine: number } {
-  const lines = ["metadata:", "  name: E2E big script", "  language: en", "session:", "  session_id: e2e_big_script", "  declare:"];
+  const lines = ["metadata:", "  name: E2E big script", "  language: en", "  client_description: A long test conversation.", "session:", "  session_id: e2e_big_script", "  declare:"];
   for (let v = 1; v <= 20; v++) lines.push(`    - var: answer_${v}`, "      type: text", `      define: answer number ${v}`);
   lines.push("  phases:");
   let phase = 0;

@@ -48,7 +48,7 @@ describe("client sessions", () => {
     const anonymous = callerFor(platform, {}, resHeaders);
     const scripts = await anonymous.session.scripts();
     expect(scripts.map((s) => s.name)).toContain("Weekly check-in");
-    expect(scripts.find((s) => s.name === "Weekly check-in")).toMatchObject({ id: checkInId, language: "en", version: 1, description: expect.stringMatching(/\w/) });
+    expect(scripts.find((s) => s.name === "Weekly check-in")).toMatchObject({ id: checkInId, language: "en", version: 1, clientDescription: { en: expect.stringMatching(/^A short check-in/), "zh-CN": expect.stringMatching(/简短回访/) } });
     // Techniques and safety files are not sessions a client can start.
     const kinds = await testDb.db.prisma.script.findMany({ where: { id: { in: scripts.map((s) => s.id) } }, select: { kind: true } });
     expect(kinds.length).toBe(scripts.length);

@@ -76,7 +76,8 @@ function sessionYaml(edition: string, options: { id?: string; withSkill?: boolea
               config:
                 skill: breathing`
     : "";
-  return `session:
+  return `metadata: { client_description: A short demo conversation. }
+session:
   session_id: ${options.id ?? "studio_demo"}
   declare:
     - var: client_name
@@ -659,5 +660,17 @@ describe("logging", () => {
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
+  });
+});
+
+describe("what clients will see", () => {
+  it("a session draft without a client description is saved with the warning, and still publishes", async () => {
+    const a = as("authorA");
+    const yaml = sessionYaml("no card text", { id: "no_card_text" }).replace(/^metadata: .*\n/, "");
+    const file = await a.studioFiles.create({ projectId: projectA, path: "sessions/no-card-text.yaml", yaml });
+    const saved = await a.studioFiles.saveDraft({ projectId: projectA, scriptId: file.id, yaml: `${yaml}\n`, expectedRevision: 1 });
+    expect(saved.diagnostics).toEqual([expect.objectContaining({ code: "missing-client-description", severity: "warning", line: 1, column: 1 })]);
+    const published = await a.studioFiles.publish({ projectId: projectA, scriptId: file.id, note: "without a description", expectedRevision: 2 });
+    expect(published).toMatchObject({ number: 1 });
   });
 });

@@ -106,7 +106,7 @@ export default async function AllSessionsPage({ searchParams }: { searchParams: 
                 {list.rows.map((row) => (
                   <tr key={row.id} data-session-id={row.id}>
                     <td>
-                      <Link href={`/review/${encodeURIComponent(row.id)}`} aria-label={`Open session ${row.id}`}>
+                      <Link href={`/review/${encodeURIComponent(row.id)}`} aria-label={`${row.id.slice(-8)}: open session ${row.id}`}>
                         <code>{row.id.slice(-8)}</code>
                       </Link>
                     </td>

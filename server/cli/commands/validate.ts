@@ -47,7 +47,7 @@ export const validateCommand: Command = {
     const totals = { error: 0, warning: 0, hint: 0 };
     let failedFiles = 0;
     for (const [file, text] of texts) {
-      const { diagnostics } = compileScript(text, { knownTechniques, fileName: file });
+      const { diagnostics } = compileScript(text, { knownTechniques, fileName: file, forClients: true });
       for (const diagnostic of diagnostics) totals[diagnostic.severity]++;
       if (diagnostics.some((d) => d.severity === "error")) failedFiles++;
       io.stdout(json ? `${JSON.stringify(diagnostics.map((d) => ({ file, ...d })))}\n` : diagnostics.map((d) => `${file}:${formatDiagnostic(d)}\n`).join(""));

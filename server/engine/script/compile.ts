@@ -2,6 +2,7 @@
  * The pipeline: guards → YAML → normalise → schema → semantic checks → compiled script.
  * Every stage reports into one Reporter, so all problems come back at once.
  */
+import { checkClientFacing } from "./client-facing";
 import { readConsciousness } from "./consciousness";
 import {
   COMPILED_FORMAT_VERSION,
@@ -43,6 +44,11 @@ export interface CompileOptions {
   globalVariables?: Iterable<string>;
   /** File name of the script; a safety file's key is its name without extension. */
   fileName?: string;
+  /**
+   * The script is being written for clients (the studio, the CLI): also check what they see of it
+   * before it starts (a session's `metadata.client_description`).
+   */
+  forClients?: boolean;
 }
 
 export type CompileResult = { ok: true; script: CompiledScript; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
@@ -83,6 +89,7 @@ function run(text: string, options: CompileOptions, report: Reporter, build: boo
     knownTechniques: options.knownTechniques ? new Set(options.knownTechniques) : undefined,
     globalVariables: options.globalVariables ? new Set(options.globalVariables) : undefined,
   });
+  checkClientFacing(normalised, report, { askForDescription: options.forClients === true });
   const crisisKeywords = normalised.kind === "safety" ? readConsciousness(normalised.file.consciousness, "consciousness", report) : [];
   if (!parsed.success || report.hasErrors || !build) return undefined;
   const builder = new Builder(report.map, conditions);

@@ -22,7 +22,7 @@ interface Case {
   yaml: string;
   at: [line: number, column: number, endLine: number, endColumn: number];
   message: RegExp;
-  options?: { knownTechniques?: string[] };
+  options?: { knownTechniques?: string[]; forClients?: boolean };
 }
 
 const CASES: Case[] = [
@@ -265,6 +265,13 @@ const CASES: Case[] = [
     yaml: "consciousness:\n  trigger_config: { every_turn: true }\n",
     at: [2, 3, 2, 17],
     message: /`consciousness.trigger_config` is accepted for older scripts but not used by this engine yet/,
+  },
+  {
+    code: "missing-client-description",
+    yaml: `metadata: { name: Check-in, description: PHQ-2 and GAD-2 brief screens }\n${session(...say("a", "content: Hi"))}`,
+    options: { forClients: true },
+    at: [1, 1, 1, 9],
+    message: /Clients choose this conversation from a card that says nothing about it: add `metadata.client_description`/,
   },
   {
     code: "too-many-problems",

@@ -64,6 +64,10 @@ export const DIAGNOSTIC_CODES = {
     severity: "hint",
     summary: "A free-text variable sits mid-sentence without a fallback; a long answer is then replaced by a short phrase taken from it or a neutral one. Give a fallback that reads well there.",
   },
+  "missing-client-description": {
+    severity: "warning",
+    summary: "A session script without `metadata.client_description`: clients choosing a conversation see its card without a word about what it offers.",
+  },
   "unreachable": { severity: "warning", summary: "A condition that is always false: the phase, topic, action or trigger never runs." },
   "invalid-pattern": { severity: "error", summary: "An output field's `pattern` is not a valid regular expression." },
   "missing-pattern": { severity: "warning", summary: "`extraction_method: pattern` without a `pattern`." },

@@ -264,6 +264,18 @@ export const MetadataSchema = z
     author: Text("Author.").optional(),
     description: Text("What the script is for.").optional(),
     language: Text("Language code of the script's text.", ["en", "zh"]).optional(),
+    client_description: z
+      .union([
+        z.string().min(1),
+        // Language tags as keys are checked in client-facing.ts, which can name the key.
+        z.record(z.string(), z.string().min(1)),
+      ])
+      .meta({
+        description:
+          "What this conversation offers, written for the client who chooses it (shown on its card). A text in the script's language, or one text per language tag (`en: …`, `zh-CN: …`).",
+        examples: ["A short weekly check-in: how your mood has been, and one small step for the coming week."],
+      })
+      .optional(),
   })
   .meta({ description: "Free information about the script." });
 

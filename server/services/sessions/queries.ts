@@ -2,14 +2,30 @@
 import type { PrismaClient } from "../../db/generated/client";
 import type { Database } from "../../db/client";
 import { ServiceError } from "../errors";
+import { DEFAULT_BOT_NAME } from "../studio/project/bot-name";
 import { storedQuickReplies, type StoredPending } from "./quick-replies";
 
 export interface StartableScript {
   id: string;
   name: string;
-  description: string | null;
+  /** What the script offers, written for clients, by language tag (`metadata.client_description`); {} when it has none. */
+  clientDescription: Record<string, string>;
   language: string | null;
   version: number;
+}
+
+/**
+ * `metadata.client_description` by language: a text is in the script's own language, a mapping
+ * gives one text per language tag. Blank texts and other values are left out.
+ */
+export function clientDescriptions(value: unknown, scriptLanguage: string | null): Record<string, string> {
+  const texts: Record<string, string> = {};
+  if (typeof value === "string") {
+    if (value.trim()) texts[scriptLanguage ?? "und"] = value.trim();
+  } else if (value && typeof value === "object" && !Array.isArray(value)) {
+    for (const [tag, text] of Object.entries(value)) if (typeof text === "string" && text.trim()) texts[tag] = text.trim();
+  }
+  return texts;
 }
 
 /** A text field of a version's compiled script, read inside the database (compiled scripts are large). */
@@ -18,7 +34,7 @@ const compiledText = (path: string) =>
 
 const STARTABLE_SCRIPTS = `SELECT s.id, s."scriptKey", v.number AS version,
   ${compiledText("metadata,name")} AS name, ${compiledText("session,session_name")} AS "sessionName",
-  ${compiledText("metadata,description")} AS description, ${compiledText("metadata,language")} AS language
+  v.compiled #> '{metadata,client_description}' AS "clientDescription", ${compiledText("metadata,language")} AS language
 FROM "Script" s
 JOIN LATERAL (SELECT number, compiled FROM "ScriptVersion" WHERE "scriptId" = s.id ORDER BY number DESC LIMIT 1) v ON true
 WHERE s.kind = 'session' AND s."deletedAt" IS NULL
@@ -26,8 +42,14 @@ ORDER BY s.path`;
 
 /** Published session scripts a client may start, in the order of their paths. */
 export async function listStartableScripts(db: Pick<Database, "sql">): Promise<StartableScript[]> {
-  const rows = await db.sql.query<{ id: string; scriptKey: string; version: number; name: string | null; sessionName: string | null; description: string | null; language: string | null }>(STARTABLE_SCRIPTS);
-  return rows.map((row) => ({ id: row.id, name: row.name ?? row.sessionName ?? row.scriptKey, description: row.description, language: row.language, version: row.version }));
+  const rows = await db.sql.query<{ id: string; scriptKey: string; version: number; name: string | null; sessionName: string | null; clientDescription: unknown; language: string | null }>(STARTABLE_SCRIPTS);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name ?? row.sessionName ?? row.scriptKey,
+    clientDescription: clientDescriptions(row.clientDescription, row.language),
+    language: row.language,
+    version: row.version,
+  }));
 }
 
 type Db = Pick<Database, "prisma" | "sql">;
@@ -43,8 +65,8 @@ async function ownedSession(prisma: PrismaClient, clientId: string, sessionId: s
 const sessionSummary = (extraColumns = "") => `SELECT s.id, s.status, s."riskLevel", s.language, s."turnCount",${extraColumns}
   s."createdAt" AT TIME ZONE 'UTC' AS "createdAt", s."updatedAt" AT TIME ZONE 'UTC' AS "updatedAt", s."endedAt" AT TIME ZONE 'UTC' AS "endedAt",
   sc.id AS "scriptId", v.number AS "scriptVersion",
-  COALESCE(${compiledText("metadata,name")}, sc."scriptKey") AS "scriptName"
-FROM "Session" s JOIN "ScriptVersion" v ON v.id = s."scriptVersionId" JOIN "Script" sc ON sc.id = v."scriptId"`;
+  COALESCE(${compiledText("metadata,name")}, sc."scriptKey") AS "scriptName", p."botName"
+FROM "Session" s JOIN "ScriptVersion" v ON v.id = s."scriptVersionId" JOIN "Script" sc ON sc.id = v."scriptId" JOIN "Project" p ON p.id = sc."projectId"`;
 const SESSION_SUMMARY = sessionSummary();
 /** With what the pending question's quick replies are derived from (the state only while the session is active). */
 const SESSION_DETAIL = sessionSummary(` s."scriptVersionId", s."techniquePins", CASE WHEN s.status = 'active' THEN s.state END AS state,`);
@@ -61,6 +83,7 @@ interface SessionSummaryRow {
   scriptId: string;
   scriptVersion: number;
   scriptName: string;
+  botName: string | null;
 }
 
 export async function getSession(db: Db, clientId: string, sessionId: string) {
@@ -77,6 +100,8 @@ export async function getSession(db: Db, clientId: string, sessionId: string) {
     endedAt: s.endedAt,
     turnCount: s.turnCount,
     script: { id: s.scriptId, name: s.scriptName, version: s.scriptVersion },
+    /** What the bot is called in this conversation (its project's setting). */
+    botName: s.botName ?? DEFAULT_BOT_NAME,
     /** Suggested answers to the question the session is waiting on ([] for an open question). */
     quickReplies,
   };

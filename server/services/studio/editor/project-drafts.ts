@@ -135,7 +135,7 @@ export async function loadProjectContext(db: Db, projectId: string, draft: Draft
 
 /** The draft's compile result, checked against the project's techniques. */
 export function compileDraft(context: ProjectContext, draft: DraftInProject): CompileResult {
-  return compileScript(draft.yaml, { knownTechniques: context.knownTechniques, ...(draft.path ? { fileName: draft.path } : {}) });
+  return compileScript(draft.yaml, { knownTechniques: context.knownTechniques, forClients: true, ...(draft.path ? { fileName: draft.path } : {}) });
 }
 
 export interface ProjectRuntime {
@@ -157,7 +157,7 @@ export function compileOthers(context: ProjectContext): ProjectRuntime {
     if (!entry) continue;
     let result = entry.compiled?.path === file.path && entry.compiled.knownKey === knownKey ? entry.compiled.result : undefined;
     if (!result) {
-      result = compileScript(entry.text, { knownTechniques: context.knownTechniques, fileName: file.path });
+      result = compileScript(entry.text, { knownTechniques: context.knownTechniques, fileName: file.path, forClients: true });
       entry.compiled = { path: file.path, knownKey, result };
     }
     if (!result.ok) continue;

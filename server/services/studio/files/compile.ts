@@ -39,7 +39,7 @@ export async function compileInProject(db: Pick<PrismaClient, "script">, project
 }
 
 export function compileDraft(yaml: string, path: string, knownTechniques: Iterable<string>): CompileResult {
-  return compileScript(yaml, { knownTechniques, fileName: path });
+  return compileScript(yaml, { knownTechniques, fileName: path, forClients: true });
 }
 
 /** Kind and key of a compiled draft, or, for a draft with errors, what its path suggests. */

@@ -11,7 +11,7 @@ describe("new file skeletons", () => {
     ["sessions/2024.yaml", "session", "2024"],
     ["techniques/yes.yaml", "technique", "yes"],
   ] as const)("%s compiles without errors or warnings as a %s", (path, kind, key) => {
-    const result = compileScript(skeletonFor(path), { knownTechniques: [], fileName: path });
+    const result = compileScript(skeletonFor(path), { knownTechniques: [], fileName: path, forClients: true });
     expect(result.diagnostics).toEqual([]);
     expect(result.ok && { kind: result.script.kind, key: result.script.key }).toEqual({ kind, key });
   });

@@ -16,6 +16,8 @@ function sessionSkeleton(id: string, title: string): string {
 metadata:
   name: ${scalar(title)}
   language: en
+  # What clients read on this conversation's card: say it in plain words (one per language: en, zh-CN).
+  client_description: A short welcome, and what you would like to be called.
 
 session:
   session_id: ${scalar(id)}

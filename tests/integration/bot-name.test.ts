@@ -1,0 +1,76 @@
+/**
+ * The bot's name is a project setting: its authors read and change it, clients' conversations
+ * show it (running ones too), a bad name is refused with the reason, and empty means the default.
+ */
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { seedExampleScripts } from "@/server/services/seed";
+import type { Platform } from "@/server/platform";
+import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { callerFor, testPlatform } from "../support/test-platform";
+import { errorOf, makeUser, signInCookie } from "../support/auth";
+
+let testDb: TestDatabase;
+let platform: Platform;
+let projectId: string;
+let member: string;
+let outsider: string;
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const prisma = testDb.db.prisma;
+  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
+  projectId = (await prisma.project.findUniqueOrThrow({ where: { slug: "default" } })).id;
+  const other = (await prisma.project.create({ data: { slug: "other", name: "Other" } })).id;
+  platform = testPlatform(testDb.db);
+  member = await signInCookie(platform, (await makeUser(prisma, { projectIds: [projectId] })).email);
+  outsider = await signInCookie(platform, (await makeUser(prisma, { projectIds: [other] })).email);
+});
+
+afterAll(async () => {
+  await testDb?.drop();
+});
+
+/** A client's caller with its own identity, and a check-in it started. */
+async function clientWithSession() {
+  const resHeaders = new Headers();
+  const anonymous = callerFor(platform, {}, resHeaders);
+  const scriptId = (await anonymous.session.scripts()).find((s) => s.name === "Weekly check-in")!.id;
+  const { sessionId } = await anonymous.session.start({ scriptId });
+  const client = callerFor(platform, { cookie: (resHeaders.get("set-cookie") ?? "").split(";")[0] ?? "" });
+  return { client, sessionId };
+}
+
+describe("the bot's name", () => {
+  it("is the default until the project names it; the new name shows in a running conversation", async () => {
+    const { client, sessionId } = await clientWithSession();
+    expect((await client.session.get({ sessionId })).botName).toBe("Heartline");
+
+    const author = callerFor(platform, { cookie: member, origin: "http://localhost", host: "localhost" });
+    expect(await author.studioProject.botName({ projectId })).toEqual({ botName: null, defaultName: "Heartline" });
+    expect(await author.studioProject.saveBotName({ projectId, botName: "  小禾   Mira " })).toEqual({ botName: "小禾 Mira", defaultName: "Heartline" });
+    expect((await client.session.get({ sessionId })).botName).toBe("小禾 Mira");
+
+    // Empty (or the default itself) goes back to the default.
+    expect((await author.studioProject.saveBotName({ projectId, botName: "" })).botName).toBeNull();
+    expect((await client.session.get({ sessionId })).botName).toBe("Heartline");
+  });
+
+  it("refuses a name that is too long or holds invisible characters, saying why", async () => {
+    const author = callerFor(platform, { cookie: member, origin: "http://localhost", host: "localhost" });
+    const long = await errorOf(author.studioProject.saveBotName({ projectId, botName: "x".repeat(41) }));
+    expect((long as TRPCError).message).toBe("The bot's name is too long: at most 40 characters.");
+    const hidden = await errorOf(author.studioProject.saveBotName({ projectId, botName: "Mi\u200bra" }));
+    expect((hidden as TRPCError).message).toBe("The bot's name holds a control or invisible character.");
+    expect((await author.studioProject.botName({ projectId })).botName).toBeNull();
+  });
+
+  it("is the project's authors' to read and change", async () => {
+    const stranger = callerFor(platform, { cookie: outsider, origin: "http://localhost", host: "localhost" });
+    expect(((await errorOf(stranger.studioProject.botName({ projectId }))) as TRPCError).code).toBe("NOT_FOUND");
+    expect(((await errorOf(stranger.studioProject.saveBotName({ projectId, botName: "Eve" }))) as TRPCError).code).toBe("NOT_FOUND");
+    const anonymous = callerFor(platform, { origin: "http://localhost", host: "localhost" });
+    expect(((await errorOf(anonymous.studioProject.saveBotName({ projectId, botName: "Eve" }))) as TRPCError).code).toBe("UNAUTHORIZED");
+  });
+});

@@ -1,0 +1,70 @@
+/** What several browser tests do: sign the admin in, start a conversation, say something at risk. */
+import { expect, request, type BrowserContext, type Page } from "@playwright/test";
+
+/** The first admin, from HEARTLINE_ADMIN_EMAIL/PASSWORD in playwright.config.ts. */
+const ADMIN_EMAIL = "admin@heartline.test";
+const ADMIN_PASSWORD = "e2e-admin-password-0123";
+
+export const PHONE = { width: 390, height: 844 } as const;
+export const DESKTOP = { width: 1280, height: 800 } as const;
+
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** The admin's cookies, signed in through the API (only failed sign-ins are rate limited). */
+export async function adminStorageState(baseURL: string): Promise<StorageState> {
+  const api = await request.newContext({ baseURL });
+  try {
+    const response = await api.post("/api/trpc/auth.signIn", { data: { json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } } });
+    expect(response.ok(), "sign-in through the API").toBe(true);
+    return await api.storageState();
+  } finally {
+    await api.dispose();
+  }
+}
+
+export function messageLog(page: Page) {
+  return page.getByTestId("message-log");
+}
+
+export function botBubbles(page: Page) {
+  return messageLog(page).locator('li[data-role="bot"] .bubble');
+}
+
+/** Starts the named script from /chat and waits until the composer is ready. */
+export async function startConversation(page: Page, scriptName: string, startLabel = (name: string) => `Start “${name}”`) {
+  await page.goto("/chat");
+  await page.getByRole("button", { name: startLabel(scriptName) }).click();
+  await expect(page).toHaveURL(/\/chat\/[^/]+$/);
+  await expect(page.getByRole("heading", { level: 1, name: scriptName })).toBeVisible();
+  await expect(page.locator("textarea.composer-input")).toBeEditable();
+}
+
+/** Sends a message that means imminent risk and waits for the crisis banner. */
+export async function sayImminentRisk(page: Page, text = "I want to kill myself tonight, I have the pills ready") {
+  const box = page.locator("textarea.composer-input");
+  await box.fill(text);
+  await box.press("Enter");
+  await expect(page.getByTestId("crisis-banner")).toBeVisible();
+}
+
+interface TrpcResult<T> {
+  result: { data: { json: T } };
+}
+
+/** A check-in in its own client identity that said something at high risk: a session the review lists. */
+export async function flaggedSessionId(baseURL: string): Promise<string> {
+  const client = await request.newContext({ baseURL });
+  try {
+    const scripts = ((await (await client.get("/api/trpc/session.scripts")).json()) as TrpcResult<{ id: string; name: string }[]>).result.data.json;
+    const checkIn = scripts.find((s) => s.name === "Weekly check-in");
+    expect(checkIn, "the seeded check-in script").toBeDefined();
+    const started = await client.post("/api/trpc/session.start", { data: { json: { scriptId: checkIn!.id } } });
+    const { sessionId } = ((await started.json()) as TrpcResult<{ sessionId: string }>).result.data.json;
+    const turn = await client.post("/api/chat", { data: { sessionId, message: { id: `flag-${Date.now()}`, text: "I don't want to live anymore, I want to kill myself" } } });
+    expect(turn.status()).toBe(200);
+    await turn.body();
+    return sessionId;
+  } finally {
+    await client.dispose();
+  }
+}
