@@ -1,12 +1,14 @@
 /**
  * Project analytics on a large project: seeds a synthetic project on a fresh database (generate_series
- * INSERTs: sessions, their bot and client messages, safety events, model calls) and prints each
+ * INSERTs: sessions, their bot and client messages, safety events, model calls and the per-session
+ * model-use summary turns keep) and prints each
  * analytics query's median and p95 wall time. Prints figures; asserts nothing.
  *
  *   DATABASE_URL=postgresql://postgres@127.0.0.1:5432/postgres npx tsx bench/analytics.bench.ts
  * Settings: SESSIONS (100000), RUNS (15 per query), KEEP=1 (keep the database and print its name, to EXPLAIN by hand). Without DATABASE_URL it runs on a fresh PGlite folder.
  */
 import { createTestDatabase } from "../tests/support/test-database";
+import { backfillAnalyticsSummaries } from "../tests/support/summary-backfill";
 import { completionByVersion, engagementByVersion, sessionsPerDay } from "../server/services/analytics/activity";
 import { funnelForVersion } from "../server/services/analytics/funnel";
 import { safetyByLevel } from "../server/services/analytics/safety";
@@ -100,11 +102,14 @@ try {
      WHERE s."scriptVersionId" = $1`,
     v1,
   );
+  // The per-session model-use summary the turn statement would have kept, by the backfill migration's SQL.
+  await backfillAnalyticsSummaries(prisma);
   // As autovacuum would have by now: statistics, and the visibility map for index-only scans.
   await run(`VACUUM ANALYZE`);
-  const counts = await prisma.$queryRawUnsafe<{ sessions: number; messages: number; events: number; calls: number }[]>(
+  const counts = await prisma.$queryRawUnsafe<{ sessions: number; messages: number; events: number; calls: number; modelUseRows: number }[]>(
     `SELECT (SELECT count(*) FROM "Session")::int AS sessions, (SELECT count(*) FROM "Message")::int AS messages,
-            (SELECT count(*) FROM "SafetyEvent")::int AS events, (SELECT count(*) FROM "LlmCall")::int AS calls`,
+            (SELECT count(*) FROM "SafetyEvent")::int AS events, (SELECT count(*) FROM "LlmCall")::int AS calls,
+            (SELECT count(*) FROM "SessionModelUse")::int AS "modelUseRows"`,
   );
   console.log(`analytics bench (${testDb.target.kind}); seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s:`, counts[0]);
 

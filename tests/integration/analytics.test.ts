@@ -14,6 +14,7 @@ import { modelUsage } from "@/server/services/analytics/models";
 import { analyticsSessionsCsv, ANALYTICS_CSV_HEADER } from "@/server/services/analytics/sessions-export";
 import { projectAnalytics } from "@/server/services/analytics/report";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { backfillAnalyticsSummaries } from "../support/summary-backfill";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, makeUser, signInCookie } from "../support/auth";
 
@@ -133,6 +134,9 @@ beforeAll(async () => {
   await seedSession({ key: "b2", versionId: v2, status: "completed", createdAt: t(2, 13), lastAt: t(2, 13, 6), turns: 3, reached: ["hello", "ask_mood", "bye"], calls: [{ model: "model-b", latencyMs: 50 }] });
   // Another project's session on the same day: never counted.
   await seedSession({ key: "other", versionId: otherVersion, status: "completed", createdAt: t(1, 12), lastAt: t(1, 12, 30), turns: 9, reached: ["hello", "bye"], events: ["imminent"], calls: [{ model: "model-a", latencyMs: 9 }] });
+  // The rows above were written one by one, not by turns: the per-session summary model use reads
+  // comes from the migration that backfills it for data stored before it existed.
+  await backfillAnalyticsSummaries(prisma);
 });
 
 afterAll(async () => {

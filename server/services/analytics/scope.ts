@@ -39,3 +39,14 @@ export function scopedSessions(filters: AnalyticsFilters): Prisma.Sql {
     ${filters.from ? sql`AND s."createdAt" >= ${utcTimestamp(filters.from)}::timestamp` : empty}
     ${filters.to ? sql`AND s."createdAt" < ${utcTimestamp(filters.to)}::timestamp` : empty}`;
 }
+
+/**
+ * A WHERE condition on the per-session model-use summary (aliased `u`) picking the rows of the
+ * sessions in scope: it copies each session's version and start time, so it is filtered by its own
+ * (version, start) index without reading the sessions.
+ */
+export function summaryInScope(filters: AnalyticsFilters): Prisma.Sql {
+  return sql`u."scriptVersionId" IN (${versionsInScope(filters)})
+    ${filters.from ? sql`AND u."sessionCreatedAt" >= ${utcTimestamp(filters.from)}::timestamp` : empty}
+    ${filters.to ? sql`AND u."sessionCreatedAt" < ${utcTimestamp(filters.to)}::timestamp` : empty}`;
+}

@@ -3,7 +3,8 @@
  * without a transaction round trip: the session row (new, or claimed at the version the run
  * read), the client message, every bot message, variable writes with lineage (a skip marked as
  * such), safety events, model calls, and the new state. A turn whose version is no longer current
- * claims no row, and then every insert selects from nothing: the loser stores nothing.
+ * claims no row, and then every insert selects from nothing: the loser stores nothing. The same
+ * statement keeps the per-session analytics summary (model use per model).
  */
 import { randomUUID } from "node:crypto";
 import type { EngineEvent, RiskLevel, SessionState } from "../../engine/runtime";
@@ -71,7 +72,7 @@ const TURN_HEAD = `claimed AS (
     "turnClaimedUntil" = NULL,
     "turnClaimedBy" = NULL
   WHERE id = $1 AND version = $14
-  RETURNING id
+  RETURNING id, "createdAt"
 )`;
 
 // $14 client id, $15 technique pins, $16 language.
@@ -84,7 +85,7 @@ claimed AS (
   INSERT INTO "Session" (id, "scriptVersionId", "clientId", status, state, "techniquePins", version, "turnCount", "riskLevel", "needsReview", language, "createdAt", "updatedAt", "endedAt")
   SELECT $1, $4, client.id, $10::"SessionStatus", $9::jsonb, $15::jsonb, 1, $3, COALESCE($12::"RiskLevel", 'none'), $13::boolean, $16, $2::timestamp, $2::timestamp, $11::timestamp
   FROM client
-  RETURNING id
+  RETURNING id, "createdAt"
 )`;
 
 const TAIL = `last AS (SELECT COALESCE(MAX(seq), 0) AS seq FROM "Message" WHERE "sessionId" = $1),
@@ -107,6 +108,22 @@ calls AS (
   INSERT INTO "LlmCall" (id, "sessionId", turn, purpose, model, "promptTokens", "completionTokens", "latencyMs", error, "createdAt")
   SELECT c.id, claimed.id, $3, c.purpose, c.model, c."promptTokens", c."completionTokens", c."latencyMs", c.error, $2::timestamp
   FROM claimed, jsonb_to_recordset($8::jsonb) AS c(id text, purpose text, model text, "promptTokens" int, "completionTokens" int, "latencyMs" int, error text)
+),
+-- The analytics summary: the run's model calls added to the session's totals per model (the
+-- statement stores a run once: a retry of the same message is refused by its unique key).
+model_use AS (
+  INSERT INTO "SessionModelUse" ("sessionId", model, "scriptVersionId", "sessionCreatedAt", calls, errors, "promptTokens", "completionTokens", "latenciesMs")
+  SELECT claimed.id, c.model, $4, claimed."createdAt", count(*)::int, count(c.error)::int,
+         COALESCE(sum(c."promptTokens"), 0), COALESCE(sum(c."completionTokens"), 0), array_agg(c."latencyMs" ORDER BY c.n)
+  FROM claimed, ROWS FROM (jsonb_to_recordset($8::jsonb) AS (model text, "promptTokens" int, "completionTokens" int, "latencyMs" int, error text))
+    WITH ORDINALITY AS c(model, "promptTokens", "completionTokens", "latencyMs", error, n)
+  GROUP BY claimed.id, claimed."createdAt", c.model
+  ON CONFLICT ("sessionId", model) DO UPDATE SET
+    calls = "SessionModelUse".calls + EXCLUDED.calls,
+    errors = "SessionModelUse".errors + EXCLUDED.errors,
+    "promptTokens" = "SessionModelUse"."promptTokens" + EXCLUDED."promptTokens",
+    "completionTokens" = "SessionModelUse"."completionTokens" + EXCLUDED."completionTokens",
+    "latenciesMs" = "SessionModelUse"."latenciesMs" || EXCLUDED."latenciesMs"
 )
 SELECT (SELECT count(*) FROM claimed)::int AS claimed, (SELECT seq FROM last) AS "lastSeq"`;
 
