@@ -5,6 +5,7 @@ export {
   RISK_LEVELS,
   isAtLeast,
   levelRank,
+  maxLevel,
   type DetectRiskOptions,
   type RiskAssessment,
   type RiskCategory,
