@@ -11,7 +11,7 @@ import { startSession } from "@/server/services/sessions/start-session";
 import { prepareTurn, runTurn } from "@/server/services/sessions/run-turn";
 import type { SessionDeps } from "@/server/services/sessions/deps";
 import { templateLlm } from "@/server/engine/llm/template";
-import type { LlmPort } from "@/server/engine/llm/port";
+import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { setPlatform } from "@/server/platform";
 import { issueClientToken } from "@/server/auth/identity";
 import { POST as chatRoute } from "@/app/api/chat/route";
@@ -74,14 +74,15 @@ describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => 
     let paused: () => void = () => {};
     const reachedModel = new Promise<void>((resolve) => (paused = resolve));
     // A model that stops mid-turn until the test has taken the database away.
-    const slow: LlmPort = {
-      ...templateLlm,
+    const slow = fakeLlm({
+      mode: "template",
+      model: null,
       async *compose(request) {
         paused();
         await new Promise<void>((resolve) => (gate.release = resolve));
         yield request.fallbackText;
       },
-    };
+    });
     const deps: SessionDeps = { prisma: db.prisma, sql: db.sql, cache: platform.cache, llmFor: () => templateLlm };
     const { sessionId } = await startSession(deps, { clientId: "outage", scriptId });
     const before = await db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });

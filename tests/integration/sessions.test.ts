@@ -14,6 +14,7 @@ import { createCache } from "@/server/cache";
 import { templateLlm } from "@/server/engine/llm/template";
 import { CLIENT_COOKIE } from "@/server/auth/identity";
 import { LlmError } from "@/server/engine/llm/port";
+import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { chatStreamResponse } from "@/server/api/chat/ui-stream";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
@@ -99,14 +100,15 @@ describe("client sessions", () => {
   it("stores a turn at the time it happened, with the model that wrote it and its calls", async () => {
     const modelDeps: SessionDeps = {
       ...deps,
-      llmFor: (onUsage) => ({
-        ...templateLlm,
-        model: "fake-model",
-        async *compose(request) {
-          onUsage({ purpose: "compose", model: "fake-model", promptTokens: 12, completionTokens: 5, latencyMs: 40.4 });
-          yield request.fallbackText;
-        },
-      }),
+      llmFor: (onUsage) =>
+        fakeLlm({
+          mode: "template",
+          model: "fake-model",
+          async *compose(request) {
+            onUsage({ purpose: "compose", model: "fake-model", promptTokens: 12, completionTokens: 5, latencyMs: 40.4 });
+            yield request.fallbackText;
+          },
+        }),
     };
     const before = Date.now();
     const { sessionId } = await startSession(modelDeps, { clientId: "client_time", scriptId: checkInId });
@@ -260,17 +262,16 @@ describe("client sessions", () => {
     const { sessionId } = await startSession(deps, { clientId: "client_model", scriptId: checkInId });
     const failing: SessionDeps = {
       ...deps,
-      llmFor: () => ({
-        ...templateLlm,
-        mode: "model",
-        model: "down",
-        async *compose() {
-          throw new LlmError("The model service failed (HTTP 500)", "compose:ask", true);
-        },
-        extract: async () => {
-          throw new LlmError("The model service failed (HTTP 500)", "extract", true);
-        },
-      }),
+      llmFor: () =>
+        fakeLlm({
+          model: "down",
+          async *compose() {
+            throw new LlmError("The model service failed (HTTP 500)", "compose:ask", true);
+          },
+          extract: async () => {
+            throw new LlmError("The model service failed (HTTP 500)", "extract", true);
+          },
+        }),
     };
     const prisma = testDb.db.prisma;
     const before = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });

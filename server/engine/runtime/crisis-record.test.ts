@@ -5,9 +5,8 @@
  * only once its `resume_when` holds.
  */
 import { describe, expect, it } from "vitest";
-import { compileOrThrow } from "./test-support";
+import { compileOrThrow, fakeLlm } from "./test-support";
 import { templateLlm } from "../llm/template";
-import type { LlmPort } from "../llm/port";
 import { resolveScheme } from "../prompts/default-scheme";
 import { RunContext } from "./context";
 import { listen } from "./crisis-record";
@@ -178,7 +177,7 @@ session:
   });
 
   it("in model mode, a model's yes to a bare 'I'm fine' does not count", async () => {
-    const llm: LlmPort = { ...templateLlm, mode: "model", model: "fake", extract: async () => ({ ready: true }), judge: async () => ({ done: true }) };
+    const llm = fakeLlm({ extract: async () => ({ ready: true }) });
     expect((await converse(script, ["I'm fine"], opts({ llm }))).turns[1]).toEqual(["Would you like to begin now, or wait a little?"]);
     expect((await converse(script, ["Yes, let's start"], opts({ llm }))).turns[1]).toEqual(["ready=true"]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CompiledScript, type CompiledTechniqueScript } from "../script";
-import { compileOrThrow } from "./test-support";
+import { compileOrThrow, fakeLlm } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { LlmError, type LlmPort } from "../llm/port";
 import { collect, EngineError, start, turn, type EngineOptions, type SessionState } from "./index";
@@ -313,20 +313,15 @@ describe("use_skill", () => {
 
 /** A model that answers from a script of replies, for model-mode behaviour. */
 function fakeModel(overrides: Partial<LlmPort>): LlmPort {
-  return {
-    mode: "model",
-    model: "fake",
+  return fakeLlm({
     async *compose(request) {
       yield `[${request.purpose}] `;
       yield request.fallbackText;
     },
-    extract: templateLlm.extract,
     judge: async () => ({ done: false }),
-    think: async () => ({}),
-    interpret: async () => null,
     summarise: async (r) => `${r.previous}+`,
     ...overrides,
-  };
+  });
 }
 
 describe("runtime in model mode", () => {

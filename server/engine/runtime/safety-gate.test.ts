@@ -1,6 +1,6 @@
 /** The safety gate with a model-mode risk classifier: it may raise the lexicon's level, never lower it, and its outage blocks nothing. */
 import { describe, expect, it } from "vitest";
-import { compileOrThrow } from "./test-support";
+import { compileOrThrow, fakeLlm } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { LlmError, type ClassifyRiskRequest, type ClassifyRiskResult, type LlmPort } from "../llm/port";
 import { collect, start, turn, type EngineEvent, type EngineOptions } from "./index";
@@ -28,23 +28,13 @@ session:
 /** A model that says the script's own text and classifies with `classify`. */
 function model(classify: (request: ClassifyRiskRequest) => Promise<ClassifyRiskResult>): LlmPort & { classified: ClassifyRiskRequest[] } {
   const classified: ClassifyRiskRequest[] = [];
-  return {
-    mode: "model",
-    model: "fake",
-    classified,
-    async *compose(request) {
-      yield request.fallbackText;
-    },
-    extract: templateLlm.extract,
-    judge: async () => ({ done: true }),
-    think: async () => ({}),
-    interpret: async () => null,
-    summarise: async (r) => r.previous,
+  const llm = fakeLlm({
     classifyRisk: (request) => {
       classified.push(request);
       return classify(request);
     },
-  };
+  });
+  return Object.assign(llm, { classified });
 }
 
 const opts = (llm: LlmPort): EngineOptions => ({ llm, scriptVersion: "v1" });

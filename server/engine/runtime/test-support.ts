@@ -1,8 +1,20 @@
-/** Shared by the runtime's tests: compile inline YAML or fail with its diagnostics. */
+/** Shared by the runtime's tests (and the service and integration tests that drive it). */
 import { compileScript, type CompiledScript } from "../script";
+import type { LlmPort } from "../llm/port";
+import { templateLlm } from "../llm/template";
 
+/** Compile inline YAML or fail with its diagnostics. */
 export function compileOrThrow(yaml: string, knownTechniques?: string[]): CompiledScript {
   const result = compileScript(yaml, knownTechniques ? { knownTechniques } : {});
   if (!result.ok) throw new Error(result.diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`).join("\n"));
   return result.script;
+}
+
+/**
+ * The one fake LLM port for tests: a model named "fake" that answers as template mode does (the
+ * script's own text, rule-based extraction, every judgment "done", no interpretation, the previous
+ * summary) except where `overrides` say otherwise.
+ */
+export function fakeLlm(overrides: Partial<LlmPort> = {}): LlmPort {
+  return { ...templateLlm, mode: "model", model: "fake", ...overrides };
 }
