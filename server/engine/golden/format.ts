@@ -56,4 +56,3 @@ export const GoldenFileSchema = z.strictObject({
 
 export type GoldenStep = z.infer<typeof GoldenStepSchema>;
 export type GoldenConversation = z.infer<typeof GoldenConversationSchema>;
-export type GoldenFile = z.infer<typeof GoldenFileSchema>;

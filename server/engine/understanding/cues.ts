@@ -51,9 +51,3 @@ export function replyCues(reply: string): Cue[] {
   const text = foldText(reply);
   return CUES.filter(([, pattern]) => pattern.test(text)).map(([cue]) => cue);
 }
-
-/** The topic of a question to the bot, by its cues (the service-related ones first), or "other". */
-export function questionTopic(cues: readonly Cue[]): QuestionTopic {
-  for (const topic of ["real_person", "who_reads", "data", "meaning"] as const) if (cues.includes(`topic:${topic}`)) return topic;
-  return "other";
-}
