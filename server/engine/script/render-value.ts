@@ -15,7 +15,7 @@
  * Pure and deterministic; used by the runtime to render messages and by the validator to find
  * free text placed mid-sentence.
  */
-import { findPlaceholders, formatValue, isEmptyValue, renderPlaceholders } from "./placeholders";
+import { formatValue, isEmptyValue, renderPlaceholders } from "./placeholders";
 
 export type TextLanguage = "en" | "zh";
 
