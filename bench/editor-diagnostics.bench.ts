@@ -14,7 +14,7 @@ import { seedExampleScripts } from "../server/services/seed";
 import { analyseDraft } from "../server/services/studio/editor/analyse";
 import { describeDraft } from "../server/services/studio/editor/outline";
 import { clearProjectDraftCache, compileDraft, loadProjectContext } from "../server/services/studio/editor/project-drafts";
-import { startTry } from "../server/services/studio/tryit/run";
+import { startTry } from "../server/services/studio/try/run";
 import { templateLlm } from "../server/engine/llm/template";
 import { createTestDatabase } from "../tests/support/test-database";
 import { stats } from "./stats";

@@ -20,7 +20,7 @@
  * - Weak answers ("no", "nope", "没有", "不会") count only when nothing stronger is said: "no, most
  *   days" → 2, "No." → 0, "no more than half" → unclear.
  */
-import { foldText } from "../text/normalize";
+import { foldText } from "../text/normalise";
 import type { AnswerScore, Lang } from "./instruments";
 
 export type InterpretResult = { score: AnswerScore } | { score: null; reason: "unclear" | "empty" };

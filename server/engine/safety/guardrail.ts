@@ -11,7 +11,7 @@
  * reports it.
  */
 
-import { foldStreamingText } from "../text/normalize";
+import { foldStreamingText } from "../text/normalise";
 import { openEndedUnion } from "./open-match";
 
 export type GuardrailCategory = "diagnosis" | "medication" | "promise" | "harmful";

@@ -3,7 +3,7 @@
  * reads this, hedges, corrects). They are evidence, not verdicts: the trained intent classifier
  * sees them as features beside the words, and decides.
  */
-import { foldText } from "../text/normalize";
+import { foldText } from "../text/normalise";
 import type { QuestionTopic } from "./types";
 
 export type Cue =
