@@ -15,7 +15,7 @@ import { templateLlm } from "@/server/engine/llm/template";
 import { getLogger } from "@/server/log";
 import type { Prisma } from "@/server/db/generated/client";
 import type { RiskLevel } from "@/server/engine/safety/risk-types";
-import { CSV_HEADER, SESSIONS_CSV_HEADER, VARIABLES_CSV_HEADER } from "@/server/services/review/review";
+import { CSV_HEADER, SESSIONS_CSV_HEADER, VARIABLES_CSV_HEADER } from "@/server/services/review/export-csv";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, makeUser, signInCookie } from "../support/auth";

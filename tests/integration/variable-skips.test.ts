@@ -12,7 +12,7 @@ import type { SessionDeps } from "@/server/services/sessions/deps";
 import { createCache } from "@/server/cache";
 import { templateLlm } from "@/server/engine/llm/template";
 import type { SessionState } from "@/server/engine/runtime";
-import { VARIABLES_CSV_HEADER } from "@/server/services/review/review";
+import { VARIABLES_CSV_HEADER } from "@/server/services/review/export-csv";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { makeUser, signedInCaller } from "../support/auth";
