@@ -6,9 +6,9 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { toCompletionVariables, YamlEditor, type EditorApi } from "@/components/editor";
 import { useTRPC } from "@/components/trpc/provider";
 import { signInUrl } from "@/components/auth/return-to";
+import { Dialog } from "@/components/ui/dialog";
 import { errorCode, errorMessage } from "./errors";
 import { FlowDiagram } from "./flow-diagram";
-import { FormDialog } from "./form-dialog";
 import { OutlinePanel } from "./outline-panel";
 import { ProblemsList } from "./problems-list";
 import { SaveStatusBadge } from "./save-status";
@@ -383,7 +383,7 @@ function Workspace({ project, detail, schema }: { project: StudioProject; detail
         </section>
       </div>
 
-      <FormDialog
+      <Dialog
         open={publishOpen}
         title={`Publish ${detail.path}`}
         description={
@@ -403,9 +403,9 @@ function Workspace({ project, detail, schema }: { project: StudioProject; detail
           <label htmlFor={noteId}>What changed (optional)</label>
           <textarea id={noteId} rows={3} value={note} maxLength={1000} autoFocus onChange={(event) => setNote(event.target.value)} />
         </div>
-      </FormDialog>
+      </Dialog>
 
-      <FormDialog
+      <Dialog
         open={rollbackTarget !== null}
         title={rollbackTarget ? `Roll back to version ${rollbackTarget.number}?` : ""}
         description={
