@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type Page, type Request } from "@playwright/test";
+import { botMessages, clientMessages, composer } from "../support/chat-page";
 
 /**
  * Quick replies in the client chat (template mode): a yes/no question and a PHQ-2 item offer their
@@ -103,22 +104,6 @@ test.beforeAll(async ({ baseURL }) => {
     await api.dispose();
   }
 });
-
-function composer(page: Page) {
-  return page.getByRole("textbox", { name: "Your message" });
-}
-
-function log(page: Page) {
-  return page.getByRole("log", { name: "Conversation" });
-}
-
-function botMessages(page: Page) {
-  return log(page).locator('li[data-role="bot"] .bubble');
-}
-
-function clientMessages(page: Page) {
-  return log(page).locator('li[data-role="client"] .bubble');
-}
 
 function quickReplies(page: Page, label: string) {
   return page.getByRole("group", { name: label });
