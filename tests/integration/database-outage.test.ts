@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { openDatabase, type Database } from "@/server/db/client";
 import { checkHealth } from "@/server/services/health";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/test-database";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
+import { describeWithService } from "../support/services";
 import { callerFor, testPlatform } from "../support/test-platform";
 import path from "node:path";
 import { seedExampleScripts } from "@/server/services/seed";
@@ -18,7 +19,7 @@ import { POST as chatRoute } from "@/app/api/chat/route";
 import { GET as trpcRoute } from "@/app/api/trpc/[trpc]/route";
 
 // PGlite runs inside the process and cannot go away, so the outage is a Postgres-only concern.
-describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => {
+describeWithService("when Postgres goes away and comes back", usingPostgres ? undefined : "DATABASE_URL is not set", () => {
   let testDb: TestDatabase;
   let proxy: TcpProxy;
   let db: Database;
