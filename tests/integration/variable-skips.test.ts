@@ -1,5 +1,5 @@
 /**
- * A skipped question against a real database (issue 15, item 2): the skip is stored in lineage as
+ * A skipped question against a real database: the skip is stored in lineage as
  * such (skipped, value null) in the turn's one statement, the stored state keeps the variable
  * unset (so after a reload conditions and placeholders still see no value), and the client's
  * variables, the counsellor's review and the variables CSV all say it was skipped.

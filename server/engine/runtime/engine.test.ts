@@ -71,7 +71,7 @@ describe("runtime in template mode", () => {
     expect(state.variables.session.summary).toBeUndefined();
   });
 
-  it("emits the section 9 events in order for a turn", async () => {
+  it("emits a turn's events in order", async () => {
     const script = compile(heartRuleIntake);
     const started = await collect(start(script, opts()));
     const { events } = await collect(turn(script, started.state, "Sam", opts()));
