@@ -16,6 +16,7 @@ import { VARIABLES_CSV_HEADER } from "@/server/services/review/export-csv";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { makeUser, signedInCaller } from "../support/auth";
+import { parseCsv } from "../support/csv";
 
 let testDb: TestDatabase;
 let checkInId: string;
@@ -32,35 +33,6 @@ afterAll(async () => {
 
 /** Fresh dependencies for each turn, as on another server: nothing of the session is kept in memory. */
 const freshDeps = (): SessionDeps => ({ prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm });
-
-/** RFC 4180 rows (quoted fields, doubled quotes, CRLF). */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const char = csv[i]!;
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && csv[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += char;
-  }
-  return rows;
-}
 
 function variableIn(state: SessionState, name: string) {
   return state.variables.topic[name] ?? state.variables.phase[name] ?? state.variables.session[name];

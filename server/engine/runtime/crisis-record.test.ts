@@ -5,7 +5,7 @@
  * only once its `resume_when` holds.
  */
 import { describe, expect, it } from "vitest";
-import { compileOrThrow, fakeLlm } from "./test-support";
+import { compileOrThrow, fakeLlm, PLAIN_SESSION } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { resolveScheme } from "../prompts/default-scheme";
 import { RunContext } from "./context";
@@ -28,23 +28,8 @@ async function converse(script: CompiledScript, replies: string[], options: Engi
   return { turns, events, state: run.state };
 }
 
-const WITH_TRIGGER = `
-session:
-  session_id: listening
-  phases:
-    - phase_id: p
-      topics:
-        - topic_id: t
-          actions:
-            - action_type: ai_ask
-              action_id: ask_week
-              config:
-                content: "How was your week?"
-                output: [{ get: week, extraction_method: direct }]
-            - action_type: ai_say
-              action_id: bye
-              config: { content: "Thanks for sharing." }
-        - topic_id: safety_check
+/** The plain session, with a safety check a high risk runs before it resumes. */
+const WITH_TRIGGER = `${PLAIN_SESSION}        - topic_id: safety_check
           entry_condition: "risk_level == 'never'"
           actions:
             - action_type: ai_ask

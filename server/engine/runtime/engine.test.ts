@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CompiledScript, type CompiledTechniqueScript } from "../script";
-import { compileOrThrow, fakeLlm } from "./test-support";
+import { compileOrThrow, fakeLlm, PLAIN_SESSION } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { LlmError, type LlmPort } from "../llm/port";
 import { collect, EngineError, start, turn, type EngineOptions, type SessionState } from "./index";
@@ -450,23 +450,7 @@ session:
 });
 
 describe("safety interrupts", () => {
-  const plain = `
-session:
-  session_id: plain
-  phases:
-    - phase_id: p
-      topics:
-        - topic_id: t
-          actions:
-            - action_type: ai_ask
-              action_id: ask_week
-              config:
-                content: "How was your week?"
-                output: [{ get: week, extraction_method: direct }]
-            - action_type: ai_say
-              action_id: bye
-              config: { content: "Thanks for sharing." }
-`;
+  const plain = PLAIN_SESSION;
 
   it("pauses the script for the built-in protocol and resumes it only after two confirmations", async () => {
     const script = compile(plain);

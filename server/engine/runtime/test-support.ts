@@ -3,6 +3,25 @@ import { compileScript, type CompiledScript } from "../script";
 import type { LlmPort } from "../llm/port";
 import { templateLlm } from "../llm/template";
 
+/** One question ("How was your week?", `week` taken as said) and a goodbye: the runtime tests' plainest session. */
+export const PLAIN_SESSION = `
+session:
+  session_id: plain
+  phases:
+    - phase_id: p
+      topics:
+        - topic_id: t
+          actions:
+            - action_type: ai_ask
+              action_id: ask_week
+              config:
+                content: "How was your week?"
+                output: [{ get: week, extraction_method: direct }]
+            - action_type: ai_say
+              action_id: bye
+              config: { content: "Thanks for sharing." }
+`;
+
 /** Compile inline YAML or fail with its diagnostics. */
 export function compileOrThrow(yaml: string, knownTechniques?: string[]): CompiledScript {
   const result = compileScript(yaml, knownTechniques ? { knownTechniques } : {});
