@@ -145,8 +145,19 @@ describe("client sessions", () => {
   it("lets only one of two concurrent turns start, across instances that share no cache: the other gets BUSY before anything streams", async () => {
     const { sessionId } = await startSession(deps, { clientId: "client_c", scriptId: checkInId });
     // Two instances, each with a cache of its own: their locks never meet; the session's claim does.
-    const instanceA: SessionDeps = { ...deps, cache: createCache({}) };
-    const instanceB: SessionDeps = { ...deps, cache: createCache({}) };
+    // The winner's reply waits at its first words until the other instance has been refused, however fast it runs.
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const held = fakeLlm({
+      mode: "template",
+      model: null,
+      async *compose(request) {
+        await opened;
+        yield request.fallbackText;
+      },
+    });
+    const instanceA: SessionDeps = { ...deps, cache: createCache({}), llmFor: () => held };
+    const instanceB: SessionDeps = { ...deps, cache: createCache({}), llmFor: () => held };
     const prepared = await Promise.allSettled([
       prepareTurn(instanceA, { clientId: "client_c", sessionId, clientMessageId: "a", text: "5" }),
       prepareTurn(instanceB, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" }),
@@ -161,6 +172,7 @@ describe("client sessions", () => {
     const streamed: string[] = [];
     const running = winners[0]!.value.run((event) => streamed.push(event.type));
     expect(((await errorOf(prepareTurn(instanceB, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" }))) as ServiceError).code).toBe("BUSY");
+    open();
     await running;
     expect(streamed).toContain("text-delta");
     const clientMessages = await testDb.db.prisma.message.findMany({ where: { sessionId, role: "client" } });
