@@ -23,7 +23,9 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          // One database for the whole run: files must not race on migrations or PGlite's single process.
+          // Migrates one template database per run; each file's database is a copy of it.
+          globalSetup: ["tests/support/integration-setup.ts"],
+          // One file at a time: the database server (or PGlite's single process) is shared.
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -11,7 +11,7 @@ import os from "node:os";
 import { mkdtempSync } from "node:fs";
 import { openDatabase } from "../server/db/client";
 import { resolveDatabaseTarget } from "../server/db/target";
-import { migrate } from "../tests/support/test-database";
+import { migrate } from "../tests/support/database-admin";
 import { seedExampleScripts } from "../server/services/seed";
 import { createCache } from "../server/cache";
 import { templateLlm } from "../server/engine/llm/template";

@@ -14,9 +14,10 @@ import { seedExampleScripts } from "../server/services/seed";
 import { analyseDraft } from "../server/services/studio/editor/analyse";
 import { describeDraft } from "../server/services/studio/editor/outline";
 import { clearProjectDraftCache, compileDraft, loadProjectContext } from "../server/services/studio/editor/project-drafts";
-import { startTry } from "../server/services/studio/tryit/run";
+import { startTry } from "../server/services/studio/try/run";
 import { templateLlm } from "../server/engine/llm/template";
 import { createTestDatabase } from "../tests/support/test-database";
+import { askAction, sayAction, thinkAction } from "./generated-actions";
 import { stats } from "./stats";
 
 const iterations = Number(process.argv[2] ?? 40);
@@ -45,33 +46,13 @@ function generateDraft(): string {
         n++;
         switch (a % 4) {
           case 0:
-            lines.push(
-              "            - action_type: ai_say",
-              `              action_id: say_${n}`,
-              "              config:",
-              `                content: "Thank you, \${user_name}. Let us look at step ${n} together."`,
-              "                tone: warm",
-              `                say_goal: step ${n} is understood`,
-            );
+            lines.push(...sayAction(n, ["tone: warm", `say_goal: step ${n} is understood`]));
             break;
           case 1:
-            lines.push(
-              "            - action_type: ai_ask",
-              `              action_id: ask_${n}`,
-              "              config:",
-              `                content: How do you feel about step ${n}?`,
-              `                output: [{ get: answer_${n}, define: the feeling in one word }]`,
-            );
+            lines.push(...askAction(n));
             break;
           case 2:
-            lines.push(
-              "            - action_type: ai_think",
-              `              action_id: think_${n}`,
-              `              condition: "answer_${n - 1} != '' and user_name != 'nobody'"`,
-              "              config:",
-              `                content: Judge the answer {{answer_${n - 1}}}.`,
-              `                output: [{ get: judged_${n}, type: boolean }]`,
-            );
+            lines.push(...thinkAction(n));
             break;
           default:
             lines.push(

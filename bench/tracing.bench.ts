@@ -13,7 +13,7 @@ import { mkdtempSync } from "node:fs";
 import { BatchSpanProcessor, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { openDatabase, type Database } from "../server/db/client";
 import { resolveDatabaseTarget } from "../server/db/target";
-import { migrate } from "../tests/support/test-database";
+import { migrate } from "../tests/support/database-admin";
 import { seedExampleScripts } from "../server/services/seed";
 import { createCache } from "../server/cache";
 import { templateLlm } from "../server/engine/llm/template";

@@ -4,6 +4,7 @@
  * Run: npx tsx bench/validate.bench.ts [iterations]
  */
 import { validateScript } from "../server/engine/script";
+import { askAction, sayAction, thinkAction } from "./generated-actions";
 import { stats } from "./stats";
 
 const ACTIONS = 5_000;
@@ -28,31 +29,13 @@ function generateScript(): string {
         n++;
         switch (a % 5) {
           case 0:
-            lines.push(
-              "            - action_type: ai_say",
-              `              action_id: say_${n}`,
-              "              config:",
-              `                content: "Thank you, \${user_name}. Let us look at step ${n} together."`,
-            );
+            lines.push(...sayAction(n));
             break;
           case 1:
-            lines.push(
-              "            - action_type: ai_ask",
-              `              action_id: ask_${n}`,
-              "              config:",
-              `                content: How do you feel about step ${n}?`,
-              `                output: [{ get: answer_${n}, define: the feeling in one word }]`,
-            );
+            lines.push(...askAction(n));
             break;
           case 2:
-            lines.push(
-              "            - action_type: ai_think",
-              `              action_id: think_${n}`,
-              `              condition: "answer_${n - 1} != '' and user_name != 'nobody'"`,
-              "              config:",
-              `                content: Judge the answer {{answer_${n - 1}}}.`,
-              `                output: [{ get: judged_${n}, type: boolean }]`,
-            );
+            lines.push(...thinkAction(n));
             break;
           case 3:
             // An older-style action: an alias beside `config` (one hint each).

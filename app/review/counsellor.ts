@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
 import { serverCaller } from "@/server/api/rsc";
 import { signInUrl } from "@/components/auth/return-to";
@@ -15,6 +15,17 @@ export const requireCounsellor = cache(async (path: string) => {
 /** Sends an expired or revoked sign-in to the sign-in page; other errors go on. */
 export function redirectIfSignedOut(error: unknown, path: string): void {
   if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect(signInUrl(path));
+}
+
+/** A page's data: signed-out callers go to sign in, a project or session out of reach is a 404. */
+export async function loadOrNotFound<T>(path: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    redirectIfSignedOut(error, path);
+    if (error instanceof TRPCError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
 }
 
 type SearchParams = Record<string, string | string[] | undefined>;

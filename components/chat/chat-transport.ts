@@ -4,8 +4,9 @@
  * refusals before the stream into errors that carry their status and Retry-After.
  */
 import { DefaultChatTransport, type UIMessage } from "ai";
+import type { RiskLevel } from "@/server/engine/safety/risk-types";
 
-export type RiskLevel = "none" | "low" | "medium" | "high" | "imminent";
+export type { RiskLevel };
 export type TurnStatus = "active" | "completed" | "ended";
 
 /** A suggested answer to the question the bot is waiting on: `label` is shown, `text` is sent when chosen. */

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { useTRPC } from "@/components/trpc/provider";
 import { useLanguage } from "./language";
 
@@ -41,15 +41,16 @@ export function EndConversationButton({ sessionId, disabled }: { sessionId: stri
           {t.endShort}
         </span>
       </button>
-      <ConfirmDialog
+      <Dialog
         open={open}
         title={t.endTitle}
-        body={t.endBody}
-        confirmLabel={t.endConfirm}
+        description={<p>{t.endBody}</p>}
+        submitLabel={t.endConfirm}
         cancelLabel={t.endCancel}
+        danger
         busy={end.isPending}
         error={end.isError ? t.endFailed : null}
-        onConfirm={() => end.mutate({ sessionId })}
+        onSubmit={() => end.mutate({ sessionId })}
         onCancel={() => setOpen(false)}
       />
     </>

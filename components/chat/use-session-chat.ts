@@ -5,6 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { generateId } from "ai";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
+import { RISK_LEVELS } from "@/server/engine/safety/risk-types";
 import {
   classifySendError,
   createChatTransport,
@@ -26,14 +27,12 @@ export interface ChatLine {
   state: "stored" | "sending" | "streaming" | "sent" | "failed";
 }
 
-const RISK_ORDER: readonly RiskLevel[] = ["none", "low", "medium", "high", "imminent"];
-
 export function riskRank(level: string | null | undefined): number {
-  return Math.max(0, RISK_ORDER.indexOf(level as RiskLevel));
+  return Math.max(0, RISK_LEVELS.indexOf(level as RiskLevel));
 }
 
 export function higherRisk(a: string | null | undefined, b: string | null | undefined): RiskLevel {
-  return RISK_ORDER[Math.max(riskRank(a), riskRank(b))] ?? "none";
+  return RISK_LEVELS[Math.max(riskRank(a), riskRank(b))] ?? "none";
 }
 
 interface SessionChatOptions {

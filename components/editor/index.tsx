@@ -3,8 +3,7 @@
 import dynamic from "next/dynamic";
 import type { YamlEditorProps } from "./types";
 
-export type { EditorApi, EditorDiagnostic, YamlEditorProps } from "./types";
-export type { CompletionVariable } from "./variable-completion";
+export type { EditorApi, YamlEditorProps } from "./types";
 export { toCompletionVariables } from "./variable-completion";
 
 /**

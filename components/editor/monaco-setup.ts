@@ -12,8 +12,6 @@ import { loader } from "@monaco-editor/react";
 import { configureMonacoYaml, type JSONSchema, type MonacoYaml } from "monaco-yaml";
 import { completionContext, variableAt, type CompletionVariable } from "./variable-completion";
 
-export type Monaco = typeof monaco;
-
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string): Worker {
     if (label === "yaml") {

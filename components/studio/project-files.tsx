@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type ChangeEvent } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { formatTime } from "@/components/review/format";
-import { FormDialog } from "./form-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { errorMessage } from "./errors";
 import type { FileSummary } from "./types";
 
@@ -274,7 +274,7 @@ export function ProjectFiles({ projectId, canEdit }: { projectId: string; canEdi
         </ul>
       ) : null}
 
-      <FormDialog
+      <Dialog
         open={dialog?.kind === "create" || dialog?.kind === "rename" || dialog?.kind === "duplicate"}
         title={dialog?.kind === "create" ? "New file" : dialog?.kind === "rename" ? `Rename ${dialog.file.path}` : dialog?.kind === "duplicate" ? `Duplicate ${dialog.file.path}` : ""}
         description={
@@ -326,9 +326,9 @@ export function ProjectFiles({ projectId, canEdit }: { projectId: string; canEdi
               : ".yaml is added when missing."}
           </span>
         </div>
-      </FormDialog>
+      </Dialog>
 
-      <FormDialog
+      <Dialog
         open={dialog?.kind === "remove"}
         title={dialog?.kind === "remove" ? `Delete ${dialog.file.path}?` : ""}
         description={

@@ -5,7 +5,7 @@ import { useEffect, useId, useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { DiffView } from "./diff-view";
 import { errorMessage } from "./errors";
-import { FormDialog } from "./form-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import { DraftConflictError } from "./use-draft";
 
 interface PublishDialogProps {
@@ -49,7 +49,7 @@ export function PublishDialog({ open, projectId, scriptId, path, latest, saving,
   };
 
   return (
-    <FormDialog
+    <Dialog
       open={open}
       title={`Publish ${path}`}
       description={
@@ -74,7 +74,7 @@ export function PublishDialog({ open, projectId, scriptId, path, latest, saving,
         <textarea id={noteId} rows={3} value={note} maxLength={1000} autoFocus onChange={(event) => setNote(event.target.value)} />
       </div>
       <PublishChanges projectId={projectId} scriptId={scriptId} latest={latest} saveDraft={saveDraft} currentText={currentText} />
-    </FormDialog>
+    </Dialog>
   );
 }
 

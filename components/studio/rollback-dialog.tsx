@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/provider";
 import { errorMessage } from "./errors";
-import { FormDialog } from "./form-dialog";
+import { Dialog } from "@/components/ui/dialog";
 import type { VersionSummary } from "./types";
 
 export interface RolledBack {
@@ -52,7 +52,7 @@ export function RollbackDialog({ projectId, scriptId, target, latest, saveDraft,
   };
 
   return (
-    <FormDialog
+    <Dialog
       open={target !== null}
       title={target ? `Roll back to version ${target.number}?` : ""}
       description={

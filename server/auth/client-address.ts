@@ -88,7 +88,7 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy | { error: 
 }
 
 /** "::ffff:10.0.0.1" → "10.0.0.1"; surrounding brackets and an IPv6 zone dropped. */
-function normalizeAddress(address: string): string {
+function normaliseAddress(address: string): string {
   let value = address.trim();
   if (value.startsWith("[") && value.includes("]")) value = value.slice(1, value.indexOf("]"));
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(value);
@@ -106,11 +106,11 @@ function isTrusted(list: BlockList, address: string): boolean {
  * when it cannot be known (no peer address and nothing trusted).
  */
 export function resolveClientAddress(input: { peer?: string | undefined; forwardedFor?: string | null | undefined }, trust: TrustProxy): string | undefined {
-  const peer = input.peer ? normalizeAddress(input.peer) : undefined;
+  const peer = input.peer ? normaliseAddress(input.peer) : undefined;
   if (trust.kind === "none") return peer;
   const forwarded = (input.forwardedFor ?? "")
     .split(",")
-    .map(normalizeAddress)
+    .map(normaliseAddress)
     .filter(Boolean);
   if (trust.kind === "hops") {
     // The peer is the first of the trusted hops, so hop N wrote the N-th entry from the right.

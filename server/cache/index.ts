@@ -3,8 +3,8 @@ import { UpstashCache } from "./upstash-cache";
 import { CacheConfigError, type Cache } from "./types";
 
 export * from "./types";
-export { MemoryCache, MEMORY_CACHE_MAX_ENTRIES, type MemoryCacheOptions } from "./memory-cache";
-export { UpstashCache, UPSTASH_KEY_PREFIX, type UpstashCacheOptions } from "./upstash-cache";
+export { MemoryCache } from "./memory-cache";
+export { UpstashCache } from "./upstash-cache";
 
 export interface CacheConfig {
   /** UPSTASH_REDIS_REST_URL; empty or unset selects the in-memory cache. */

@@ -3,8 +3,6 @@ import type { LlmPort, LlmUsage } from "../engine/llm/port";
 import { templateLlm } from "../engine/llm/template";
 import { createAiSdkLlm } from "./ai-sdk-llm";
 
-export { createAiSdkLlm, type AiSdkLlmOptions } from "./ai-sdk-llm";
-
 export interface LlmConfig {
   mode: "model" | "template";
   apiKey?: string;

@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { LlmError, type LlmPort, type Prompt } from "../engine/llm/port";
 import { templateLlm } from "../engine/llm/template";
+import { fakeLlm } from "../engine/runtime/test-support";
 import { recordingLlm } from "./recording";
 
 const prompt = (system: string): Prompt => ({ system, messages: [{ role: "user", content: "<client>hi</client>" }] });
 
-const model: LlmPort = {
-  mode: "model",
-  model: "fake",
+const model = fakeLlm({
   async *compose() {
     yield "Hello ";
     yield "there. ";
@@ -15,11 +14,10 @@ const model: LlmPort = {
   },
   extract: async () => ({ mood: "tired", score: 3 }),
   judge: async () => ({ done: false, understanding: 40, hasQuestions: undefined }),
-  think: async () => ({}),
   interpret: async () => 2,
   summarise: async () => "A summary.",
   classifyRisk: async () => ({ level: "low", category: "distress", rationale: "sad" }),
-};
+});
 
 async function drain(port: LlmPort, stopAfter = Infinity): Promise<string> {
   let text = "";

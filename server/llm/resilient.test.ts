@@ -1,16 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { LlmError, type LlmPort } from "../engine/llm/port";
-import { templateLlm } from "../engine/llm/template";
+import { fakeLlm } from "../engine/runtime/test-support";
 import { CircuitBreaker, resilientLlm } from "./resilient";
 
 const prompt = { system: "s", messages: [] };
 
 function failingModel(counter: { calls: number }, error = new LlmError("down", "x", true)): LlmPort {
-  return {
-    ...templateLlm,
-    mode: "model",
-    model: "m",
-    // eslint-disable-next-line require-yield
+  return fakeLlm({
     async *compose() {
       counter.calls++;
       throw error;
@@ -19,7 +15,7 @@ function failingModel(counter: { calls: number }, error = new LlmError("down", "
       counter.calls++;
       throw error;
     },
-  };
+  });
 }
 
 async function text(port: LlmPort): Promise<string> {

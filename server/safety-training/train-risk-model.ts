@@ -20,7 +20,7 @@ import { encodeRiskModel, levelFromProbabilities, type RiskThresholds, type Seri
 import { combinedLevel, rulesInContext, type RuleReading } from "../engine/safety/detect-risk";
 import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
 import { RISK_LEVELS, type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
-import { mainLanguage } from "../engine/text/normalize";
+import { mainLanguage } from "../engine/text/normalise";
 
 export interface TrainingReport {
   model: SerializedRiskModel;

@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test, type Page, type Request } from "@playwright/test";
+import { botMessages, clientMessages, composer } from "../support/chat-page";
 
 /**
  * Quick replies in the client chat (template mode): a yes/no question and a PHQ-2 item offer their
@@ -103,23 +104,6 @@ test.beforeAll(async ({ baseURL }) => {
     await api.dispose();
   }
 });
-
-// The interface follows the session's language, so these are named in either.
-function composer(page: Page) {
-  return page.getByRole("textbox", { name: /^(Your message|你的消息)$/ });
-}
-
-function log(page: Page) {
-  return page.getByRole("log", { name: /^(Conversation|对话内容)$/ });
-}
-
-function botMessages(page: Page) {
-  return log(page).locator('li[data-role="bot"] .bubble');
-}
-
-function clientMessages(page: Page) {
-  return log(page).locator('li[data-role="client"] .bubble');
-}
 
 function quickReplies(page: Page, label: string) {
   return page.getByRole("group", { name: label });

@@ -1,14 +1,14 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
 import { strToU8, unzipSync, zipSync } from "fflate";
-import { ADMIN_EMAIL, ADMIN_PASSWORD, PROJECT, authorContext, createFile, editor, goToLineEnd, lineOf, problems, publish, replaceText, saveStatus, squiggleOnLine } from "./studio-helpers";
+import { ADMIN_EMAIL, ADMIN_PASSWORD, PROJECT, authorContext, createFile, editor, goToLineEnd, lineOf, problems, publish, replaceText, saveStatus, squiggleOnLine } from "../support/studio-page";
 
 /**
  * The author studio in a real browser against a production build (template mode): sign in,
  * create a script, see a typed error marked at its line, fix it, try the draft, publish, start a
  * client conversation on the published version in another browser context, publish a second
- * version, and see the running conversation stay on the first. A second test prints how long
- * diagnostics take to appear on a 1,000-line script.
+ * version, and see the running conversation stay on the first. (How long diagnostics take to
+ * appear on a 1,000-line script is measured by bench/browser/ui-timing.bench.ts.)
  */
 
 const SCREENSHOTS = process.env.STUDIO_SCREENSHOTS;
@@ -54,44 +54,6 @@ session:
               config:
                 content: You said \${mood_score}. Goodbye from the ${wording} version.
 `;
-}
-
-/** A generated session script of at least `minLines` lines, and the line of one `action_type: ai_say` near the middle. */
-function bigScript(minLines: number): { text: string; middleSayLine: number } {
-  const lines = ["metadata:", "  name: E2E big script", "  language: en", "  client_description: A long test conversation.", "session:", "  session_id: e2e_big_script", "  declare:"];
-  for (let v = 1; v <= 20; v++) lines.push(`    - var: answer_${v}`, "      type: text", `      define: answer number ${v}`);
-  lines.push("  phases:");
-  let phase = 0;
-  const sayLines: number[] = [];
-  while (lines.length < minLines) {
-    phase++;
-    lines.push(`    - phase_id: phase_${phase}`, `      phase_name: Phase ${phase}`, "      topics:");
-    for (let t = 1; t <= 3; t++) {
-      lines.push(`        - topic_id: topic_${phase}_${t}`, `          topic_goal: step ${t} of phase ${phase}`, "          actions:");
-      for (let a = 1; a <= 3; a++) {
-        const v = ((phase * 9 + t * 3 + a) % 20) + 1;
-        sayLines.push(lines.length + 1);
-        lines.push(
-          "            - action_type: ai_say",
-          `              action_id: say_${phase}_${t}_${a}`,
-          "              config:",
-          `                content: Thank you. So far you said \${answer_${v}|nothing yet}. Let us go on with part ${a}.`,
-          "            - action_type: ai_ask",
-          `              action_id: ask_${phase}_${t}_${a}`,
-          `              condition: "answer_${v} != 'skip'"`,
-          "              config:",
-          `                content: What comes to mind about part ${a} of step ${t}?`,
-          "                output:",
-          `                  - get: answer_${v}`,
-          "                    type: text",
-          "                    extraction_method: direct",
-          "                max_rounds: 1",
-        );
-      }
-    }
-  }
-  const middle = sayLines.find((line) => line >= lines.length / 2) ?? sayLines[0]!;
-  return { text: `${lines.join("\n")}\n`, middleSayLine: middle };
 }
 
 async function signIn(page: Page, path: string) {
@@ -351,62 +313,5 @@ test("rollback publishes an old version again; try-it starts at a chosen topic w
   const inspector = page.getByTestId("inspector");
   await expect(inspector.getByTestId("inspector-position")).toContainText("welcome");
   await expect(inspector.locator('tr[data-variable="client_name"]')).toContainText("Sam");
-  await context.close();
-});
-
-test("diagnostics on a 1,000-line script: time from the last keystroke to the marker", async ({ browser, baseURL }) => {
-  test.setTimeout(120_000);
-  const { text, middleSayLine } = bigScript(1000);
-  const lineCount = text.split("\n").length - 1;
-  const context = await authorContext(browser, baseURL!);
-  const page = await context.newPage();
-  await page.goto("/studio");
-  await createFile(page, `e2e-big-${Date.now().toString(36)}`);
-  await replaceText(page, text);
-  await expect(saveStatus(page)).toHaveText("Saved", { timeout: 15_000 });
-  await expect(problems(page).getByTestId("problems-summary")).toHaveText("No problems", { timeout: 15_000 });
-  await goToLineEnd(page, middleSayLine);
-
-  // The page's own clock: the last keydown, and the first moment the error is listed and drawn.
-  await page.evaluate(() => {
-    const w = window as unknown as { __lastKey: number; __listed: number | null; __drawn: number | null; __watch(): void };
-    w.__lastKey = 0;
-    document.addEventListener("keydown", () => (w.__lastKey = performance.now()), true);
-    const list = document.querySelector('[data-testid="problems"]')!;
-    const view = document.querySelector('[data-testid="editor"]')!;
-    w.__watch = () => {
-      w.__listed = null;
-      w.__drawn = null;
-    };
-    new MutationObserver(() => {
-      if (w.__listed === null && list.querySelector(".problem-error")) w.__listed = performance.now();
-    }).observe(list, { subtree: true, childList: true });
-    new MutationObserver(() => {
-      if (w.__drawn === null && view.querySelector(".squiggly-error")) w.__drawn = performance.now();
-    }).observe(view, { subtree: true, childList: true, attributes: true });
-  });
-
-  const listed: number[] = [];
-  const drawn: number[] = [];
-  for (let round = 0; round < 5; round++) {
-    await page.evaluate(() => (window as unknown as { __watch(): void }).__watch());
-    await page.keyboard.type("x");
-    await expect(problems(page).locator(`button.problem-error[data-line="${middleSayLine}"]`)).toBeVisible();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __drawn: number | null }).__drawn !== null)).toBe(true);
-    const times = await page.evaluate(() => {
-      const w = window as unknown as { __lastKey: number; __listed: number; __drawn: number };
-      return { listed: w.__listed - w.__lastKey, drawn: w.__drawn - w.__lastKey };
-    });
-    listed.push(times.listed);
-    drawn.push(times.drawn);
-    await page.keyboard.press("Backspace");
-    await expect(problems(page).getByTestId("problems-summary")).toHaveText("No problems");
-  }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  const fmt = (values: number[]) => values.map((v) => Math.round(v)).join(", ");
-  console.log(
-    `[studio] diagnostics after the last keystroke on a ${lineCount}-line script (debounce included): ` +
-      `listed median ${Math.round(median(listed))} ms (${fmt(listed)}), marker drawn median ${Math.round(median(drawn))} ms (${fmt(drawn)}); target ≤ 300 ms`,
-  );
   await context.close();
 });

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { openDatabase, type Database } from "@/server/db/client";
 import { checkHealth } from "@/server/services/health";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/test-database";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
+import { describeWithService } from "../support/services";
 import { callerFor, testPlatform } from "../support/test-platform";
 import path from "node:path";
 import { seedExampleScripts } from "@/server/services/seed";
@@ -11,14 +12,14 @@ import { startSession } from "@/server/services/sessions/start-session";
 import { prepareTurn, runTurn } from "@/server/services/sessions/run-turn";
 import type { SessionDeps } from "@/server/services/sessions/deps";
 import { templateLlm } from "@/server/engine/llm/template";
-import type { LlmPort } from "@/server/engine/llm/port";
+import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { setPlatform } from "@/server/platform";
 import { issueClientToken } from "@/server/auth/identity";
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { GET as trpcRoute } from "@/app/api/trpc/[trpc]/route";
 
 // PGlite runs inside the process and cannot go away, so the outage is a Postgres-only concern.
-describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => {
+describeWithService("when Postgres goes away and comes back", usingPostgres ? undefined : "DATABASE_URL is not set", () => {
   let testDb: TestDatabase;
   let proxy: TcpProxy;
   let db: Database;
@@ -74,14 +75,15 @@ describe.skipIf(!usingPostgres)("when Postgres goes away and comes back", () => 
     let paused: () => void = () => {};
     const reachedModel = new Promise<void>((resolve) => (paused = resolve));
     // A model that stops mid-turn until the test has taken the database away.
-    const slow: LlmPort = {
-      ...templateLlm,
+    const slow = fakeLlm({
+      mode: "template",
+      model: null,
       async *compose(request) {
         paused();
         await new Promise<void>((resolve) => (gate.release = resolve));
         yield request.fallbackText;
       },
-    };
+    });
     const deps: SessionDeps = { prisma: db.prisma, sql: db.sql, cache: platform.cache, llmFor: () => templateLlm };
     const { sessionId } = await startSession(deps, { clientId: "outage", scriptId });
     const before = await db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });

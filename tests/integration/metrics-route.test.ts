@@ -28,7 +28,7 @@ describe("/api/metrics", () => {
     setPlatform(testPlatform(testDb.db, { NODE_ENV: "production" }));
     const response = await scrape();
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: "Metrics are off: set METRICS_TOKEN to turn them on." });
+    expect(await response.json()).toEqual({ error: "Metrics are off: set METRICS_TOKEN to turn them on.", code: "NOT_FOUND" });
   });
 
   it("needs the token once one is set", async () => {

@@ -13,6 +13,7 @@ import {
   resolveDatabaseTarget,
   targetFromDatasourceUrl,
 } from "@/prisma/engine/database-target.mjs";
+import { describeWithService } from "../support/services";
 
 // `npm run db:migrate` end to end: the real Prisma CLI, our schema-engine bridge and the wasm
 // engine, on a fresh PGlite directory and (when DATABASE_URL is set) a fresh Postgres database.
@@ -124,7 +125,7 @@ describe("migrate deploy on PGlite", () => {
   );
 });
 
-describe.skipIf(!adminUrl)("migrate deploy on Postgres", () => {
+describeWithService("migrate deploy on Postgres", adminUrl ? undefined : "DATABASE_URL is not set", () => {
   const name = `heartline_mig_${randomBytes(5).toString("hex")}`;
   let url: string;
 

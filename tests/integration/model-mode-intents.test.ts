@@ -1,5 +1,5 @@
 /**
- * Reply intents in model mode (issue 15, item 6) through the real provider (`createLlm` →
+ * Reply intents in model mode through the real provider (`createLlm` →
  * @ai-sdk/openai → HTTP) against the fake OpenAI-compatible server: a skip, a question to the bot
  * (who reads this) and a request for a person, given by the model's structured output (the
  * extraction's reply_intent / reply_topic), do what template mode does with the same reply: the

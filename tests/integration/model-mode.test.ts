@@ -1,5 +1,5 @@
 /**
- * Golden conversations in model mode (issue 4): the shipped scripts run through the real
+ * Golden conversations in model mode: the shipped scripts run through the real
  * provider (`createLlm` → @ai-sdk/openai → HTTP/SSE) against the fake OpenAI-compatible server,
  * which answers each request by its purpose (the structured-output schema name, or a stream for
  * composed text). What the model says, extracts, judges and thinks is what the session shows and

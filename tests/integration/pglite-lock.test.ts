@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/server/db/client";
 import { APP_LOCK_FILE, DatabaseInUseError } from "@/server/db/pglite-lock";
-import { migrate } from "../support/test-database";
+import { migrate } from "../support/database-admin";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 let parent: string;

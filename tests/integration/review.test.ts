@@ -15,10 +15,11 @@ import { templateLlm } from "@/server/engine/llm/template";
 import { getLogger } from "@/server/log";
 import type { Prisma } from "@/server/db/generated/client";
 import type { RiskLevel } from "@/server/engine/safety/risk-types";
-import { CSV_HEADER, SESSIONS_CSV_HEADER, VARIABLES_CSV_HEADER } from "@/server/services/review/review";
+import { CSV_HEADER, SESSIONS_CSV_HEADER, VARIABLES_CSV_HEADER } from "@/server/services/review/export-csv";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, makeUser, signInCookie } from "../support/auth";
+import { parseCsv } from "../support/csv";
 
 let testDb: TestDatabase;
 let deps: SessionDeps;
@@ -136,34 +137,6 @@ afterAll(async () => {
 
 const as = (who: keyof typeof cookies, headers: Record<string, string> = {}) => callerFor(testPlatform(testDb.db), { ...headers, cookie: cookies[who] });
 const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : undefined);
-
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const char = csv[i]!;
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && csv[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += char;
-  }
-  return rows;
-}
 
 describe("the flagged-session list", () => {
   it("needs a signed-in counsellor", async () => {

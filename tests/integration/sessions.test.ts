@@ -14,6 +14,7 @@ import { createCache } from "@/server/cache";
 import { templateLlm } from "@/server/engine/llm/template";
 import { CLIENT_COOKIE } from "@/server/auth/identity";
 import { LlmError } from "@/server/engine/llm/port";
+import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { chatStreamResponse } from "@/server/api/chat/ui-stream";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
@@ -99,14 +100,15 @@ describe("client sessions", () => {
   it("stores a turn at the time it happened, with the model that wrote it and its calls", async () => {
     const modelDeps: SessionDeps = {
       ...deps,
-      llmFor: (onUsage) => ({
-        ...templateLlm,
-        model: "fake-model",
-        async *compose(request) {
-          onUsage({ purpose: "compose", model: "fake-model", promptTokens: 12, completionTokens: 5, latencyMs: 40.4 });
-          yield request.fallbackText;
-        },
-      }),
+      llmFor: (onUsage) =>
+        fakeLlm({
+          mode: "template",
+          model: "fake-model",
+          async *compose(request) {
+            onUsage({ purpose: "compose", model: "fake-model", promptTokens: 12, completionTokens: 5, latencyMs: 40.4 });
+            yield request.fallbackText;
+          },
+        }),
     };
     const before = Date.now();
     const { sessionId } = await startSession(modelDeps, { clientId: "client_time", scriptId: checkInId });
@@ -143,8 +145,19 @@ describe("client sessions", () => {
   it("lets only one of two concurrent turns start, across instances that share no cache: the other gets BUSY before anything streams", async () => {
     const { sessionId } = await startSession(deps, { clientId: "client_c", scriptId: checkInId });
     // Two instances, each with a cache of its own: their locks never meet; the session's claim does.
-    const instanceA: SessionDeps = { ...deps, cache: createCache({}) };
-    const instanceB: SessionDeps = { ...deps, cache: createCache({}) };
+    // The winner's reply waits at its first words until the other instance has been refused, however fast it runs.
+    let open = () => {};
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    const held = fakeLlm({
+      mode: "template",
+      model: null,
+      async *compose(request) {
+        await opened;
+        yield request.fallbackText;
+      },
+    });
+    const instanceA: SessionDeps = { ...deps, cache: createCache({}), llmFor: () => held };
+    const instanceB: SessionDeps = { ...deps, cache: createCache({}), llmFor: () => held };
     const prepared = await Promise.allSettled([
       prepareTurn(instanceA, { clientId: "client_c", sessionId, clientMessageId: "a", text: "5" }),
       prepareTurn(instanceB, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" }),
@@ -159,6 +172,7 @@ describe("client sessions", () => {
     const streamed: string[] = [];
     const running = winners[0]!.value.run((event) => streamed.push(event.type));
     expect(((await errorOf(prepareTurn(instanceB, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" }))) as ServiceError).code).toBe("BUSY");
+    open();
     await running;
     expect(streamed).toContain("text-delta");
     const clientMessages = await testDb.db.prisma.message.findMany({ where: { sessionId, role: "client" } });
@@ -260,17 +274,16 @@ describe("client sessions", () => {
     const { sessionId } = await startSession(deps, { clientId: "client_model", scriptId: checkInId });
     const failing: SessionDeps = {
       ...deps,
-      llmFor: () => ({
-        ...templateLlm,
-        mode: "model",
-        model: "down",
-        async *compose() {
-          throw new LlmError("The model service failed (HTTP 500)", "compose:ask", true);
-        },
-        extract: async () => {
-          throw new LlmError("The model service failed (HTTP 500)", "extract", true);
-        },
-      }),
+      llmFor: () =>
+        fakeLlm({
+          model: "down",
+          async *compose() {
+            throw new LlmError("The model service failed (HTTP 500)", "compose:ask", true);
+          },
+          extract: async () => {
+            throw new LlmError("The model service failed (HTTP 500)", "extract", true);
+          },
+        }),
     };
     const prisma = testDb.db.prisma;
     const before = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });

@@ -62,6 +62,19 @@ afterAll(async () => {
   await testDb?.drop();
 });
 
+/**
+ * A project of its own holding these files, and a caller for an author of it alone: for tests
+ * that need to know every file in a project, whatever ran before them.
+ */
+async function projectWith(slug: string, files: Record<string, string | undefined> = {}) {
+  const prisma = testDb.db.prisma;
+  const { id } = await prisma.project.create({ data: { slug, name: slug } });
+  const author = await makeUser(prisma, { projectIds: [id] });
+  const caller = callerFor(platform, { cookie: await signInCookie(platform, author.email) });
+  for (const [path, yaml] of Object.entries(files)) await caller.studioFiles.create({ projectId: id, path, ...(yaml === undefined ? {} : { yaml }) });
+  return { project: id, a: caller };
+}
+
 const as = (who: keyof typeof cookies, headers: Record<string, string> = {}) => callerFor(platform, { ...headers, cookie: cookies[who] });
 const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : undefined);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : "");
@@ -151,7 +164,10 @@ describe("access", () => {
     expect(await as("authorA").studioFiles.projects()).toEqual([{ id: projectA, slug: "studio-a", name: "Studio A", canEdit: true }]);
     expect(await as("nobody").studioFiles.projects()).toEqual([]);
     const all = await as("admin").studioFiles.projects();
-    expect(all.map((p) => p.id).sort()).toEqual([seeded, projectA, projectB].sort());
+    // Every project, whichever other tests have added.
+    const every = await testDb.db.prisma.project.findMany({ select: { id: true } });
+    expect(all.map((p) => p.id).sort()).toEqual(every.map((p) => p.id).sort());
+    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([seeded, projectA, projectB]));
     expect(all.every((p) => p.canEdit)).toBe(true);
   });
 
@@ -183,7 +199,7 @@ describe("access", () => {
 
     // The owner and admins reach it.
     expect((await as("authorB").studioFiles.get({ projectId: projectB, scriptId: fileB })).path).toBe("sessions/b.yaml");
-    expect((await as("admin").studioFiles.list({ projectId: projectB })).map((f) => f.id)).toEqual([fileB]);
+    expect((await as("admin").studioFiles.list({ projectId: projectB })).map((f) => f.id)).toContain(fileB);
   });
 
   it("refuses mutations sent from another site", async () => {
@@ -220,12 +236,12 @@ describe("files", () => {
   });
 
   it("refuses bad and taken paths with clear messages", async () => {
-    const a = as("authorA");
+    const { project, a } = await projectWith("paths-taken", { "sessions/first-visit.yaml": undefined });
     for (const bad of ["../outside.yaml", "/abs/x.yaml", "sessions/x.txt", "sessions/../x.yaml", ""]) {
-      const error = await errorOf(a.studioFiles.create({ projectId: projectA, path: bad }));
+      const error = await errorOf(a.studioFiles.create({ projectId: project, path: bad }));
       expect(codeOf(error), bad).toBe("BAD_REQUEST");
     }
-    const taken = await errorOf(a.studioFiles.create({ projectId: projectA, path: "sessions/first-visit.yaml" }));
+    const taken = await errorOf(a.studioFiles.create({ projectId: project, path: "sessions/first-visit.yaml" }));
     expect(codeOf(taken)).toBe("CONFLICT");
     expect(messageOf(taken)).toBe("A file with the path sessions/first-visit.yaml already exists in this project. Choose another path.");
     // Paths are per project.
@@ -233,7 +249,17 @@ describe("files", () => {
   });
 
   it("lists files sorted by path, without deleted ones unless asked", async () => {
-    const list = await as("authorA").studioFiles.list({ projectId: projectA });
+    const { project, a } = await projectWith("listed", {
+      "sessions/first-visit.yaml": undefined,
+      "techniques/box-breathing.yml": undefined,
+      "safety/triggers.yaml": undefined,
+      "misc/named.yaml": techniqueYaml("draft"),
+      "techniques/half-done.yaml": "topic:\n  topic_id: [oops\n",
+      "techniques/gone.yaml": undefined,
+    });
+    const gone = (await a.studioFiles.list({ projectId: project })).find((f) => f.path === "techniques/gone.yaml")!;
+    await a.studioFiles.remove({ projectId: project, scriptId: gone.id });
+    const list = await a.studioFiles.list({ projectId: project });
     const paths = list.map((f) => f.path);
     expect(paths).toEqual([...paths].sort());
     expect(paths).toEqual(["misc/named.yaml", "safety/triggers.yaml", "sessions/first-visit.yaml", "techniques/box-breathing.yml", "techniques/half-done.yaml"]);
@@ -251,7 +277,7 @@ describe("files", () => {
   });
 
   it("renames, refusing a taken or bad path", async () => {
-    const a = as("authorA");
+    const { project: projectA, a } = await projectWith("renamed", { "techniques/half-done.yaml": "topic:\n  topic_id: [oops\n", "misc/named.yaml": techniqueYaml("draft") });
     const file = (await a.studioFiles.list({ projectId: projectA })).find((f) => f.path === "techniques/half-done.yaml")!;
     const moved = await a.studioFiles.rename({ projectId: projectA, scriptId: file.id, path: "techniques/later.yaml" });
     expect(moved).toMatchObject({ id: file.id, path: "techniques/later.yaml", scriptKey: "later" });
@@ -261,7 +287,7 @@ describe("files", () => {
   });
 
   it("soft deletes and restores; a deleted file keeps its path and its content", async () => {
-    const a = as("authorA");
+    const { project: projectA, a } = await projectWith("deleted", { "techniques/later.yaml": "topic:\n  topic_id: [oops\n" });
     const file = (await a.studioFiles.list({ projectId: projectA })).find((f) => f.path === "techniques/later.yaml")!;
     const removed = await a.studioFiles.remove({ projectId: projectA, scriptId: file.id });
     expect(removed.deletedAt).toBeInstanceOf(Date);
@@ -282,7 +308,7 @@ describe("files", () => {
   });
 
   it("duplicates a file as a new, unpublished draft", async () => {
-    const a = as("authorA");
+    const { project: projectA, a } = await projectWith("duplicated", { "sessions/first-visit.yaml": undefined });
     const source = (await a.studioFiles.list({ projectId: projectA })).find((f) => f.path === "sessions/first-visit.yaml")!;
     const copy = await a.studioFiles.duplicate({ projectId: projectA, scriptId: source.id, path: "sessions/first-visit-copy.yaml" });
     expect(copy).toMatchObject({ path: "sessions/first-visit-copy.yaml", kind: "session", scriptKey: "first_visit", draftRevision: 1, latestVersion: null });
@@ -317,8 +343,8 @@ describe("drafts", () => {
 
   it("saves drafts with errors and returns the diagnostics; saving the same text keeps the revision", async () => {
     const a = as("authorA");
-    const file = (await a.studioFiles.list({ projectId: projectA })).find((f) => f.path === "sessions/two-tabs.yaml")!;
-    const broken = `${sessionYaml("broken", { id: "two_tabs" })}    - phase_id: [\n`;
+    const file = await a.studioFiles.create({ projectId: projectA, path: "sessions/with-errors.yaml", yaml: sessionYaml("clean", { id: "with_errors" }) });
+    const broken = `${sessionYaml("broken", { id: "with_errors" })}    - phase_id: [\n`;
     const saved = await a.studioFiles.saveDraft({ projectId: projectA, scriptId: file.id, yaml: broken, expectedRevision: file.draftRevision });
     expect(saved.revision).toBe(file.draftRevision + 1);
     expect(saved.diagnostics.some((d) => d.severity === "error")).toBe(true);
@@ -331,9 +357,9 @@ describe("drafts", () => {
   });
 
   it("checks use_skill against the project's techniques", async () => {
-    const a = as("authorA");
+    const { project: projectA, a } = await projectWith("skilled", { "misc/named.yaml": techniqueYaml("draft") });
     const file = await a.studioFiles.create({ projectId: projectA, path: "sessions/skilled.yaml", yaml: sessionYaml("skill", { id: "skilled", withSkill: false }) });
-    // `breathing` exists in project A (misc/named.yaml) but not in project B.
+    // `breathing` exists in this project (misc/named.yaml) but not in project B.
     const inA = await a.studioFiles.saveDraft({ projectId: projectA, scriptId: file.id, yaml: sessionYaml("skill", { id: "skilled", withSkill: true }), expectedRevision: 1 });
     expect(inA.diagnostics.filter((d) => d.code === "unknown-technique")).toEqual([]);
     const fileInB = await as("authorB").studioFiles.create({ projectId: projectB, path: "sessions/skilled.yaml", yaml: sessionYaml("skill", { id: "skilled", withSkill: true }) });
@@ -348,15 +374,24 @@ describe("drafts", () => {
 });
 
 describe("versions", () => {
-  let fileId: string;
-  const good1 = sessionYaml("first edition", { id: "versioned" });
-  const good2 = sessionYaml("second edition", { id: "versioned" });
+  /** A file of its own (`sessions/<id>.yaml`, session id `<id>`) with these editions published in order by author A. */
+  async function fileWithVersions(id: string, editions: readonly string[]): Promise<string> {
+    const a = as("authorA");
+    const file = await a.studioFiles.create({ projectId: projectA, path: `sessions/${id}.yaml`, yaml: sessionYaml(editions[0]!, { id }) });
+    for (const [index, edition] of editions.entries()) {
+      const { draftRevision } = await a.studioFiles.get({ projectId: projectA, scriptId: file.id });
+      const saved = index === 0 ? { revision: draftRevision } : await a.studioFiles.saveDraft({ projectId: projectA, scriptId: file.id, yaml: sessionYaml(edition, { id }), expectedRevision: draftRevision });
+      await a.studioFiles.publish({ projectId: projectA, scriptId: file.id, note: index === 0 ? "First version" : "", expectedRevision: saved.revision });
+    }
+    return file.id;
+  }
 
   it("refuses to publish a draft with errors, listing them with line:column, and publishes it once fixed", async () => {
     const a = as("authorA");
+    const good1 = sessionYaml("first edition", { id: "versioned" });
     const broken = good1.replace("action_type: ai_say", "action_type: ai_shout");
     const file = await a.studioFiles.create({ projectId: projectA, path: "sessions/versioned.yaml", yaml: broken });
-    fileId = file.id;
+    const fileId = file.id;
     const refused = await errorOf(a.studioFiles.publish({ projectId: projectA, scriptId: fileId, note: "try", expectedRevision: 1 }));
     expect(codeOf(refused)).toBe("BAD_REQUEST");
     const line = broken.split("\n").findIndex((l) => l.includes("ai_shout")) + 1;
@@ -377,6 +412,8 @@ describe("versions", () => {
 
   it("numbers versions, refuses identical content, and lists versions newest first", async () => {
     const a = as("authorA");
+    const good2 = sessionYaml("second edition", { id: "numbered" });
+    const fileId = await fileWithVersions("numbered", ["first edition"]);
     let file = await a.studioFiles.get({ projectId: projectA, scriptId: fileId });
     expect(file).toMatchObject({ latestVersion: 1, unpublishedChanges: false });
     const same = await errorOf(a.studioFiles.publish({ projectId: projectA, scriptId: fileId, note: "again", expectedRevision: file.draftRevision }));
@@ -400,12 +437,14 @@ describe("versions", () => {
 
   it("diffs two versions, and a version against the draft", async () => {
     const a = as("authorA");
+    const good2 = sessionYaml("second edition", { id: "diffed" });
+    const fileId = await fileWithVersions("diffed", ["first edition", "second edition"]);
     const diff = await a.studioFiles.diff({ projectId: projectA, scriptId: fileId, from: 1, to: 2 });
     expect(diff.from).toBe(1);
     expect(diff.to).toBe(2);
     expect(diff.stats).toEqual({ added: 2, removed: 2 });
     const lines = diff.unified.split("\n");
-    expect(lines.slice(0, 2)).toEqual(["--- sessions/versioned.yaml@v1", "+++ sessions/versioned.yaml@v2"]);
+    expect(lines.slice(0, 2)).toEqual(["--- sessions/diffed.yaml@v1", "+++ sessions/diffed.yaml@v2"]);
     expect(lines).toContain("-                content: What would you like me to call you? (first edition)");
     expect(lines).toContain("+                content: What would you like me to call you? (second edition)");
     expect(lines.filter((l) => l.startsWith("@@"))).toHaveLength(2);
@@ -414,7 +453,7 @@ describe("versions", () => {
     await a.studioFiles.saveDraft({ projectId: projectA, scriptId: fileId, yaml: `${good2}# a note for later\n`, expectedRevision: file.draftRevision });
     const toDraft = await a.studioFiles.diff({ projectId: projectA, scriptId: fileId, from: 2, to: "draft" });
     expect(toDraft).toMatchObject({ from: 2, to: "draft", stats: { added: 1, removed: 0 } });
-    expect(toDraft.unified).toContain("+++ sessions/versioned.yaml@draft");
+    expect(toDraft.unified).toContain("+++ sessions/diffed.yaml@draft");
     expect(toDraft.unified).toContain("+# a note for later");
     expect((await a.studioFiles.diff({ projectId: projectA, scriptId: fileId, from: 2, to: 2 })).unified).toBe("");
     expect(codeOf(await errorOf(a.studioFiles.diff({ projectId: projectA, scriptId: fileId, from: 9, to: 2 })))).toBe("NOT_FOUND");
@@ -422,6 +461,9 @@ describe("versions", () => {
 
   it("rolls back by publishing an old version again as a new one, and resets the draft to it", async () => {
     const a = as("authorA");
+    const good1 = sessionYaml("first edition", { id: "rolled_back" });
+    const good2 = sessionYaml("second edition", { id: "rolled_back" });
+    const fileId = await fileWithVersions("rolled_back", ["first edition", "second edition"]);
     const before = await a.studioFiles.get({ projectId: projectA, scriptId: fileId });
     const rolled = await a.studioFiles.rollback({ projectId: projectA, scriptId: fileId, toNumber: 1 });
     expect(rolled).toMatchObject({ versionId: expect.any(String), number: 3, revision: before.draftRevision + 1 });
@@ -453,10 +495,11 @@ describe("versions", () => {
 
   it("refuses to publish a second file with an id a published file already uses", async () => {
     const a = as("authorA");
+    const fileId = await fileWithVersions("versioned_original", ["first edition"]);
     const copy = await a.studioFiles.duplicate({ projectId: projectA, scriptId: fileId, path: "sessions/versioned-copy.yaml" });
     const refused = await errorOf(a.studioFiles.publish({ projectId: projectA, scriptId: copy.id, note: "", expectedRevision: 1 }));
     expect(codeOf(refused)).toBe("CONFLICT");
-    expect(messageOf(refused)).toMatch(/sessions\/versioned\.yaml already uses the id `versioned`/);
+    expect(messageOf(refused)).toMatch(/sessions\/versioned_original\.yaml already uses the id `versioned_original`/);
     const renamedId = await a.studioFiles.saveDraft({ projectId: projectA, scriptId: copy.id, yaml: sessionYaml("copy", { id: "versioned_copy" }), expectedRevision: 1 });
     expect((await a.studioFiles.publish({ projectId: projectA, scriptId: copy.id, note: "", expectedRevision: renamedId.revision })).number).toBe(1);
   });
@@ -490,9 +533,10 @@ describe("versions", () => {
 
   it("keeps a published file's identity until the next publish", async () => {
     const a = as("authorA");
+    const fileId = await fileWithVersions("kept_identity", ["first edition"]);
     const file = await a.studioFiles.get({ projectId: projectA, scriptId: fileId });
     await a.studioFiles.saveDraft({ projectId: projectA, scriptId: fileId, yaml: sessionYaml("renamed", { id: "renamed_in_draft" }), expectedRevision: file.draftRevision });
-    expect((await a.studioFiles.get({ projectId: projectA, scriptId: fileId })).scriptKey).toBe("versioned");
+    expect((await a.studioFiles.get({ projectId: projectA, scriptId: fileId })).scriptKey).toBe("kept_identity");
   });
 });
 
@@ -569,11 +613,12 @@ describe("zip export and import", () => {
 
   it("leaves deleted files out of the export, and restores one that an import names", async () => {
     const a = as("authorA");
+    await a.studioFiles.create({ projectId: projectA, path: "sessions/kept.yaml" });
     const file = await a.studioFiles.create({ projectId: projectA, path: "sessions/gone.yaml" });
     await a.studioFiles.remove({ projectId: projectA, scriptId: file.id });
     const exported = unzipSync(new Uint8Array(await (await exportAs("authorA", projectA)).arrayBuffer()));
     expect(Object.keys(exported)).not.toContain("sessions/gone.yaml");
-    expect(Object.keys(exported)).toContain("sessions/versioned.yaml");
+    expect(Object.keys(exported)).toContain("sessions/kept.yaml");
 
     const report = (await (await importAs("authorA", projectA, zip({ "sessions/gone.yaml": sessionYaml("back", { id: "gone" }) }))).json()) as { updated: string[] };
     expect(report.updated).toEqual(["sessions/gone.yaml"]);
@@ -638,7 +683,10 @@ describe("zip export and import", () => {
     const response = await importAs("authorA", projectA, bomb);
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(response.status).toBe(400);
-    expect(await response.json()).toEqual({ error: expect.stringMatching(/^The archive is damaged or crafted: sessions\/bomb-0\.yaml holds more than the 1000 bytes its header declares\. Nothing was imported\.$/) });
+    expect(await response.json()).toEqual({
+      error: expect.stringMatching(/^The archive is damaged or crafted: sessions\/bomb-0\.yaml holds more than the 1000 bytes its header declares\. Nothing was imported\.$/),
+      code: "BAD_REQUEST",
+    });
     expect(await testDb.db.prisma.script.count({ where: { projectId: projectA, path: { startsWith: "sessions/bomb-" } } })).toBe(0);
   });
 });

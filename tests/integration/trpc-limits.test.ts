@@ -45,7 +45,8 @@ describe("tRPC batches", () => {
     const tooMany = await POST(batch(MAX_BATCH_CALLS + 1), undefined);
     expect(tooMany.status).toBe(400);
     expect(await tooMany.json()).toEqual({
-      error: { code: "BAD_REQUEST", message: `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one holds ${MAX_BATCH_CALLS + 1}. Send them in smaller batches.` },
+      error: `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one holds ${MAX_BATCH_CALLS + 1}. Send them in smaller batches.`,
+      code: "BAD_REQUEST",
     });
 
     const reads = Array<string>(MAX_BATCH_CALLS + 5).fill("auth.me").join(",");
@@ -68,7 +69,7 @@ describe("tRPC batches", () => {
     const refused = await POST(batch(1, { "x-forwarded-for": "198.18.1.1" }), undefined);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect(await refused.json()).toEqual({ error: { code: "TOO_MANY_REQUESTS", message: "Too many requests. Please wait a moment." } });
+    expect(await refused.json()).toEqual({ error: "Too many requests. Please wait a moment.", code: "TOO_MANY_REQUESTS" });
   });
 
   it("believes X-Forwarded-For only when TRUST_PROXY is set", async () => {

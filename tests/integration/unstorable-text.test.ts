@@ -14,7 +14,7 @@ import { startSession } from "@/server/services/sessions/start-session";
 import type { SessionDeps } from "@/server/services/sessions/deps";
 import { createCache } from "@/server/cache";
 import { templateLlm } from "@/server/engine/llm/template";
-import type { LlmPort } from "@/server/engine/llm/port";
+import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { CLIENT_COOKIE, issueClientToken } from "@/server/auth/identity";
 import type { Sql } from "@/server/db/sql";
 import { getLogger } from "@/server/log";
@@ -122,12 +122,13 @@ describe("a crisis message with characters Postgres refuses", () => {
 
 describe("a reply with characters Postgres refuses", () => {
   it("is stored cleaned, so a model that writes a NUL or half an emoji cannot make the turn unstorable", async () => {
-    const careless: LlmPort = {
-      ...templateLlm,
+    const careless = fakeLlm({
+      mode: "template",
+      model: null,
       async *compose(request) {
         yield `${request.fallbackText}\u0000 \ud83d`;
       },
-    };
+    });
     const { sessionId } = await startSession({ ...deps, llmFor: () => careless }, { clientId: "reply_client", scriptId: checkInId });
     const result = await runTurn({ ...deps, llmFor: () => careless }, { clientId: "reply_client", sessionId, clientMessageId: "r1", text: "6" });
     expect(result.replayed).toBe(false);

@@ -1,5 +1,5 @@
 /**
- * A skipped question against a real database (issue 15, item 2): the skip is stored in lineage as
+ * A skipped question against a real database: the skip is stored in lineage as
  * such (skipped, value null) in the turn's one statement, the stored state keeps the variable
  * unset (so after a reload conditions and placeholders still see no value), and the client's
  * variables, the counsellor's review and the variables CSV all say it was skipped.
@@ -12,10 +12,11 @@ import type { SessionDeps } from "@/server/services/sessions/deps";
 import { createCache } from "@/server/cache";
 import { templateLlm } from "@/server/engine/llm/template";
 import type { SessionState } from "@/server/engine/runtime";
-import { VARIABLES_CSV_HEADER } from "@/server/services/review/review";
+import { VARIABLES_CSV_HEADER } from "@/server/services/review/export-csv";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { makeUser, signedInCaller } from "../support/auth";
+import { parseCsv } from "../support/csv";
 
 let testDb: TestDatabase;
 let checkInId: string;
@@ -32,35 +33,6 @@ afterAll(async () => {
 
 /** Fresh dependencies for each turn, as on another server: nothing of the session is kept in memory. */
 const freshDeps = (): SessionDeps => ({ prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm });
-
-/** RFC 4180 rows (quoted fields, doubled quotes, CRLF). */
-function parseCsv(csv: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const char = csv[i]!;
-    if (quoted) {
-      if (char === '"' && csv[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ",") {
-      row.push(field);
-      field = "";
-    } else if (char === "\r" && csv[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += char;
-  }
-  return rows;
-}
 
 function variableIn(state: SessionState, name: string) {
   return state.variables.topic[name] ?? state.variables.phase[name] ?? state.variables.session[name];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getPlatform } from "@/server/platform";
+import { problem } from "@/server/api/problem";
 import { readClientId } from "@/server/auth/identity";
 import { HTTP_STATUS, ServiceError } from "@/server/services/errors";
 import { prepareTurn } from "@/server/services/sessions/run-turn";
@@ -23,31 +24,26 @@ const ChatRequest = z.object({
   message: z.object({ id: storableString().min(1).max(100), text: z.string() }),
 });
 
-/** `code` is stable (for clients to translate or branch on); `error` is for people. */
-function problem(status: number, message: string, headers: Record<string, string> = {}, code?: string): Response {
-  return Response.json({ error: message, ...(code ? { code } : {}) }, { status, headers });
-}
-
 export const POST = withRoute("/api/chat", async (req: Request, _context, { keepOpen }): Promise<Response> => {
-  if (isDraining()) return problem(503, "The service is restarting. Please send your message again in a moment.", { "Retry-After": "5" }, "RESTARTING");
+  if (isDraining()) return problem(503, "The service is restarting. Please send your message again in a moment.", { code: "RESTARTING", headers: { "Retry-After": "5" } });
   const platform = getPlatform();
   const clientId = readClientId(req.headers.get("cookie"), platform.env.AUTH_SECRET);
-  if (!clientId) return problem(401, "No client identity: reload the page and try again.", {}, "NO_IDENTITY");
+  if (!clientId) return problem(401, "No client identity: reload the page and try again.", { code: "NO_IDENTITY" });
 
   const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) return problem(413, "The message is too long.", {}, "TOO_LARGE");
+  if (declared > MAX_BODY_BYTES) return problem(413, "The message is too long.", { code: "TOO_LARGE" });
   const raw = await req.text();
-  if (raw.length > MAX_BODY_BYTES) return problem(413, "The message is too long.", {}, "TOO_LARGE");
+  if (raw.length > MAX_BODY_BYTES) return problem(413, "The message is too long.", { code: "TOO_LARGE" });
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return problem(400, "Send {sessionId, message: {id, text}} as JSON.", {}, "BAD_REQUEST");
+    return problem(400, "Send {sessionId, message: {id, text}} as JSON.", { code: "BAD_REQUEST" });
   }
   const parsed = ChatRequest.safeParse(json);
   if (!parsed.success) {
     const named = parsed.error.issues.find((issue) => issue.code === "custom" && issue.params?.[NAMES_FIELD]);
-    return problem(400, named?.message ?? "Send {sessionId, message: {id, text}} as JSON.", {}, "BAD_REQUEST");
+    return problem(400, named?.message ?? "Send {sessionId, message: {id, text}} as JSON.", { code: "BAD_REQUEST" });
   }
   const body = parsed.data;
 
@@ -69,12 +65,12 @@ export const POST = withRoute("/api/chat", async (req: Request, _context, { keep
       getMetrics().turns.inc({ outcome: error.code.toLowerCase() });
       const headers: Record<string, string> = {};
       if (error.details.retryAfterSeconds !== undefined) headers["Retry-After"] = String(error.details.retryAfterSeconds);
-      return problem(HTTP_STATUS[error.code], error.message, headers, error.code);
+      return problem(HTTP_STATUS[error.code], error.message, { code: error.code, headers });
     }
     if (isDatabaseUnavailable(error)) {
       getLogger().warn({ route: "/api/chat", cause: errorCause(error) }, "turn refused: the database is unavailable");
       getMetrics().turns.inc({ outcome: "unavailable" });
-      return problem(503, "Storage is temporarily unavailable. Please send your message again in a moment.", { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) }, "UNAVAILABLE");
+      return problem(503, "Storage is temporarily unavailable. Please send your message again in a moment.", { code: "UNAVAILABLE", headers: { "Retry-After": String(STORAGE_RETRY_AFTER_SECONDS) } });
     }
     throw error;
   }
@@ -82,5 +78,5 @@ export const POST = withRoute("/api/chat", async (req: Request, _context, { keep
 
 /** Replies are sent by POST; a GET gets a clear answer instead of an empty 405. */
 export function GET(): Response {
-  return problem(405, "Send messages with POST {sessionId, message: {id, text}}.", { Allow: "POST" }, "METHOD_NOT_ALLOWED");
+  return problem(405, "Send messages with POST {sessionId, message: {id, text}}.", { code: "METHOD_NOT_ALLOWED", headers: { Allow: "POST" } });
 }

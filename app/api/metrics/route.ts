@@ -1,5 +1,6 @@
 import { timingSafeEqual } from "node:crypto";
 import { getPlatform } from "@/server/platform";
+import { problem } from "@/server/api/problem";
 import { getMetrics } from "@/server/observability/metrics";
 import { refreshGauges } from "@/server/services/metrics-gauges";
 
@@ -19,10 +20,10 @@ function authorised(req: Request, token: string | undefined): boolean {
 export async function GET(req: Request): Promise<Response> {
   const platform = getPlatform();
   if (!platform.env.METRICS_TOKEN && platform.env.NODE_ENV === "production") {
-    return Response.json({ error: "Metrics are off: set METRICS_TOKEN to turn them on." }, { status: 404, headers: { "Cache-Control": "no-store" } });
+    return problem(404, "Metrics are off: set METRICS_TOKEN to turn them on.");
   }
   if (!authorised(req, platform.env.METRICS_TOKEN)) {
-    return Response.json({ error: "A valid metrics token is required." }, { status: 401, headers: { "WWW-Authenticate": "Bearer" } });
+    return problem(401, "A valid metrics token is required.", { headers: { "WWW-Authenticate": "Bearer" } });
   }
   const metrics = getMetrics();
   await refreshGauges(platform, metrics);

@@ -22,6 +22,7 @@
  * `disclosed_timing`, `disclosed_when`).
  */
 import { z } from "zod";
+import { RISK_LEVELS } from "../safety/risk-types";
 
 const Json: z.ZodType<unknown> = z.unknown();
 
@@ -33,7 +34,7 @@ export const GoldenStepSchema = z.strictObject({
   unset: z.array(z.string()).optional(),
   reached: z.union([z.string(), z.array(z.string())]).optional(),
   unfilled: z.array(z.string()).optional(),
-  safety: z.enum(["none", "low", "medium", "high", "imminent"]).optional(),
+  safety: z.enum(RISK_LEVELS).optional(),
   messages: z.int().min(0).optional(),
 });
 
@@ -55,4 +56,3 @@ export const GoldenFileSchema = z.strictObject({
 
 export type GoldenStep = z.infer<typeof GoldenStepSchema>;
 export type GoldenConversation = z.infer<typeof GoldenConversationSchema>;
-export type GoldenFile = z.infer<typeof GoldenFileSchema>;

@@ -1,2 +1,2 @@
 export * from "./format";
-export { runGoldenConversation, type GoldenResult, type TranscriptLine } from "./run";
+export { runGoldenConversation } from "./run";

@@ -3,23 +3,8 @@
  * English and Simplified Chinese, deterministic answer interpretation, scoring and rendering.
  * Pure: no I/O, no clock, no randomness.
  */
-export {
-  ANSWER_OPTIONS,
-  INSTRUMENT_IDS,
-  INSTRUMENTS,
-  getInstrument,
-  getItem,
-  isInstrumentId,
-  type AnswerOption,
-  type AnswerScore,
-  type Band,
-  type BandId,
-  type Instrument,
-  type InstrumentId,
-  type Lang,
-  type Localised,
-} from "./instruments";
-export { interpretAnswer, ANSWER_TABLES, type AnswerPhrase, type InterpretResult } from "./interpret";
-export { scoreInstrument, type InstrumentScore } from "./score";
+export { ANSWER_OPTIONS, INSTRUMENT_IDS, getInstrument, isInstrumentId, type BandId, type InstrumentId, type Localised } from "./instruments";
+export { interpretAnswer } from "./interpret";
+export { scoreInstrument } from "./score";
 export { classifyChange, reliableChangeThreshold, type Change, type ChangeVerdict } from "./change";
-export { renderItemQuestion, renderOptions, renderReask } from "./render";
+export { renderItemQuestion } from "./render";

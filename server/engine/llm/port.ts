@@ -3,6 +3,7 @@
  * port finished requests; the port only talks to a model. Template mode is an implementation of
  * this port that needs no model (./template.ts); the AI SDK one lives in server/llm.
  */
+import type { RiskLevel } from "../safety/risk-types";
 import type { QuestionKind } from "../understanding/types";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -118,7 +119,7 @@ export interface ClassifyRiskRequest {
 }
 
 export interface ClassifyRiskResult {
-  level: "none" | "low" | "medium" | "high" | "imminent";
+  level: RiskLevel;
   category: string;
   rationale: string;
 }

@@ -1,1 +1,1 @@
-export { compileProject, projectSafety, type CompiledProject, type ProjectFile, type ProjectSafety } from "./compile-project";
+export { compileProject, projectSafety, type ProjectSafety } from "./compile-project";

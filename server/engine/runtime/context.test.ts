@@ -1,6 +1,6 @@
 /** RunContext.say(): the output guardrail on streamed model text (model mode only). */
 import { describe, expect, it } from "vitest";
-import { compileOrThrow } from "./test-support";
+import { compileOrThrow, fakeLlm } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { LlmError, type ComposeRequest, type LlmPort } from "../llm/port";
 import { collect, start, turn, type EngineEvent, type EngineOptions } from "./index";
@@ -33,25 +33,19 @@ session:
 /** A model whose compose streams the scripted deltas for each action, in order of calls. */
 function scriptedModel(replies: string[][]): LlmPort & { requests: ComposeRequest[]; closed: number } {
   const queue = [...replies];
-  const port = {
-    mode: "model" as const,
-    model: "fake",
-    requests: [] as ComposeRequest[],
-    closed: 0,
-    async *compose(request: ComposeRequest) {
-      port.requests.push(request);
-      try {
-        for (const delta of queue.shift() ?? []) yield delta;
-      } finally {
-        port.closed++;
-      }
-    },
-    extract: templateLlm.extract,
-    judge: async () => ({ done: true }),
-    think: async () => ({}),
-    interpret: async () => null,
-    summarise: async (r: { previous: string }) => r.previous,
-  };
+  const port = Object.assign(
+    fakeLlm({
+      async *compose(request) {
+        port.requests.push(request);
+        try {
+          for (const delta of queue.shift() ?? []) yield delta;
+        } finally {
+          port.closed++;
+        }
+      },
+    }),
+    { requests: [] as ComposeRequest[], closed: 0 },
+  );
   return port;
 }
 

@@ -5,9 +5,8 @@
  * only once its `resume_when` holds.
  */
 import { describe, expect, it } from "vitest";
-import { compileOrThrow } from "./test-support";
+import { compileOrThrow, fakeLlm, PLAIN_SESSION } from "./test-support";
 import { templateLlm } from "../llm/template";
-import type { LlmPort } from "../llm/port";
 import { resolveScheme } from "../prompts/default-scheme";
 import { RunContext } from "./context";
 import { listen } from "./crisis-record";
@@ -29,23 +28,8 @@ async function converse(script: CompiledScript, replies: string[], options: Engi
   return { turns, events, state: run.state };
 }
 
-const WITH_TRIGGER = `
-session:
-  session_id: listening
-  phases:
-    - phase_id: p
-      topics:
-        - topic_id: t
-          actions:
-            - action_type: ai_ask
-              action_id: ask_week
-              config:
-                content: "How was your week?"
-                output: [{ get: week, extraction_method: direct }]
-            - action_type: ai_say
-              action_id: bye
-              config: { content: "Thanks for sharing." }
-        - topic_id: safety_check
+/** The plain session, with a safety check a high risk runs before it resumes. */
+const WITH_TRIGGER = `${PLAIN_SESSION}        - topic_id: safety_check
           entry_condition: "risk_level == 'never'"
           actions:
             - action_type: ai_ask
@@ -178,7 +162,7 @@ session:
   });
 
   it("in model mode, a model's yes to a bare 'I'm fine' does not count", async () => {
-    const llm: LlmPort = { ...templateLlm, mode: "model", model: "fake", extract: async () => ({ ready: true }), judge: async () => ({ done: true }) };
+    const llm = fakeLlm({ extract: async () => ({ ready: true }) });
     expect((await converse(script, ["I'm fine"], opts({ llm }))).turns[1]).toEqual(["Would you like to begin now, or wait a little?"]);
     expect((await converse(script, ["Yes, let's start"], opts({ llm }))).turns[1]).toEqual(["ready=true"]);
   });

@@ -4,12 +4,12 @@
  * safety event with the words as evidence), what the built-in protocol is told of it, and whether
  * a safety trigger's run may hand back to the script.
  */
-import { isAtLeast, levelRank, type RiskEvidence } from "../safety";
+import { isAtLeast, maxLevel, type RiskEvidence } from "../safety";
 import type { RunContext } from "./context";
 import type { Assessment } from "./safety-gate";
 import { findDisclosures, type Disclosure } from "./disclosures";
 import { holdProtocol, type KnownParts, type ProtocolContext } from "./protocol";
-import type { EngineEvent, RiskLevel, SessionState } from "./types";
+import type { EngineEvent, SessionState } from "./types";
 
 /** The state keeps the latest this many disclosures (a long crisis must not grow it without end). */
 export const MAX_RECORDED_DISCLOSURES = 24;
@@ -24,8 +24,6 @@ function evidenceOf(disclosure: Disclosure): RiskEvidence {
   const rule = ["disclosure", disclosure.kind, ...(detail ? [detail] : []), ...(disclosure.negated ? ["negated"] : [])].join(":");
   return { start: disclosure.start, end: disclosure.end, text: disclosure.text, rule };
 }
-
-const higher = (a: RiskLevel, b: RiskLevel): RiskLevel => (levelRank(a) >= levelRank(b) ? a : b);
 
 /**
  * A message the detector rates medium that also tells a plan, or both the means and a time ("我不想活了，
@@ -56,7 +54,7 @@ export function listen(ctx: RunContext, text: string, assessment: Assessment): {
       : assessment;
   return {
     assessment: raised,
-    event: { type: "safety", level: higher(raised.level, ctx.state.risk.level), reason: "disclosure", source: "disclosure", evidence, action: "recorded" },
+    event: { type: "safety", level: maxLevel(raised.level, ctx.state.risk.level), reason: "disclosure", source: "disclosure", evidence, action: "recorded" },
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type CompiledScript, type CompiledTechniqueScript } from "../script";
-import { compileOrThrow } from "./test-support";
+import { compileOrThrow, fakeLlm, PLAIN_SESSION } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { LlmError, type LlmPort } from "../llm/port";
 import { collect, EngineError, start, turn, type EngineOptions, type SessionState } from "./index";
@@ -71,7 +71,7 @@ describe("runtime in template mode", () => {
     expect(state.variables.session.summary).toBeUndefined();
   });
 
-  it("emits the section 9 events in order for a turn", async () => {
+  it("emits a turn's events in order", async () => {
     const script = compile(heartRuleIntake);
     const started = await collect(start(script, opts()));
     const { events } = await collect(turn(script, started.state, "Sam", opts()));
@@ -313,20 +313,15 @@ describe("use_skill", () => {
 
 /** A model that answers from a script of replies, for model-mode behaviour. */
 function fakeModel(overrides: Partial<LlmPort>): LlmPort {
-  return {
-    mode: "model",
-    model: "fake",
+  return fakeLlm({
     async *compose(request) {
       yield `[${request.purpose}] `;
       yield request.fallbackText;
     },
-    extract: templateLlm.extract,
     judge: async () => ({ done: false }),
-    think: async () => ({}),
-    interpret: async () => null,
     summarise: async (r) => `${r.previous}+`,
     ...overrides,
-  };
+  });
 }
 
 describe("runtime in model mode", () => {
@@ -455,23 +450,7 @@ session:
 });
 
 describe("safety interrupts", () => {
-  const plain = `
-session:
-  session_id: plain
-  phases:
-    - phase_id: p
-      topics:
-        - topic_id: t
-          actions:
-            - action_type: ai_ask
-              action_id: ask_week
-              config:
-                content: "How was your week?"
-                output: [{ get: week, extraction_method: direct }]
-            - action_type: ai_say
-              action_id: bye
-              config: { content: "Thanks for sharing." }
-`;
+  const plain = PLAIN_SESSION;
 
   it("pauses the script for the built-in protocol and resumes it only after two confirmations", async () => {
     const script = compile(plain);

@@ -1,50 +1,24 @@
 /** The safety gate with a model-mode risk classifier: it may raise the lexicon's level, never lower it, and its outage blocks nothing. */
 import { describe, expect, it } from "vitest";
-import { compileOrThrow } from "./test-support";
+import { compileOrThrow, fakeLlm, PLAIN_SESSION } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { LlmError, type ClassifyRiskRequest, type ClassifyRiskResult, type LlmPort } from "../llm/port";
 import { collect, start, turn, type EngineEvent, type EngineOptions } from "./index";
 
 const compile = compileOrThrow;
 
-const script = compile(`
-session:
-  session_id: plain
-  phases:
-    - phase_id: p
-      topics:
-        - topic_id: t
-          actions:
-            - action_type: ai_ask
-              action_id: ask_week
-              config:
-                content: "How was your week?"
-                output: [{ get: week, extraction_method: direct }]
-            - action_type: ai_say
-              action_id: bye
-              config: { content: "Thanks for sharing." }
-`);
+const script = compile(PLAIN_SESSION);
 
 /** A model that says the script's own text and classifies with `classify`. */
 function model(classify: (request: ClassifyRiskRequest) => Promise<ClassifyRiskResult>): LlmPort & { classified: ClassifyRiskRequest[] } {
   const classified: ClassifyRiskRequest[] = [];
-  return {
-    mode: "model",
-    model: "fake",
-    classified,
-    async *compose(request) {
-      yield request.fallbackText;
-    },
-    extract: templateLlm.extract,
-    judge: async () => ({ done: true }),
-    think: async () => ({}),
-    interpret: async () => null,
-    summarise: async (r) => r.previous,
+  const llm = fakeLlm({
     classifyRisk: (request) => {
       classified.push(request);
       return classify(request);
     },
-  };
+  });
+  return Object.assign(llm, { classified });
 }
 
 const opts = (llm: LlmPort): EngineOptions => ({ llm, scriptVersion: "v1" });

@@ -4,7 +4,7 @@
  * script is interrupted by its own trigger or the built-in protocol; medium gets a gentle check-in.
  */
 import type { CompiledTrigger } from "../script";
-import { detectRisk, isAtLeast, levelRank, RISK_CATEGORIES, type MessageContext, type RiskAssessment, type RiskCategory, type RiskLevel } from "../safety";
+import { detectRisk, isAtLeast, levelRank, maxLevel, RISK_CATEGORIES, type MessageContext, type RiskAssessment, type RiskCategory, type RiskLevel } from "../safety";
 import type { ClassifyRiskResult } from "../llm/port";
 import { buildPrompt } from "../prompts/build";
 import type { RunContext } from "./context";
@@ -20,10 +20,6 @@ export type RunForward = (ctx: RunContext) => AsyncGenerator<EngineEvent, void>;
 export type ResumeScript = (ctx: RunContext) => AsyncGenerator<EngineEvent, void>;
 
 const URGENT_CATEGORIES = new Set(["suicide_plan", "means", "medical_emergency"]);
-
-function higher(a: RiskLevel, b: RiskLevel): RiskLevel {
-  return levelRank(a) >= levelRank(b) ? a : b;
-}
 
 export type Assessment = RiskAssessment & { source: string };
 
@@ -168,7 +164,7 @@ export async function* interrupt(ctx: RunContext, reason: string, runForward: Ru
  */
 export async function* safetyGate(ctx: RunContext, text: string, assessment: Assessment, runForward: RunForward, resume: ResumeScript): AsyncGenerator<EngineEvent, boolean> {
   const { level } = assessment;
-  ctx.state.risk.level = higher(ctx.state.risk.level, level);
+  ctx.state.risk.level = maxLevel(ctx.state.risk.level, level);
   const protocol = ctx.state.risk.protocol;
 
   // The built-in protocol owns the conversation until it lets go.

@@ -1,5 +1,5 @@
 import type { CompiledTechniqueScript, CompiledTrigger } from "../script";
-import type { RiskEvidence } from "../safety";
+import type { RiskEvidence, RiskLevel } from "../safety";
 import type { ProtocolState } from "./protocol";
 import type { Disclosure } from "./disclosures";
 import type { JsonValue, LlmPort } from "../llm/port";
@@ -10,7 +10,7 @@ export type { JsonValue };
 export const STATE_VERSION = 1;
 
 export type Language = "en" | "zh";
-export type RiskLevel = "none" | "low" | "medium" | "high" | "imminent";
+export type { RiskLevel };
 
 /** One stored write of a variable: its value and where it came from (lineage). */
 export interface VariableRecord {

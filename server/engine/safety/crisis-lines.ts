@@ -184,7 +184,7 @@ export interface CrisisLineQuery {
 
 const REGION_ALIASES: Readonly<Record<string, string>> = { UK: "GB" };
 
-function normalizeRegion(region: string | undefined): string | undefined {
+function normaliseRegion(region: string | undefined): string | undefined {
   const code = region?.trim().toUpperCase();
   if (!code) return undefined;
   return REGION_ALIASES[code] ?? code;
@@ -215,7 +215,7 @@ const DEFAULT_ORDER: readonly string[] = ["US", "GB", "CN", "HK", "TW"];
  */
 export function crisisLinesFor(query: CrisisLineQuery = {}, lines: readonly CrisisLine[] = CRISIS_LINES): CrisisLine[] {
   const parsed = parseLanguage(query.lang);
-  const region = normalizeRegion(query.region) ?? parsed.region;
+  const region = normaliseRegion(query.region) ?? parsed.region;
   const fallback = lines.filter((line) => line.regions.length === 0);
   const fallbackCrisis = fallback.filter((line) => line.kind === "crisis");
   const fallbackEmergency = fallback.filter((line) => line.kind === "emergency");

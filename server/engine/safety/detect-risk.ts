@@ -12,7 +12,7 @@
  *   reads the bot's last message, so "yes" to "are you thinking of ending your life?" is high.
  */
 import { classifyWith, type ClassifierVerdict, type RiskThresholds } from "./classifier/model";
-import { foldText, mainLanguage, normalizeForMatching } from "../text/normalize";
+import { foldText, mainLanguage, normaliseForMatching } from "../text/normalise";
 import type { MessageContext } from "./classifier/features";
 import { riskModel } from "./classifier/shipped-model";
 import { detectRiskByRules, ruleFindings, type RuleAssessment } from "./rule-detector";
@@ -103,7 +103,7 @@ const RISK_TOPIC =
   /\b(?:suicid\w*|kill(?:ing)?\s+(?:your|my)sel(?:f|ves)|end(?:ing)?\s+(?:your|my)\s+(?:own\s+)?life|take\s+your\s+(?:own\s+)?life|(?:hurt|harm)(?:ing)?\s+yourself|self[-\s]?harm\w*|better\s+off\s+dead|die|dying|dead|death|overdos\w*|plan|pills?|tablets|means|safe(?:ty)?|weapons?|guns?|rope|bridge|jump\w*|cut(?:ting)?|danger\w*|crisis|do\s+it|act\s+on\s+(?:them|it|these|those)|thoughts?\s+of)\b|自杀|轻生|伤害自己|结束.{0,4}生命|想死|不想活|死|计划|药|安全|跳|割|刀|绳|危险/iu;
 
 function contextSpeaksOfRisk(context: MessageContext | undefined, options: DetectRiskOptions): boolean {
-  if (context?.bot && RISK_TOPIC.test(normalizeForMatching(context.bot))) return true;
+  if (context?.bot && RISK_TOPIC.test(normaliseForMatching(context.bot))) return true;
   return Boolean(context?.client && isAtLeast(detectRiskByRules(context.client, options).level, "medium"));
 }
 

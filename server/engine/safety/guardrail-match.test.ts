@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { foldStreamingText } from "../text/normalize";
+import { foldStreamingText } from "../text/normalise";
 import { GrowingFold, releasableLength, unsettledTail } from "./guardrail-match";
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */

@@ -2,7 +2,7 @@
  * Matching the output guardrail's rules: a whole sentence (`checkOutput`), and how much of an
  * unfinished one no rule can reach any more (`releasableLength`). Pure.
  */
-import { foldStreamingText } from "../text/normalize";
+import { foldStreamingText } from "../text/normalise";
 import { openEndedUnion } from "./open-match";
 import { RULES, type GuardrailViolation } from "./guardrail-rules";
 import type { Hit } from "./guardrail-context";

@@ -5,6 +5,7 @@ export {
   RISK_LEVELS,
   isAtLeast,
   levelRank,
+  maxLevel,
   type DetectRiskOptions,
   type RiskAssessment,
   type RiskCategory,
@@ -12,17 +13,9 @@ export {
   type RiskLanguage,
   type RiskLevel,
 } from "./risk-types";
-export {
-  CRISIS_LINES,
-  crisisLinesFor,
-  formatCrisisLine,
-  type ContactMethod,
-  type CrisisLine,
-  type CrisisLineQuery,
-  type LocalizedText,
-} from "./crisis-lines";
-export { evaluateRisk, type RiskEvaluation, type RiskScore } from "./risk-evaluation";
-export { parseCorpus, parseCorpusLine, type CorpusMessage } from "./corpus";
+export { crisisLinesFor, formatCrisisLine } from "./crisis-lines";
+export { evaluateRisk, type RiskEvaluation } from "./risk-evaluation";
+export type { CorpusMessage } from "./corpus";
 export type { MessageContext } from "./classifier/features";
 export {
   checkOutput,

@@ -4,7 +4,7 @@
  * match), never at the whole message with one big pattern: "I'm not okay. I want to die" must
  * not be read as negated, and "my friend is fine, I want to die" is about the speaker.
  *
- * All patterns run on the normalized text (see ./normalize.ts) and are compiled once here.
+ * All patterns run on the normalised text (see ./normalise.ts) and are compiled once here.
  */
 import type { RuleSubject } from "./risk-rules";
 

@@ -18,7 +18,7 @@
  * `low`); `booster` rules (timing, place, decision, weapon) never fire alone, they raise risk
  * matches nearby (see ./detect-risk.ts).
  *
- * Patterns are compiled once, case-insensitive, over the normalized text (./normalize.ts:
+ * Patterns are compiled once, case-insensitive, over the normalised text (./normalise.ts:
  * fullwidth punctuation folded, `’` → `'`, Traditional → Simplified for common characters).
  * English patterns allow a missing apostrophe (`dont`, `im`) because chat text drops them.
  */

@@ -33,11 +33,6 @@ describe("detectRiskByRules: evidence", () => {
     expect(assess("Can we talk about my week?")).toEqual({ level: "none", category: "none", evidence: [], discounted: false });
     expect(assess("")).toEqual({ level: "none", category: "none", evidence: [], discounted: false });
   });
-
-  it("is deterministic: the same input gives the same output", () => {
-    const text = "my dad hits me and I want to die, I have pills saved up";
-    expect(assess(text)).toEqual(assess(text));
-  });
 });
 
 describe("detectRiskByRules: levels by category", () => {

@@ -3,7 +3,7 @@
  * the same text and options always give the same assessment. ./detect-risk.ts combines it with the
  * trained classifier.
  *
- * 1. Every rule of every language whose script appears in the text is run over a normalized,
+ * 1. Every rule of every language whose script appears in the text is run over a normalised,
  *    same-length copy (offsets stay valid for the original).
  * 2. Risk matches that overlap an idiom mask are dropped ("die of embarrassment").
  * 3. Each remaining match gets a scope from the clause around it (./risk-context.ts): negated
@@ -16,7 +16,7 @@
  */
 import { messageFacts, scopeOf, clauseAround, sentenceAround, type Scope } from "./risk-context";
 import { RISK_RULES, type BoostKind, type RiskRule } from "./risk-rules";
-import { normalizeForMatching, scriptsPresent } from "../text/normalize";
+import { normaliseForMatching, scriptsPresent } from "../text/normalise";
 import {
   type DetectRiskOptions,
   type RiskAssessment,
@@ -110,12 +110,12 @@ function extraKeywordRules(keywords: readonly string[]): CompiledRule[] {
   const cached = EXTRA_KEYWORD_CACHE.get(key);
   if (cached) return cached;
   const rules = cleaned.map((keyword): CompiledRule => {
-    const normalized = normalizeForMatching(keyword);
-    const escaped = normalized.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-    const source = `${/^\w/.test(normalized) ? "\\b" : ""}${escaped}${/\w$/.test(normalized) ? "\\b" : ""}`;
+    const normalised = normaliseForMatching(keyword);
+    const escaped = normalised.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    const source = `${/^\w/.test(normalised) ? "\\b" : ""}${escaped}${/\w$/.test(normalised) ? "\\b" : ""}`;
     const rule: RiskRule = {
       id: `extra:${keyword}`,
-      lang: /[\u3400-\u9fff]/.test(normalized) ? "zh" : "en",
+      lang: /[\u3400-\u9fff]/.test(normalised) ? "zh" : "en",
       kind: "risk",
       category: "suicidal_ideation",
       level: "high",
@@ -221,7 +221,7 @@ const none = (discounted = false): RuleAssessment => ({ level: "none", category:
 
 export function detectRiskByRules(text: string, options: Omit<DetectRiskOptions, "context"> = {}): RuleAssessment {
   if (text.length === 0) return none();
-  const scan = normalizeForMatching(text);
+  const scan = normaliseForMatching(text);
   const scripts = scriptsPresent(scan);
 
   const matches: Match[] = [];

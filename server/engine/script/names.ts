@@ -12,14 +12,6 @@ export const VARIABLE_NAME_PATTERN = /^[\p{ID_Start}_][\p{ID_Continue}_]*$/u;
 /** The regex source of a name (no anchors), for building larger patterns with the `u` flag. */
 export const VARIABLE_NAME_SOURCE = String.raw`[\p{ID_Start}_][\p{ID_Continue}_]*`;
 
-const NAME_START = /^[\p{ID_Start}_]$/u;
-const NAME_PART = /^[\p{ID_Continue}_]$/u;
-
-/** Whether one character (a whole code point) may start a name. */
-export const isNameStart = (char: string): boolean => NAME_START.test(char);
-/** Whether one character (a whole code point) may continue a name. */
-export const isNamePart = (char: string): boolean => NAME_PART.test(char);
-
 /** Whether `text` is a variable name (before normalisation). */
 export const isVariableName = (text: string): boolean => VARIABLE_NAME_PATTERN.test(text);
 

@@ -15,7 +15,7 @@
  * Pure and deterministic; used by the runtime to render messages and by the validator to find
  * free text placed mid-sentence.
  */
-import { findPlaceholders, formatValue, isEmptyValue, renderPlaceholders } from "./placeholders";
+import { formatValue, isEmptyValue, renderPlaceholders } from "./placeholders";
 
 export type TextLanguage = "en" | "zh";
 
@@ -100,12 +100,6 @@ export function inlinePhrase(value: string): string | null {
     }
   }
   return null;
-}
-
-/** Whether a value would be replaced when placed inline (the validator's view of "long free text"). */
-export function readsWellInline(value: string): boolean {
-  const tidy = tidyPhrase(value);
-  return fitsInline(tidy) && !needsExtraction(tidy);
 }
 
 // ------------------------------------------------------------------ what fits
@@ -236,7 +230,3 @@ export function toSecondPerson(text: string): string {
 
 // ------------------------------------------------------------------ for the validator
 
-/** The placeholders of `text` that sit inline (mid-sentence) and carry no fallback. */
-export function inlinePlaceholdersWithoutFallback(text: string): ReturnType<typeof findPlaceholders> {
-  return findPlaceholders(text).filter((p) => p.fallback === undefined && placementOf(text, p.start, p.end) === "inline");
-}

@@ -44,7 +44,6 @@ export const INSTRUMENTS = ["phq9", "gad7", "phq2", "gad2"] as const;
 export const ACTION_TYPES = ["ai_say", "ai_ask", "ai_think", "use_skill", "assess"] as const;
 export const TRIGGER_EVENTS = ["risk_high", "risk_medium", "keyword", "condition"] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
-export type Instrument = (typeof INSTRUMENTS)[number];
 
 const VariableType = z.enum(VARIABLE_TYPES).meta({ description: "The value's type; extraction coerces to it." });
 
@@ -163,14 +162,6 @@ export const AssessConfigSchema = z.strictObject({
   instrument: z.enum(INSTRUMENTS).meta({ description: "Standard questionnaire: PHQ-9, GAD-7, PHQ-2 or GAD-2." }),
   output_prefix: VariableName.meta({ description: "Prefix of the stored variables <prefix>_items, <prefix>_total, <prefix>_band (default: the instrument)." }).optional(),
 });
-
-export const ACTION_CONFIG_SCHEMAS = {
-  ai_say: AiSayConfigSchema,
-  ai_ask: AiAskConfigSchema,
-  ai_think: AiThinkConfigSchema,
-  use_skill: UseSkillConfigSchema,
-  assess: AssessConfigSchema,
-} as const;
 
 const ACTION_DESCRIPTIONS: Record<ActionType, string> = {
   ai_say: "Tell the client something.",
@@ -345,8 +336,3 @@ export const FIELD_ALIASES = {
   assess: {},
   declare: { name: "var" },
 } as const satisfies Record<string, Record<string, string>>;
-
-/** Input-only shorthand fields that normalisation expands (not aliases: no hint). */
-export const SHORTHAND_FIELDS = {
-  ai_ask: ["target_variable", "extraction_prompt"],
-} as const;

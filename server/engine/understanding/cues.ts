@@ -3,7 +3,7 @@
  * reads this, hedges, corrects). They are evidence, not verdicts: the trained intent classifier
  * sees them as features beside the words, and decides.
  */
-import { foldText } from "../text/normalize";
+import { foldText } from "../text/normalise";
 import type { QuestionTopic } from "./types";
 
 export type Cue =
@@ -50,10 +50,4 @@ const CUES: readonly (readonly [Cue, RegExp])[] = [
 export function replyCues(reply: string): Cue[] {
   const text = foldText(reply);
   return CUES.filter(([, pattern]) => pattern.test(text)).map(([cue]) => cue);
-}
-
-/** The topic of a question to the bot, by its cues (the service-related ones first), or "other". */
-export function questionTopic(cues: readonly Cue[]): QuestionTopic {
-  for (const topic of ["real_person", "who_reads", "data", "meaning"] as const) if (cues.includes(`topic:${topic}`)) return topic;
-  return "other";
 }

@@ -8,7 +8,7 @@
 import { hashFeature, textPieces } from "../classifier/features";
 import { readConfirmation } from "../runtime/confirmation";
 import { coerceBoolean } from "../runtime/coerce";
-import { foldText } from "../text/normalize";
+import { foldText } from "../text/normalise";
 import type { Cue } from "./cues";
 import type { QuestionKind } from "./types";
 

@@ -1,5 +1,4 @@
-export { readReply, valueFor } from "./read-reply";
-export { extractName } from "./names";
-export { extractChoice, extractDuration, extractOption, extractRating } from "./values";
+export { readReply } from "./read-reply";
+export { extractDuration } from "./values";
 export * from "./types";
 export { correctedPart, namedSummaryPart } from "./summary-part";

@@ -5,7 +5,7 @@
  * goal; causes, problems → the concern), and read as affirming or denying it. A part is the one
  * corrected when it is denied or replaced and the other is not, or when the other is confirmed.
  */
-import { foldText } from "../text/normalize";
+import { foldText } from "../text/normalise";
 import type { SummaryPart } from "./types";
 
 const GOAL_IN_SUMMARY = /\b(?:you'?d like|you would like|you want|you'?re hoping|you hope|you'?d want|your goal|you wish)\b|希望|想要|想学|想(?=[^，,。]{2,})|目标是/u;

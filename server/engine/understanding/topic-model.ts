@@ -7,7 +7,7 @@
  */
 import { hashFeature, textPieces } from "../classifier/features";
 import { decodeLinearModel, probabilities, type LinearModel } from "../classifier/linear";
-import { foldText } from "../text/normalize";
+import { foldText } from "../text/normalise";
 import type { Cue } from "./cues";
 import { TOPIC_MODEL } from "./model-data";
 import type { QuestionTopic } from "./types";

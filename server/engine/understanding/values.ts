@@ -6,7 +6,7 @@
 import { interpretAnswer } from "../instruments";
 import { optionWords } from "./option-words";
 import { coerceEnum } from "../runtime/coerce";
-import { foldText } from "../text/normalize";
+import { foldText } from "../text/normalise";
 import type { Duration, DurationUnit, ReplyLanguage } from "./types";
 
 const EN_UNITS: Record<string, number> = {

@@ -20,10 +20,6 @@ export async function projectScope(prisma: PrismaClient, user: Accessor): Promis
   return { all: false, projectIds: memberships.map((m) => m.projectId) };
 }
 
-export function inScope(scope: ProjectScope, projectId: string): boolean {
-  return scope.all || scope.projectIds.includes(projectId);
-}
-
 /** A Prisma filter on Project ids for the scope. */
 export function projectIdFilter(scope: ProjectScope): Prisma.StringFilter | undefined {
   return scope.all ? undefined : { in: [...scope.projectIds] };

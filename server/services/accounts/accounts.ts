@@ -22,14 +22,14 @@ const USER_SELECT = { id: true, email: true, name: true, role: true } as const;
 export const EMAIL_MAX_LENGTH = 254;
 
 /** Emails compare case-insensitively and without surrounding spaces. */
-export function normalizeEmail(email: string): string {
+export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
 export function emailProblem(email: string): string | null {
-  const normalized = normalizeEmail(email);
-  if (normalized.length > EMAIL_MAX_LENGTH) return "The email address is too long.";
-  if (!/^[^\s@]+@[^\s@]+$/.test(normalized)) return "Enter a valid email address.";
+  const normalised = normaliseEmail(email);
+  if (normalised.length > EMAIL_MAX_LENGTH) return "The email address is too long.";
+  if (!/^[^\s@]+@[^\s@]+$/.test(normalised)) return "Enter a valid email address.";
   return null;
 }
 
@@ -48,7 +48,7 @@ export interface NewUser {
 export async function createUser(prisma: PrismaClient, input: NewUser): Promise<AccountUser> {
   const problem = emailProblem(input.email) ?? passwordProblem(input.password, [input.email, input.name ?? ""]);
   if (problem) throw new ServiceError("BAD_REQUEST", problem);
-  const email = normalizeEmail(input.email);
+  const email = normaliseEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   try {
     return await prisma.user.create({
@@ -149,7 +149,7 @@ export interface SignedInUser extends AccountUser {
 
 /** The cache key for an email: a hash, so the cache never holds addresses of accounts. */
 function emailKey(email: string): string {
-  return createHash("sha256").update(normalizeEmail(email)).digest("base64url").slice(0, 32);
+  return createHash("sha256").update(normaliseEmail(email)).digest("base64url").slice(0, 32);
 }
 
 type Limit = { key: string; limit: (typeof SIGN_IN_LIMITS)[keyof typeof SIGN_IN_LIMITS] };
@@ -201,7 +201,7 @@ export async function verifyCredentials(deps: { prisma: PrismaClient; cache: Cac
   const counted = await countAttempt(deps.cache, input);
   let user: SignedInUser | null;
   try {
-    const email = normalizeEmail(input.email);
+    const email = normaliseEmail(input.email);
     const found =
       email.length <= EMAIL_MAX_LENGTH
         ? await deps.prisma.user.findUnique({ where: { email }, select: { ...USER_SELECT, passwordHash: true, disabledAt: true } })
@@ -288,7 +288,7 @@ export async function ensureFirstAdmin(prisma: PrismaClient, env: FirstAdminEnv)
   const passwordIssue = passwordProblem(password, [rawEmail]);
   if (passwordIssue) return { status: "invalid", message: `HEARTLINE_ADMIN_PASSWORD: ${passwordIssue}` };
 
-  const email = normalizeEmail(rawEmail);
+  const email = normaliseEmail(rawEmail);
   if (await prisma.user.findUnique({ where: { email }, select: { id: true } })) {
     return {
       status: "conflict",
@@ -311,7 +311,7 @@ export async function ensureFirstAdmin(prisma: PrismaClient, env: FirstAdminEnv)
 export async function createOrPromoteAdmin(prisma: PrismaClient, input: { email: string; password: string; name?: string | null }): Promise<{ status: "created" | "updated"; user: AccountUser }> {
   const problem = emailProblem(input.email) ?? passwordProblem(input.password, [input.email, input.name ?? ""]);
   if (problem) throw new ServiceError("BAD_REQUEST", problem);
-  const email = normalizeEmail(input.email);
+  const email = normaliseEmail(input.email);
   const existing = await prisma.user.findUnique({ where: { email }, select: { id: true } });
   const passwordHash = await hashPassword(input.password);
   if (existing) {
@@ -350,7 +350,7 @@ export async function addProjectMember(prisma: PrismaClient, input: { projectId:
   const user = input.userId
     ? await prisma.user.findUnique({ where: { id: input.userId }, select: USER_SELECT })
     : input.email
-      ? await prisma.user.findUnique({ where: { email: normalizeEmail(input.email) }, select: USER_SELECT })
+      ? await prisma.user.findUnique({ where: { email: normaliseEmail(input.email) }, select: USER_SELECT })
       : null;
   if (!user) throw new ServiceError("NOT_FOUND", "This account was not found.");
   await prisma.projectMember.upsert({

@@ -9,6 +9,7 @@
 import { randomUUID } from "node:crypto";
 import type { EngineEvent, RiskLevel, SessionState } from "../../engine/runtime";
 import type { LlmUsage } from "../../engine/llm/port";
+import { isAtLeast, maxLevel } from "../../engine/safety/risk-types";
 import { storableJson } from "../../engine/text/storable";
 import { utcTimestamp, type Sql } from "../../db/sql";
 import { ServiceError } from "../errors";
@@ -49,11 +50,10 @@ export interface StoredMessage {
   createdAt: Date;
 }
 
-const RISK_ORDER: readonly RiskLevel[] = ["none", "low", "medium", "high", "imminent"];
 const NEEDS_REVIEW_FROM: RiskLevel = "medium";
 
 function maxRisk(levels: readonly RiskLevel[]): RiskLevel {
-  return levels.reduce<RiskLevel>((max, level) => (RISK_ORDER.indexOf(level) > RISK_ORDER.indexOf(max) ? level : max), "none");
+  return levels.reduce<RiskLevel>(maxLevel, "none");
 }
 
 // Parameters shared by both heads: $1 session id, $2 now, $3 turn, $4 script version,
@@ -141,7 +141,7 @@ function safetyOf(record: Pick<RunRecord, "events" | "state">) {
     e.type === "safety" ? [{ level: e.level, category: e.reason, evidence: e.evidence ?? [], source: e.source ?? "engine", actionTaken: e.action ?? "logged" }] : [],
   );
   const risk = maxRisk([record.state.risk.level, ...safety.map((s) => s.level)]);
-  const flag = safety.length > 0 && RISK_ORDER.indexOf(risk) >= RISK_ORDER.indexOf(NEEDS_REVIEW_FROM);
+  const flag = safety.length > 0 && isAtLeast(risk, NEEDS_REVIEW_FROM);
   return { safety, risk, flag };
 }
 

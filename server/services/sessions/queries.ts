@@ -1,6 +1,7 @@
 /** Reads a client may make about their own sessions. Another client's session is "not found". */
 import type { PrismaClient } from "../../db/generated/client";
 import type { Database } from "../../db/client";
+import type { RiskLevel } from "../../engine/safety/risk-types";
 import { ServiceError } from "../errors";
 import { DEFAULT_BOT_NAME } from "../studio/project/bot-name";
 import { storedQuickReplies, type StoredPending } from "./quick-replies";
@@ -74,7 +75,7 @@ const SESSION_DETAIL = sessionSummary(` s."scriptVersionId", s."techniquePins", 
 interface SessionSummaryRow {
   id: string;
   status: "active" | "completed" | "ended";
-  riskLevel: "none" | "low" | "medium" | "high" | "imminent";
+  riskLevel: RiskLevel;
   language: string | null;
   turnCount: number;
   createdAt: Date;

@@ -4,6 +4,7 @@ import { createTRPCContext } from "@/server/api/trpc";
 import { logCallFailure, STORAGE_RETRY_AFTER_SECONDS } from "@/server/api/errors";
 import { withRoute } from "@/server/observability/route";
 import { getPlatform } from "@/server/platform";
+import { problem } from "@/server/api/problem";
 import { clientAddress } from "@/server/auth/client-address";
 import { MAX_BATCH_CALLS } from "@/server/api/batch-limit";
 
@@ -31,19 +32,14 @@ function procedures(req: Request): string[] | null {
  */
 const MUTATION_LIMIT = { limit: 600, windowSeconds: 60 };
 
-/** Refusals made before tRPC runs, in the shape of a tRPC error (`error.message`, `error.code`). */
-function problem(status: number, code: string, message: string, headers: Record<string, string> = {}): Response {
-  return Response.json({ error: { message, code } }, { status, headers });
-}
-
 async function handler(req: Request): Promise<Response> {
   const calls = procedures(req);
-  if (!calls) return problem(400, "BAD_REQUEST", "The procedure path cannot be read.");
+  if (!calls) return problem(400, "The procedure path cannot be read.", { code: "BAD_REQUEST" });
   if (calls.length > MAX_BATCH_CALLS) {
-    return problem(400, "BAD_REQUEST", `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one holds ${calls.length}. Send them in smaller batches.`);
+    return problem(400, `A batch may hold at most ${MAX_BATCH_CALLS} calls; this one holds ${calls.length}. Send them in smaller batches.`, { code: "BAD_REQUEST" });
   }
   if (req.method === "POST") {
-    if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return problem(413, "PAYLOAD_TOO_LARGE", "The request is too large.");
+    if (Number(req.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return problem(413, "The request is too large.", { code: "PAYLOAD_TOO_LARGE" });
     // Every call of a batch counts, so a batch of N mutations costs what N requests would.
     const counted = calls.filter((name) => !UNCOUNTED.has(name)).length;
     if (counted > 0) {
@@ -53,7 +49,7 @@ async function handler(req: Request): Promise<Response> {
         .rateLimit(`trpc-mutations:${clientAddress(req.headers, platform.env.TRUST_PROXY)}`, { ...MUTATION_LIMIT, cost: counted })
         .catch(() => null);
       if (verdict && !verdict.allowed) {
-        return problem(429, "TOO_MANY_REQUESTS", "Too many requests. Please wait a moment.", { "Retry-After": String(verdict.retryAfterSeconds) });
+        return problem(429, "Too many requests. Please wait a moment.", { code: "TOO_MANY_REQUESTS", headers: { "Retry-After": String(verdict.retryAfterSeconds) } });
       }
     }
   }

@@ -1,18 +1,11 @@
 import { assertProjectAccess, authorProcedure, createTRPCRouter, type TRPCContext } from "../../trpc";
 import type { AccountUser } from "../../../services/accounts/accounts";
 import { projectScope } from "../../../services/accounts/access";
-import {
-  exportFlaggedSessionsCsv,
-  exportSessionsCsv,
-  exportVariablesCsv,
-  getReviewSession,
-  listFlaggedSessions,
-  listReviewScripts,
-  listSessions,
-  markEventReviewed,
-  type ReviewFilters,
-  type SessionFilters,
-} from "../../../services/review/review";
+import { exportFlaggedSessionsCsv, exportSessionsCsv, exportVariablesCsv } from "../../../services/review/export-csv";
+import { listFlaggedSessions, listReviewScripts, type ReviewFilters } from "../../../services/review/flagged";
+import { markEventReviewed } from "../../../services/review/mark-reviewed";
+import { getReviewSession } from "../../../services/review/session-detail";
+import { listSessions, type SessionFilters } from "../../../services/review/sessions";
 import { markReviewedInput, reviewFiltersInput, reviewListInput, reviewSessionInput, sessionFiltersInput, sessionsListInput } from "./schemas";
 import type { z } from "zod";
 

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { storableString } from "../../../engine/text/storable";
 import { RISK_LEVELS } from "../../../engine/safety/risk-types";
-import { REVIEW_NOTE_MAX, REVIEW_PAGE_MAX, SESSION_STATUSES } from "../../../services/review/review";
+import { REVIEW_NOTE_MAX } from "../../../services/review/mark-reviewed";
+import { REVIEW_PAGE_MAX } from "../../../services/review/session-rows";
+import { SESSION_STATUSES } from "../../../services/review/sessions";
 
 const id = storableString().min(1).max(64);
 

@@ -2,7 +2,7 @@ import { authorProcedure, createTRPCRouter, projectProcedure, type TRPCContext }
 import type { SessionState } from "../../../engine/runtime";
 import { scriptJsonSchema } from "../../../engine/script";
 import { analyseDraft } from "../../../services/studio/editor/analyse";
-import { startTry, turnTry, type TryDeps } from "../../../services/studio/tryit/run";
+import { startTry, turnTry, type TryDeps } from "../../../services/studio/try/run";
 import { analyseInput, tryStartInput, tryTurnInput } from "./try.schemas";
 
 function tryDeps(ctx: TRPCContext): TryDeps {

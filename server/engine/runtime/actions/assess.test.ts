@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { InterpretRequest, LlmPort } from "../../llm/port";
 import { templateLlm } from "../../llm/template";
 import { collect, start, turn, type EngineOptions } from "../index";
-import { compileOrThrow } from "../test-support";
+import { compileOrThrow, fakeLlm } from "../test-support";
 
 const script = compileOrThrow(`
 session:
@@ -29,21 +29,12 @@ const HEDGED = "honestly it comes and goes";
 
 function modelLlm(interpret: (request: InterpretRequest) => Promise<number | null>): { llm: LlmPort; calls: InterpretRequest[] } {
   const calls: InterpretRequest[] = [];
-  const llm: LlmPort = {
-    mode: "model",
-    model: "fake",
-    async *compose(request) {
-      yield request.fallbackText;
-    },
-    extract: templateLlm.extract,
-    judge: async () => ({ done: true }),
-    think: async () => ({}),
+  const llm = fakeLlm({
     interpret: async (request) => {
       calls.push(request);
       return interpret(request);
     },
-    summarise: async (r) => r.previous,
-  };
+  });
   return { llm, calls };
 }
 

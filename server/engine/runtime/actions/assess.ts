@@ -9,6 +9,7 @@
  */
 import type { CompiledAction } from "../../script";
 import { ANSWER_OPTIONS, getInstrument, interpretAnswer, renderItemQuestion, scoreInstrument } from "../../instruments";
+import { maxLevel } from "../../safety";
 import { readReply } from "../../understanding";
 import type { HandlerRun, RunContext } from "../context";
 import { assessQuestion } from "../pending-question";
@@ -20,12 +21,6 @@ type AssessAction = Extract<CompiledAction, { action_type: "assess" }>;
 
 /** After this many unclear answers to one item it is left unanswered, so no client is stuck. */
 export const MAX_UNCLEAR_ANSWERS = 3;
-
-const RISK_ORDER: readonly RiskLevel[] = ["none", "low", "medium", "high", "imminent"];
-
-export function raiseRisk(current: RiskLevel, to: RiskLevel): RiskLevel {
-  return RISK_ORDER.indexOf(to) > RISK_ORDER.indexOf(current) ? to : current;
-}
 
 export async function* startAssess(ctx: RunContext, action: AssessAction): HandlerRun {
   yield ctx.position(action, 1);
@@ -119,6 +114,6 @@ export async function* replyAssess(ctx: RunContext, action: AssessAction, reply:
 }
 
 function* raiseSafety(ctx: RunContext, level: RiskLevel, reason: string): Generator<EngineEvent> {
-  ctx.state.risk.level = raiseRisk(ctx.state.risk.level, level);
+  ctx.state.risk.level = maxLevel(ctx.state.risk.level, level);
   yield { type: "safety", level, reason, source: "instrument", action: "protocol" };
 }

@@ -6,7 +6,7 @@
  *   "are you thinking of ending your life?" and "tonight" after "when is your exam?" can differ.
  */
 import { hashFeature, textPieces as pieces } from "../../classifier/features";
-import { foldText } from "../../text/normalize";
+import { foldText } from "../../text/normalise";
 
 export interface MessageContext {
   /** The bot's last message before this one. */

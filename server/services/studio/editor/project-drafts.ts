@@ -93,10 +93,6 @@ export function clearProjectDraftCache(): void {
   cache.clear();
 }
 
-export function projectDraftCacheSize(): number {
-  return cache.size;
-}
-
 type Db = Pick<PrismaClient, "script">;
 
 /** The project's other drafts (cached by revision) and the technique ids the draft is checked against. */

@@ -12,7 +12,7 @@ import { unstorableProblem } from "../../../engine/text/storable";
 import { ServiceError } from "../../errors";
 import { compileDraft, draftTechniques, identityOf } from "./compile";
 import { assertKeyFree, conflict, isUniqueViolation } from "./files";
-import { isKindFolder, normalizeScriptPath } from "./paths";
+import { isKindFolder, normaliseScriptPath } from "./paths";
 
 /** Largest archive accepted by import, in bytes. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -149,7 +149,7 @@ export function readArchive(bytes: Uint8Array): { files: ArchiveFile[]; skipped:
       return;
     }
     seenNames.add(name);
-    const checked = normalizeScriptPath(name);
+    const checked = normaliseScriptPath(name);
     if (!checked.ok) {
       skipped.push({ path: shown, reason: checked.reason });
       return;

@@ -15,7 +15,7 @@ import type { Diagnostic } from "../../../engine/script";
 import { listAccessibleProjects, type Accessor } from "../../accounts/access";
 import { ServiceError } from "../../errors";
 import { compileInProject, identityOf } from "./compile";
-import { normalizeScriptPath } from "./paths";
+import { normaliseScriptPath } from "./paths";
 import { skeletonFor } from "./skeletons";
 
 type Db = PrismaClient | Prisma.TransactionClient;
@@ -49,7 +49,7 @@ export function deletedFile(): ServiceError {
 }
 
 export function checkedPath(input: string): string {
-  const checked = normalizeScriptPath(input);
+  const checked = normaliseScriptPath(input);
   if (!checked.ok) throw new ServiceError("BAD_REQUEST", checked.reason);
   return checked.path;
 }

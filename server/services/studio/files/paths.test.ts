@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { idFromName, keyFromPath, kindFromPath, normalizeScriptPath, titleFromName } from "./paths";
+import { idFromName, keyFromPath, kindFromPath, normaliseScriptPath, titleFromName } from "./paths";
 
 const ok = (input: string) => {
-  const checked = normalizeScriptPath(input);
+  const checked = normaliseScriptPath(input);
   return checked.ok ? checked.path : `refused: ${checked.reason}`;
 };
 
-describe("normalizeScriptPath", () => {
+describe("normaliseScriptPath", () => {
   it("keeps ordinary paths and normalises separators and dot segments", () => {
     expect(ok("sessions/intake.yaml")).toBe("sessions/intake.yaml");
     expect(ok("  techniques/breathing.YML ")).toBe("techniques/breathing.YML");
@@ -18,7 +18,7 @@ describe("normalizeScriptPath", () => {
 
   it("refuses paths that leave the project or are not YAML files", () => {
     for (const bad of ["../x.yaml", "sessions/../../x.yaml", "sessions/..\\x.yaml", "/etc/x.yaml", "\\\\server\\share\\x.yaml", "C:/x.yaml", "c:x.yaml", "~/x.yaml"]) {
-      expect(normalizeScriptPath(bad).ok, bad).toBe(false);
+      expect(normaliseScriptPath(bad).ok, bad).toBe(false);
     }
     expect(ok("sessions/x.txt")).toMatch(/\.yaml or \.yml/);
     expect(ok("sessions/.yaml")).toMatch(/refused/);

@@ -21,7 +21,7 @@ const FORBIDDEN = /[\u0000-\u001f\u007f<>:"|?*]/;
  * absolute paths, `..`, hidden names, control and reserved characters, and anything that is not
  * a .yaml/.yml file.
  */
-export function normalizeScriptPath(input: string): PathCheck {
+export function normaliseScriptPath(input: string): PathCheck {
   const raw = input.trim().replaceAll("\\", "/");
   if (!raw) return { ok: false, reason: "Give the file a path, e.g. sessions/intake.yaml." };
   if (raw.startsWith("/") || raw.startsWith("~") || /^[A-Za-z]:/.test(raw)) {

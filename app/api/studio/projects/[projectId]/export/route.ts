@@ -1,4 +1,5 @@
 import { getPlatform } from "@/server/platform";
+import { problem } from "@/server/api/problem";
 import { HTTP_STATUS, ServiceError } from "@/server/services/errors";
 import { withRoute } from "@/server/observability/route";
 import { isStorable } from "@/server/engine/text/storable";
@@ -8,10 +9,6 @@ import { authorizeProjectRequest } from "@/server/services/studio/files/request-
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ projectId: string }> };
-
-function problem(status: number, message: string): Response {
-  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
-}
 
 /** The project's drafts (files not deleted) at their paths, as `<slug>.zip`. Authors of the project and admins only. */
 export const GET = withRoute<Context>("/api/studio/projects/[projectId]/export", async (req, context) => {
@@ -33,7 +30,7 @@ export const GET = withRoute<Context>("/api/studio/projects/[projectId]/export",
       },
     });
   } catch (error) {
-    if (error instanceof ServiceError) return problem(HTTP_STATUS[error.code], error.message);
+    if (error instanceof ServiceError) return problem(HTTP_STATUS[error.code], error.message, { code: error.code });
     throw error;
   }
 });

@@ -1,4 +1,5 @@
 import { getPlatform } from "@/server/platform";
+import { problem } from "@/server/api/problem";
 import { checkSameOrigin } from "@/server/auth/same-origin";
 import { HTTP_STATUS, ServiceError } from "@/server/services/errors";
 import { withRoute } from "@/server/observability/route";
@@ -9,10 +10,6 @@ import { authorizeProjectRequest } from "@/server/services/studio/files/request-
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ projectId: string }> };
-
-function problem(status: number, message: string): Response {
-  return Response.json({ error: message }, { status, headers: { "Cache-Control": "no-store" } });
-}
 
 /**
  * Zip bodies only. None of these is a type an HTML form or a "simple" cross-site fetch may send
@@ -74,7 +71,7 @@ export const POST = withRoute<Context>("/api/studio/projects/[projectId]/import"
   try {
     return Response.json(await importProject(prisma, projectId, body), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof ServiceError) return problem(HTTP_STATUS[error.code], error.message);
+    if (error instanceof ServiceError) return problem(HTTP_STATUS[error.code], error.message, { code: error.code });
     throw error;
   }
 });

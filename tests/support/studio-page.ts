@@ -1,6 +1,5 @@
+/** The author studio as the browser tests (and the browser bench) drive it: signed-in contexts, the editor and publishing. */
 import { expect, request, type Browser, type BrowserContext, type Page } from "@playwright/test";
-
-/** What the studio's browser tests share: the admin, sign-in, the editor and publishing. */
 
 export const ADMIN_EMAIL = "admin@heartline.test";
 export const ADMIN_PASSWORD = "e2e-admin-password-0123";

@@ -2,12 +2,14 @@
 
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
 
-interface FormDialogProps {
+interface DialogProps {
   open: boolean;
   title: string;
   /** One or two sentences under the title. */
   description?: ReactNode;
   submitLabel: string;
+  /** Defaults to "Cancel". */
+  cancelLabel?: string;
   busyLabel?: string;
   busy?: boolean;
   error?: string | null;
@@ -20,14 +22,16 @@ interface FormDialogProps {
 }
 
 /**
- * A modal form on <dialog>: the browser traps focus, Escape cancels, focus returns to the opener.
- * The first field gets the focus (mark it `autoFocus`); without fields, Cancel does.
+ * The one modal of the app, a form on <dialog>: a question to confirm (no fields) or a few fields
+ * to fill. The browser traps focus, Escape cancels, and focus returns to the opener. The first
+ * field gets the focus (mark it `autoFocus`); without fields, the safe choice (Cancel) does.
  */
-export function FormDialog({
+export function Dialog({
   open,
   title,
   description,
   submitLabel,
+  cancelLabel = "Cancel",
   busyLabel,
   busy = false,
   error,
@@ -36,7 +40,7 @@ export function FormDialog({
   onSubmit,
   onCancel,
   children,
-}: FormDialogProps) {
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const descriptionId = useId();
@@ -56,7 +60,7 @@ export function FormDialog({
   return (
     <dialog
       ref={ref}
-      className="dialog studio-dialog"
+      className="dialog"
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onCancel={(event) => {
@@ -82,7 +86,7 @@ export function FormDialog({
           ) : null}
           <div className="dialog-actions">
             <button type="button" className="btn" onClick={onCancel} disabled={busy} autoFocus={!children}>
-              Cancel
+              {cancelLabel}
             </button>
             <button type="submit" className={`btn ${danger ? "btn-danger" : "btn-primary"}`} disabled={busy || submitDisabled} aria-busy={busy}>
               {busy ? (busyLabel ?? submitLabel) : submitLabel}

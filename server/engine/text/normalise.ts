@@ -4,7 +4,7 @@
  * "抑鬱" and "抑郁", "ＯＫ" and "OK", "I’m" and "I'm" are the same to all of them.
  *
  * Two views of one folding:
- * - `normalizeForMatching`: exactly as long as the input, so a regex match offset is also an offset
+ * - `normaliseForMatching`: exactly as long as the input, so a regex match offset is also an offset
  *   into what the client wrote (evidence spans). Case is kept: rules compile case-insensitive.
  * - `foldText`: for models and comparisons, where offsets do not matter: also applies NFKC, drops
  *   zero-width and soft-hyphen characters (used to dodge filters: "ki\u200bll"), lowercases and
@@ -61,7 +61,7 @@ function foldUnit(code: number, map: ReadonlyMap<number, number>): number {
  * Returns a string of exactly `text.length` code units: fullwidth ASCII folded to ASCII (so
  * `，！？` act like `,!?`), apostrophe variants unified, Traditional characters mapped to Simplified.
  */
-export function normalizeForMatching(text: string): string {
+export function normaliseForMatching(text: string): string {
   const map = traditionalMap();
   let changed = false;
   const units = new Array<number>(text.length);
@@ -80,7 +80,7 @@ export function normalizeForMatching(text: string): string {
 
 /** NFKC (full-width forms, ligatures, composed accents), no invisible characters, then the matching form. */
 function fold(text: string): string {
-  return normalizeForMatching(text.normalize("NFKC").replace(INVISIBLE, "")).replace(/[\u201c\u201d]/g, '"');
+  return normaliseForMatching(text.normalize("NFKC").replace(INVISIBLE, "")).replace(/[\u201c\u201d]/g, '"');
 }
 
 /** The folded form for models and comparisons: lower case, single spaces, trimmed. */
