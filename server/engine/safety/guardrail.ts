@@ -15,7 +15,7 @@ import type { GuardrailCategory } from "./guardrail-rules";
 
 export type { GuardrailCategory, GuardrailViolation } from "./guardrail-rules";
 export { checkOutput, releasableLength } from "./guardrail-match";
-export { GuardedText, sentenceEnd, splitSentences, type GuardStep } from "./guardrail-stream";
+export { GuardedText, sentenceEnd, splitSentences } from "./guardrail-stream";
 
 /** What ends a message whose next sentence was withheld: short, and safe whatever was cut. */
 const SAFE_ENDINGS: Record<"en" | "zh", Record<GuardrailCategory, string>> = {

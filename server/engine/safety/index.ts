@@ -17,13 +17,4 @@ export { crisisLinesFor, formatCrisisLine } from "./crisis-lines";
 export { evaluateRisk, type RiskEvaluation } from "./risk-evaluation";
 export type { CorpusMessage } from "./corpus";
 export type { MessageContext } from "./classifier/features";
-export {
-  checkOutput,
-  GuardedText,
-  safeEnding,
-  sentenceEnd,
-  splitSentences,
-  type GuardStep,
-  type GuardrailCategory,
-  type GuardrailViolation,
-} from "./guardrail";
+export { GuardedText, safeEnding, splitSentences, type GuardrailViolation } from "./guardrail";
