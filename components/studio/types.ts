@@ -13,7 +13,6 @@ export type Diagnostic = Analysis["diagnostics"][number];
 export type OutlineNode = Analysis["outline"][number];
 export type VariableInfo = Analysis["variables"][number];
 export type TryResult = Outputs["studioTry"]["start"];
-type EngineEvent = TryResult["events"][number];
 export type Inspector = TryResult["inspector"];
 export type TryState = TryResult["state"];
 export type TryMode = NonNullable<Inputs["studioTry"]["start"]["mode"]>;
