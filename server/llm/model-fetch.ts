@@ -4,8 +4,9 @@
  * never cached by Next (each carries an abort signal), so they go to the wrapped fetch directly and
  * skip Next's per-call work. Resolved on every call, as Next may patch after this module loads.
  *
- * Tracing keeps its HTTP span: OpenTelemetry's fetch instrumentation starts before the routes load,
- * so the fetch Next wrapped is the instrumented one. Outside Next (tests, scripts) this is
+ * Tracing keeps its HTTP span whichever wrapped first: when Next wrapped the instrumented fetch, the
+ * fetch it kept is the instrumented one; when the instrumentation wrapped Next's wrapper, the global
+ * has no `_nextOriginalFetch` and the whole chain runs. Outside Next (tests, scripts) this is
  * `globalThis.fetch` itself.
  */
 type PatchedFetch = typeof fetch & { _nextOriginalFetch?: typeof fetch };
