@@ -205,6 +205,24 @@ describe("createAiSdkLlm", () => {
       expect(usage).toEqual([{ purpose: "extract", model: "mock-model", promptTokens: 12, completionTokens: 4, latencyMs: expect.any(Number) }]);
     });
 
+    it("builds each shape's schema once, and a different field set or pending question gets its own", async () => {
+      const model = new MockLanguageModelV4({ doGenerate: jsonResult({}) });
+      const { llm } = setup(model);
+      const fields = [{ name: "sleep_hours", type: "number" as const, description: "Hours slept" }];
+      const reading = { kind: "open" as const, question: "How have you been sleeping?" };
+      await llm.extract({ prompt, reply: "", fields, reading });
+      await llm.extract({ prompt, reply: "", fields: fields.map((field) => ({ ...field })), reading: { ...reading } });
+      await llm.extract({ prompt, reply: "", fields, reading: { ...reading, question: "How is work?" } });
+      await llm.extract({ prompt, reply: "", fields: [{ ...fields[0]!, type: "text" }], reading });
+      const schemas = model.doGenerateCalls.map((call) => (call.responseFormat?.type === "json" ? call.responseFormat.schema : undefined));
+      // The same shape reuses the JSON Schema built for it.
+      expect(schemas[1]).toBe(schemas[0]);
+      expect(JSON.stringify(schemas[2])).toContain("How is work?");
+      expect(JSON.stringify(schemas[0])).not.toContain("How is work?");
+      expect(schemas[3]).toMatchObject({ properties: { sleep_hours: { type: ["string", "null"] } } });
+      expect(schemas[0]).toMatchObject({ properties: { sleep_hours: { type: ["number", "null"] } } });
+    });
+
     it("makes no call when there are no fields", async () => {
       const model = new MockLanguageModelV4();
       const { llm, usage } = setup(model);

@@ -1,4 +1,4 @@
-import { generateText, Output, streamText, type LanguageModel, type LanguageModelUsage, type TextStreamPart, type ToolSet } from "ai";
+import { generateText, streamText, type LanguageModel, type LanguageModelUsage, type TextStreamPart, type ToolSet } from "ai";
 import { z } from "zod";
 import type { ClassifyRiskRequest, ClassifyRiskResult, ComposeRequest, ExtractRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
 import { delimitClientText } from "../engine/prompts/build";
@@ -6,6 +6,7 @@ import { RISK_CATEGORIES, RISK_LEVELS } from "../engine/safety";
 import { CodedLlmError, StreamFailure, toLlmError, type LlmErrorCode } from "./errors";
 import { withRetries, type RetryPolicy } from "./retry";
 import { extractSchema, interpretSchema, judgeSchema, presentFields, presentReading } from "./schema";
+import { objectOutput, type ObjectOutput } from "./structured-outputs";
 
 export interface AiSdkLlmOptions {
   model: LanguageModel;
@@ -91,6 +92,9 @@ const classifyRiskSchema = z.object({
   rationale: z.string().describe("One short sentence on why, for the human reviewer"),
 });
 
+/** Extraction schemas leave fields out and allow open objects, which OpenAI's strict mode refuses. */
+const LOOSE_SCHEMA_OPTIONS = { providerOptions: { openai: { strictJsonSchema: false } } };
+
 /** The message to classify must be the last one the model sees, even if memory was trimmed. */
 function withClientText(prompt: Prompt, text: string): Prompt {
   const delimited = delimitClientText(text);
@@ -153,18 +157,18 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
     }
   }
 
-  function structured<T>(purpose: string, prompt: Prompt, schema: z.ZodType<T>, strict: boolean): Promise<T> {
+  function structured<T>(purpose: string, prompt: Prompt, output: ObjectOutput<T>, strict: boolean): Promise<T> {
     return run(purpose, async (signal) => {
       const result = await generateText({
         model,
         ...promptOptions(prompt),
-        output: Output.object({ schema, name: purpose }),
+        output,
         maxRetries: 0,
         abortSignal: signal,
         telemetry: telemetry(purpose),
         // OpenAI's strict mode needs every property required and no open objects; extraction
         // schemas have neither (fields may be left out, "object" fields are free-form).
-        ...(strict ? {} : { providerOptions: { openai: { strictJsonSchema: false } } }),
+        ...(strict ? {} : LOOSE_SCHEMA_OPTIONS),
       });
       return { value: result.output, usage: result.usage };
     });
@@ -172,7 +176,8 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
 
   async function extractFields(purpose: string, prompt: Prompt, fields: readonly FieldSpec[], reading?: ExtractRequest["reading"]): Promise<Record<string, JsonValue>> {
     if (fields.length === 0 && !reading) return {};
-    const output = await structured<Record<string, unknown>>(purpose, prompt, extractSchema(fields, reading), false);
+    const shape = JSON.stringify([fields, reading ?? null]);
+    const output = await structured(purpose, prompt, objectOutput<Record<string, unknown>>(purpose, shape, () => extractSchema(fields, reading)), false);
     return reading ? { ...presentFields(output, fields), ...presentReading(output, fields) } : presentFields(output, fields);
   }
 
@@ -264,14 +269,14 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
     extract: (request) => extractFields("extract", request.prompt, request.fields, request.reading),
     think: (request) => extractFields("think", request.prompt, request.fields),
     async judge(request) {
-      const output = await structured("judge", request.prompt, judgeSchema, true);
+      const output = await structured("judge", request.prompt, objectOutput("judge", "", () => judgeSchema), true);
       const understanding = Number.isFinite(output.understanding) ? Math.round(Math.min(100, Math.max(0, output.understanding))) : undefined;
       return { done: output.done, hasQuestions: output.hasQuestions, ...(understanding === undefined ? {} : { understanding }) };
     },
     async interpret(request) {
       const allowed = request.options.map((option) => option.score);
       try {
-        const { score } = await structured("interpret", request.prompt, interpretSchema(allowed), true);
+        const { score } = await structured("interpret", request.prompt, objectOutput("interpret", allowed.join(","), () => interpretSchema(allowed)), true);
         return score !== null && allowed.includes(score) ? score : null;
       } catch (error) {
         // An answer outside the options (a server without strict schemas) means "unclear", not a failed turn.
@@ -280,7 +285,7 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
       }
     },
     classifyRisk(request: ClassifyRiskRequest): Promise<ClassifyRiskResult> {
-      return structured("classify_risk", withClientText(request.prompt, request.text), classifyRiskSchema, true);
+      return structured("classify_risk", withClientText(request.prompt, request.text), objectOutput("classify_risk", "", () => classifyRiskSchema), true);
     },
     async summarise(request) {
       const text = await run("summarise", async (signal) => {

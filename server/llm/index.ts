@@ -1,7 +1,9 @@
 import { createOpenAI } from "@ai-sdk/openai";
+import type { LanguageModel } from "ai";
 import type { LlmPort, LlmUsage } from "../engine/llm/port";
 import { templateLlm } from "../engine/llm/template";
 import { createAiSdkLlm } from "./ai-sdk-llm";
+import { modelFetch } from "./model-fetch";
 
 export interface LlmConfig {
   mode: "model" | "template";
@@ -27,6 +29,21 @@ function setting(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+/** The provider's model holds only its settings, so one serves every turn (a port is made per turn). */
+const chatModels = new Map<string, LanguageModel>();
+
+function chatModel(apiKey: string, baseURL: string, modelName: string): LanguageModel {
+  const key = JSON.stringify([apiKey, baseURL, modelName]);
+  let model = chatModels.get(key);
+  if (!model) {
+    model = createOpenAI({ apiKey, baseURL, fetch: modelFetch }).chat(modelName);
+    // Settings come from the environment, so there are few; a bound keeps a misuse from growing it.
+    if (chatModels.size >= 16) chatModels.clear();
+    chatModels.set(key, model);
+  }
+  return model;
+}
+
 /**
  * The LLM port for the app: template mode needs nothing; model mode talks Chat Completions to
  * OpenAI or any compatible server. Every provider setting is passed explicitly, so the provider
@@ -41,10 +58,9 @@ export function createLlm(config: LlmConfig): LlmPort {
     throw new Error("LLM model mode needs an API key or an OpenAI-compatible base URL");
   }
   const modelName = setting(config.model) ?? DEFAULT_MODEL;
-  const provider = createOpenAI({ apiKey: apiKey ?? PLACEHOLDER_API_KEY, baseURL: baseURL ?? OPENAI_BASE_URL });
 
   return createAiSdkLlm({
-    model: provider.chat(modelName),
+    model: chatModel(apiKey ?? PLACEHOLDER_API_KEY, baseURL ?? OPENAI_BASE_URL, modelName),
     modelName,
     timeoutMs: config.timeoutMs,
     maxRetries: config.maxRetries,
