@@ -10,7 +10,9 @@
  */
 import { detectRisk, evaluateRisk, RISK_LEVELS, type CorpusMessage, type RiskEvaluation } from "../server/engine/safety";
 import { detectRiskByRules } from "../server/engine/safety/rule-detector";
+import { loadReplyCorpus, loadReplySplit } from "../server/reply-training/corpus-files";
 import { loadCorpus, loadSplit, splitByWriter } from "../server/safety-training/corpus-files";
+import { inSessionFigures } from "../server/safety-training/in-session";
 
 const iterations = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 5_000);
 const showMisses = process.argv.includes("--misses");
@@ -50,6 +52,17 @@ console.log(`held-out writers: ${split.heldOut.join(", ")}`);
 printEvaluation("rules alone, held-out writers", evaluateRisk(heldOut, rulesAlone), false);
 printEvaluation("rules + classifier, held-out writers", evaluateRisk(heldOut, combined), true);
 for (const writer of split.heldOut) printEvaluation(`rules + classifier, ${writer}`, evaluateRisk(heldOut.filter((message) => message.writer === writer), combined), false);
+
+const heldOutReplies = splitByWriter(loadReplyCorpus(), loadReplySplit()).heldOut;
+console.log(`
+in a session (held-out writers of both corpora: ordinary replies after their own question; crises after an ordinary question)`);
+for (const lang of ["en", "zh"] as const) {
+  const figures = inSessionFigures(lang, heldOut, heldOutReplies, (text, language, bot) => detectRisk(text, { lang: language, ...(bot ? { context: { bot } } : {}) }).level);
+  console.log(`  ${lang}: false alarms on ordinary replies ${figures.falseAlarms.length}/${figures.ordinaryReplies} = ${percent(figures.falseAlarmRate)}; crisis recall alone ${percent(figures.recallAlone)}, after an ordinary question ${percent(figures.recallAfterQuestion)} (${figures.crises} lines)`);
+  if (!showMisses) continue;
+  for (const reply of figures.falseAlarms) console.log(`    false alarm after ${JSON.stringify(reply.question)}: ${reply.reply}`);
+  for (const { message, question, detected } of figures.missedAfterQuestion) console.log(`    missed after ${JSON.stringify(question)} (${message.label} → ${detected}): ${message.text}`);
+}
 
 /** Realistic 500-character messages: corpus lines strung together, in one language each. */
 function buildMessages(messages: readonly CorpusMessage[]): string[] {
