@@ -36,8 +36,3 @@ export function objectOutput<T>(name: string, shape: string, build: () => z.ZodT
   }
   return output;
 }
-
-/** How many shapes are held (for tests). */
-export function cachedShapeCount(): number {
-  return byShape.size;
-}
