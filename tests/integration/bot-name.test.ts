@@ -2,14 +2,13 @@
  * The bot's name is a project setting: its authors read and change it, clients' conversations
  * show it (running ones too), a bad name is refused with the reason, and empty means the default.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { seedExampleScripts } from "@/server/services/seed";
 import type { Platform } from "@/server/platform";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { callerFor, testPlatform } from "../support/test-platform";
-import { errorOf, makeUser, signInCookie } from "../support/auth";
+import { seedProjectMembers } from "../support/project-members";
+import { callerFor } from "../support/test-platform";
+import { errorOf } from "../support/auth";
 
 let testDb: TestDatabase;
 let platform: Platform;
@@ -19,13 +18,7 @@ let outsider: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  projectId = (await prisma.project.findUniqueOrThrow({ where: { slug: "default" } })).id;
-  const other = (await prisma.project.create({ data: { slug: "other", name: "Other" } })).id;
-  platform = testPlatform(testDb.db);
-  member = await signInCookie(platform, (await makeUser(prisma, { projectIds: [projectId] })).email);
-  outsider = await signInCookie(platform, (await makeUser(prisma, { projectIds: [other] })).email);
+  ({ platform, projectId, member, outsider } = await seedProjectMembers(testDb));
 });
 
 afterAll(async () => {

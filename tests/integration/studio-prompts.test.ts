@@ -2,17 +2,16 @@
  * A project's own prompt wording: authors of the project can read and change it, bad overrides are
  * refused with the reason, and a new session in model mode sends the project's wording to the model.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { seedExampleScripts } from "@/server/services/seed";
 import { startSession } from "@/server/services/sessions/start-session";
 import { createCache } from "@/server/cache";
 import { createLlm } from "@/server/llm";
 import type { Platform } from "@/server/platform";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { callerFor, testPlatform } from "../support/test-platform";
-import { errorOf, makeUser, signInCookie } from "../support/auth";
+import { seedProjectMembers } from "../support/project-members";
+import { callerFor } from "../support/test-platform";
+import { errorOf } from "../support/auth";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fake-openai-server";
 
 let testDb: TestDatabase;
@@ -24,13 +23,7 @@ let outsider: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  projectId = (await prisma.project.findUniqueOrThrow({ where: { slug: "default" } })).id;
-  const other = (await prisma.project.create({ data: { slug: "other", name: "Other" } })).id;
-  platform = testPlatform(testDb.db);
-  member = await signInCookie(platform, (await makeUser(prisma, { projectIds: [projectId] })).email);
-  outsider = await signInCookie(platform, (await makeUser(prisma, { projectIds: [other] })).email);
+  ({ platform, projectId, member, outsider } = await seedProjectMembers(testDb));
   fake = await startFakeOpenAiServer({ script: (request) => (request.stream ? { type: "text", text: ["Hello ", "there."] } : { type: "json", value: {} }) });
 });
 
