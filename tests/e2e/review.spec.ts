@@ -219,7 +219,7 @@ for (const viewport of [
     await page.goto(`/review/${sessionId}`);
     await expect(page.getByTestId("safety-events").locator(".event-card")).toHaveCount(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth), "no sideways scrolling").toBeLessThanOrEqual(viewport.width);
-    await page.getByRole("link", { name: "Open Weekly check-in in the studio" }).click();
+    await page.getByRole("link", { name: "Open in the studio: Weekly check-in" }).click();
     await expect(page).toHaveURL(/\/studio\/[^/]+\/files\/[^/]+$/);
     await expect(page.getByRole("heading", { level: 1, name: /sessions\/check-in\.en\.yaml/ })).toBeVisible();
 

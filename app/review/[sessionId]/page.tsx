@@ -77,7 +77,7 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
               <Link
                 href={`/studio/${encodeURIComponent(session.project.id)}/files/${encodeURIComponent(session.script.id)}`}
                 className="small"
-                aria-label={`Open ${session.script.name} in the studio`}
+                aria-label={`Open in the studio: ${session.script.name}`}
               >
                 Open in the studio
               </Link>
