@@ -3,7 +3,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from "@pla
 import { adminStorageState, DESKTOP, flaggedSessionId, PHONE, sayImminentRisk, startConversation } from "../support/e2e-pages";
 
 /**
- * Every page, in both languages, at desktop and phone size: axe-core finds no serious or critical
+ * Every page (client, studio, analytics, review, outcomes), in both languages, at desktop and phone size: axe-core finds no serious or critical
  * violation of WCAG 2.1 A/AA, and every visible control can be reached with the Tab key.
  */
 
@@ -134,6 +134,11 @@ for (const { lang, locale } of LANGUAGES) {
         await page.locator("a.btn", { hasText: "Open" }).first().click();
         await expect(page.getByRole("link", { name: /check-in\.en\.yaml/ }).first()).toBeVisible();
         await check(page, "a project");
+        const projectUrl = page.url();
+        await page.getByRole("link", { name: "Analytics", exact: true }).click();
+        await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
+        await check(page, "the project's analytics");
+        await page.goto(projectUrl);
         await page.getByRole("link", { name: /check-in\.en\.yaml/ }).first().click();
         await expect(page.locator(".monaco-editor").first()).toBeVisible({ timeout: 20_000 });
         await check(page, "the editor");
@@ -143,6 +148,10 @@ for (const { lang, locale } of LANGUAGES) {
         await page.goto(`/review/${sessionId}`);
         await expect(page.getByTestId("safety-events")).toBeVisible();
         await check(page, "a reviewed session");
+        await page.getByRole("link", { name: /Outcomes over/ }).click();
+        await expect(page).toHaveURL(/\/review\/clients\//);
+        await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+        await check(page, "a client's outcomes");
         await context.close();
       });
     });
