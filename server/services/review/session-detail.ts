@@ -9,7 +9,7 @@ import type { RiskLevel } from "../../engine/safety/risk-types";
 import { sessionScopeWhere, type ProjectScope } from "../accounts/access";
 import { ServiceError } from "../errors";
 import { placeSpan, readEvidence, type EvidenceSpan } from "./evidence";
-import { scriptNames, variableKey } from "./session-rows";
+import { scriptNames, SESSION_SUMMARY_SELECT, variableKey } from "./session-rows";
 
 export interface PlacedSpan {
   start: number;
@@ -38,19 +38,7 @@ export interface ReviewEvent {
 export async function getReviewSession(prisma: PrismaClient, scope: ProjectScope, sessionId: string) {
   const session = await prisma.session.findFirst({
     where: { AND: [{ id: sessionId }, sessionScopeWhere(scope)] },
-    select: {
-      id: true,
-      status: true,
-      riskLevel: true,
-      needsReview: true,
-      language: true,
-      turnCount: true,
-      createdAt: true,
-      updatedAt: true,
-      endedAt: true,
-      scriptVersionId: true,
-      scriptVersion: { select: { number: true, script: { select: { id: true, path: true, scriptKey: true, project: { select: { id: true, name: true } } } } } },
-    },
+    select: { ...SESSION_SUMMARY_SELECT, endedAt: true },
   });
   if (!session) throw new ServiceError("NOT_FOUND", "This session was not found.");
 

@@ -30,6 +30,20 @@ export async function scriptNames(prisma: PrismaClient, versionIds: readonly str
   return new Map(versions.map((v) => [v.id, scriptName(v.compiled, v.script.scriptKey)]));
 }
 
+/** What a review list row and a session's review page both read of a session. */
+export const SESSION_SUMMARY_SELECT = {
+  id: true,
+  status: true,
+  riskLevel: true,
+  needsReview: true,
+  language: true,
+  turnCount: true,
+  createdAt: true,
+  updatedAt: true,
+  scriptVersionId: true,
+  scriptVersion: { select: { number: true, script: { select: { id: true, path: true, scriptKey: true, project: { select: { id: true, name: true } } } } } },
+} satisfies Prisma.SessionSelect;
+
 export interface SessionRow {
   id: string;
   project: { id: string; name: string };
@@ -59,18 +73,7 @@ export async function loadRows(
     orderBy,
     skip: page.offset,
     take: page.limit,
-    select: {
-      id: true,
-      status: true,
-      riskLevel: true,
-      needsReview: true,
-      language: true,
-      turnCount: true,
-      createdAt: true,
-      updatedAt: true,
-      scriptVersionId: true,
-      scriptVersion: { select: { number: true, script: { select: { id: true, path: true, scriptKey: true, project: { select: { id: true, name: true } } } } } },
-    },
+    select: SESSION_SUMMARY_SELECT,
   });
   if (!sessions.length) return [];
   const ids = sessions.map((s) => s.id);
