@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { useTRPC } from "@/components/trpc/provider";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 /** The accounts table of the admin page: status, open sessions, and what an admin can do to each. */
 export function AccountsPanel({ currentUserId }: { currentUserId: string }) {
@@ -24,15 +25,7 @@ export function AccountsPanel({ currentUserId }: { currentUserId: string }) {
         </p>
       ) : null}
       <table className="review-table">
-        <thead>
-          <tr>
-            <th scope="col">Account</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Open sessions</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={["Account", "Role", "Status", "Open sessions", "Actions"]} />
         <tbody>
           {users.data.map((account) => (
             <tr key={account.id} data-testid={`account-${account.email}`}>

@@ -32,32 +32,17 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   const error = signIn.error ? (signIn.error.data?.zodError ? "Enter your email address and password." : signIn.error.message) : undefined;
   return (
     <form className="card auth-form" onSubmit={onSubmit} aria-describedby={error ? errorId : undefined}>
-      <div className="field">
-        <label htmlFor="signin-email">Email</label>
-        <input
-          id="signin-email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          aria-invalid={error ? true : undefined}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="signin-password">Password</label>
-        <input
-          id="signin-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          aria-invalid={error ? true : undefined}
-        />
-      </div>
+      <CredentialField id="signin-email" label="Email" name="email" type="email" autoComplete="username" value={email} onChange={setEmail} invalid={Boolean(error)} />
+      <CredentialField
+        id="signin-password"
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        onChange={setPassword}
+        invalid={Boolean(error)}
+      />
       <p id={errorId} className="error" role="alert" aria-live="assertive">
         {error ?? ""}
       </p>
@@ -65,5 +50,34 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         {signIn.isPending || signIn.isSuccess ? "Signing in…" : "Sign in"}
       </button>
     </form>
+  );
+}
+
+interface CredentialFieldProps {
+  id: string;
+  label: string;
+  name: "email" | "password";
+  type: "email" | "password";
+  autoComplete: "username" | "current-password";
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+}
+
+function CredentialField({ id, label, name, type, autoComplete, value, onChange, invalid }: CredentialFieldProps) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        autoComplete={autoComplete}
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={invalid ? true : undefined}
+      />
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ClientSessionSummary } from "@/server/services/outcomes/outcomes";
 import type { InstrumentOutcome } from "@/server/services/outcomes/trajectory";
 import { formatTime } from "@/components/review/format";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 const STATUS_LABEL = { active: "Active", completed: "Completed", ended: "Ended" } as const;
 
@@ -20,15 +21,7 @@ export function ClientSessions({ sessions, instruments }: { sessions: readonly C
     <div className="table-wrap">
       <table className="review-table client-sessions" data-testid="client-sessions">
         <caption className="visually-hidden">The client&apos;s sessions, oldest first, with the scores taken in each</caption>
-        <thead>
-          <tr>
-            <th scope="col">Session</th>
-            <th scope="col">Started</th>
-            <th scope="col">Script</th>
-            <th scope="col">Status</th>
-            <th scope="col">Scores</th>
-          </tr>
-        </thead>
+        <ColumnHeads names={["Session", "Started", "Script", "Status", "Scores"]} />
         <tbody>
           {sessions.map((session, index) => {
             const scores = scoresOf(session.id, instruments);

@@ -9,6 +9,7 @@ import { ReviewTabs } from "./review-tabs";
 import { FilterActions, Pager, ResultCount } from "./list-parts";
 import { formatTime } from "./format";
 import type { RiskLevelName } from "./risk-badge";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 /** What a list shows of a session (never message text). */
 export interface ReviewRow {
@@ -78,15 +79,7 @@ export function ReviewList(props: ReviewListProps) {
           <div className="table-wrap">
             <table className="review-table" data-testid={props.testId}>
               <caption className="visually-hidden">{props.caption}</caption>
-              <thead>
-                <tr>
-                  {props.columns.map((column) => (
-                    <th key={column.header} scope="col">
-                      {column.header}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <ColumnHeads names={props.columns.map((column) => column.header)} />
               <tbody>
                 {list.rows.map((row) => (
                   <tr key={row.id} data-session-id={row.id}>

@@ -3,6 +3,7 @@
 import { RiskBadge } from "@/components/review/risk-badge";
 import { describeEvent, formatValue, type EventLike } from "./try-events";
 import type { Inspector } from "./types";
+import { ColumnHeads } from "@/components/ui/column-heads";
 
 export interface TurnRecord {
   /** 0 for the start, then one per client message. */
@@ -82,15 +83,7 @@ export function TryInspector({ inspector, turns, onJumpToAction }: TryInspectorP
       {inspector.variables.length ? (
         <div className="table-scroll">
           <table className="inspector-table" data-testid="inspector-variables">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Value</th>
-                <th scope="col">Scope</th>
-                <th scope="col">Set by</th>
-                <th scope="col">Turn</th>
-              </tr>
-            </thead>
+            <ColumnHeads names={["Name", "Value", "Scope", "Set by", "Turn"]} />
             <tbody>
               {inspector.variables.map((v) => (
                 <tr key={`${v.scope}:${v.skill ?? ""}:${v.name}`} className={changed.has(v.name) ? "changed" : undefined} data-variable={v.name}>

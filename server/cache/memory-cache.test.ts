@@ -151,8 +151,15 @@ describe("MemoryCache rate limit (fixed window)", () => {
 });
 
 describe("MemoryCache size bound", () => {
-  it("defaults to MEMORY_CACHE_MAX_ENTRIES per store", () => {
-    expect(MEMORY_CACHE_MAX_ENTRIES).toBe(10_000);
+  it("holds MEMORY_CACHE_MAX_ENTRIES values by default, then evicts the oldest", async () => {
+    const cache = new MemoryCache();
+    for (let i = 0; i < MEMORY_CACHE_MAX_ENTRIES; i++) await cache.set(`k${i}`, i);
+    expect(cache.sizes.values).toBe(MEMORY_CACHE_MAX_ENTRIES);
+    await cache.set("one-more", true);
+    expect(cache.sizes.values).toBeLessThanOrEqual(MEMORY_CACHE_MAX_ENTRIES);
+    expect(await cache.get("k0")).toBeNull();
+    expect(await cache.get(`k${MEMORY_CACHE_MAX_ENTRIES - 1}`)).toBe(MEMORY_CACHE_MAX_ENTRIES - 1);
+    expect(await cache.get("one-more")).toBe(true);
   });
 
   it("drops expired entries before live ones", async () => {

@@ -1,4 +1,5 @@
-import { expect, request as playwrightRequest, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { checkInWithReplies } from "../support/e2e-pages";
 
 /**
  * Project analytics in a real browser: clients start weekly check-ins through the API, some leave
@@ -10,30 +11,6 @@ import { expect, request as playwrightRequest, test, type Page } from "@playwrig
 const ADMIN_EMAIL = "admin@heartline.test";
 const ADMIN_PASSWORD = "e2e-admin-password-0123";
 const CHECK_IN_PATH = "sessions/check-in.en.yaml";
-
-interface TrpcResult<T> {
-  result: { data: { json: T } };
-}
-
-/** Starts a check-in as a new anonymous client and sends `replies`, one turn each. */
-async function checkIn(baseURL: string, replies: readonly string[]): Promise<void> {
-  const client = await playwrightRequest.newContext({ baseURL });
-  try {
-    const scripts = ((await (await client.get("/api/trpc/session.scripts")).json()) as TrpcResult<{ id: string; name: string }[]>).result.data.json;
-    const script = scripts.find((s) => s.name === "Weekly check-in");
-    expect(script, "the seeded check-in script").toBeDefined();
-    const started = await client.post("/api/trpc/session.start", { data: { json: { scriptId: script!.id } } });
-    expect(started.ok()).toBe(true);
-    const { sessionId } = ((await started.json()) as TrpcResult<{ sessionId: string }>).result.data.json;
-    for (const [i, text] of replies.entries()) {
-      const turn = await client.post("/api/chat", { data: { sessionId, message: { id: `e2e-analytics-${i}`, text } } });
-      expect(turn.status()).toBe(200);
-      await turn.body();
-    }
-  } finally {
-    await client.dispose();
-  }
-}
 
 interface FunnelRow {
   reached: number;
@@ -71,8 +48,8 @@ test("the funnel shows the drop-off after the topic where sessions stopped", asy
   const before = { welcome: await funnelRow(page, "welcome_back"), week: await funnelRow(page, "the_week") };
 
   // Four clients leave after the greeting; two answer the first topic and leave in the second.
-  for (let i = 0; i < 4; i++) await checkIn(baseURL!, []);
-  for (let i = 0; i < 2; i++) await checkIn(baseURL!, ["6", "calm but busy"]);
+  for (let i = 0; i < 4; i++) await checkInWithReplies(baseURL!, [], "e2e-analytics-");
+  for (let i = 0; i < 2; i++) await checkInWithReplies(baseURL!, ["6", "calm but busy"], "e2e-analytics-");
 
   await page.goto(analyticsUrl);
   const figure = page.locator('figure[data-chart^="funnel-"]');

@@ -1,4 +1,5 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { checkInWithReplies, flaggedSessionId } from "../support/e2e-pages";
 
 /**
  * Counsellor review in a real browser: a client (their own browser context, through the API) says
@@ -11,35 +12,8 @@ const ADMIN_EMAIL = "admin@heartline.test";
 const ADMIN_PASSWORD = "e2e-admin-password-0123";
 const CRISIS_TEXT = "I don't want to live anymore, I want to kill myself";
 
-interface TrpcResult<T> {
-  result: { data: { json: T } };
-}
-
-/** Starts a check-in as an anonymous client and sends the crisis message; returns the session id. */
-async function flaggedSession(baseURL: string): Promise<string> {
-  const client = await playwrightRequest.newContext({ baseURL });
-  try {
-    const scriptsResponse = await client.get("/api/trpc/session.scripts");
-    expect(scriptsResponse.ok()).toBe(true);
-    const scripts = ((await scriptsResponse.json()) as TrpcResult<{ id: string; name: string }[]>).result.data.json;
-    const checkIn = scripts.find((s) => s.name === "Weekly check-in");
-    expect(checkIn, "the seeded check-in script").toBeDefined();
-
-    const started = await client.post("/api/trpc/session.start", { data: { json: { scriptId: checkIn!.id } } });
-    expect(started.ok()).toBe(true);
-    const { sessionId } = ((await started.json()) as TrpcResult<{ sessionId: string }>).result.data.json;
-
-    const turn = await client.post("/api/chat", { data: { sessionId, message: { id: "e2e-crisis-1", text: CRISIS_TEXT } } });
-    expect(turn.status()).toBe(200);
-    await turn.body(); // the whole stream, so the turn is stored
-    return sessionId;
-  } finally {
-    await client.dispose();
-  }
-}
-
 test("a counsellor signs in, finds the flagged session with the evidence highlighted, and marks it reviewed", async ({ page, baseURL }) => {
-  const sessionId = await flaggedSession(baseURL!);
+  const sessionId = await flaggedSessionId(baseURL!, CRISIS_TEXT);
 
   // Counsellor pages need a sign-in, and come back afterwards.
   await page.goto("/review");
@@ -150,30 +124,9 @@ test("a cross-site sign-in is refused", async ({ baseURL }) => {
   }
 });
 
-/** Starts a check-in as an anonymous client and answers its first questions through the chat route; returns the session id. */
-async function sessionWithReplies(baseURL: string, replies: readonly string[]): Promise<string> {
-  const client = await playwrightRequest.newContext({ baseURL });
-  try {
-    const scripts = ((await (await client.get("/api/trpc/session.scripts")).json()) as TrpcResult<{ id: string; name: string }[]>).result.data.json;
-    const checkIn = scripts.find((s) => s.name === "Weekly check-in");
-    expect(checkIn, "the seeded check-in script").toBeDefined();
-    const started = await client.post("/api/trpc/session.start", { data: { json: { scriptId: checkIn!.id } } });
-    expect(started.ok()).toBe(true);
-    const { sessionId } = ((await started.json()) as TrpcResult<{ sessionId: string }>).result.data.json;
-    for (const [i, text] of replies.entries()) {
-      const turn = await client.post("/api/chat", { data: { sessionId, message: { id: `e2e-skip-${i}`, text } } });
-      expect(turn.status()).toBe(200);
-      await turn.body(); // the whole stream, so the turn is stored
-    }
-    return sessionId;
-  } finally {
-    await client.dispose();
-  }
-}
-
 test("the session's variables show a question the client skipped, apart from an answer", async ({ page, baseURL }) => {
   // The mood rating is skipped; the next question is answered.
-  const sessionId = await sessionWithReplies(baseURL!, ["I'd rather not say", "okay"]);
+  const sessionId = await checkInWithReplies(baseURL!, ["I'd rather not say", "okay"], "e2e-skip-");
 
   await page.goto(`/review/${sessionId}`);
   await expect(page).toHaveURL(/\/signin\?returnTo=/);
@@ -209,7 +162,7 @@ for (const viewport of [
   { width: 390, height: 844 },
 ]) {
   test(`review and studio link to each other (${viewport.width} px)`, async ({ browser, baseURL }) => {
-    const sessionId = await flaggedSession(baseURL!);
+    const sessionId = await flaggedSessionId(baseURL!, CRISIS_TEXT);
     const context = await browser.newContext({ baseURL, viewport });
     const page = await context.newPage();
     const api = context.request;

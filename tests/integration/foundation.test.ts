@@ -1,7 +1,7 @@
 import { cp, mkdtemp, rm, writeFile, readFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seedExampleScripts } from "@/server/services/seed";
 import { checkHealth } from "@/server/services/health";
 import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/test-database";
@@ -12,14 +12,15 @@ const shippedScripts = path.resolve(import.meta.dirname, "../../scripts");
 let testDb: TestDatabase;
 let scriptsDir: string;
 
-beforeAll(async () => {
+// Each test gets its own database (seeding is what they test) and its own copy of the shipped
+// scripts, so a test may change a shipped file without touching the repository or the others.
+beforeEach(async () => {
   testDb = await createTestDatabase();
-  // Seed from a copy, so tests can change a shipped file without touching the repository.
   scriptsDir = await mkdtemp(path.join(os.tmpdir(), "heartline-scripts-"));
   await cp(shippedScripts, scriptsDir, { recursive: true });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await testDb?.drop();
   if (scriptsDir) await rm(scriptsDir, { recursive: true, force: true });
 });
@@ -61,6 +62,7 @@ describe(`foundation on ${usingPostgres ? "Postgres" : "PGlite"}`, () => {
     const intakePath = "sessions/first-session-intake.en.yaml";
     const file = path.join(scriptsDir, intakePath);
     const original = await readFile(file, "utf8");
+    expect((await seedExampleScripts(prisma, scriptsDir)).created).toContain(intakePath);
     await writeFile(file, original.replace(/^(\s*session_name:\s*).*$/m, "$1Intake (revised)"));
 
     const updated = await seedExampleScripts(prisma, scriptsDir);

@@ -4,7 +4,7 @@
  * and project isolation (an author of project A cannot read project B).
  */
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { seedExampleScripts } from "@/server/services/seed";
 import { runTurn } from "@/server/services/sessions/run-turn";
@@ -188,6 +188,8 @@ describe("the flagged-session list", () => {
 describe("one flagged session", () => {
   it("returns the transcript with the evidence placed in the client message, events and variables", async () => {
     const { sessionId } = await startSession(deps, { clientId: "review_live", scriptId: checkInA.scriptId });
+    // A flagged session of its own, removed afterwards so the other tests' lists stay as set up.
+    onTestFinished(() => testDb.db.prisma.session.delete({ where: { id: sessionId } }).then(() => undefined));
     await runTurn(deps, { clientId: "review_live", sessionId, clientMessageId: "m1", text: "7" });
     const text = "Honestly I don't want to live anymore, I want to kill myself";
     await runTurn(deps, { clientId: "review_live", sessionId, clientMessageId: "m2", text });
@@ -216,15 +218,14 @@ describe("one flagged session", () => {
 
     const mood = review.variables.find((v) => v.name === "mood_score");
     expect(mood).toMatchObject({ value: 7, turn: 1, current: true, sourceActionId: expect.any(String), messageSeq: expect.any(Number) });
-    ids.live = sessionId;
   });
 
   it("is NOT_FOUND for an author of another project, whatever they try", async () => {
     const other = as("authorB");
-    expect(codeOf(await errorOf(other.review.session({ sessionId: ids.live! })))).toBe("NOT_FOUND");
+    expect(codeOf(await errorOf(other.review.session({ sessionId: ids.highOld! })))).toBe("NOT_FOUND");
     expect(codeOf(await errorOf(as("authorA").review.session({ sessionId: ids.b! })))).toBe("NOT_FOUND");
-    expect(codeOf(await errorOf(as("nobody").review.session({ sessionId: ids.live! })))).toBe("NOT_FOUND");
-    const event = await testDb.db.prisma.safetyEvent.findFirstOrThrow({ where: { sessionId: ids.live! } });
+    expect(codeOf(await errorOf(as("nobody").review.session({ sessionId: ids.highOld! })))).toBe("NOT_FOUND");
+    const event = await testDb.db.prisma.safetyEvent.findFirstOrThrow({ where: { sessionId: ids.highOld! } });
     expect(codeOf(await errorOf(other.review.markReviewed({ eventId: event.id, note: "not mine" })))).toBe("NOT_FOUND");
     expect((await testDb.db.prisma.safetyEvent.findUniqueOrThrow({ where: { id: event.id } })).reviewedAt).toBeNull();
     expect(codeOf(await errorOf(as("authorA").review.session({ sessionId: "no-such-session" })))).toBe("NOT_FOUND");
@@ -234,7 +235,9 @@ describe("one flagged session", () => {
 describe("marking events reviewed", () => {
   it("stores who, when and the note, and clears needsReview only when every event is reviewed", async () => {
     const prisma = testDb.db.prisma;
-    const sessionId = ids.highNew!;
+    // A flagged session of its own with two events, removed afterwards so the lists stay as set up.
+    const sessionId = await makeSession({ versionId: intakeA.versionId, riskLevel: "high", needsReview: true, createdAt: at(30), events: [{ level: "high" }, { level: "medium" }] });
+    onTestFinished(() => prisma.session.delete({ where: { id: sessionId } }).then(() => undefined));
     const events = await prisma.safetyEvent.findMany({ where: { sessionId }, orderBy: { turn: "asc" } });
     expect(events).toHaveLength(2);
     const caller = as("authorA");
@@ -333,7 +336,6 @@ describe("all sessions", () => {
     const a = await as("authorA").review.sessions({});
     const aIds = a.rows.map((r) => r.id);
     expect(aIds.slice(0, 9)).toEqual([ids.v2Ended, ids.v2Completed, ids.quiet, ids.flaggedNoEvents, ids.highNew, ids.lowLogged, ids.mediumReviewed, ids.highOld, ids.imminentOld]);
-    expect(aIds).toContain(ids.live);
     expect(aIds).not.toContain(ids.b);
     expect(a.rows.every((r) => r.project.id === projectA)).toBe(true);
     expect(a.total).toBe(await testDb.db.prisma.session.count({ where: { scriptVersion: { script: { projectId: projectA } } } }));

@@ -11,7 +11,7 @@ import type { Platform } from "@/server/platform";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { seedProjectMembers } from "../support/project-members";
 import { callerFor } from "../support/test-platform";
-import { errorOf } from "../support/auth";
+import { errorOf, makeUser, signInCookie } from "../support/auth";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fake-openai-server";
 
 let testDb: TestDatabase;
@@ -34,11 +34,15 @@ afterAll(async () => {
 
 describe("project prompt overrides", () => {
   it("lists every prompt with its default, and only the project's authors may see or change it", async () => {
-    const view = await callerFor(platform, { cookie: member }).studioPrompts.get({ projectId });
+    // A project of its own: another test saves overrides in the shared one.
+    const prisma = testDb.db.prisma;
+    const untouched = (await prisma.project.create({ data: { slug: "prompts-untouched", name: "Untouched" } })).id;
+    const author = await signInCookie(platform, (await makeUser(prisma, { projectIds: [untouched] })).email);
+    const view = await callerFor(platform, { cookie: author }).studioPrompts.get({ projectId: untouched });
     expect(view.schemeId).toBe("default@1");
     expect(view.entries.map((e) => e.key)).toContain("system");
     expect(view.entries.every((e) => e.override === null)).toBe(true);
-    const denied = await errorOf(callerFor(platform, { cookie: outsider }).studioPrompts.get({ projectId }));
+    const denied = await errorOf(callerFor(platform, { cookie: outsider }).studioPrompts.get({ projectId: untouched }));
     expect((denied as TRPCError).code).toBe("NOT_FOUND");
   });
 

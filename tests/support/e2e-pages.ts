@@ -51,20 +51,34 @@ interface TrpcResult<T> {
   result: { data: { json: T } };
 }
 
-/** A check-in in its own client identity that said something at high risk: a session the review lists. */
-export async function flaggedSessionId(baseURL: string): Promise<string> {
+/**
+ * Starts the seeded check-in as a new anonymous client (a request context of its own, so one
+ * identity) and sends `replies` through the chat route, one turn each; returns the session id.
+ * Message ids are `${messageIdPrefix}${index}`.
+ */
+export async function checkInWithReplies(baseURL: string, replies: readonly string[], messageIdPrefix: string): Promise<string> {
   const client = await request.newContext({ baseURL });
   try {
-    const scripts = ((await (await client.get("/api/trpc/session.scripts")).json()) as TrpcResult<{ id: string; name: string }[]>).result.data.json;
+    const scriptsResponse = await client.get("/api/trpc/session.scripts");
+    expect(scriptsResponse.ok()).toBe(true);
+    const scripts = ((await scriptsResponse.json()) as TrpcResult<{ id: string; name: string }[]>).result.data.json;
     const checkIn = scripts.find((s) => s.name === "Weekly check-in");
     expect(checkIn, "the seeded check-in script").toBeDefined();
     const started = await client.post("/api/trpc/session.start", { data: { json: { scriptId: checkIn!.id } } });
+    expect(started.ok()).toBe(true);
     const { sessionId } = ((await started.json()) as TrpcResult<{ sessionId: string }>).result.data.json;
-    const turn = await client.post("/api/chat", { data: { sessionId, message: { id: `flag-${Date.now()}`, text: "I don't want to live anymore, I want to kill myself" } } });
-    expect(turn.status()).toBe(200);
-    await turn.body();
+    for (const [i, text] of replies.entries()) {
+      const turn = await client.post("/api/chat", { data: { sessionId, message: { id: `${messageIdPrefix}${i}`, text } } });
+      expect(turn.status()).toBe(200);
+      await turn.body(); // the whole stream, so the turn is stored
+    }
     return sessionId;
   } finally {
     await client.dispose();
   }
+}
+
+/** A check-in in its own client identity that said something at high risk: a session the review lists. */
+export function flaggedSessionId(baseURL: string, text = "I don't want to live anymore, I want to kill myself"): Promise<string> {
+  return checkInWithReplies(baseURL, [text], `flag-${Date.now()}-`);
 }

@@ -10,6 +10,7 @@ import { RiskBadge, riskLabel } from "@/components/review/risk-badge";
 import { describeSafetyAction } from "@/components/review/safety-action";
 import { formatTime, formatValue } from "@/components/review/format";
 import { redirectIfSignedOut, requireCounsellor } from "../counsellor";
+import { ColumnHeads } from "@/components/ui/column-heads";
 import "@/components/review/review.css";
 
 export const dynamic = "force-dynamic";
@@ -202,13 +203,7 @@ export default async function ReviewSessionPage({ params }: { params: Promise<{ 
                     <caption className="visually-hidden">
                       Every write of a variable, oldest first; the current value of each is marked, and a question the client skipped is shown as skipped
                     </caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Name</th>
-                        <th scope="col">Value</th>
-                        <th scope="col">From</th>
-                      </tr>
-                    </thead>
+                    <ColumnHeads names={["Name", "Value", "From"]} />
                     <tbody>
                       {variables.map((variable) => (
                         <tr

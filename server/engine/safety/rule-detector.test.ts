@@ -10,6 +10,15 @@ const expectRisk = (text: string, expected: RiskLevel, category?: RiskCategory) 
   if (category) expect(result.category, text).toBe(category);
 };
 
+type RiskCase = readonly [text: string, level: RiskLevel, category?: RiskCategory];
+
+/** One test per entry: each message gets the level given (and the category, where one is given). */
+function itReadsLevels(table: Record<string, readonly RiskCase[]>) {
+  it.each(Object.entries(table))("%s", (_name, cases) => {
+    for (const [text, expected, category] of cases) expectRisk(text, expected, category);
+  });
+}
+
 describe("detectRiskByRules: evidence", () => {
   it("returns spans as UTF-16 offsets into the original text, with the rule id", () => {
     const text = "Honestly… I want to kill myself tonight";
@@ -36,62 +45,58 @@ describe("detectRiskByRules: evidence", () => {
 });
 
 describe("detectRiskByRules: levels by category", () => {
-  it("suicidal ideation: passive → medium, active → high", () => {
-    expectRisk("I wish I could disappear", "medium", "suicidal_ideation");
-    expectRisk("I don't want to wake up anymore", "medium", "suicidal_ideation");
-    expectRisk("I want to kill myself", "high", "suicidal_ideation");
-    expectRisk("I want to end my life", "high", "suicidal_ideation");
-    expectRisk("我想死", "medium", "suicidal_ideation");
-    expectRisk("不想活了", "medium", "suicidal_ideation");
-    expectRisk("活着没意思", "medium", "suicidal_ideation");
-    expectRisk("我想自杀", "high", "suicidal_ideation");
-  });
-
-  it("plans, timing and notes → imminent", () => {
-    expectRisk("I've decided to do it tonight", "imminent", "suicide_plan");
-    expectRisk("I wrote a note", "imminent", "suicide_plan");
-    expectRisk("I'm going to kill myself tonight", "imminent", "suicide_plan");
-    expectRisk("我已经想好怎么死了", "imminent", "suicide_plan");
-  });
-
-  it("means: alone → high; with any suicidal wish → imminent", () => {
-    expectRisk("I've been stockpiling my pills", "high", "means");
-    expectRisk("I want to die and I've been stockpiling my pills", "imminent", "means");
-    expectRisk("我攒了很多安眠药", "high", "means");
-    expectRisk("我攒了很多安眠药，不想活了", "imminent", "means");
-    expectRisk("我想跳楼", "high");
-    expectRisk("我想烧炭", "high");
-  });
-
-  it("self-harm: current → high, past → low", () => {
-    expectRisk("I cut myself last night", "high", "self_harm");
-    expectRisk("我又割腕了", "high");
-    expectRisk("我一直在自残", "high", "self_harm");
-    expectRisk("I used to cut myself in high school", "low", "self_harm");
-    expectRisk("我初中的时候自残过，现在已经好了", "low", "self_harm");
-  });
-
-  it("medical emergency: an overdose taken → imminent", () => {
-    expectRisk("I took a whole bottle of pills", "imminent", "medical_emergency");
-    expectRisk("I think I overdosed", "imminent", "medical_emergency");
-    expectRisk("chest pain and I can't breathe", "imminent", "medical_emergency");
-    expectRisk("我吃了一整瓶药", "imminent", "medical_emergency");
-  });
-
-  it("harm to others with intent → high", () => {
-    expectRisk("I'm going to hurt him", "high", "harm_to_others");
-    expectRisk("I'm going to kill him", "high", "harm_to_others");
-    expectRisk("我要杀了他", "high", "harm_to_others");
-  });
-
-  it("abuse → medium, high with ongoing danger", () => {
-    expectRisk("he hits me", "medium", "abuse");
-    expectRisk("他打我", "medium", "abuse");
-    expectRisk("他把我打得好痛", "medium", "abuse");
-    expectRisk("he touches me when nobody's around", "high", "abuse");
-    expectRisk("he threatened to kill me", "high", "abuse");
-    expectRisk("he's hitting me right now", "high", "abuse");
-    expectRisk("他说要杀了我", "high", "abuse");
+  itReadsLevels({
+    "suicidal ideation: passive → medium, active → high": [
+      ["I wish I could disappear", "medium", "suicidal_ideation"],
+      ["I don't want to wake up anymore", "medium", "suicidal_ideation"],
+      ["I want to kill myself", "high", "suicidal_ideation"],
+      ["I want to end my life", "high", "suicidal_ideation"],
+      ["我想死", "medium", "suicidal_ideation"],
+      ["不想活了", "medium", "suicidal_ideation"],
+      ["活着没意思", "medium", "suicidal_ideation"],
+      ["我想自杀", "high", "suicidal_ideation"],
+    ],
+    "plans, timing and notes → imminent": [
+      ["I've decided to do it tonight", "imminent", "suicide_plan"],
+      ["I wrote a note", "imminent", "suicide_plan"],
+      ["I'm going to kill myself tonight", "imminent", "suicide_plan"],
+      ["我已经想好怎么死了", "imminent", "suicide_plan"],
+    ],
+    "means: alone → high; with any suicidal wish → imminent": [
+      ["I've been stockpiling my pills", "high", "means"],
+      ["I want to die and I've been stockpiling my pills", "imminent", "means"],
+      ["我攒了很多安眠药", "high", "means"],
+      ["我攒了很多安眠药，不想活了", "imminent", "means"],
+      ["我想跳楼", "high"],
+      ["我想烧炭", "high"],
+    ],
+    "self-harm: current → high, past → low": [
+      ["I cut myself last night", "high", "self_harm"],
+      ["我又割腕了", "high"],
+      ["我一直在自残", "high", "self_harm"],
+      ["I used to cut myself in high school", "low", "self_harm"],
+      ["我初中的时候自残过，现在已经好了", "low", "self_harm"],
+    ],
+    "medical emergency: an overdose taken → imminent": [
+      ["I took a whole bottle of pills", "imminent", "medical_emergency"],
+      ["I think I overdosed", "imminent", "medical_emergency"],
+      ["chest pain and I can't breathe", "imminent", "medical_emergency"],
+      ["我吃了一整瓶药", "imminent", "medical_emergency"],
+    ],
+    "harm to others with intent → high": [
+      ["I'm going to hurt him", "high", "harm_to_others"],
+      ["I'm going to kill him", "high", "harm_to_others"],
+      ["我要杀了他", "high", "harm_to_others"],
+    ],
+    "abuse → medium, high with ongoing danger": [
+      ["he hits me", "medium", "abuse"],
+      ["他打我", "medium", "abuse"],
+      ["他把我打得好痛", "medium", "abuse"],
+      ["he touches me when nobody's around", "high", "abuse"],
+      ["he threatened to kill me", "high", "abuse"],
+      ["he's hitting me right now", "high", "abuse"],
+      ["他说要杀了我", "high", "abuse"],
+    ],
   });
 
   it("the highest level wins and the category is that one's", () => {
@@ -109,44 +114,46 @@ describe("detectRiskByRules: context that must not fire", () => {
     }
   });
 
-  it("negation is scoped to its clause: a later disclosure still counts", () => {
-    expectRisk("I'm not okay. I want to die", "medium");
-    expectRisk("I don't know why but I want to kill myself", "high");
-    expectRisk("I can't stop thinking about killing myself", "high");
-    expectRisk("I'm not suicidal but I keep thinking about killing myself", "high");
-  });
-
-  it("past and recovered → low", () => {
-    expectRisk("I used to want to die, not any more", "low");
-    expectRisk("years ago I tried to kill myself but I'm doing much better now", "low");
-    expectRisk("以前想过死，现在好多了", "low");
-    // ...but a recent time keeps it current.
-    expectRisk("I tried to kill myself last week and I still want to", "high");
-  });
-
-  it("someone else's words → low, with the category of what was said", () => {
-    expectRisk("my friend said she wanted to die", "low", "suicidal_ideation");
-    expectRisk("my brother is cutting himself", "low", "self_harm");
-    expectRisk("我朋友说她想死", "low", "suicidal_ideation");
-    expectRisk("she told me \"I want to kill myself\"", "low");
-    // The client quoting themself is still the client.
-    expectRisk("I told my therapist I want to kill myself", "high");
-  });
-
-  it("fiction and media → none", () => {
-    expectRisk("in the movie he kills himself", "none");
-    expectRisk("the song goes 'I want to die in your arms tonight'", "none");
-    expectRisk("电影里男主最后跳楼了", "none");
-    // A film that stirred the client's own wish is not fiction.
-    expectRisk("that movie made me want to kill myself", "high");
-  });
-
-  it("general questions about the topic → low at most", () => {
-    expectRisk("how do I help a friend who is suicidal?", "low");
-    expectRisk("what are the warning signs of suicide", "low");
-    expectRisk("青少年自杀率为什么这么高", "low");
-    // A method question is not a general question.
-    expectRisk("how many pills does it take to die", "high", "means");
+  itReadsLevels({
+    "negation is scoped to its clause: a later disclosure still counts": [
+      ["I'm not okay. I want to die", "medium"],
+      ["I don't know why but I want to kill myself", "high"],
+      ["I can't stop thinking about killing myself", "high"],
+      ["I'm not suicidal but I keep thinking about killing myself", "high"],
+    ],
+    "past and recovered → low": [
+      ["I used to want to die, not any more", "low"],
+      ["years ago I tried to kill myself but I'm doing much better now", "low"],
+      ["以前想过死，现在好多了", "low"],
+      // ...but a recent time keeps it current.
+      ["I tried to kill myself last week and I still want to", "high"],
+    ],
+    "someone else's words → low, with the category of what was said": [
+      ["my friend said she wanted to die", "low", "suicidal_ideation"],
+      ["my brother is cutting himself", "low", "self_harm"],
+      ["我朋友说她想死", "low", "suicidal_ideation"],
+      ["she told me \"I want to kill myself\"", "low"],
+      // The client quoting themself is still the client.
+      ["I told my therapist I want to kill myself", "high"],
+    ],
+    "fiction and media → none": [
+      ["in the movie he kills himself", "none"],
+      ["the song goes 'I want to die in your arms tonight'", "none"],
+      ["电影里男主最后跳楼了", "none"],
+      // A film that stirred the client's own wish is not fiction.
+      ["that movie made me want to kill myself", "high"],
+    ],
+    "general questions about the topic → low at most": [
+      ["how do I help a friend who is suicidal?", "low"],
+      ["what are the warning signs of suicide", "low"],
+      ["青少年自杀率为什么这么高", "low"],
+      // A method question is not a general question.
+      ["how many pills does it take to die", "high", "means"],
+    ],
+    "a joke marker turns a threat into banter, but not a suicidal statement": [
+      ["I'm going to kill my brother lol", "low"],
+      ["i want to kill myself lol", "high"],
+    ],
   });
 
   it("idioms and hyperbole → none", () => {
@@ -175,11 +182,6 @@ describe("detectRiskByRules: context that must not fire", () => {
       expect(level(text), text).toBe("none");
     }
   });
-
-  it("a joke marker turns a threat into banter, but not a suicidal statement", () => {
-    expectRisk("I'm going to kill my brother lol", "low");
-    expectRisk("i want to kill myself lol", "high");
-  });
 });
 
 describe("detectRiskByRules: languages", () => {
@@ -189,16 +191,17 @@ describe("detectRiskByRules: languages", () => {
     expect(detectRiskByRules("I want to kill myself", { lang: "zh" }).level).toBe("high");
   });
 
-  it("handles common Traditional characters", () => {
-    expectRisk("我想自殺", "high");
-    expectRisk("我吃了一整瓶安眠藥", "imminent");
-    expectRisk("我從來沒想過自殺", "none");
-  });
-
-  it("handles lowercase, missing apostrophes and common typos", () => {
-    expectRisk("im gonna kil myself", "high");
-    expectRisk("i wanna kms", "high");
-    expectRisk("feel so suicidle", "high");
+  itReadsLevels({
+    "handles common Traditional characters": [
+      ["我想自殺", "high"],
+      ["我吃了一整瓶安眠藥", "imminent"],
+      ["我從來沒想過自殺", "none"],
+    ],
+    "handles lowercase, missing apostrophes and common typos": [
+      ["im gonna kil myself", "high"],
+      ["i wanna kms", "high"],
+      ["feel so suicidle", "high"],
+    ],
   });
 });
 

@@ -10,8 +10,10 @@ const THRESHOLDS: RiskThresholds = { medium: 0.5, high: 0.5, imminent: 0.5, over
 
 describe("risk classifier features", () => {
   it("hashes with a fixed function, so a shipped model keeps its meaning across runs and machines", () => {
-    expect(hashFeature("w:die")).toBe(hashFeature("w:die"));
-    expect(hashFeature("w:die")).not.toBe(hashFeature("w:dye"));
+    // 32-bit FNV-1a over UTF-16 code units, low FEATURE_BITS bits: pinned so a change of function fails here.
+    expect(hashFeature("w:die")).toBe(664042);
+    expect(hashFeature("w:dye")).toBe(91066);
+    expect(hashFeature("c:我想")).toBe(438632);
   });
 
   it("reads Traditional, fullwidth and zero-width-split text as its plain form", () => {
