@@ -11,7 +11,9 @@ import { correctedPart } from "./summary-part";
 import { classifyTopic, topicModel } from "./topic-model";
 import type { PendingQuestion, ReplyIntent, ReplyReading } from "./types";
 import { extractName } from "./names";
-import { extractChoice, extractDuration, extractOption, extractRating } from "./values";
+import { extractChoice } from "./choices";
+import { extractOption } from "./options";
+import { extractDuration, extractRating } from "./values";
 
 /** The value a reply gives for the question's kind, if any. */
 export function valueFor(question: PendingQuestion, reply: string): ReplyReading["value"] {
