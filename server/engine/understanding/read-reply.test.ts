@@ -82,6 +82,9 @@ describe("reading a reply against the pending question", () => {
     ["open", "Can I talk to a real person instead?", "handoff"],
     ["open", "who reads this?", "question"],
     ["rating", "about a six", "answer"],
+    ["yes_no", "no, I'd rather not", "no"],
+    ["yes_no", "I'd rather not get into that", "skip"],
+    ["yes_no", "这个我不太想答", "skip"],
   ] as const)("%s question, %j → %s", (kind, reply, intent) => {
     expect(readReply(ask(kind, /\p{Script=Han}/u.test(reply) ? "zh" : "en", "Would you like to start?"), reply).intent).toBe(intent);
   });
