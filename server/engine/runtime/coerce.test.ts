@@ -82,8 +82,20 @@ describe("rule-based extraction, as clients really answer", () => {
     ["没有，从来没有", false],
     ["想试试", true],
     ["以前看过一次心理咨询", true],
+    ["暫時沒有", false],
+    ["當然可以", true],
+    ["冇啊", false],
+    ["唔係好記得有用", false],
+    ["未去過", false],
+    ["哪有时间啊", false],
+    ["好耐冇見過佢", false],
+    ["none at the moment", false],
   ])("yes/no from %j", (text, expected) => {
     expect(coerceBoolean(text)).toBe(expected);
+  });
+
+  it.each(["sort of, some days", "kinda?", "有时候会", "谁知道呢", "未必吧"])("a hedge is neither yes nor no: %j", (text) => {
+    expect(coerceBoolean(text)).toBeUndefined();
   });
 
   it("ignores clock times and percentages when looking for a rating", () => {

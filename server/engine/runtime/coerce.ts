@@ -3,6 +3,7 @@
  * and `pattern` extraction always, and for `llm` extraction in template mode. English and Chinese.
  */
 import type { FieldSpec, JsonValue } from "../llm/port";
+import { foldText } from "../text/normalise";
 
 const EN_NUMBERS: Record<string, number> = {
   zero: 0, none: 0, nothing: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -91,6 +92,7 @@ const BOOLEAN_PHRASES: readonly (readonly [string, Polarity])[] = [
   ["right", "yes"], ["agreed", "yes"], ["fine", "yes"], ["true", "yes"], ["let's", "yes"], ["lets", "yes"],
   ["no", "no"], ["nope", "no"], ["nah", "no"], ["never", "no"], ["incorrect", "no"], ["wrong", "no"], ["false", "no"],
   ["maybe", "unsure"], ["perhaps", "unsure"], ["unsure", "unsure"], ["dunno", "unsure"], ["possibly", "unsure"],
+  ["sort of", "unsure"], ["sorta", "unsure"], ["kind of", "unsure"], ["kinda", "unsure"], ["sometimes", "unsure"], ["none", "no"],
   // Chinese has no word boundaries: the longer phrase wins at each position.
   ["没问题", "yes"], ["没意见", "yes"], ["没错", "yes"], ["不介意", "yes"], ["想试试", "yes"], ["当然", "yes"],
   ["是的", "yes"], ["对的", "yes"], ["好的", "yes"], ["可以", "yes"], ["愿意", "yes"], ["同意", "yes"],
@@ -98,7 +100,10 @@ const BOOLEAN_PHRASES: readonly (readonly [string, Polarity])[] = [
   ["不确定", "unsure"], ["不知道", "unsure"], ["说不好", "unsure"], ["说不准", "unsure"], ["再想想", "unsure"],
   ["看情况", "unsure"], ["没想好", "unsure"], ["沒想好", "unsure"], ["没决定", "unsure"], ["沒決定", "unsure"], ["再看看", "unsure"], ["到时候再说", "unsure"], ["也许", "unsure"], ["可能", "unsure"], ["或许", "unsure"],
   ["还是", "neutral"], ["但是", "neutral"], ["可是", "neutral"], ["就是", "neutral"], ["只是", "neutral"],
-  ["要是", "neutral"], ["不过", "neutral"], ["不管", "neutral"], ["不少", "neutral"],
+  ["要是", "neutral"], ["不过", "neutral"], ["不管", "neutral"], ["不少", "neutral"], ["好耐", "neutral"], ["好好", "neutral"],
+  ["有时候", "unsure"], ["有时", "unsure"], ["谁知道", "unsure"], ["难讲", "unsure"], ["再说吧", "unsure"],
+  // Cantonese and colloquial noes: 冇 (none), 唔係 (is not), 未 (not yet), 莫得, a rhetorical 哪有 ("哪有空").
+  ["唔系", "no"], ["唔使", "no"], ["冇", "no"], ["唔", "no"], ["未", "no"], ["还没", "no"], ["莫得", "no"], ["没得", "no"], ["哪有", "no"], ["未必", "unsure"],
   ["不是", "no"], ["不要", "no"], ["不想", "no"], ["不用", "no"], ["不愿意", "no"], ["不行", "no"], ["不可以", "no"],
   ["不同意", "no"], ["不对", "no"], ["没有", "no"], ["算了", "no"], ["从来没", "no"],
   ["是", "yes"], ["对", "yes"], ["好", "yes"], ["行", "yes"], ["嗯", "yes"], ["要", "yes"], ["想", "yes"], ["有", "yes"],
@@ -118,7 +123,8 @@ const POLARITY = new Map(BOOLEAN_PHRASES.map(([phrase, polarity]) => [phrase, po
 
 export function coerceBoolean(text: string): boolean | undefined {
   let decided: boolean | undefined;
-  for (const match of text.matchAll(BOOLEAN_PATTERN)) {
+  // Folded, so Traditional characters (沒有, 當然) read as their Simplified phrases.
+  for (const match of foldText(text).matchAll(BOOLEAN_PATTERN)) {
     const polarity = POLARITY.get(match[0].toLowerCase().replace(/’/g, "'"));
     if (polarity === "unsure") return undefined;
     if (decided === undefined && (polarity === "yes" || polarity === "no")) decided = polarity === "yes";

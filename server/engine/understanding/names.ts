@@ -19,9 +19,12 @@ interface NameCue {
 }
 
 const EN_NAME_CUES: readonly NameCue[] = [
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:(?:is|'s|’s|would be)\s+(?:fine|ok|okay|good|great|better|easier|perfect|preferred|best|enough)|works|will do)`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough)`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:works|will do)`, "gu"), strength: 4 },
+  // "…but please, Sandy", "Madison please": the name asked for.
+  { pattern: new RegExp(String.raw`\bplease,?\s+(?<name>${LATIN_NAME})|(?<name>(?=\p{Lu}\p{Ll})${LATIN_NAME})\s+please\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred)\b`, "gu"), strength: 4 },
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what (?:people|everyone|friends) call me)`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}call me)`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:just|Just|JUST)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
@@ -38,8 +41,10 @@ const EN_NAME_CUES: readonly NameCue[] = [
 const ZH_NAME_STOP = /可以|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
 
 const ZH_NAME_CUES: readonly NameCue[] = [
-  { pattern: /(?:可以叫我|可以喊我|叫我一声|叫我做|叫我作|都叫我|都喊我|就叫我|称呼我|稱呼我|叫我|喊我|就叫|(?<![我你他她])叫)\s*["“‘「]?/gu, strength: 3 },
-  { pattern: /(?:我叫|我的名字是|我的名字叫|名字是|名字叫|我是)\s*["“‘「]?/gu, strength: 2 },
+  { pattern: /(?:可以叫我|可以喊我|叫我一声|叫我做|叫我作|都叫我|都喊我|就叫我|称呼我|稱呼我|叫我|喊我|就叫|(?<![我你他她么麼样樣])叫)\s*["“‘「]?/gu, strength: 3 },
+  { pattern: /(?:我叫|我的名字是|我的名字叫|名字是|名字叫|我是|英文名(?:是|叫)?)\s*["“‘「]?/gu, strength: 2 },
+  // "直接叫全名吧，赵一鸣", "Call me 阿晴": the name after the phrase that announces it.
+  { pattern: /(?:全名|真名|本名)(?:吧|就行|就好|就可以|也行)?[，,：:]\s*|\b[Cc]all me\s*(?=\p{Script=Han})/gu, strength: 3 },
 ];
 
 /** Words that are not names where a name might stand ("I'm tired", "Honestly…", "skip"). */
@@ -62,7 +67,7 @@ const NOT_NAMES = new Set(
 );
 
 const ZH_NOT_NAMES =
-  /^(?:学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼)/u;
+  /^(?:叫|喊|直接|虽然|雖然|但是|因为|因為|学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼)/u;
 
 /** Particles and politeness after a Chinese name, and quotes around it. */
 function cleanChineseName(candidate: string): string | undefined {
@@ -99,7 +104,7 @@ function cleanEnglishName(candidate: string): string | undefined {
 }
 
 /** Cues that reject the name after them: "nobody calls me that", "don't call me Bob", "别叫全名". */
-const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:\w+\s+)?$)|(?:[别別不莫]\s*$)/iu;
+const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|(?:[别別不莫]\s*$)/iu;
 /** A correction: candidates before it yield to candidates after it. */
 const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought)\b|其实|其實|不是啦|开玩笑|開玩笑|算了/giu;
 
@@ -128,7 +133,7 @@ export function extractName(reply: string): string | undefined {
   }
   // A name standing first in the reply, or first after a correction ("Mr. Henderson lol no jk. Josh").
   for (const start of [0, ...corrections]) {
-    const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+/u, "");
+    const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+(?:no\b[\s,.]*)?/iu, "");
     const at = text.length - rest.length;
     if (/^\p{Script=Han}/u.test(rest)) {
       const name = cleanChineseName(rest);
@@ -137,7 +142,7 @@ export function extractName(reply: string): string | undefined {
     } else {
       const lead = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u").exec(rest);
       const followed = lead ? rest.slice(lead[0].length) : "";
-      const standsAlone = lead && (/^\s*$|^\s*[,.;:!()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks)\b/iu.test(followed));
+      const standsAlone = lead && (/^\s*$|^\s*[,.;:!()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks|actually)\b/iu.test(followed));
       if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, 1, cleanEnglishName(lead[0]), at);
     }
   }

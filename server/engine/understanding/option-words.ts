@@ -18,7 +18,7 @@ const TOPIC_WORDS: Readonly<Record<string, string>> = {
   money: "money debt debts bills rent mortgage credit cards loan loans broke pay salary finances 钱 錢 房贷 房貸 房租 债 債 欠 工资 工資 经济 經濟 贷款 貸款",
   health: "health body pain ill illness sick doctor symptoms 身体 身體 健康 病 医生 醫生 疼 痛 不舒服",
   housing: "housing home flat apartment landlord move moving rent 住 房子 房东 房東 搬家 租房",
-  anxiety: "anxiety anxious worry worried worrying nervous panic on edge what if 焦虑 焦慮 担心 擔心 紧张 緊張 不安 慌 悬着 懸著",
+  anxiety: "anxiety anxious worry worried worrying nervous nerves panic on edge what if 焦虑 焦慮 担心 擔心 紧张 緊張 不安 慌 悬着 懸著",
   worry: "worry worried worrying anxious nervous what if bad thing 担心 擔心 焦虑 焦慮 害怕 不安",
   low_mood: "low mood down sad depressed flat empty heavy unmotivated numb 心情 情绪 情緒 低落 难过 難過 不开心 不開心 提不起劲 提不起勁 沮丧 沮喪 郁闷 鬱悶",
   sadness: "sad sadness cry crying tears heavy down low 难过 難過 伤心 傷心 哭 低落",
@@ -41,6 +41,16 @@ const TOPIC_WORDS: Readonly<Record<string, string>> = {
   in_person: "in person face to face office visit 当面 當面 面对面 面對面 见面 見面",
   phone: "phone call calling ring 电话 電話",
   video: "video zoom camera 视频 視頻 视讯",
+  marriage: "marriage husband wife spouse 老公 老婆 丈夫 妻子 夫妻 婚姻",
+  home: "home house family flat 家 家里 家裡 家庭 屋企 家人",
+  walking: "walk walking stroll outside 走 走路 散步 走走",
+  journaling: "journal journaling write writing diary pen paper 写 寫 日记 日記",
+  daily: "daily every day each day 每天 天天 每日",
+  weekly: "weekly once a week every week 每周 每週 礼拜 禮拜 星期",
+  listening: "listen listening hear vent 听 聽 倾听 傾聽 倾诉 傾訴",
+  listen: "listen listening hear vent 听 聽 倾听 傾聽 倾诉 傾訴",
+  advice: "advice tips suggestions 建议 建議 意见 意見",
+  vent: "vent rant let off steam 发泄 發洩 吐槽 倾诉 傾訴",
 };
 
 /** Extra words an option is known by, from its id ("low_mood", "job_search" → job). */

@@ -14,6 +14,17 @@ describe("reading a reply against the pending question", () => {
     ["六七分吧", 6.5],
     ["five. no wait, more like a 4", 4],
     ["I'm 34 with two kids and I'd give it a 3", 3],
+    ["7分到8分之间", 7.5],
+    ["五、六分吧", 5.5],
+    ["like a 3/4 tbh", 3.5],
+    ["九点五分", 9.5],
+    ["八啦", 8],
+    ["零蛋", 0],
+    ["零，一分钟都没放松过", 0],
+    ["somewhere in the middle", 5],
+    ["two. maybe two and a half", 2.5],
+    ["10 out of 10 for trying, 4 for how I feel. so 4", 4],
+    ["better, a 7 instead of 5", 7],
   ])("a rating in words or digits: %j → %d", (reply, value) => {
     expect(readReply(ask("rating", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "How would you rate your mood from 0 to 10?"), reply)).toMatchObject({ intent: "answer", value });
   });
@@ -26,6 +37,16 @@ describe("reading a reply against the pending question", () => {
     ["我姓林，叫我小林就行", "小林"],
     ["大家都叫我阿乐", "阿乐"],
     ["我叫王思远，叫我思远就好", "思远"],
+    ["Rosalind's fine", "Rosalind"],
+    ["Theo's grand, thanks", "Theo"],
+    ["My name's Katherine but please, Kit", "Kit"],
+    ["Bobby! no wait, that's my dad's name for me. Robert please", "Robert"],
+    ["call me Rex haha. no actually just Tom", "Tom"],
+    ["Auntie Wen is what the kids call me", "Auntie Wen"],
+    ["Call me 阿杰 啦", "阿杰"],
+    ["叫全名就好，陈嘉明", "陈嘉明"],
+    ["叫我阿峰 朋友都这么叫 虽然我不姓峰", "阿峰"],
+    ["我英文名 Ivy，大家都这样叫", "Ivy"],
   ])("a name from a sentence: %j → %j", (reply, value) => {
     expect(readReply(ask("name", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "What would you like me to call you?"), reply)).toMatchObject({ intent: "answer", value });
   });
@@ -41,6 +62,12 @@ describe("reading a reply against the pending question", () => {
     ["半年了", { amount: 6, unit: "month" }],
     ["两三个月吧", { amount: 2, unit: "month" }],
     ["a year and a half", { amount: 18, unit: "month" }],
+    ["about a fortnight", { amount: 2, unit: "week" }],
+    ["a decade, easily", { amount: 10, unit: "year" }],
+    ["four, five months", { amount: 4, unit: "month" }],
+    ["五、六年了", { amount: 5, unit: "year" }],
+    ["去年九月到现在，差不多三个月", { amount: 3, unit: "month" }],
+    ["一个来月吧", { amount: 1, unit: "month" }],
   ])("a duration: %j", (reply, value) => {
     expect(readReply(ask("duration", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "How long has this been going on?"), reply)).toMatchObject({ intent: "answer", value });
   });
@@ -55,6 +82,9 @@ describe("reading a reply against the pending question", () => {
     ["open", "Can I talk to a real person instead?", "handoff"],
     ["open", "who reads this?", "question"],
     ["rating", "about a six", "answer"],
+    ["yes_no", "no, I'd rather not", "no"],
+    ["yes_no", "I'd rather not get into that", "skip"],
+    ["yes_no", "这个我不太想答", "skip"],
   ] as const)("%s question, %j → %s", (kind, reply, intent) => {
     expect(readReply(ask(kind, /\p{Script=Han}/u.test(reply) ? "zh" : "en", "Would you like to start?"), reply).intent).toBe(intent);
   });

@@ -11,7 +11,9 @@ import { correctedPart } from "./summary-part";
 import { classifyTopic, topicModel } from "./topic-model";
 import type { PendingQuestion, ReplyIntent, ReplyReading } from "./types";
 import { extractName } from "./names";
-import { extractChoice, extractDuration, extractOption, extractRating } from "./values";
+import { extractChoice } from "./choices";
+import { extractOption } from "./options";
+import { extractDuration, extractRating } from "./values";
 
 /** The value a reply gives for the question's kind, if any. */
 export function valueFor(question: PendingQuestion, reply: string): ReplyReading["value"] {
@@ -39,6 +41,9 @@ export function valueFor(question: PendingQuestion, reply: string): ReplyReading
 /** `model` is for evaluation (a model that never saw the writer being scored); the shipped one by default. */
 const OPENS_WITH_YES = /^\s*(?:yes|yeah|yep|yup|sure|definitely|absolutely|of course|是的|好的|当然|當然|可以的?|愿意|願意)(?![\p{L}])/iu;
 
+/** A reply that opens with a plain no ("no, I'd rather not", "不用了，不想说"), not merely a refusal ("不想说这个"). */
+const OPENS_WITH_NO = /^\s*(?:(?:no|nope|nah|no thanks)(?![\p{L}'])|(?:没有|沒有|不用|不要|不了|冇|唔使|不是)(?=$|[\s，,。.!！了啦吧呢]))/iu;
+
 /** A reply of a few words, or a few Chinese characters ("no", "不是", "yes please", "好的呀"). */
 function isBare(reply: string): boolean {
   const text = reply.trim();
@@ -47,7 +52,7 @@ function isBare(reply: string): boolean {
 
 /**
  * Where a rule is exact, it decides over the classifier: a bare yes or no to a closed question is
- * that yes or no; declining a yes/no question with a no ("no, I'd rather not") is its no; a number
+ * that yes or no; declining a yes/no question with a plain no first ("no, I'd rather not") is its no; a number
  * given to a rating question is an answer even when out of range (then without a value, so the
  * question is asked again).
  */
@@ -55,7 +60,7 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   const closed = question.kind === "yes_no" || question.kind === "confirm_summary";
   const polarity = closed ? coerceBoolean(reply) : undefined;
   if (closed && polarity !== undefined && isBare(reply) && !cues.includes("unsure") && intent !== "handoff" && intent !== "skip") return polarity ? "yes" : "no";
-  if (question.kind === "yes_no" && intent === "skip" && polarity === false) return "no";
+  if (question.kind === "yes_no" && intent === "skip" && polarity === false && OPENS_WITH_NO.test(reply)) return "no";
   // A word or two of content to an open question ("work", "my mum") is an answer, not a refusal.
   if (question.kind === "open" && intent === "skip" && isBare(reply) && !cues.some((cue) => cue === "skip" || cue === "negation" || cue === "unsure" || cue === "ask")) return "answer";
   // A bare "yes" to "how often…?" or "how would you rate…?" gives no value: unclear, asked again, never a skip.

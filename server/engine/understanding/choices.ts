@@ -1,0 +1,149 @@
+/**
+ * Which of a question's listed options a reply picks: an exact or named option, a position ("2",
+ * "number 3", "C吧"), a short opening that names one option ("Home. Work I can handle" — what
+ * follows is the reason), or the one option whose words, label or numbers the reply shares most
+ * with. What a reply settles on after a correction ("no actually", "还是…吧") decides. None guesses.
+ */
+import { coerceEnum } from "../runtime/coerce";
+import { foldText } from "../text/normalise";
+import { optionWords } from "./option-words";
+import { ORDINALS } from "./options";
+import { CORRECTION_MARK, tokenNumber } from "./values";
+
+type OptionValue = string | number | boolean | null;
+
+/** Where a reply settles on its pick: a correction, "还是X吧", "if I must pick", "硬要选的话", "no, X". */
+const SETTLES = new RegExp(
+  String.raw`${CORRECTION_MARK.source}|(?:还是|還是)(?=[^，,。.]{0,8}吧)|\bif i (?:must|had to|have to) (?:pick|choose)\b|(?:硬要|真要|非要)[选選]的话|哦不|\bno,`,
+  "giu",
+);
+
+/** The labels a question gives its options, in order ("…: 睡眠、压力还是人际关系？"), when they line up with the ids. */
+function labelsFromQuestion(question: string, count: number): string[] | undefined {
+  const tail = question.split(/[:：]/u).pop() ?? question;
+  const parts = tail
+    .replace(/[?？。.!！]+\s*$/u, "")
+    .split(/\s*(?:,|，|、|\/|;|；|\bor\b|还是|或者|或是|或)\s*/iu)
+    .map((part) => part.trim())
+    .filter(Boolean);
+  return parts.length === count ? parts : undefined;
+}
+
+/** Characters too common to tell two options apart. */
+const COMMON_HAN = new Set([..."的一是了我你他她它们們还還吧都想聊个個点點些这這那就也很太不没沒有在和与與或者还是還是要会會能可以啊呢嘛啦吗嗎事情方面比较較最更分钟鐘"]);
+
+const NUMBER_WORDS = /\d+|[一二两三四五六七八九十]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|sixty)\b/giu;
+
+/** The numbers a text names ("十分钟", "20 min", "five") as a set. */
+function numbersIn(text: string): Set<number> {
+  const found = new Set<number>();
+  for (const match of text.matchAll(NUMBER_WORDS)) {
+    const value = tokenNumber(match[0].toLowerCase());
+    if (value !== undefined) found.add(value);
+  }
+  return found;
+}
+
+/** How much a reply shares with an option's label: word stems and numbers for Latin text, uncommon characters for Chinese. */
+function overlap(reply: string, label: string): number {
+  let score = 0;
+  const stems = (text: string) => (text.match(/[a-z]{3,}/g) ?? []).map((word) => word.slice(0, Math.min(word.length, 5)));
+  const replyStems = new Set(stems(reply));
+  for (const stem of stems(label.replace(/_/g, " "))) if (replyStems.has(stem)) score += 2;
+  const replyHan = new Set(Array.from(reply.match(/\p{Script=Han}/gu) ?? []));
+  for (const ch of new Set(Array.from(label.match(/\p{Script=Han}/gu) ?? []))) if (!COMMON_HAN.has(ch) && replyHan.has(ch)) score += 1;
+  // "十分钟就够了" for "10分钟", "20 minutes" for "standard (20 min)": the same number names the option.
+  const replyNumbers = numbersIn(reply);
+  for (const value of numbersIn(label)) if (replyNumbers.has(value)) score += 2;
+  return score;
+}
+
+/** Whether a reply uses a topic's words: Latin words by stem, Chinese words whole ("老公", not the 老 of "老板"). */
+function topicOverlap(reply: string, words: string): boolean {
+  const han = words.match(/\p{Script=Han}+/gu) ?? [];
+  return han.some((word) => reply.includes(word)) || overlap(reply, words.replace(/\p{Script=Han}+/gu, " ")) > 0;
+}
+
+/** Per option, how strongly the text names it: its own id or label words count for more than its topic's words. */
+function optionScores(text: string, options: readonly OptionValue[], labels: readonly string[] | undefined): number[] {
+  return options.map((option, index) => {
+    const label = labels ? (labels[index] ?? "") : "";
+    const byName = Math.max(overlap(text, String(option).toLowerCase()), label ? overlap(text, label) : 0);
+    return byName > 0 ? byName + 1 : topicOverlap(text, foldText(optionWords(String(option)))) ? 1 : 0;
+  });
+}
+
+/** The one option scored highest, or undefined on none or a tie. */
+function best(options: readonly OptionValue[], scores: readonly number[]): OptionValue | undefined {
+  const top = Math.max(...scores);
+  if (top <= 0 || scores.filter((score) => score === top).length > 1) return undefined;
+  return options[scores.indexOf(top)];
+}
+
+/** A clause turns an option down ("not the work one", "写东西我没空", "不要技巧"). */
+const DECLINES = /\b(?:not|no|don'?t|never|none|hate)\b|n't|不|没|沒|冇|唔|别|別/iu;
+
+/** Clauses: split at punctuation, and at spaces beside Chinese (voice-to-text separates clauses with them). */
+function clauses(text: string): string[] {
+  return text
+    .split(/[.,，。;；!！?？…~～:：()（）—–]+|(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/u)
+    .map((clause) => clause.trim())
+    .filter(Boolean);
+}
+
+const isShort = (clause: string): boolean =>
+  (clause.match(/[\p{Script=Latin}']+/gu)?.length ?? 0) <= 4 && (clause.match(/\p{Script=Han}/gu)?.length ?? 0) <= 8;
+
+/**
+ * A short opening that names exactly one option is the pick ("Energy. I've got the time…",
+ * "感情啦 工作我還撐得住"); clauses that turn an option down are passed over; an opening naming two
+ * options alike, or a long one, leaves the choice to the whole reply.
+ */
+function openingChoice(text: string, options: readonly OptionValue[], labels: readonly string[] | undefined): OptionValue | undefined {
+  for (const clause of clauses(text)) {
+    const scores = optionScores(clause, options, labels);
+    const named = scores.filter((score) => score > 0).length;
+    if (named === 0) continue;
+    if (DECLINES.test(clause)) continue;
+    return isShort(clause) ? best(options, scores) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * One of the listed options: an exact or named option, a position ("2"), or the one option whose
+ * words (or whose label in the question, "…：睡眠、压力还是人际关系？") the reply shares most with.
+ */
+export function extractChoice(reply: string, options: readonly OptionValue[], question = ""): OptionValue | undefined {
+  // "work i think. no actually family", "注意力……不对，还是睡眠吧": what the reply settles on decides.
+  const folded = foldText(reply);
+  const settles = [...folded.matchAll(SETTLES)];
+  const last = settles[settles.length - 1];
+  if (last) {
+    const after = choiceIn(folded.slice(last.index + last[0].length), options, question);
+    if (after !== undefined) return after;
+  }
+  return choiceIn(reply, options, question);
+}
+
+function choiceIn(reply: string, options: readonly OptionValue[], question: string): OptionValue | undefined {
+  const text = foldText(reply);
+  const labels = labelsFromQuestion(foldText(question), options.length);
+  const opening = openingChoice(text, options, labels);
+  if (opening !== undefined) return opening;
+  const direct = coerceEnum(reply, options);
+  if (direct !== undefined) return options.find((option) => option === direct);
+  // "the second one", "第二个", "the last one", "number 3": by position, as options are listed.
+  const position = ORDINALS.find(([pattern]) => pattern.test(text))?.[1];
+  if (position !== undefined && options.length > 1) {
+    const last = /\blast\b|最后|最後/u.test(text);
+    return options[last ? options.length - 1 : position];
+  }
+  const numbered = /\b(?:number|option|#)\s*(\d)\b/iu.exec(text)?.[1];
+  if (numbered && Number(numbered) >= 1 && Number(numbered) <= options.length) return options[Number(numbered) - 1];
+  // "B", "C吧", "A 好了", "the middle one", "中间那个": by letter, when the question lists letters, or the middle of three.
+  const letter = /^\s*(?:option\s+)?([a-d])\s*(?:$|[.)。，,!！…]|\p{Script=Han}|please\b|pls\b)/iu.exec(text)?.[1];
+  if (letter && /\b[a-d]\s*[.)：:]?\s*\S/iu.test(question)) return options["abcd".indexOf(letter.toLowerCase())];
+  if (options.length === 3 && /\bthe middle\b|中[间間](?:那|的|嗰)/u.test(text)) return options[1];
+  return best(options, optionScores(text, options, labels));
+}

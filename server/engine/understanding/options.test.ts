@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { extractOption } from "./options";
+
+const lang = (reply: string) => (/\p{Script=Han}/u.test(reply) ? "zh" : "en");
+
+describe("a questionnaire option from a colloquial frequency", () => {
+  it.each([
+    ["a handful of days, no more", 1],
+    ["有几天吧，不算多", 1],
+    ["around half the days", 2],
+    ["more than a few, not quite every day", 2],
+    ["一半以上吧", 2],
+    ["every single day honestly", 3],
+    ["几乎每天都这样", 3],
+    ["almost never", 0],
+  ])("%j → %d", (reply, value) => {
+    expect(extractOption(reply, lang(reply))).toBe(value);
+  });
+
+  it("passes over a frequency that is turned down", () => {
+    expect(extractOption("not half the days, just a few", "en")).toBe(1);
+    expect(extractOption("不是天天，一半左右", "zh")).toBe(2);
+  });
+
+  it("takes what follows a turn ('but', 'no,', '不对')", () => {
+    expect(extractOption("my partner says every day but I'd say half the days", "en")).toBe(2);
+    expect(extractOption("几天吧。不对，几乎每天", "zh")).toBe(3);
+  });
+
+  it("reads a range of days within the two weeks by its lower end", () => {
+    expect(extractOption("十四天里大概三四天", "zh")).toBe(1);
+  });
+});

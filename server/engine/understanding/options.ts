@@ -1,0 +1,114 @@
+/**
+ * A questionnaire option (0–3: not at all, several days, more than half the days, nearly every
+ * day) from a reply: the instruments' own phrases, colloquial frequencies, counts of days, an
+ * ordinal. Deterministic; undefined when the reply gives none.
+ */
+import { interpretAnswer } from "../instruments";
+import { foldText } from "../text/normalise";
+import type { ReplyLanguage } from "./types";
+import { CORRECTION_MARK, tokenNumber } from "./values";
+
+
+/** Day counts over the questionnaires' two weeks: 0 → not at all, 1–6 → several days, 7–11 → more than half, 12+ → nearly every day. */
+function optionFromDays(days: number): number {
+  if (days <= 0) return 0;
+  if (days < 7) return 1;
+  if (days < 12) return 2;
+  return 3;
+}
+
+export const ORDINALS: readonly (readonly [RegExp, number])[] = [
+  [/\b(?:the )?(?:first|1st)(?: one| option)?\b|第一个|第一個|第一项|第一項/iu, 0],
+  [/\b(?:the )?(?:second|2nd)(?: one| option)?\b|第二个|第二個|第二项|第二項/iu, 1],
+  [/\b(?:the )?(?:third|3rd)(?: one| option)?\b|第三个|第三個|第三项|第三項/iu, 2],
+  [/\b(?:the )?(?:fourth|4th|last)(?: one| option)\b|最后一个|最後一個|第四个|第四個|最后那个|最後那個/iu, 3],
+];
+
+/**
+ * Words for a frequency that the instruments' own phrase tables leave out (colloquial, Cantonese):
+ * "a handful", "half the days", "every bloody day", "有幾日", "一多半", "几乎每天".
+ */
+const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
+  [/冇乜|完全唔會|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有)(?=$|[呀啊喔啦，,。\s])/iu, 0],
+  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|^once\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
+  [/大半|过半|過半|一半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
+  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|(?:almost|pretty much|nearly) all\b/iu, 3],
+];
+
+/** A phrase turned down just before it: "not half the days", "不是天天", "冇一半咁多", "没有每天那么". */
+const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔)\s*$/u;
+/** Where a reply turns to what it settles on: "but", "但", "no,", "不，", a correction. */
+const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|不[，,]`, "iu");
+
+/**
+ * The colloquial frequency a reply settles on: phrases turned down are passed over, a phrase inside
+ * a longer one yields to it ("a few" in "more than a few"); after a turn ("but", "no,", "不对") the
+ * first phrase after it, else the first phrase.
+ */
+function colloquialOption(text: string): number | undefined {
+  const found: { start: number; end: number; score: number }[] = [];
+  for (const [pattern, score] of EXTRA_OPTION_PHRASES) {
+    for (const match of text.matchAll(new RegExp(pattern.source, "giu"))) {
+      if (NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 6), match.index))) continue;
+      found.push({ start: match.index, end: match.index + match[0].length, score });
+    }
+  }
+  const kept = found.filter((hit) => !found.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
+  if (kept.length === 0) return undefined;
+  kept.sort((a, b) => a.start - b.start);
+  const turns = [...text.matchAll(new RegExp(TURN.source, "giu"))].map((turn) => turn.index + turn[0].length);
+  const lastTurn = turns.length ? Math.max(...turns) : -1;
+  return (kept.find((hit) => hit.start >= lastTurn) ?? kept[0])?.score;
+}
+
+const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|[一二两三四五六七八九])?\s*(?:左右)?\s*(?:days?|nights?|times?|天|晚|日|次)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
+const PER_WEEK = /(?:a|per|each|every)\s*week|一周|每周|每星期|一個星期|一个星期/iu;
+const OF_A_WEEK = /(?:一周|每周|一星期|一個星期|一个星期)七天有?(\d+|[一二两三四五六七八九])天/u;
+const STRONG_ZERO = /not at all|never|none|完全|从来|從來|从不|從不|一次都|一天都|\b0\b|零/iu;
+const UNSURE = /not sure|no idea|don'?t know|dunno|no clue|不知道|不确定|不確定|说不准|說不準|不清楚|没数|沒數|没统计|沒統計|没注意|沒注意|算不清|唔知/iu;
+
+/** "两三" (two or three) → 2; any other numeral token as itself. */
+function rangeLow(token: string): number | undefined {
+  return /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
+}
+
+function dayCountOption(text: string): number | undefined {
+  // "10 out of 14", "十四天里有十天": the days of the two weeks.
+  const ofFourteen = /(\d+|[一二两三四五六七八九十]+)\s*(?:out of|of the|\/)\s*(?:14|fourteen)|(?:十四|14)\s*天里?[头面]?[^\d一二两三四五六七八九十]{0,4}(\d+|[一二两三四五六七八九十]+)/iu.exec(text);
+  if (ofFourteen) {
+    const days = rangeLow(ofFourteen[1] ?? ofFourteen[2] ?? "");
+    if (days !== undefined) return optionFromDays(days);
+  }
+  const ofWeek = OF_A_WEEK.exec(text);
+  if (ofWeek) return optionFromDays((tokenNumber(ofWeek[1] ?? "") ?? 0) * 2);
+  const found = [...text.matchAll(DAY_COUNT)];
+  if (found.length !== 1) return undefined;
+  const match = found[0] as RegExpMatchArray;
+  const token = (match[1] ?? "").toLowerCase();
+  let days = /couple/.test(token) ? 2 : /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
+  if (days === undefined) return undefined;
+  if (PER_WEEK.test(match[0])) days *= 2;
+  return optionFromDays(days);
+}
+
+/**
+ * A questionnaire option (0–3): the instruments' own reading first (exact phrases, negations,
+ * corrections); else a count of days, an ordinal ("the third one", "最后一个"), or a colloquial
+ * frequency. A bare "no"-word in an unsure reply ("不知道 没数过") is not "not at all".
+ */
+export function extractOption(reply: string, lang: ReplyLanguage): number | undefined {
+  const text = foldText(reply);
+  const unsure = UNSURE.test(text);
+  const result = interpretAnswer(reply, lang);
+  const extra = colloquialOption(text);
+  // A turn to a colloquial frequency ("every day… but half, I'd say") outranks the phrase it turns from.
+  if (extra !== undefined && TURN.test(text) && extra !== result.score) return extra;
+  if (result.score !== null) {
+    // A weak "not really" beside a count ("like once. not really an issue") is the count's.
+    if (result.score === 0 && !STRONG_ZERO.test(text)) return unsure ? undefined : (extra ?? dayCountOption(text) ?? 0);
+    return result.score;
+  }
+  if (extra !== undefined) return extra;
+  for (const [pattern, score] of ORDINALS) if (pattern.test(text)) return score;
+  return unsure ? undefined : dayCountOption(text);
+}
