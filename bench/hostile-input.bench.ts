@@ -9,7 +9,6 @@
 import os from "node:os";
 import { detectRiskByRules } from "../server/engine/safety/rule-detector";
 import { validateScript } from "../server/engine/script";
-import { MAX_ALIAS_COUNT } from "../server/engine/script/limits";
 import { readArchive } from "../server/services/studio/files/archive";
 import { craftZip, deflateBomb } from "../tests/support/crafted-zip";
 import { stats } from "./stats";
@@ -40,23 +39,23 @@ const pathologicalConditions = [
 ].join("\n");
 
 const bombData = deflateBomb(2048);
+const bomb = craftZip([{ name: "sessions/bomb.yaml", method: 8, data: bombData, declaredSize: 100 }]);
+const sharedBomb = craftZip(
+  Array.from({ length: 20 }, (_, i) => ({ name: `sessions/f${i}.yaml`, method: 8 as const, data: bombData, declaredSize: 1000 })),
+  { shareData: true },
+);
 
 /** Name, the bound the tests used to assert (ms), and the work. */
 const cases: [string, number, () => unknown][] = [
   ["script: billion-laughs alias bomb", 2_000, () => validateScript(billionLaughs)],
-  ["script: more aliases than the limit", 2_000, () => validateScript(`x: &x 1\nlist: [${Array(MAX_ALIAS_COUNT + 5).fill("*x").join(", ")}]\n`)],
   ["script: 200,000 nested brackets", 2_000, () => validateScript(`session: ${"[".repeat(200_000)}${"]".repeat(200_000)}`)],
   ["script: 1,500 levels of indentation", 5_000, () => validateScript(Array.from({ length: 1_500 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n"))],
   ["script: 10 MB file", 500, () => validateScript(`session:\n  description: "${"x".repeat(10 * 1024 * 1024)}"\n`)],
   ["script: 50 KB of binary junk", 500, () => validateScript(binaryJunk)],
   ["script: 5,000 problems", 3_000, () => validateScript(`session:\n${Array.from({ length: 5_000 }, (_, i) => `  bad_${i}: 1`).join("\n")}\n`)],
   ["script: pathological conditions", 2_000, () => validateScript(pathologicalConditions)],
-  ["import: zip bomb declaring 100 bytes", 1_000, () => readArchive(craftZip([{ name: "sessions/bomb.yaml", method: 8, data: bombData, declaredSize: 100 }]))],
-  [
-    "import: 20 entries sharing a bomb's data",
-    1_000,
-    () => readArchive(craftZip(Array.from({ length: 20 }, (_, i) => ({ name: `sessions/f${i}.yaml`, method: 8 as const, data: bombData, declaredSize: 1000 })), { shareData: true })),
-  ],
+  ["import: zip bomb declaring 100 bytes", 1_000, () => readArchive(bomb)],
+  ["import: 20 entries sharing a bomb's data", 1_000, () => readArchive(sharedBomb)],
   ["risk rules: 110 KB message", 2_000, () => detectRiskByRules("I had a long day at work and the traffic was terrible. ".repeat(2000) + "I want to kill myself")],
 ];
 
