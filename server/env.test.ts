@@ -63,4 +63,22 @@ describe("parseEnv", () => {
     expect(parseEnv({ SHUTDOWN_GRACE_SECONDS: "5" }).SHUTDOWN_GRACE_SECONDS).toBe(5);
     expect(() => parseEnv({ SHUTDOWN_GRACE_SECONDS: "-1" })).toThrow(/SHUTDOWN_GRACE_SECONDS/);
   });
+
+  it("hashes passwords at scrypt N = 32768 unless a test suite lowers it", () => {
+    expect(parseEnv({}).PASSWORD_SCRYPT_N).toBe(32768);
+    expect(parseEnv({ NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) }).PASSWORD_SCRYPT_N).toBe(32768);
+    expect(parseEnv({ PASSWORD_SCRYPT_N: "65536" }).PASSWORD_SCRYPT_N).toBe(65536);
+    expect(parseEnv({ NODE_ENV: "test", PASSWORD_SCRYPT_N: "16" }).PASSWORD_SCRYPT_N).toBe(16);
+  });
+
+  it("refuses a lower password cost outside NODE_ENV=test, and a cost that is not a power of two", () => {
+    const production = { NODE_ENV: "production", AUTH_SECRET: "x".repeat(40) };
+    expect(() => parseEnv({ ...production, PASSWORD_SCRYPT_N: "16" })).toThrow(/PASSWORD_SCRYPT_N must be at least 32768/);
+    expect(() => parseEnv({ ...production, PASSWORD_SCRYPT_N: "16384" })).toThrow(/PASSWORD_SCRYPT_N/);
+    expect(() => parseEnv({ NODE_ENV: "development", PASSWORD_SCRYPT_N: "1024" })).toThrow(/PASSWORD_SCRYPT_N/);
+    expect(() => parseEnv({ PASSWORD_SCRYPT_N: "1024" })).toThrow(/PASSWORD_SCRYPT_N/);
+    expect(() => parseEnv({ NODE_ENV: "test", PASSWORD_SCRYPT_N: "1000" })).toThrow(/PASSWORD_SCRYPT_N must be a power of two up to 1048576/);
+    expect(() => parseEnv({ NODE_ENV: "test", PASSWORD_SCRYPT_N: "8" })).toThrow(/PASSWORD_SCRYPT_N/);
+    expect(() => parseEnv({ PASSWORD_SCRYPT_N: String(1 << 21) })).toThrow(/PASSWORD_SCRYPT_N/);
+  });
 });

@@ -15,6 +15,13 @@ const optionalUrl = (protocols: RegExp) =>
 
 const DEV_AUTH_SECRET = "heartline-development-secret-do-not-use-in-production";
 
+/** scrypt's N for new password hashes: 2^15 (about 32 MiB and tens of milliseconds per hash). */
+const PASSWORD_SCRYPT_N_DEFAULT = 32768;
+/** Lower costs are accepted under NODE_ENV=test only, so test suites that hash hundreds of passwords stay fast. */
+const PASSWORD_SCRYPT_N_TEST_FLOOR = 16;
+const PASSWORD_SCRYPT_N_MAX = 1 << 20;
+const PASSWORD_SCRYPT_N_PROBLEM = `must be a power of two up to ${PASSWORD_SCRYPT_N_MAX} (default ${PASSWORD_SCRYPT_N_DEFAULT})`;
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -50,6 +57,13 @@ const envSchema = z
       }),
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0, "must be a whole number of seconds from 0 to 3600").max(3600, "must be a whole number of seconds from 0 to 3600").default(25),
     HEAP_GROWING_PERCENT: z.coerce.number().int().min(0, "must be a whole number from 0 to 300").max(300, "must be a whole number from 0 to 300").default(50),
+    PASSWORD_SCRYPT_N: z.coerce
+      .number()
+      .int()
+      .min(PASSWORD_SCRYPT_N_TEST_FLOOR, PASSWORD_SCRYPT_N_PROBLEM)
+      .max(PASSWORD_SCRYPT_N_MAX, PASSWORD_SCRYPT_N_PROBLEM)
+      .refine((n) => (n & (n - 1)) === 0, PASSWORD_SCRYPT_N_PROBLEM)
+      .default(PASSWORD_SCRYPT_N_DEFAULT),
   })
   .superRefine((env, ctx) => {
     if (env.UPSTASH_REDIS_REST_URL && !env.UPSTASH_REDIS_REST_TOKEN) {
@@ -64,6 +78,14 @@ const envSchema = z
         code: "custom",
         path: ["OPENAI_MODEL"],
         message: "is required when OPENAI_BASE_URL is set (the server's model name)",
+      });
+    }
+    // A cheaper hash is for test suites only: anywhere else a low value stops the start.
+    if (env.NODE_ENV !== "test" && env.PASSWORD_SCRYPT_N < PASSWORD_SCRYPT_N_DEFAULT) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["PASSWORD_SCRYPT_N"],
+        message: `must be at least ${PASSWORD_SCRYPT_N_DEFAULT} (lower values are for NODE_ENV=test only)`,
       });
     }
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {

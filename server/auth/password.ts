@@ -1,12 +1,15 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
+import { getEnv } from "../env";
 import { processSlot } from "../process-registry";
 
 /**
  * Password hashing with scrypt (node:crypto): a random 16-byte salt per password, the cost
  * parameters stored beside the hash so they can be raised later without breaking old hashes, and
- * a constant-time comparison.
+ * a constant-time comparison. New hashes use N from PASSWORD_SCRYPT_N (2^15 unless a test suite
+ * lowers it; the env module refuses a lower N outside NODE_ENV=test); verification always uses
+ * the parameters stored in the hash.
  *
  * Stored form: `scrypt$<N>$<r>$<p>$<salt base64url>$<hash base64url>`.
  */
@@ -17,8 +20,9 @@ export const PASSWORD_MAX_LENGTH = 256;
 
 const KEY_LENGTH = 32;
 const SALT_BYTES = 16;
-/** N = 2^15, r = 8, p = 1: about 32 MiB and tens of milliseconds per hash. */
-const DEFAULT_COST = { N: 32768, r: 8, p: 1 } as const;
+/** r = 8, p = 1 with N = 2^15 by default: about 32 MiB and tens of milliseconds per hash. */
+const COST_R = 8;
+const COST_P = 1;
 /** Refuse stored parameters far outside what we write (a tampered row must not exhaust memory). */
 const MAX_N = 1 << 20;
 
@@ -77,8 +81,9 @@ export async function hashPassword(password: string): Promise<string> {
   const problem = passwordProblem(password);
   if (problem) throw new Error(problem);
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, DEFAULT_COST);
-  return ["scrypt", DEFAULT_COST.N, DEFAULT_COST.r, DEFAULT_COST.p, salt.toString("base64url"), key.toString("base64url")].join("$");
+  const cost = { N: getEnv().PASSWORD_SCRYPT_N, r: COST_R, p: COST_P };
+  const key = await derive(password, salt, cost);
+  return ["scrypt", cost.N, cost.r, cost.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
 
 interface ParsedHash {

@@ -174,9 +174,7 @@ describe("createAiSdkLlm", () => {
         }),
       });
       const { llm, usage } = setup(model, { timeoutMs: 50, maxRetries: 0 });
-      const started = Date.now();
       const error = await failure(collect(llm.compose({ purpose: "say", prompt, fallbackText: "" })));
-      expect(Date.now() - started).toBeLessThan(1_000);
       expect(error.retryable).toBe(true);
       expect(usage[0]?.error).toBe("timeout");
     });
@@ -339,15 +337,13 @@ describe("createAiSdkLlm", () => {
       }
     });
 
-    it("times out a call that does not answer, within the bound", async () => {
+    it("times out a call that does not answer, on each attempt", async () => {
       const model = new MockLanguageModelV4({
         doGenerate: ({ abortSignal }) =>
           new Promise<GenerateResult>((_, reject) => abortSignal?.addEventListener("abort", () => reject(abortSignal.reason))),
       });
       const { llm, usage } = setup(model, { timeoutMs: 40, maxRetries: 1 });
-      const started = Date.now();
       const error = await failure(llm.interpret({ prompt, options: [{ score: 0, label: "no" }], reply: "x" }));
-      expect(Date.now() - started).toBeLessThan(1_000);
       expect(model.doGenerateCalls).toHaveLength(2);
       expect(error.retryable).toBe(true);
       expect(error.message).toMatch(/did not answer within 40 ms/);

