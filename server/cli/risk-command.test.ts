@@ -67,7 +67,7 @@ describe("risk command: JSONL", () => {
     expect(results.map((result) => [result.level, result.category])).toEqual([
       ["imminent", "medical_emergency"],
       ["none", "none"],
-      ["medium", "abuse"],
+      ["high", "abuse"],
     ]);
   });
 

@@ -1,11 +1,14 @@
 /**
  * Reads the labelled safety corpus from disk: every `data/safety/raw/*.jsonl` file, the rule
- * detector's first fixtures (`tests/fixtures/safety/*.jsonl`), and the writer split
- * (`data/safety/split.json`) that decides which writers the model may learn from.
+ * detector's first fixtures (`tests/fixtures/safety/*.jsonl`), the writer split
+ * (`data/safety/split.json`) that decides which writers the model may learn from, and an ordinary
+ * session from the reply corpus (its questions and replies).
  */
 import { join } from "node:path";
 import { parseCorpus, type CorpusMessage } from "../engine/safety/corpus";
-import { loadSplit as loadWriterSplit, readJsonlDir, REPO_ROOT, type WriterSplit } from "../training/labelled-files";
+import { ORDINARY_REPLY_KIND, type OrdinarySession } from "./train-risk-model";
+import { loadReplyCorpus, loadReplySplit } from "../reply-training/corpus-files";
+import { loadSplit as loadWriterSplit, readJsonlDir, REPO_ROOT, splitByWriter, type WriterSplit } from "../training/labelled-files";
 
 export { REPO_ROOT, splitByWriter, type WriterSplit } from "../training/labelled-files";
 
@@ -19,4 +22,26 @@ export function loadCorpus(): CorpusMessage[] {
 
 export function loadSplit(): WriterSplit {
   return loadWriterSplit(SPLIT_FILE);
+}
+
+/**
+ * An ordinary session, from the reply corpus's training writers (its held-out writers stay unread,
+ * as they measure the detector in a session): every distinct question the bot asks, sorted, and
+ * every reply to one, as a safety line labelled none after its question.
+ */
+export function loadOrdinarySession(): OrdinarySession {
+  const { training } = splitByWriter(loadReplyCorpus(), loadReplySplit());
+  const questions = [...new Set(training.map((reply) => reply.question.trim()))].filter((question) => question.length > 0).sort();
+  const replies = training.map(
+    (reply): CorpusMessage => ({
+      text: reply.reply,
+      lang: reply.lang,
+      label: "none",
+      category: "none",
+      kind: ORDINARY_REPLY_KIND,
+      writer: reply.writer,
+      context: { bot: reply.question },
+    }),
+  );
+  return { questions, replies };
 }

@@ -1,7 +1,7 @@
 /**
  * Trains the shipped risk classifier from the training writers only:
- * 1. leave-one-writer-out cross-validation gives every training line a prediction from a model
- *    that never saw its writer (out-of-fold);
+ * 1. cross-validation over folds of whole writers gives every training line a prediction from a
+ *    model that never saw its writer (out-of-fold);
  * 2. a softmax temperature is fitted on those predictions (calibration);
  * 3. the cut-offs are chosen on them, for each language on its own, with the rules in the loop as
  *    the detector runs them: the most recall of high+imminent with at most `maxFalsePositiveRate`
@@ -15,7 +15,7 @@ import type { CorpusMessage } from "../engine/safety/corpus";
 import { FEATURE_BITS } from "../engine/classifier/features";
 import { messageFeatures } from "../engine/safety/classifier/features";
 import { logits, softmax } from "../engine/classifier/linear";
-import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
+import { DEFAULT_TRAIN_OPTIONS, fitTemperature, seededRandom, trainWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
 import { encodeRiskModel, levelFromProbabilities, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
 import { combinedLevel, rulesInContext, type RuleReading } from "../engine/safety/detect-risk";
 import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
@@ -34,6 +34,21 @@ export interface TrainingReport {
 
 const featuresOf = (message: CorpusMessage, rules: RuleAssessment): Uint32Array => messageFeatures(message.text, message.context, ruleFindings(rules));
 
+/**
+ * How the risk classifier is trained. Less L2 and a gentler step than the shared defaults: out of
+ * fold on the training writers, recall of high+imminent at a fixed false-alarm rate rose most for
+ * Chinese (about 61 → 69 % at 5 %), with English about level.
+ */
+export const RISK_TRAIN_OPTIONS: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2: 1e-3, learningRate: 0.1 };
+
+/**
+ * What a medium line weighs against the other levels. Writers disagree most about medium ("I want
+ * to die" is a passive wish to some and active ideation to others), and the level that matters is
+ * whether a line is high or above: at full weight medium lines pulled crises and hard negatives
+ * towards the middle, and ranked both worse out of fold.
+ */
+const MEDIUM_WEIGHT = 0.1;
+
 function examplesOf(messages: readonly CorpusMessage[], rules: ReadonlyMap<CorpusMessage, RuleAssessment>): TrainingExample[] {
   const perLevel = new Map<RiskLevel, number>();
   for (const message of messages) perLevel.set(message.label, (perLevel.get(message.label) ?? 0) + 1);
@@ -41,9 +56,59 @@ function examplesOf(messages: readonly CorpusMessage[], rules: ReadonlyMap<Corpu
   return messages.map((message) => ({
     features: featuresOf(message, rules.get(message) ?? rulesFor(message)),
     label: RISK_LEVELS.indexOf(message.label),
-    weight: messages.length / (RISK_LEVELS.length * (perLevel.get(message.label) ?? 1)),
+    weight:
+      (messages.length / (RISK_LEVELS.length * (perLevel.get(message.label) ?? 1))) *
+      (message.label === "medium" ? MEDIUM_WEIGHT : 1) *
+      (message.kind === ORDINARY_REPLY_KIND ? ORDINARY_REPLY_WEIGHT : 1),
   }));
 }
+
+/**
+ * What training adds to the corpus so that the bot's question is read for what it says, not for
+ * being a question (every client message in a session follows one):
+ * - for every reply whose risk lies only in what the bot asked (kind `context_reply`, medium or
+ *   above: "maybe", "tonight", "I have them here"), the same reply after an ordinary question,
+ *   labelled none. Without them the classifier learnt those words themselves as risk, and "I don't
+ *   know, maybe" to "is it okay if we do the questionnaire now?" opened a crisis protocol;
+ * - every other line written alone, also after an ordinary question, with its own label. Without
+ *   these, the counterparts above taught that an ordinary question means no risk, and a crisis told
+ *   in answer to "how was your week?" was lost.
+ * Each copy keeps its writer, so it is held out with its source, and none is ever scored.
+ */
+export function sessionCopies(training: readonly CorpusMessage[], ordinaryQuestions: readonly string[], seed: number): CorpusMessage[] {
+  if (ordinaryQuestions.length === 0) return [];
+  const random = seededRandom(seed);
+  const question = () => ordinaryQuestions[Math.floor(random() * ordinaryQuestions.length)] ?? "";
+  const copies: CorpusMessage[] = [];
+  for (const message of training) {
+    if (message.kind === "context_reply" && isAtLeast(message.label, "medium") && message.context?.bot) {
+      copies.push({ ...message, label: "none", category: "none", kind: SESSION_COPY_KIND, context: { bot: question() } });
+    } else if (!message.context) {
+      copies.push({ ...message, kind: SESSION_COPY_KIND, context: { bot: question() } });
+    }
+  }
+  return copies;
+}
+
+const SESSION_COPY_KIND = "session_copy";
+
+/** The kind of a reply corpus answer read as a safety line (none, after its own question). */
+export const ORDINARY_REPLY_KIND = "ordinary_reply";
+
+/**
+ * What an ordinary session looks like, from the reply corpus's training writers: the questions a
+ * bot asks, and the answers people give them. The answers are learnt as none, at half a none
+ * line's weight: a goal of "to feel like myself again" is ordinary, however often "myself again"
+ * ends a self-harm disclosure in the safety corpus.
+ */
+export interface OrdinarySession {
+  questions: readonly string[];
+  replies: readonly CorpusMessage[];
+}
+
+const ORDINARY_REPLY_WEIGHT = 0.5;
+
+const NO_SESSION: OrdinarySession = { questions: [], replies: [] };
 
 interface Scored {
   message: CorpusMessage;
@@ -107,17 +172,22 @@ interface Candidate {
 
 const STRICTEST: RiskThresholds = { medium: 2, high: 0.975, imminent: 0.5, overrule: 1, veto: 0 };
 
+/**
+ * The classifier never says medium on its own (`medium` is off): a medium verdict adds false
+ * alarms and no recall of high+imminent, so every budget chose it off or at a value no line
+ * reached. Medium stays the rules' to give.
+ */
+const MEDIUM_OFF = 2;
+
 /** Every cut-off combination on the grid, scored out-of-fold on the messages of one language. */
 function candidates(scored: readonly Scored[], temperature: number): Candidate[] {
   const out: Candidate[] = [];
   for (const high of grid(0.2, 0.975, 0.025)) {
     for (const overrule of grid(Math.max(high, 0.5), 1, 0.05)) {
-      for (const medium of [...grid(high, 0.95, 0.05), 2]) {
-        for (const veto of [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3]) {
-          const thresholds = { medium, high, imminent: 0.5, overrule, veto };
-          const result = score(scored, temperature, { en: thresholds, zh: thresholds });
-          out.push({ thresholds, recall: result.recall, falsePositiveRate: result.falsePositiveRate });
-        }
+      for (const veto of [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3]) {
+        const thresholds = { medium: MEDIUM_OFF, high, imminent: 0.5, overrule, veto };
+        const result = score(scored, temperature, { en: thresholds, zh: thresholds });
+        out.push({ thresholds, recall: result.recall, falsePositiveRate: result.falsePositiveRate });
       }
     }
   }
@@ -139,9 +209,9 @@ function bestWithin(all: readonly Candidate[], budget: number): Candidate | unde
 }
 
 /** Names a model by what it was trained from: the training lines (in order) and the options. */
-export function trainingVersion(training: readonly CorpusMessage[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS): string {
+export function trainingVersion(training: readonly CorpusMessage[], session: OrdinarySession = NO_SESSION, options: TrainOptions = RISK_TRAIN_OPTIONS): string {
   return createHash("sha256")
-    .update(JSON.stringify({ options, lines: training.map((message) => [message.writer, message.label, message.text, message.context ?? null]) }))
+    .update(JSON.stringify({ options, mediumWeight: MEDIUM_WEIGHT, replyWeight: ORDINARY_REPLY_WEIGHT, questions: session.questions, replies: session.replies.map((reply) => [reply.text, reply.context?.bot ?? ""]), lines: training.map((message) => [message.writer, message.label, message.text, message.context ?? null]) }))
     .digest("hex")
     .slice(0, 12);
 }
@@ -154,16 +224,38 @@ export function trainingVersion(training: readonly CorpusMessage[], options: Tra
  */
 export const FALSE_ALARM_BUDGET = 0.08;
 
-export function trainRiskModel(training: readonly CorpusMessage[], options: TrainOptions = DEFAULT_TRAIN_OPTIONS, maxFalsePositiveRate = FALSE_ALARM_BUDGET): TrainingReport {
+/**
+ * Writers per cross-validation fold: whole writers are held out together, so a prediction never
+ * comes from a model that saw its writer. Folds rather than one writer at a time keep training
+ * time flat as writers are added; the out-of-fold figures barely move.
+ */
+const FOLDS = 8;
+
+/** The folds: writers in name order, dealt round-robin. */
+function writerFolds(writers: readonly string[]): string[][] {
+  const folds: string[][] = Array.from({ length: Math.min(FOLDS, writers.length) }, () => []);
+  writers.forEach((writer, index) => folds[index % folds.length]?.push(writer));
+  return folds;
+}
+
+/** `session`: an ordinary session's questions (for the session copies) and replies (learnt as none). */
+export function trainRiskModel(
+  training: readonly CorpusMessage[],
+  session: OrdinarySession = NO_SESSION,
+  options: TrainOptions = RISK_TRAIN_OPTIONS,
+  maxFalsePositiveRate = FALSE_ALARM_BUDGET,
+): TrainingReport {
   const writers = [...new Set(training.map((message) => message.writer))].sort();
-  const rules = new Map(training.map((message) => [message, rulesFor(message)]));
+  const fitted = [...training, ...sessionCopies(training, session.questions, options.seed), ...session.replies];
+  const rules = new Map(fitted.map((message) => [message, rulesFor(message)]));
   const scored: Scored[] = [];
-  for (const writer of writers) {
-    const fold = trainWeights(examplesOf(training.filter((message) => message.writer !== writer), rules), RISK_LEVELS.length, options);
+  for (const foldWriters of writerFolds(writers)) {
+    const held = new Set(foldWriters);
+    const fold = trainWeights(examplesOf(fitted.filter((message) => !held.has(message.writer)), rules), RISK_LEVELS.length, options);
     const rows = new Map<number, number>();
     fold.features.forEach((feature, index) => rows.set(feature, index * RISK_LEVELS.length));
     const foldModel = { bias: fold.bias, rows, weights: fold.weights, scale: 1 };
-    for (const message of training.filter((candidate) => candidate.writer === writer)) {
+    for (const message of training.filter((candidate) => held.has(candidate.writer))) {
       const ruled = rules.get(message) ?? rulesFor(message);
       scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), logits: logits(foldModel, featuresOf(message, ruled)), rules: ruled });
     }
@@ -185,8 +277,8 @@ export function trainRiskModel(training: readonly CorpusMessage[], options: Trai
     return { budget, recall: result.recall, falsePositiveRate: Math.max(...Object.values(result.byLanguage).map((language) => language.falsePositiveRate)) };
   });
 
-  const final = trainWeights(examplesOf(training, rules), RISK_LEVELS.length, options);
-  const version = trainingVersion(training, options);
+  const final = trainWeights(examplesOf(fitted, rules), RISK_LEVELS.length, options);
+  const version = trainingVersion(training, session, options);
   const model = encodeRiskModel({ version, featureBits: FEATURE_BITS, temperature, thresholds, bias: final.bias, features: final.features, weights: final.weights });
   return { model, trainingLines: training.length, writers, outOfFold, tradeOff, features: final.features.length };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCorpus, loadSplit, splitByWriter } from "../../safety-training/corpus-files";
+import { loadCorpus, loadOrdinarySession, loadSplit, splitByWriter } from "../../safety-training/corpus-files";
 import { inSessionFigures } from "../../safety-training/in-session";
 import { trainingVersion } from "../../safety-training/train-risk-model";
 import { loadReplyCorpus, loadReplySplit } from "../../reply-training/corpus-files";
@@ -50,7 +50,7 @@ describe("the labelled safety corpus", () => {
   });
 
   it("ships the model trained on the corpus as it is (run `npm run safety:train` after changing the data)", () => {
-    expect(RISK_MODEL.version).toBe(trainingVersion(training));
+    expect(RISK_MODEL.version).toBe(trainingVersion(training, loadOrdinarySession()));
   });
 });
 
@@ -60,7 +60,7 @@ describe("the labelled safety corpus", () => {
  * the detector worse on unseen writers fails here. The goal is recall ≥ 0.95 with ≤ 5 % false
  * alarms per language; the detector does not reach it yet, and these floors say where it stands.
  */
-const FLOORS = { en: { recall: 0.74, falsePositiveRate: 0.07 }, zh: { recall: 0.69, falsePositiveRate: 0.085 } } as const;
+const FLOORS = { en: { recall: 0.78, falsePositiveRate: 0.065 }, zh: { recall: 0.8, falsePositiveRate: 0.075 } } as const;
 
 describe("the risk detector on writers it was never trained or tuned on", () => {
   const evaluation = evaluateRisk(heldOut, combined);
@@ -85,13 +85,12 @@ describe("the risk detector on writers it was never trained or tuned on", () => 
 /**
  * Inside a session every message follows a bot question (see server/safety-training/in-session.ts).
  * Ceilings a little above today's figures on held-out writers of both corpora, so that nothing gets
- * worse. Today is far from the goal (no ordinary reply raised to medium; no crisis lost after an
- * ordinary question): the classifier reads the question's words too, and has learnt that a crisis
- * told in reply to an ordinary one is safer: 35 points of Chinese crises are lost that way.
+ * worse. The goal is no ordinary reply raised to medium and no crisis lost after an ordinary
+ * question; today a few points of each remain (see the datasheet's "In a session").
  */
 const SESSION_CEILINGS = {
-  en: { falseAlarmRate: 0.05, lostAfterQuestion: 0.06 },
-  zh: { falseAlarmRate: 0.015, lostAfterQuestion: 0.36 },
+  en: { falseAlarmRate: 0.025, lostAfterQuestion: 0.06 },
+  zh: { falseAlarmRate: 0.01, lostAfterQuestion: 0.14 },
 } as const;
 
 describe("the risk detector inside a session, on writers it was never trained or tuned on", () => {

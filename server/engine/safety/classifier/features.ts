@@ -2,7 +2,7 @@
  * What the risk classifier sees of a message: the shared hashed text pieces
  * (../../classifier/features.ts) of the folded text, and
  * - context: the bot's last message and the client's previous one, under their own prefixes; and for
- *   a short reply, each reply piece crossed with each piece of the bot's message, so that "yes" after
+ *   a short reply, the whole reply and its words crossed with each piece of the bot's message, so that "yes" after
  *   "are you thinking of ending your life?" and "tonight" after "when is your exam?" can differ.
  */
 import { hashFeature, textPieces as pieces } from "../../classifier/features";
@@ -15,10 +15,15 @@ export interface MessageContext {
   client?: string;
 }
 
-/** Word and Chinese-bigram pieces of a short reply, plus the whole reply: what gets crossed with the bot's question. */
+/**
+ * What of a short reply gets crossed with the bot's question: the whole reply, and its Latin words.
+ * Not its Chinese n-grams: crossing every character n-gram of a short Chinese reply with every
+ * n-gram of the question multiplied its features and drowned what the reply itself says, so a
+ * crisis told in reply to an ordinary question read as safe.
+ */
 function replyKeys(folded: string): string[] {
   const keys = new Set<string>([`whole:${folded.replace(/[\s\p{P}]+/gu, " ").trim()}`]);
-  for (const piece of pieces(folded, false)) if (piece.startsWith("w:") || piece.startsWith("z:")) keys.add(piece);
+  for (const piece of pieces(folded, false)) if (piece.startsWith("w:")) keys.add(piece);
   return [...keys];
 }
 
