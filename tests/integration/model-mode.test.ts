@@ -240,7 +240,7 @@ describe("model mode through the real provider (fake OpenAI server)", () => {
       },
       { client: "Yes, I tried the breathing exercise most evenings", model: { extract: { practice_done: "tried", reply_intent: "answer" } } },
       { client: "Not at all" },
-      { client: "hmm, a handful of days I guess", model: { interpret: 1 } },
+      { client: "hmm, it comes and goes I guess", model: { interpret: 1 } },
       { client: "several days" },
       {
         client: "no",
