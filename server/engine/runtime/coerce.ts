@@ -3,6 +3,7 @@
  * and `pattern` extraction always, and for `llm` extraction in template mode. English and Chinese.
  */
 import type { FieldSpec, JsonValue } from "../llm/port";
+import { allMatches } from "../text/matches";
 
 const EN_NUMBERS: Record<string, number> = {
   zero: 0, none: 0, nothing: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
@@ -58,7 +59,7 @@ const NUMBER = /(?<![\d:：])-?\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:am\b|pm\b|a\.m|
 
 /** Every number in the reply, in order (digits; else a Chinese or English number in words). */
 export function findNumbers(text: string): number[] {
-  const digits = [...text.matchAll(NUMBER)].map((m) => Number(m[0].replace(",", ".")));
+  const digits = allMatches(text, NUMBER).map((m) => Number(m[0].replace(",", ".")));
   if (digits.length > 0) return digits;
   const single = parseChineseNumber(text) ?? parseEnglishNumber(text);
   return single === undefined ? [] : [single];
@@ -118,7 +119,7 @@ const POLARITY = new Map(BOOLEAN_PHRASES.map(([phrase, polarity]) => [phrase, po
 
 export function coerceBoolean(text: string): boolean | undefined {
   let decided: boolean | undefined;
-  for (const match of text.matchAll(BOOLEAN_PATTERN)) {
+  for (const match of allMatches(text, BOOLEAN_PATTERN)) {
     const polarity = POLARITY.get(match[0].toLowerCase().replace(/’/g, "'"));
     if (polarity === "unsure") return undefined;
     if (decided === undefined && (polarity === "yes" || polarity === "no")) decided = polarity === "yes";

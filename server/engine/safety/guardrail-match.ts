@@ -3,6 +3,7 @@
  * unfinished one no rule can reach any more (`releasableLength`). Pure.
  */
 import { foldStreamingText } from "../text/normalise";
+import { allMatches } from "../text/matches";
 import { openEndedUnion } from "./open-match";
 import { RULES, type GuardrailViolation } from "./guardrail-rules";
 import type { Hit } from "./guardrail-context";
@@ -112,7 +113,7 @@ function lastCodePoint(text: string, end: number): string {
 export function checkOutput(text: string): GuardrailViolation | null {
   const normalised = normalise(text);
   for (const rule of RULES) {
-    for (const found of normalised.matchAll(rule.pattern)) {
+    for (const found of allMatches(normalised, rule.pattern)) {
       const hit: Hit = { text: normalised, start: found.index, end: found.index + found[0].length, match: found[0] };
       if (!rule.exempt?.(hit)) return { category: rule.category, rule: rule.id, match: found[0], at: found.index };
     }

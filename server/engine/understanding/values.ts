@@ -6,6 +6,7 @@
 import { interpretAnswer } from "../instruments";
 import { optionWords } from "./option-words";
 import { coerceEnum } from "../runtime/coerce";
+import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
 import type { Duration, DurationUnit, ReplyLanguage } from "./types";
 
@@ -47,6 +48,7 @@ const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|分|points
 /** Within a reply, a correction: what follows replaces what came before. */
 const CORRECTION_MARK =
   /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
+const CORRECTION_MARKS = new RegExp(CORRECTION_MARK.source, "giu");
 
 interface NumberHit {
   value: number;
@@ -64,7 +66,7 @@ const HOMOPHONES: Record<string, number> = { for: 4, to: 2, too: 2, ate: 8, won:
 
 function numberHits(text: string): NumberHit[] {
   const hits: NumberHit[] = [];
-  for (const found of text.matchAll(NUMBER_TOKEN)) {
+  for (const found of allMatches(text, NUMBER_TOKEN)) {
     const token = found[0].toLowerCase();
     const start = found.index;
     const end = start + found[0].length;
@@ -123,7 +125,7 @@ function numberHits(text: string): NumberHit[] {
 /** A 0–10 rating: the last one stated (a self-correction wins), a range's midpoint. */
 export function extractRating(reply: string, max = 10): number | undefined {
   const text = foldText(reply);
-  const corrections = [...text.matchAll(new RegExp(CORRECTION_MARK.source, "giu"))].map((m) => m.index);
+  const corrections = allMatches(text, CORRECTION_MARKS).map((m) => m.index);
   const lastCorrection = corrections.length ? Math.max(...corrections) : -1;
   const all = numberHits(text);
   let hits = all.filter((hit) => hit.value >= 0 && hit.value <= max);
@@ -167,12 +169,12 @@ export function extractDuration(reply: string): Duration | undefined {
     if (whole !== undefined) return { amount: whole * 12 + 6, unit: "month" };
   }
   const found: { at: number; duration: Duration }[] = [];
-  for (const m of text.matchAll(EN_AMOUNT)) {
+  for (const m of allMatches(text, EN_AMOUNT)) {
     const unit = unitOf(m[4] ?? "");
     const amount = m[1] ? (/couple/.test(m[1]) ? 2 : 1) : m[2] ? Number(m[2]) : EN_UNITS[m[3] ?? ""];
     if (unit && amount !== undefined) found.push({ at: m.index, duration: { amount, unit } });
   }
-  for (const m of text.matchAll(ZH_AMOUNT)) {
+  for (const m of allMatches(text, ZH_AMOUNT)) {
     // "第一天" counts which day, not how many.
     if (text.slice(Math.max(0, m.index - 1), m.index) === "第") continue;
     const unit = unitOf(m[2] ?? "");
@@ -183,7 +185,7 @@ export function extractDuration(reply: string): Duration | undefined {
   }
   if (found.length === 0) return undefined;
   found.sort((a, b) => a.at - b.at);
-  const corrections = [...text.matchAll(new RegExp(CORRECTION_MARK.source, "giu"))].map((m) => m.index);
+  const corrections = allMatches(text, CORRECTION_MARKS).map((m) => m.index);
   const lastCorrection = corrections.length ? Math.max(...corrections) : -1;
   const afterCorrection = found.filter((f) => f.at > lastCorrection);
   // After a correction, what it says; otherwise the first stated ("两周 也可能三周": a range's lower bound).
@@ -231,7 +233,7 @@ function dayCountOption(text: string): number | undefined {
   }
   const ofWeek = OF_A_WEEK.exec(text);
   if (ofWeek) return optionFromDays((tokenNumber(ofWeek[1] ?? "") ?? 0) * 2);
-  const found = [...text.matchAll(DAY_COUNT)];
+  const found = allMatches(text, DAY_COUNT);
   if (found.length !== 1) return undefined;
   const match = found[0] as RegExpMatchArray;
   const token = (match[1] ?? "").toLowerCase();
@@ -295,7 +297,7 @@ function overlap(reply: string, label: string): number {
  */
 export function extractChoice(reply: string, options: readonly (string | number | boolean | null)[], question = ""): string | number | boolean | null | undefined {
   // "work i think. no actually family": what follows a correction decides, when it names an option.
-  const corrections = [...reply.matchAll(new RegExp(CORRECTION_MARK.source, "giu"))];
+  const corrections = allMatches(reply, CORRECTION_MARKS);
   const last = corrections[corrections.length - 1];
   if (last) {
     const after = choiceIn(reply.slice(last.index + last[0].length), options, question);
