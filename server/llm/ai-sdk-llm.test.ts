@@ -1,4 +1,5 @@
-import { APICallError, simulateReadableStream } from "ai";
+import { tracingChannel } from "node:diagnostics_channel";
+import { AI_SDK_TELEMETRY_TRACING_CHANNEL, APICallError, simulateReadableStream } from "ai";
 import { MockLanguageModelV4 } from "ai/test";
 import { describe, expect, it } from "vitest";
 import { LlmError, type LlmUsage, type Prompt } from "../engine/llm/port";
@@ -85,6 +86,20 @@ describe("createAiSdkLlm", () => {
     const { llm } = setup(new MockLanguageModelV4());
     expect(llm.mode).toBe("model");
     expect(llm.model).toBe("mock-model");
+  });
+
+  it("hands the AI SDK's telemetry to nobody when this process does not trace", async () => {
+    const published: unknown[] = [];
+    const handlers = { start: (message: unknown) => void published.push(message), end() {}, asyncStart() {}, asyncEnd() {}, error() {} };
+    const channel = tracingChannel(AI_SDK_TELEMETRY_TRACING_CHANNEL);
+    channel.subscribe(handlers);
+    try {
+      const { llm } = setup(new MockLanguageModelV4({ doStream: stream(streamParts(["Hello."])) }));
+      expect(await collect(llm.compose({ purpose: "say", prompt, fallbackText: "Hi." }))).toEqual(["Hello."]);
+    } finally {
+      channel.unsubscribe(handlers);
+    }
+    expect(published).toEqual([]);
   });
 
   describe("compose", () => {

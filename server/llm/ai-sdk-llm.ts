@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ClassifyRiskRequest, ClassifyRiskResult, ComposeRequest, ExtractRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
 import { delimitClientText } from "../engine/prompts/build";
 import { RISK_CATEGORIES, RISK_LEVELS } from "../engine/safety";
+import { tracingOn } from "../observability/tracing";
 import { CodedLlmError, StreamFailure, toLlmError, type LlmErrorCode } from "./errors";
 import { withRetries, type RetryPolicy } from "./retry";
 import { extractSchema, interpretSchema, judgeSchema, presentFields, presentReading } from "./schema";
@@ -78,11 +79,13 @@ function promptOptions(prompt: Prompt) {
 }
 
 /**
- * The AI SDK's telemetry for one call: traced (when a tracer is registered) by purpose only. The
- * SDK never records the prompt or the output: both are a client's words.
+ * The AI SDK's telemetry for one call: traced (when tracing is on) by purpose only. The SDK never
+ * records the prompt or the output: both are a client's words. Off when this process does not
+ * trace: the SDK would otherwise still copy and filter every call's and step's events for
+ * tracing-channel subscribers that do not exist.
  */
 function telemetry(purpose: string) {
-  return { recordInputs: false, recordOutputs: false, functionId: purpose };
+  return tracingOn() ? { recordInputs: false, recordOutputs: false, functionId: purpose } : { isEnabled: false };
 }
 
 /** The risk classifier's answer: levels and categories are the lexicon's, so the two compare directly. */

@@ -21,6 +21,7 @@
  *   days" → 2, "No." → 0, "no more than half" → unclear.
  */
 import { foldText } from "../text/normalise";
+import { allMatches } from "../text/matches";
 import type { AnswerScore, Lang } from "./instruments";
 import { ANSWER_TABLES, type LanguageTable } from "./answer-phrases";
 
@@ -106,7 +107,7 @@ function overlaps(a: Span, b: Span): boolean {
 function findMatches(text: string, table: CompiledTable): Match[] {
   const candidates: Match[] = [];
   for (const entry of table.entries) {
-    for (const found of text.matchAll(entry.regex)) {
+    for (const found of allMatches(text, entry.regex)) {
       const start = found.index;
       candidates.push({ start, end: start + found[0].length, kind: entry.kind, score: entry.score, weak: entry.weak });
     }
@@ -130,7 +131,7 @@ const UNIT_AFTER =
 function findNumbers(text: string): { selections: Hit[]; strays: Span[] } {
   const selections: Hit[] = [];
   const strays: Span[] = [];
-  for (const found of text.matchAll(NUMBER)) {
+  for (const found of allMatches(text, NUMBER)) {
     const span = { start: found.index, end: found.index + found[0].length };
     if (UNIT_AFTER.test(text.slice(span.end))) continue;
     const value = Number(found[1]);
@@ -151,7 +152,7 @@ function analyse(text: string, table: CompiledTable): Analysis {
   // phrase; one inside a weak answer ("no", "没有") still negates what follows it.
   const blocking = matches.filter((match) => !(match.kind === "option" && match.weak));
   const negators: (Span & { inWeakAnswer: boolean })[] = [];
-  for (const found of text.matchAll(table.negator)) {
+  for (const found of allMatches(text, table.negator)) {
     const span = { start: found.index, end: found.index + found[0].length };
     if (blocking.some((match) => overlaps(match, span))) continue;
     negators.push({ ...span, inWeakAnswer: matches.some((match) => match.weak && overlaps(match, span)) });

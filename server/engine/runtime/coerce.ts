@@ -3,6 +3,7 @@
  * and `pattern` extraction always, and for `llm` extraction in template mode. English and Chinese.
  */
 import type { FieldSpec, JsonValue } from "../llm/port";
+import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
 
 const EN_NUMBERS: Record<string, number> = {
@@ -59,7 +60,7 @@ const NUMBER = /(?<![\d:：])-?\d+(?:[.,]\d+)?(?!\d|[.,]\d|\s*(?:am\b|pm\b|a\.m|
 
 /** Every number in the reply, in order (digits; else a Chinese or English number in words). */
 export function findNumbers(text: string): number[] {
-  const digits = [...text.matchAll(NUMBER)].map((m) => Number(m[0].replace(",", ".")));
+  const digits = allMatches(text, NUMBER).map((m) => Number(m[0].replace(",", ".")));
   if (digits.length > 0) return digits;
   const single = parseChineseNumber(text) ?? parseEnglishNumber(text);
   return single === undefined ? [] : [single];
@@ -124,7 +125,7 @@ const POLARITY = new Map(BOOLEAN_PHRASES.map(([phrase, polarity]) => [phrase, po
 export function coerceBoolean(text: string): boolean | undefined {
   let decided: boolean | undefined;
   // Folded, so Traditional characters (沒有, 當然) read as their Simplified phrases.
-  for (const match of foldText(text).matchAll(BOOLEAN_PATTERN)) {
+  for (const match of allMatches(foldText(text), BOOLEAN_PATTERN)) {
     const polarity = POLARITY.get(match[0].toLowerCase().replace(/’/g, "'"));
     if (polarity === "unsure") return undefined;
     if (decided === undefined && (polarity === "yes" || polarity === "no")) decided = polarity === "yes";

@@ -4,6 +4,8 @@
  * ("yes", "I'm safe", "I will", "是的", "我会的") is `yes`; a bare "ok"/"sure"/"好的" is `agree`;
  * a bare "I'm fine"/"我没事"/"还好" is `fine`; neither of those confirms anything.
  */
+import { allMatches } from "../text/matches";
+
 export type Confirmation = "yes" | "no" | "agree" | "fine" | "unclear";
 
 type Reading = "yes" | "no" | "agree" | "fine" | "unsure";
@@ -61,7 +63,7 @@ export function readConfirmation(text: string): Confirmation {
   const reply = text.replace(/’/g, "'");
   if (UNSURE.test(reply)) return "unclear";
   const readings: Reading[] = [];
-  for (const match of reply.matchAll(PATTERN)) {
+  for (const match of allMatches(reply, PATTERN)) {
     const reading = READING.get(match[0].toLowerCase());
     if (reading) readings.push(reading);
   }

@@ -4,6 +4,7 @@
  * and not ask again. Exact and small on purpose: these find words, they do not judge risk (the
  * risk detector does that), and they only run on messages the safety layer is already acting on.
  */
+import { allMatches } from "../text/matches";
 
 export type DisclosureKind = "plan" | "means" | "timing";
 /** What the means are. `pesticide` covers pesticides and other poisons. */
@@ -128,7 +129,7 @@ function negated(text: string, start: number): boolean {
 export function findDisclosures(text: string): Disclosure[] {
   const candidates: { found: Disclosure; rule: number }[] = [];
   RULES.forEach((rule, index) => {
-    for (const match of text.matchAll(rule.pattern)) {
+    for (const match of allMatches(text, rule.pattern)) {
       const start = match.index;
       const words = match[0];
       const found: Disclosure = { kind: rule.kind, text: words, start, end: start + words.length, negated: negated(text, start) };

@@ -3,15 +3,16 @@
  * unfinished one no rule can reach any more (`releasableLength`). Pure.
  */
 import { foldStreamingText } from "../text/normalise";
-import { openEndedUnion } from "./open-match";
+import { allMatches } from "../text/matches";
+import { openMatchStart } from "./open-match";
 import { RULES, type GuardrailViolation } from "./guardrail-rules";
 import type { Hit } from "./guardrail-context";
 
 /** Curly quotes and full-width forms would otherwise slip past the patterns. */
 const normalise = foldStreamingText;
 
-/** The rules' patterns, also matching where a match has begun that the text so far cuts short. */
-const OPEN_PATTERNS: readonly RegExp[] = openEndedUnion(RULES.map((rule) => rule.pattern));
+/** Where a rule's match lies, or has begun and the text so far cuts it short. */
+const openRuleStart = openMatchStart(RULES.map((rule) => rule.pattern));
 
 /**
  * Folding `text` from here gives the fold of what came before followed by the fold of the rest:
@@ -61,12 +62,7 @@ export function releasableLength(sentence: string, from = 0, fold: (text: string
   // and so whether a word boundary holds after it: only the part before it is judged.
   const stable = sentence.slice(0, unsettledTail(sentence));
   const normalised = fold(stable);
-  let reach = normalised.length;
-  for (const pattern of OPEN_PATTERNS) {
-    pattern.lastIndex = Math.min(from, reach);
-    const found = pattern.exec(normalised);
-    if (found && found.index < reach) reach = found.index;
-  }
+  const reach = openRuleStart(normalised, Math.min(from, normalised.length));
   if (normalised === stable) return { length: reach, reach };
   // Back to raw characters: the longest prefix whose normalised form fits before `reach`.
   let low = 0;
@@ -112,7 +108,7 @@ function lastCodePoint(text: string, end: number): string {
 export function checkOutput(text: string): GuardrailViolation | null {
   const normalised = normalise(text);
   for (const rule of RULES) {
-    for (const found of normalised.matchAll(rule.pattern)) {
+    for (const found of allMatches(normalised, rule.pattern)) {
       const hit: Hit = { text: normalised, start: found.index, end: found.index + found[0].length, match: found[0] };
       if (!rule.exempt?.(hit)) return { category: rule.category, rule: rule.id, match: found[0], at: found.index };
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openEnded, openEndedUnion } from "./open-match";
+import { RULES } from "./guardrail-rules";
+import { openEnded, openEndedUnion, openMatchStart } from "./open-match";
 
 const startOf = (pattern: RegExp, text: string) => openEnded(pattern).exec(text)?.index;
 const union = (patterns: RegExp[], text: string) => Math.min(...openEndedUnion(patterns).map((p) => p.exec(text)?.index ?? text.length));
@@ -51,5 +52,48 @@ describe("openEnded", () => {
 
   it("refuses what it cannot open soundly", () => {
     expect(() => openEnded(/(a)\1/)).toThrow(/Backreference/);
+  });
+});
+
+describe("openMatchStart", () => {
+  const patterns = RULES.map((rule) => rule.pattern);
+  const unions = openEndedUnion(patterns);
+  const fromUnion = (text: string, from: number) =>
+    Math.min(
+      text.length,
+      ...unions.map((pattern) => {
+        pattern.lastIndex = from;
+        return pattern.exec(text)?.index ?? text.length;
+      }),
+    );
+
+  it("gives the union's first match, for every prefix of a text and places to start from", () => {
+    const start = openMatchStart(patterns);
+    const texts = [
+      "Thank you for telling me. It sounds like you have depression, and you should take 50 mg.",
+      "i promise you'll feel better; no one would miss you. this therapy will cure your anxiety",
+      "听起来你有抑郁症，你可以每天吃两片药。我保证你会好起来的。",
+      "It's 10:30 😀 you're clinically depressed? 你一定会好起来 these are signs of ptsd",
+    ];
+    for (const text of texts) {
+      for (let end = 0; end <= text.length; end++) {
+        const prefix = text.slice(0, end);
+        for (let from = 0; from <= end; from += 7) expect(start(prefix, from)).toBe(fromUnion(prefix, from));
+      }
+    }
+  });
+
+  it("skips a language whose first characters are not in the text, and still finds the other", () => {
+    const start = openMatchStart([/\bhow to (?:die|hurt yourself)\b/gi, /你有抑郁症/gu]);
+    expect(start("I wonder how to", 0)).toBe(9);
+    expect(start("I wonder how we", 0)).toBe(15);
+    expect(start("我想你", 0)).toBe(2);
+    expect(start("我想你们好", 0)).toBe(5);
+  });
+
+  it("searches every place when a pattern can match empty", () => {
+    const start = openMatchStart([/x*y?/g, /abc/gi]);
+    expect(start("zzz", 0)).toBe(0);
+    expect(start("zzab", 1)).toBe(1);
   });
 });

@@ -7,6 +7,7 @@
  * (render-value.ts), which also keeps long free text out of the middle of a sentence.
  */
 import { normaliseName, VARIABLE_NAME_SOURCE } from "./names";
+import { allMatches } from "../text/matches";
 
 export interface Placeholder {
   name: string;
@@ -29,7 +30,7 @@ const PLACEHOLDER = new RegExp(
 
 export function findPlaceholders(text: string): Placeholder[] {
   const found: Placeholder[] = [];
-  for (const match of text.matchAll(PLACEHOLDER)) {
+  for (const match of allMatches(text, PLACEHOLDER)) {
     const name = normaliseName(match[1] ?? match[3] ?? match[5] ?? "");
     const fallback = match[2] ?? match[4] ?? match[6];
     const placeholder: Placeholder = { name, text: match[0], start: match.index, end: match.index + match[0].length };

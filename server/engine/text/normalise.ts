@@ -63,19 +63,21 @@ function foldUnit(code: number, map: ReadonlyMap<number, number>): number {
  */
 export function normaliseForMatching(text: string): string {
   const map = traditionalMap();
-  let changed = false;
-  const units = new Array<number>(text.length);
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const mapped = foldUnit(code, map);
-    if (mapped !== code) changed = true;
-    units[i] = mapped;
+  // Most text needs no change: nothing is built until the first unit that folds.
+  let first = 0;
+  while (first < text.length && foldUnit(text.charCodeAt(first), map) === text.charCodeAt(first)) first++;
+  if (first === text.length) return text;
+  let out = text.slice(0, first);
+  const units: number[] = [];
+  for (let i = first; i < text.length; i++) {
+    units.push(foldUnit(text.charCodeAt(i), map));
+    // Chunked to stay clear of argument-count limits on very long messages.
+    if (units.length === 8192) {
+      out += String.fromCharCode(...units);
+      units.length = 0;
+    }
   }
-  if (!changed) return text;
-  // Chunked to stay clear of argument-count limits on very long messages.
-  let out = "";
-  for (let i = 0; i < units.length; i += 8192) out += String.fromCharCode(...units.slice(i, i + 8192));
-  return out;
+  return out + String.fromCharCode(...units);
 }
 
 /** NFKC (full-width forms, ligatures, composed accents), no invisible characters, then the matching form. */

@@ -2,6 +2,8 @@
  * The name a client asks to be called, out of what they write: English and Chinese cues, forms of
  * address, corrections, and no name when none is given. Deterministic; case kept.
  */
+import { allMatches } from "../text/matches";
+
 /**
  * Names come from candidates, each with a strength: a stated preference ("Tom is fine", "Dar for
  * short", "use my middle name, Grace") over being called ("call me Sam", "叫我小林") over a given
@@ -115,7 +117,7 @@ const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratc
 export function extractName(reply: string): string | undefined {
   const text = reply.normalize("NFKC").trim();
   if (!text) return undefined;
-  const corrections = [...text.matchAll(NAME_CORRECTION)].map((m) => m.index + m[0].length);
+  const corrections = allMatches(text, NAME_CORRECTION).map((m) => m.index + m[0].length);
   const era = (at: number): number => corrections.filter((end) => end <= at).length;
   const candidates: { at: number; strength: number; name: string }[] = [];
   const consider = (at: number, strength: number, name: string | undefined, cueStart: number): void => {
@@ -123,13 +125,13 @@ export function extractName(reply: string): string | undefined {
     candidates.push({ at, strength, name });
   };
   for (const cue of EN_NAME_CUES) {
-    for (const found of text.matchAll(cue.pattern)) {
+    for (const found of allMatches(text, cue.pattern)) {
       const raw = found.groups?.name ?? "";
       consider(found.index + found[0].indexOf(raw), cue.strength, cleanEnglishName(raw), found.index);
     }
   }
   for (const cue of ZH_NAME_CUES) {
-    for (const found of text.matchAll(cue.pattern)) consider(found.index, cue.strength, cleanChineseName(text.slice(found.index + found[0].length)), found.index);
+    for (const found of allMatches(text, cue.pattern)) consider(found.index, cue.strength, cleanChineseName(text.slice(found.index + found[0].length)), found.index);
   }
   // A name standing first in the reply, or first after a correction ("Mr. Henderson lol no jk. Josh").
   for (const start of [0, ...corrections]) {

@@ -3,6 +3,7 @@
  * (questionnaire options: ./options.ts, names: ./names.ts, listed choices: ./choices.ts). Each returns undefined when
  * the reply does not give such a value; none guesses. English and Chinese (Traditional folded).
  */
+import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
 import type { Duration, DurationUnit } from "./types";
 
@@ -45,6 +46,7 @@ const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|分(?![钟
 /** Within a reply, a correction: what follows replaces what came before. */
 export const CORRECTION_MARK =
   /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
+const CORRECTION_MARKS = new RegExp(CORRECTION_MARK.source, "giu");
 
 interface NumberHit {
   value: number;
@@ -62,7 +64,7 @@ const HOMOPHONES: Record<string, number> = { for: 4, to: 2, too: 2, ate: 8, won:
 
 function numberHits(text: string): NumberHit[] {
   const hits: NumberHit[] = [];
-  for (const found of text.matchAll(NUMBER_TOKEN)) {
+  for (const found of allMatches(text, NUMBER_TOKEN)) {
     const token = found[0].toLowerCase();
     const start = found.index;
     const end = start + found[0].length;
@@ -133,7 +135,7 @@ const MIDDLE = /\b(?:right in the middle|in the middle|middle|halfway|half way|m
  */
 export function extractRating(reply: string, max = 10): number | undefined {
   const text = foldText(reply);
-  const corrections = [...text.matchAll(SETTLES_ON)].map((m) => m.index);
+  const corrections = allMatches(text, SETTLES_ON).map((m) => m.index);
   const lastCorrection = corrections.length ? Math.max(...corrections) : -1;
   const all = numberHits(text);
   let hits = all.filter((hit) => hit.value >= 0 && hit.value <= max);
@@ -181,12 +183,12 @@ export function extractDuration(reply: string): Duration | undefined {
     if (whole !== undefined) return { amount: whole * 12 + 6, unit: "month" };
   }
   const found: { at: number; duration: Duration }[] = [];
-  for (const m of text.matchAll(EN_AMOUNT)) {
+  for (const m of allMatches(text, EN_AMOUNT)) {
     const unit = unitOf(m[4] ?? "");
     const amount = m[1] ? (/couple/.test(m[1]) ? 2 : 1) : m[2] ? Number(m[2]) : EN_UNITS[m[3] ?? ""];
     if (unit && amount !== undefined) found.push({ at: m.index, duration: { amount, unit } });
   }
-  for (const m of text.matchAll(ZH_AMOUNT)) {
+  for (const m of allMatches(text, ZH_AMOUNT)) {
     // "第一天" counts which day, not how many.
     if (text.slice(Math.max(0, m.index - 1), m.index) === "第") continue;
     // "从三月开始", "去年十月": a month of the calendar, not a count of months.
@@ -199,7 +201,7 @@ export function extractDuration(reply: string): Duration | undefined {
   }
   if (found.length === 0) return undefined;
   found.sort((a, b) => a.at - b.at);
-  const corrections = [...text.matchAll(new RegExp(CORRECTION_MARK.source, "giu"))].map((m) => m.index);
+  const corrections = allMatches(text, CORRECTION_MARKS).map((m) => m.index);
   const lastCorrection = corrections.length ? Math.max(...corrections) : -1;
   const afterCorrection = found.filter((f) => f.at > lastCorrection);
   // After a correction, what it says; otherwise the first stated ("两周 也可能三周": a range's lower bound).
