@@ -11,32 +11,12 @@ import { detectRiskByRules } from "../server/engine/safety/rule-detector";
 import { validateScript } from "../server/engine/script";
 import { readArchive } from "../server/services/studio/files/archive";
 import { craftZip, deflateBomb } from "../tests/support/crafted-zip";
+import { billionLaughs, binaryJunk, pathologicalConditions } from "../tests/support/hostile-scripts";
 import { stats } from "./stats";
 
 const iterations = Number(process.argv[2] ?? 5);
 
-const billionLaughs = [
-  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-  ..."bcdefghi".split("").map((name, i) => `${name}: &${name} [${Array(9).fill(`*${"abcdefghi"[i]}`).join(",")}]`),
-  "session: *i",
-].join("\n");
-
-let seed = 7;
-const binaryJunk = Array.from({ length: 50_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256)).join("");
-
-const pathologicalConditions = [
-  "session:",
-  "  session_id: s",
-  "  phases:",
-  "    - phase_id: p",
-  `      entry_condition: "${"(".repeat(5_000)}"`,
-  "      topics:",
-  "        - topic_id: t",
-  "          actions:",
-  "            - action_type: ai_say",
-  "              action_id: a",
-  `              config: { content: "${"${".repeat(20_000)}{{{{{{" }`,
-].join("\n");
+const junk = binaryJunk();
 
 const bombData = deflateBomb(2048);
 const bomb = craftZip([{ name: "sessions/bomb.yaml", method: 8, data: bombData, declaredSize: 100 }]);
@@ -51,7 +31,7 @@ const cases: [string, number, () => unknown][] = [
   ["script: 200,000 nested brackets", 2_000, () => validateScript(`session: ${"[".repeat(200_000)}${"]".repeat(200_000)}`)],
   ["script: 1,500 levels of indentation", 5_000, () => validateScript(Array.from({ length: 1_500 }, (_, i) => `${" ".repeat(i)}k${i}:`).join("\n"))],
   ["script: 10 MB file", 500, () => validateScript(`session:\n  description: "${"x".repeat(10 * 1024 * 1024)}"\n`)],
-  ["script: 50 KB of binary junk", 500, () => validateScript(binaryJunk)],
+  ["script: 50 KB of binary junk", 500, () => validateScript(junk)],
   ["script: 5,000 problems", 3_000, () => validateScript(`session:\n${Array.from({ length: 5_000 }, (_, i) => `  bad_${i}: 1`).join("\n")}\n`)],
   ["script: pathological conditions", 2_000, () => validateScript(pathologicalConditions)],
   ["import: zip bomb declaring 100 bytes", 1_000, () => readArchive(bomb)],

@@ -5,20 +5,12 @@
 import { describe, expect, it } from "vitest";
 import { compileScript, validateScript } from "./index";
 import { MAX_ALIAS_COUNT, MAX_DIAGNOSTICS, MAX_SCRIPT_BYTES } from "./limits";
+import { billionLaughs, binaryJunk, pathologicalConditions } from "../../../tests/support/hostile-scripts";
 
 function validated(text: string) {
   const diagnostics = validateScript(text);
   return { diagnostics, codes: diagnostics.map((d) => d.code) };
 }
-
-const billionLaughs = [
-  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
-  ..."bcdefghi".split("").map((name, i) => {
-    const previous = "abcdefghi"[i]!;
-    return `${name}: &${name} [${Array(9).fill(`*${previous}`).join(",")}]`;
-  }),
-  "session: *i",
-].join("\n");
 
 describe("hostile input", () => {
   it("stops a billion-laughs alias bomb", () => {
@@ -60,9 +52,7 @@ describe("hostile input", () => {
   });
 
   it("recognises binary junk", () => {
-    let seed = 7;
-    const junk = Array.from({ length: 50_000 }, () => String.fromCharCode((seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256)).join("");
-    const { codes } = validated(junk);
+    const { codes } = validated(binaryJunk());
     expect(codes).toEqual(["binary-content"]);
   });
 
@@ -83,20 +73,7 @@ describe("hostile input", () => {
   });
 
   it("survives pathological conditions and placeholders", () => {
-    const text = [
-      "session:",
-      "  session_id: s",
-      "  phases:",
-      "    - phase_id: p",
-      `      entry_condition: "${"(".repeat(5_000)}"`,
-      "      topics:",
-      "        - topic_id: t",
-      "          actions:",
-      "            - action_type: ai_say",
-      "              action_id: a",
-      `              config: { content: "${"${".repeat(20_000)}{{{{{{" }`,
-    ].join("\n");
-    const { codes } = validated(text);
+    const { codes } = validated(pathologicalConditions);
     expect(codes).toContain("condition-syntax");
   });
 
