@@ -15,12 +15,13 @@ import type { CorpusMessage } from "../engine/safety/corpus";
 import { FEATURE_BITS } from "../engine/classifier/features";
 import { messageFeatures } from "../engine/safety/classifier/features";
 import { logits, softmax } from "../engine/classifier/linear";
-import { DEFAULT_TRAIN_OPTIONS, fitTemperature, seededRandom, trainWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
+import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
 import { encodeRiskModel, levelFromProbabilities, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
 import { combinedLevel, rulesInContext, type RuleReading } from "../engine/safety/detect-risk";
 import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
 import { RISK_LEVELS, type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
 import { mainLanguage } from "../engine/text/normalise";
+import { buriedCopies, sessionCopies } from "./training-copies";
 
 export interface TrainingReport {
   model: SerializedRiskModel;
@@ -37,9 +38,11 @@ const featuresOf = (message: CorpusMessage, rules: RuleAssessment): Uint32Array 
 /**
  * How the risk classifier is trained. Less L2 and a gentler step than the shared defaults: out of
  * fold on the training writers, recall of high+imminent at a fixed false-alarm rate rose most for
- * Chinese (about 61 → 69 % at 5 %), with English about level.
+ * Chinese (about 61 → 69 % at 5 %), with English about level. A feature must occur three times:
+ * on a dev split of the training writers that scored the same as twice and keeps the model a third
+ * smaller, leaving room for the Latin phrase pieces.
  */
-export const RISK_TRAIN_OPTIONS: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2: 1e-3, learningRate: 0.1 };
+export const RISK_TRAIN_OPTIONS: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2: 1e-3, learningRate: 0.1, minCount: 3 };
 
 /**
  * What a medium line weighs against the other levels. Writers disagree most about medium ("I want
@@ -63,34 +66,6 @@ function examplesOf(messages: readonly CorpusMessage[], rules: ReadonlyMap<Corpu
   }));
 }
 
-/**
- * What training adds to the corpus so that the bot's question is read for what it says, not for
- * being a question (every client message in a session follows one):
- * - for every reply whose risk lies only in what the bot asked (kind `context_reply`, medium or
- *   above: "maybe", "tonight", "I have them here"), the same reply after an ordinary question,
- *   labelled none. Without them the classifier learnt those words themselves as risk, and "I don't
- *   know, maybe" to "is it okay if we do the questionnaire now?" opened a crisis protocol;
- * - every other line written alone, also after an ordinary question, with its own label. Without
- *   these, the counterparts above taught that an ordinary question means no risk, and a crisis told
- *   in answer to "how was your week?" was lost.
- * Each copy keeps its writer, so it is held out with its source, and none is ever scored.
- */
-export function sessionCopies(training: readonly CorpusMessage[], ordinaryQuestions: readonly string[], seed: number): CorpusMessage[] {
-  if (ordinaryQuestions.length === 0) return [];
-  const random = seededRandom(seed);
-  const question = () => ordinaryQuestions[Math.floor(random() * ordinaryQuestions.length)] ?? "";
-  const copies: CorpusMessage[] = [];
-  for (const message of training) {
-    if (message.kind === "context_reply" && isAtLeast(message.label, "medium") && message.context?.bot) {
-      copies.push({ ...message, label: "none", category: "none", kind: SESSION_COPY_KIND, context: { bot: question() } });
-    } else if (!message.context) {
-      copies.push({ ...message, kind: SESSION_COPY_KIND, context: { bot: question() } });
-    }
-  }
-  return copies;
-}
-
-const SESSION_COPY_KIND = "session_copy";
 
 /** The kind of a reply corpus answer read as a safety line (none, after its own question). */
 export const ORDINARY_REPLY_KIND = "ordinary_reply";
@@ -246,7 +221,7 @@ export function trainRiskModel(
   maxFalsePositiveRate = FALSE_ALARM_BUDGET,
 ): TrainingReport {
   const writers = [...new Set(training.map((message) => message.writer))].sort();
-  const fitted = [...training, ...sessionCopies(training, session.questions, options.seed), ...session.replies];
+  const fitted = [...training, ...sessionCopies(training, session.questions, options.seed), ...buriedCopies(training, options.seed), ...session.replies];
   const rules = new Map(fitted.map((message) => [message, rulesFor(message)]));
   const scored: Scored[] = [];
   for (const foldWriters of writerFolds(writers)) {

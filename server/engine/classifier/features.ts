@@ -29,6 +29,22 @@ function isCjk(word: string): boolean {
   return /[\u3400-\u9fff\uf900-\ufaff]/.test(word);
 }
 
+/**
+ * Latin word trigrams and skip-bigrams (a word and the one after next): phrases whose middle word
+ * varies ("want to die", "want to disappear"; "end it all", "end my life") share a piece. They
+ * helped English out of fold (recall at 8 % false alarms about 82 → 87 % on a dev split of the
+ * training writers) and did nothing for Chinese, whose character n-grams already span them.
+ */
+export function latinPhrasePieces(folded: string): string[] {
+  const out: string[] = [];
+  const words = (folded.replace(CJK_RUN, " ").match(WORD) ?? []).filter((word) => !isCjk(word));
+  for (let i = 0; i + 2 < words.length; i++) {
+    out.push(`t:${words[i]} ${words[i + 1]} ${words[i + 2]}`);
+    out.push(`k:${words[i]} _ ${words[i + 2]}`);
+  }
+  return out;
+}
+
 /** The pieces of one text, unprefixed: words, word pairs, subwords, Chinese n-grams, symbols. */
 export function textPieces(folded: string, withSubwords: boolean): string[] {
   const out: string[] = [];

@@ -1,11 +1,11 @@
 /**
  * What the risk classifier sees of a message: the shared hashed text pieces
- * (../../classifier/features.ts) of the folded text, and
+ * (../../classifier/features.ts) of the folded text with its Latin word trigrams and skip-bigrams, and
  * - context: the bot's last message and the client's previous one, under their own prefixes; and for
  *   a short reply, the whole reply and its words crossed with each piece of the bot's message, so that "yes" after
  *   "are you thinking of ending your life?" and "tonight" after "when is your exam?" can differ.
  */
-import { hashFeature, textPieces as pieces } from "../../classifier/features";
+import { hashFeature, latinPhrasePieces, textPieces as pieces } from "../../classifier/features";
 import { foldText } from "../../text/normalise";
 
 export interface MessageContext {
@@ -39,6 +39,7 @@ export function messageFeatures(text: string, context?: MessageContext, ruleFind
   add("bias");
   for (const finding of ruleFindings) add(`R:${finding}`);
   for (const piece of pieces(folded, true)) add(piece);
+  for (const piece of latinPhrasePieces(folded)) add(piece);
   const length = folded.length;
 
   const bot = context?.bot ? foldText(context.bot) : "";
