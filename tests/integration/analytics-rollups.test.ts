@@ -3,7 +3,8 @@
  * publishing a version writes its funnel steps; the statement that stores a turn keeps each
  * session's furthest step and the steps it went past (also when a later turn goes back to one),
  * and model calls per start day and counted latency; a retried message adds nothing; and what the
- * turns kept is what the backfill migration computes from the stored messages and calls.
+ * turns kept is what the backfill migration computes from the stored messages and calls; deleting
+ * sessions takes them out of the per-day roll-up.
  */
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,7 @@ import { createCache } from "@/server/cache";
 import { templateLlm } from "@/server/engine/llm/template";
 import { funnelForVersion } from "@/server/services/analytics/funnel";
 import { modelUsage } from "@/server/services/analytics/models";
+import { deleteClientData, purgeEndedSessions } from "@/server/services/data-care/data-care";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { backfillAnalyticsSummaries } from "../support/summary-backfill";
 
@@ -201,5 +203,29 @@ describe("model use per day", () => {
     await prisma.dailyModelUse.deleteMany({ where: { scriptVersionId: session.scriptVersionId } });
     await backfillAnalyticsSummaries(prisma);
     expect(await rows()).toEqual(kept);
+  });
+});
+
+describe("deleting sessions", () => {
+  it("takes their model calls out of model use per day: a client's data on request, and retention", async () => {
+    const prisma = testDb.db.prisma;
+    const snapshot = async (versionId: string) =>
+      prisma.dailyModelUse.findMany({ where: { scriptVersionId: versionId }, orderBy: [{ day: "asc" }, { model: "asc" }, { latencyMs: "asc" }] });
+    const { sessionId: leaving } = await startSession(deps, { clientId: "client_leaving", scriptId: checkInId });
+    const { sessionId: old } = await startSession(deps, { clientId: "client_old", scriptId: checkInId });
+    const { scriptVersionId } = await prisma.session.findUniqueOrThrow({ where: { id: leaving } });
+    const before = await snapshot(scriptVersionId);
+    // One latency shared with calls that stay (1230 ms, from the test above), one of its own.
+    await storeTurn(leaving, "x1", [], [
+      { purpose: "say", model: "fake-model", latencyMs: 1230, promptTokens: 1, completionTokens: 1 },
+      { purpose: "say", model: "other-model", latencyMs: 40 },
+    ]);
+    await storeTurn(old, "x1", [], [{ purpose: "say", model: "fake-model", latencyMs: 77, error: "timeout" }]);
+    expect(await snapshot(scriptVersionId)).not.toEqual(before);
+
+    await deleteClientData(prisma, "client_leaving");
+    await prisma.session.update({ where: { id: old }, data: { status: "ended", endedAt: new Date(Date.now() - 40 * 24 * 3600 * 1000) } });
+    expect(await purgeEndedSessions(prisma, 30)).toBe(1);
+    expect(await snapshot(scriptVersionId)).toEqual(before);
   });
 });
