@@ -44,32 +44,33 @@ export async function funnelForVersion(prisma: PrismaClient, filters: AnalyticsF
       WHERE st."scriptVersionId" = ${versionId} AND sc."projectId" = ${filters.projectId}
     ),
     topics AS (
-      SELECT "topicPosition", "phaseId", "topicId", min(step) AS first, count(*) AS size
+      SELECT "topicPosition", "phaseId", "topicId", min(step) AS first, count(*)::int AS size, array_agg(step) AS steps
       FROM steps GROUP BY 1, 2, 3
     ),
-    -- Sessions by their furthest step, and how many of them have not completed.
+    -- Sessions by their furthest step, and how many of them have not completed (the version, which
+    -- a session never changes, lets the sessions be read from their analytics index alone).
     furthest AS MATERIALIZED (
       SELECT u."furthestStep" AS step, count(*)::int AS sessions, count(*) FILTER (WHERE s.status <> 'completed')::int AS stopped
-      FROM "SessionFunnel" u JOIN "Session" s ON s.id = u."sessionId"
+      FROM "SessionFunnel" u JOIN "Session" s ON s.id = u."sessionId" AND s."scriptVersionId" = u."scriptVersionId"
       WHERE ${summaryInScope(scope)}
       GROUP BY 1
     ),
-    -- Steps sessions went past without reaching them (a condition was false, a jump): few rows.
-    skipped AS MATERIALIZED (
-      SELECT u."sessionId", k.step
-      FROM "SessionFunnel" u CROSS JOIN LATERAL unnest(u."skippedSteps") AS k(step)
+    -- The steps of the sessions that went past some without reaching them (a condition was false,
+    -- a jump): usually few sessions.
+    skippers AS MATERIALIZED (
+      SELECT u."skippedSteps" AS skipped
+      FROM "SessionFunnel" u
       WHERE ${summaryInScope(scope)} AND cardinality(u."skippedSteps") > 0
     ),
-    skipped_steps AS (SELECT step, count(*)::int AS sessions FROM skipped GROUP BY 1),
+    skipped_steps AS (
+      SELECT k.step, count(*)::int AS sessions
+      FROM skippers p CROSS JOIN LATERAL unnest(p.skipped) AS k(step)
+      GROUP BY 1
+    ),
+    -- Sessions that went past every step of a topic.
     skipped_topics AS (
-      SELECT x."topicPosition", count(*)::int AS sessions
-      FROM (
-        SELECT k."sessionId", st."topicPosition", count(*) AS n
-        FROM skipped k JOIN steps st ON st.step = k.step
-        GROUP BY 1, 2
-      ) x
-      JOIN topics t ON t."topicPosition" = x."topicPosition"
-      WHERE x.n = t.size
+      SELECT t."topicPosition", count(*)::int AS sessions
+      FROM topics t JOIN skippers p ON cardinality(p.skipped) >= t.size AND p.skipped @> t.steps
       GROUP BY 1
     ),
     -- Sessions whose furthest step is at or after each step.
