@@ -47,6 +47,9 @@ let scriptId: string;
 let v1: string;
 let v2: string;
 let otherVersion: string;
+/** A third project whose sessions skip steps: one goes past a whole topic, one past an action. */
+let skipsProjectId: string;
+let skipsVersion: string;
 const sessionIds: Record<string, string> = {};
 
 const t = (day: number, hour: number, minute = 0, second = 0) => new Date(Date.UTC(2030, 0, day, hour, minute, second));
@@ -134,6 +137,14 @@ beforeAll(async () => {
   await seedSession({ key: "b2", versionId: v2, status: "completed", createdAt: t(2, 13), lastAt: t(2, 13, 6), turns: 3, reached: ["hello", "ask_mood", "bye"], calls: [{ model: "model-b", latencyMs: 50 }] });
   // Another project's session on the same day: never counted.
   await seedSession({ key: "other", versionId: otherVersion, status: "completed", createdAt: t(1, 12), lastAt: t(1, 12, 30), turns: 9, reached: ["hello", "bye"], events: ["imminent"], calls: [{ model: "model-a", latencyMs: 9 }] });
+  const skips = await prisma.project.create({ data: { slug: "skips", name: "Skips" } });
+  skipsProjectId = skips.id;
+  const skipsScript = await prisma.script.create({ data: { projectId: skipsProjectId, path: "sessions/flow.yaml", kind: "session", scriptKey: "flow", draftYaml: "" } });
+  skipsVersion = (await version(1, skipsScript.id)).id;
+  await seedSession({ key: "c1", versionId: skipsVersion, status: "completed", createdAt: t(1, 9), lastAt: t(1, 9, 5), turns: 2, reached: ["hello", "bye"] });
+  await seedSession({ key: "c2", versionId: skipsVersion, status: "active", createdAt: t(1, 10), lastAt: t(1, 10, 5), turns: 2, reached: ["hello", "mood_followup"] });
+  await seedSession({ key: "c3", versionId: skipsVersion, status: "ended", createdAt: t(1, 11), lastAt: t(1, 11, 5), turns: 2, reached: ["hello", "ask_mood", "hello"] });
+  await seedSession({ key: "c4", versionId: skipsVersion, status: "active", createdAt: t(1, 12), lastAt: t(1, 12), turns: 0, reached: [] });
   // The rows above were written one by one, not by turns: the per-session summary model use reads
   // comes from the migration that backfills it for data stored before it existed.
   await backfillAnalyticsSummaries(prisma);
@@ -227,6 +238,19 @@ describe("model usage", () => {
       { v: "v2", model: "model-b", calls: 1, errors: 0, promptTokens: 0, completionTokens: 0, medianLatencyMs: 50, p95LatencyMs: 50 },
     ]);
   });
+
+  it("keeps to the date range, whole UTC days or parts of days", async () => {
+    const models = async (from: Date, to?: Date) => (await modelUsage(prisma, { projectId, from, ...(to ? { to } : {}) })).map((r) => [r.model, r.calls, r.medianLatencyMs]);
+    // b1 (model-a) started at 12:00 on the 2nd, b2 (model-b) at 13:00.
+    expect(await models(t(2, 0), t(3, 0))).toEqual([
+      ["model-a", 4, 250],
+      ["model-b", 1, 50],
+    ]);
+    expect(await models(t(2, 12, 30))).toEqual([["model-b", 1, 50]]);
+    expect(await models(t(1, 12), t(2, 12, 30))).toEqual([["model-a", 4, 250]]);
+    expect(await models(t(1, 0), t(2, 12))).toEqual([]);
+    expect(await models(t(3, 0), t(2, 0))).toEqual([]);
+  });
 });
 
 describe("funnel", () => {
@@ -251,6 +275,24 @@ describe("funnel", () => {
       ["welcome", 1, 0],
       ["mood", 1, 1],
       ["close", 0, 0],
+    ]);
+  });
+
+  it("counts the steps and topics sessions went past as not reached", async () => {
+    const steps = await funnelForVersion(prisma, { projectId: skipsProjectId }, skipsVersion);
+    // c1 went from hello to bye past the whole mood topic (completed); c2 past ask_mood (stopped at
+    // mood_followup); c3 reached ask_mood and went back to hello (stopped at ask_mood, its furthest);
+    // c4 reached nothing and is counted nowhere.
+    expect(steps.filter((s) => s.level === "topic").map((s) => [s.topicId, s.reached, s.stoppedHere])).toEqual([
+      ["welcome", 3, 0],
+      ["mood", 2, 2],
+      ["close", 1, 0],
+    ]);
+    expect(steps.filter((s) => s.level === "action").map((s) => [s.actionId, s.reached, s.stoppedHere])).toEqual([
+      ["hello", 3, 0],
+      ["ask_mood", 1, 1],
+      ["mood_followup", 1, 1],
+      ["bye", 1, 0],
     ]);
   });
 

@@ -5,7 +5,7 @@
  * action), so actions that say nothing (ai_think) and techniques' own actions are not steps.
  */
 import type { PrismaClient } from "../../db/generated/client";
-import { scopedSessions, type AnalyticsFilters } from "./scope";
+import { summaryInScope, type AnalyticsFilters } from "./scope";
 import { analyticsQuery, sql } from "./run-query";
 
 export interface FunnelStep {
@@ -25,68 +25,72 @@ export interface FunnelStep {
 }
 
 /**
- * The funnel of one version, limited to the sessions in scope (its date range). One statement:
- * the steps come from the version's compiled script, the reached actions from the
- * ("scriptVersionId", "actionId", "sessionId") index of bot messages; no message text is read.
- * "Stopped here" counts a session at its furthest step when it has not completed.
+ * The funnel of one version, limited to the sessions in scope (its date range). One statement
+ * over roll-ups, never the messages: the steps the version's publishing wrote
+ * (`ScriptVersionStep`), and per session the furthest step reached and the steps below it never
+ * reached (`SessionFunnel`, kept by the turn statement). A step was reached by the sessions whose
+ * furthest step is at or after it, less those that went past it; a topic, by those whose furthest
+ * step is at or after its first, less those that went past all of it. "Stopped here" counts a
+ * session at its furthest step when it has not completed (its status, from the session).
  */
 export async function funnelForVersion(prisma: PrismaClient, filters: AnalyticsFilters, versionId: string): Promise<FunnelStep[]> {
   const scope: AnalyticsFilters = { ...filters, versionIds: [versionId] };
-  // Without a date range every session of the version counts (the steps already check the
-  // project), so the messages are read from the index alone, with no join to the sessions.
-  const dated = Boolean(filters.from || filters.to);
   return analyticsQuery<FunnelStep>(prisma, sql`
     WITH steps AS MATERIALIZED (
-      SELECT row_number() OVER (ORDER BY p.ord, t.ord, a.ord)::int AS step,
-             dense_rank() OVER (ORDER BY p.ord, t.ord)::int AS "topicPosition",
-             p.value->>'phase_id' AS "phaseId", t.value->>'topic_id' AS "topicId",
-             a.value->>'action_id' AS "actionId", a.value->>'action_type' AS "actionType"
-      FROM "ScriptVersion" v
+      SELECT st.step, st."topicPosition", st."phaseId", st."topicId", st."actionId", st."actionType"
+      FROM "ScriptVersionStep" st
+      JOIN "ScriptVersion" v ON v.id = st."scriptVersionId"
       JOIN "Script" sc ON sc.id = v."scriptId"
-      CROSS JOIN LATERAL jsonb_array_elements(v.compiled->'session'->'phases') WITH ORDINALITY AS p(value, ord)
-      CROSS JOIN LATERAL jsonb_array_elements(p.value->'topics') WITH ORDINALITY AS t(value, ord)
-      CROSS JOIN LATERAL jsonb_array_elements(t.value->'actions') WITH ORDINALITY AS a(value, ord)
-      WHERE v.id = ${versionId} AND sc."projectId" = ${filters.projectId} AND a.value->>'action_type' <> 'ai_think'
+      WHERE st."scriptVersionId" = ${versionId} AND sc."projectId" = ${filters.projectId}
     ),
-    scoped AS MATERIALIZED (${scopedSessions(scope)}),
-    -- (action, session) pairs, each once, in the index's order.
-    pairs AS (
-      SELECT m."actionId", m."sessionId"
-      FROM "Message" m
-      WHERE m."scriptVersionId" = ${versionId} AND m."actionId" IS NOT NULL
-        ${dated ? sql`AND m."sessionId" IN (SELECT id FROM scoped)` : sql``}
-      GROUP BY 1, 2
+    topics AS (
+      SELECT "topicPosition", "phaseId", "topicId", min(step) AS first, count(*)::int AS size, array_agg(step) AS steps
+      FROM steps GROUP BY 1, 2, 3
     ),
-    reached AS (
-      SELECT p."sessionId", st.step, st."topicPosition"
-      FROM pairs p JOIN steps st ON st."actionId" = p."actionId"
-    ),
-    -- Where each unfinished session got to: its furthest step.
-    stopped AS (
-      SELECT r."sessionId", max(r.step) AS step
-      FROM reached r
+    -- Sessions by their furthest step, and how many of them have not completed (the version, which
+    -- a session never changes, lets the sessions be read from their analytics index alone).
+    furthest AS MATERIALIZED (
+      SELECT u."furthestStep" AS step, count(*)::int AS sessions, count(*) FILTER (WHERE s.status <> 'completed')::int AS stopped
+      FROM "SessionFunnel" u JOIN "Session" s ON s.id = u."sessionId" AND s."scriptVersionId" = u."scriptVersionId"
+      WHERE ${summaryInScope(scope)}
       GROUP BY 1
     ),
-    stopped_at AS (
-      SELECT x.step, count(*)::int AS sessions
-      FROM stopped x JOIN scoped s ON s.id = x."sessionId"
-      WHERE s.status <> 'completed'
+    -- The steps of the sessions that went past some without reaching them (a condition was false,
+    -- a jump): usually few sessions.
+    skippers AS MATERIALIZED (
+      SELECT u."skippedSteps" AS skipped
+      FROM "SessionFunnel" u
+      WHERE ${summaryInScope(scope)} AND cardinality(u."skippedSteps") > 0
+    ),
+    skipped_steps AS (
+      SELECT k.step, count(*)::int AS sessions
+      FROM skippers p CROSS JOIN LATERAL unnest(p.skipped) AS k(step)
       GROUP BY 1
     ),
-    action_counts AS (SELECT step, count(*)::int AS reached FROM reached GROUP BY 1),
-    topic_counts AS (SELECT "topicPosition", count(DISTINCT "sessionId")::int AS reached FROM reached GROUP BY 1)
+    -- Sessions that went past every step of a topic.
+    skipped_topics AS (
+      SELECT t."topicPosition", count(*)::int AS sessions
+      FROM topics t JOIN skippers p ON cardinality(p.skipped) >= t.size AND p.skipped @> t.steps
+      GROUP BY 1
+    ),
+    -- Sessions whose furthest step is at or after each step.
+    at_or_after AS (
+      SELECT st.step, COALESCE(sum(f.sessions), 0)::int AS sessions
+      FROM steps st LEFT JOIN furthest f ON f.step >= st.step
+      GROUP BY 1
+    )
     SELECT 'action' AS level, st.step AS position, st."phaseId", st."topicId", st."actionId", st."actionType",
-           COALESCE(a.reached, 0) AS reached, COALESCE(x.sessions, 0) AS "stoppedHere"
+           b.sessions - COALESCE(k.sessions, 0) AS reached, COALESCE(f.stopped, 0) AS "stoppedHere"
     FROM steps st
-    LEFT JOIN action_counts a ON a.step = st.step
-    LEFT JOIN stopped_at x ON x.step = st.step
+    JOIN at_or_after b ON b.step = st.step
+    LEFT JOIN skipped_steps k ON k.step = st.step
+    LEFT JOIN furthest f ON f.step = st.step
     UNION ALL
     SELECT 'topic', t."topicPosition", t."phaseId", t."topicId", NULL, NULL,
-           COALESCE(tc.reached, 0), COALESCE(sum(x.sessions), 0)::int
-    FROM (SELECT DISTINCT "topicPosition", "phaseId", "topicId" FROM steps) t
-    LEFT JOIN topic_counts tc ON tc."topicPosition" = t."topicPosition"
-    LEFT JOIN steps st ON st."topicPosition" = t."topicPosition"
-    LEFT JOIN stopped_at x ON x.step = st.step
-    GROUP BY t."topicPosition", t."phaseId", t."topicId", tc.reached
+           b.sessions - COALESCE(k.sessions, 0),
+           (SELECT COALESCE(sum(f.stopped), 0) FROM steps st JOIN furthest f ON f.step = st.step WHERE st."topicPosition" = t."topicPosition")::int
+    FROM topics t
+    JOIN at_or_after b ON b.step = t.first
+    LEFT JOIN skipped_topics k ON k."topicPosition" = t."topicPosition"
     ORDER BY 1 DESC, 2`);
 }

@@ -5,6 +5,7 @@
  */
 import { Prisma } from "../../db/generated/client";
 import { utcTimestamp } from "../../db/sql";
+import type { InstantRange } from "./days";
 
 export interface AnalyticsFilters {
   projectId: string;
@@ -41,12 +42,32 @@ export function scopedSessions(filters: AnalyticsFilters): Prisma.Sql {
 }
 
 /**
- * A WHERE condition on the per-session model-use summary (aliased `u`) picking the rows of the
- * sessions in scope: it copies each session's version and start time, so it is filtered by its own
+ * A WHERE condition on a per-session summary (aliased `u`: model use, funnel) picking the rows of
+ * the sessions in scope, or of those started in `ranges` (each half-open; any one of them) when
+ * given: it copies each session's version and start time, so it is filtered by its own
  * (version, start) index without reading the sessions.
  */
-export function summaryInScope(filters: AnalyticsFilters): Prisma.Sql {
-  return sql`u."scriptVersionId" IN (${versionsInScope(filters)})
-    ${filters.from ? sql`AND u."sessionCreatedAt" >= ${utcTimestamp(filters.from)}::timestamp` : empty}
-    ${filters.to ? sql`AND u."sessionCreatedAt" < ${utcTimestamp(filters.to)}::timestamp` : empty}`;
+export function summaryInScope(filters: AnalyticsFilters, ranges: readonly InstantRange[] = [filters]): Prisma.Sql {
+  const started = ranges.map(({ from, to }) =>
+    from || to
+      ? sql`(${join(
+          [
+            ...(from ? [sql`u."sessionCreatedAt" >= ${utcTimestamp(from)}::timestamp`] : []),
+            ...(to ? [sql`u."sessionCreatedAt" < ${utcTimestamp(to)}::timestamp`] : []),
+          ],
+          " AND ",
+        )})`
+      : sql`TRUE`,
+  );
+  return sql`u."scriptVersionId" IN (${versionsInScope(filters)}) AND (${ranges.length ? join(started, " OR ") : sql`FALSE`})`;
+}
+
+/**
+ * A WHERE condition on a per-day roll-up (aliased `d`, keyed by version and the UTC day sessions
+ * started): the project's versions allowed by the filters, on the whole days given.
+ */
+export function daysInScope(filters: AnalyticsFilters, days: { first?: string; end?: string }): Prisma.Sql {
+  return sql`d."scriptVersionId" IN (${versionsInScope(filters)})
+    ${days.first ? sql`AND d.day >= ${days.first}::date` : empty}
+    ${days.end ? sql`AND d.day < ${days.end}::date` : empty}`;
 }

@@ -4,7 +4,8 @@
  * read), the client message, every bot message, variable writes with lineage (a skip marked as
  * such), safety events, model calls, and the new state. A turn whose version is no longer current
  * claims no row, and then every insert selects from nothing: the loser stores nothing. The same
- * statement keeps the per-session analytics summary (model use per model).
+ * statement keeps the analytics roll-ups: model use per session and model, and per day, model and
+ * latency; the session's furthest funnel step and the steps it went past.
  */
 import { randomUUID } from "node:crypto";
 import type { EngineEvent, RiskLevel, SessionState } from "../../engine/runtime";
@@ -124,6 +125,43 @@ model_use AS (
     "promptTokens" = "SessionModelUse"."promptTokens" + EXCLUDED."promptTokens",
     "completionTokens" = "SessionModelUse"."completionTokens" + EXCLUDED."completionTokens",
     "latenciesMs" = "SessionModelUse"."latenciesMs" || EXCLUDED."latenciesMs"
+),
+-- The same per UTC day the session started, version, model and counted latency (locked in key
+-- order, so concurrent turns adding to the same rows wait for each other instead of deadlocking).
+daily_model_use AS (
+  INSERT INTO "DailyModelUse" ("scriptVersionId", day, model, "latencyMs", calls, errors, "promptTokens", "completionTokens")
+  SELECT $4, claimed."createdAt"::date, c.model, analytics_latency_ms(c."latencyMs"), count(*)::int, count(c.error)::int,
+         COALESCE(sum(c."promptTokens"), 0), COALESCE(sum(c."completionTokens"), 0)
+  FROM claimed, jsonb_to_recordset($8::jsonb) AS c(model text, "promptTokens" int, "completionTokens" int, "latencyMs" int, error text)
+  GROUP BY claimed."createdAt", c.model, analytics_latency_ms(c."latencyMs")
+  ORDER BY 3, 4
+  ON CONFLICT ("scriptVersionId", day, model, "latencyMs") DO UPDATE SET
+    calls = "DailyModelUse".calls + EXCLUDED.calls,
+    errors = "DailyModelUse".errors + EXCLUDED.errors,
+    "promptTokens" = "DailyModelUse"."promptTokens" + EXCLUDED."promptTokens",
+    "completionTokens" = "DailyModelUse"."completionTokens" + EXCLUDED."completionTokens"
+),
+-- The funnel: the steps whose actions the run's messages name, merged into the session's furthest
+-- step and the steps below it never reached (read as the turn began; the claim keeps other runs of
+-- this session out meanwhile).
+run_steps AS (
+  SELECT DISTINCT st.step
+  FROM jsonb_to_recordset($5::jsonb) AS m("actionId" text)
+  JOIN "ScriptVersionStep" st ON st."scriptVersionId" = $4 AND st."actionId" = m."actionId"
+),
+funnel AS (
+  INSERT INTO "SessionFunnel" ("sessionId", "scriptVersionId", "sessionCreatedAt", "furthestStep", "skippedSteps")
+  SELECT claimed.id, $4, claimed."createdAt", reached.furthest,
+         ARRAY(
+           SELECT k FROM unnest(COALESCE(f."skippedSteps", '{}')) AS k WHERE k NOT IN (SELECT step FROM run_steps)
+           UNION
+           SELECT k FROM generate_series(COALESCE(f."furthestStep", 0) + 1, reached.furthest - 1) AS k WHERE k NOT IN (SELECT step FROM run_steps)
+           ORDER BY 1)
+  FROM claimed
+  LEFT JOIN "SessionFunnel" f ON f."sessionId" = claimed.id
+  CROSS JOIN LATERAL (SELECT GREATEST(max(step), f."furthestStep") AS furthest FROM run_steps) reached
+  WHERE EXISTS (SELECT 1 FROM run_steps)
+  ON CONFLICT ("sessionId") DO UPDATE SET "furthestStep" = EXCLUDED."furthestStep", "skippedSteps" = EXCLUDED."skippedSteps"
 )
 SELECT (SELECT count(*) FROM claimed)::int AS claimed, (SELECT seq FROM last) AS "lastSeq"`;
 

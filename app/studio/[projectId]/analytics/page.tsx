@@ -126,7 +126,7 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
                   id="models"
                   size={HALF}
                   title="Model calls and latency per model"
-                  description="Model mode only; the table has calls, failures and tokens."
+                  description="Model mode only; the table has calls, failures and tokens. Latencies of 1 s and more are counted to three significant figures (within 0.5 %)."
                   filename="model-usage"
                   emptyMessage="No model calls: these sessions ran in template mode."
                   {...modelChart(report.models, labels, compare)}
