@@ -13,7 +13,8 @@ import type { PendingQuestion, ReplyIntent, ReplyReading } from "./types";
 import { extractName } from "./names";
 import { extractChoice } from "./choices";
 import { extractOption } from "./options";
-import { extractDuration, extractRating } from "./values";
+import { extractDuration } from "./durations";
+import { extractRating } from "./values";
 
 /** The value a reply gives for the question's kind, if any. */
 export function valueFor(question: PendingQuestion, reply: string): ReplyReading["value"] {
