@@ -119,7 +119,8 @@ function numberHits(text: string): NumberHit[] {
     const joined =
       (/^\s*分?\s*(?:or|to|and|-|–|~|～|\/|、|或者?|到|至|和|跟)?\s*$/iu.test(between) && /\S/u.test(between)) ||
       /^\s*[?？]\s*$/u.test(between) ||
-      /^[\s.,，。?？]*(?:or\s+)?(?:maybe|perhaps|possibly|probably|or so|也许|可能|或许)\s*(?:a\s+)?$/iu.test(between) ||
+      /^\s*分?\s*[.,，。]\s*(?:or|或者?)\s*$/iu.test(between) ||
+      /^[\s.,，。?？]*(?:or\s+|也|或者?)?(?:maybe|perhaps|possibly|probably|or so|也许|可能|或许)\s*(?:a\s+)?$/iu.test(between) ||
       (/^\s+$/u.test(between) && Math.abs(b.value - a.value) === 1);
     const betweenWord = /\bbetween\s*$|介于\s*$|之间\s*$/u.test(text.slice(Math.max(0, a.start - 10), a.start));
     // "three? maybe three and a half" refines; a range joins whole numbers.
@@ -131,12 +132,36 @@ function numberHits(text: string): NumberHit[] {
 
 /** Where a rating reply settles: a correction, or a conclusion ("so 3", "call it a 5", "ok fine, 1", "joking, a 2"). */
 const SETTLES_ON = new RegExp(`${CORRECTION_MARK.source}|\\b(?:so|call it|ok fine|okay fine|joking|kidding|overall|all in all)\\b|总的来说|總的來說|总体|總體|整体|整體`, "giu");
+/** Where a clause ends: a stop, a comma, "but". */
+const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
+/**
+ * A clause about another time, another person's view, or what the rating is not: "it was a 9 this
+ * morning", "4.5 on a good day", "my manager would say a 9", "a party till 3", "比上周那个三分强", "刚入职那会儿还有八",
+ * "没有到0那么惨". A number there is context, not the answer, when the reply gives another.
+ */
+const ELSEWHERE =
+  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people) (?:would say|says|said|thinks?|would put)|not (?:a|as|even|quite)\b|(?:till|until) \d)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|好的时候|没有到|没到|不到|不至于/iu;
+
+/** Whether the clause around a number is about somewhere else than the answer. */
+function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boolean {
+  let from = 0;
+  let to = text.length;
+  for (const end of ends) {
+    if (end < hit.start) from = end;
+    else if (end >= hit.end) {
+      to = end;
+      break;
+    }
+  }
+  return ELSEWHERE.test(text.slice(from, to));
+}
+
 /** "in the middle", "halfway", "中间吧": the middle of the scale, when no number is given. */
 const MIDDLE = /\b(?:right in the middle|in the middle|middle|halfway|half way|medium|average)\b|中间|中間|一半/u;
 
 /**
  * A 0–10 rating: the last one stated, after the reply's last correction or conclusion ("so 3",
- * "call it a 5") when there is one; a number marked as the rating ("/10", "分") over a bare one; a
+ * "call it a 5") when there is one, leaving out numbers said of another time or by another person; a number marked as the rating ("/10", "分") over a bare one; a
  * range's midpoint; the middle of the scale for "in the middle".
  */
 export function extractRating(reply: string, max = 10): number | undefined {
@@ -146,6 +171,9 @@ export function extractRating(reply: string, max = 10): number | undefined {
   const all = numberHits(text);
   let hits = all.filter((hit) => hit.value >= 0 && hit.value <= max);
   if (hits.length === 0) return MIDDLE.test(text) ? max / 2 : undefined;
+  const ends = allMatches(text, CLAUSE_END).map((m) => m.index);
+  const here = hits.filter((hit) => !isElsewhere(text, hit, ends));
+  if (here.length > 0) hits = here;
   const after = hits.filter((hit) => hit.start > lastCorrection);
   if (after.length > 0) hits = after;
   const marked = hits.filter((hit) => hit.marked);
