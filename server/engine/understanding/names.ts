@@ -21,7 +21,12 @@ interface NameCue {
 }
 
 const EN_NAME_CUES: readonly NameCue[] = [
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough)`, "gu"), strength: 4 },
+  // "Tom is fine", "Priya alone is okay"; not "P is fine too", a second choice.
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:alone|on its own|by itself))?(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough)(?!\s+(?:too|also|as well)\b)`, "gu"), strength: 4 },
+  // "so Henno I guess", "Chris I suppose": where a list of names settles.
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+I\s+(?:guess|suppose|reckon)\b`, "gu"), strength: 4 },
+  // "just put Hope", "put me down as Nurse Kaye": the name to write down.
+  { pattern: new RegExp(String.raw`\b(?:[Pp]ut|[Ww]rite|[Pp]ut me down as|[Pp]ut down)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:works|will do)`, "gu"), strength: 4 },
   // "…but please, Sandy", "Madison please": the name asked for.
   { pattern: new RegExp(String.raw`\bplease,?\s+(?<name>${LATIN_NAME})|(?<name>(?=\p{Lu}\p{Ll})${LATIN_NAME})\s+please\b`, "gu"), strength: 4 },
@@ -64,21 +69,31 @@ const NOT_NAMES = new Set(
     "if then than as of for to by about into up down out off again once name names nickname real full first last middle " +
     "human bot robot person stranger someone somebody anyone everyone everybody people guy girl boy man woman client patient " +
     "call calls me myself i i'm im it's its he she they we us them mine yours whatever. depends either both neither none. " +
-    "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely"
+    "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely " +
+    "bye goodbye cheers whatever's dunno nope. no. sure. fine. ok? none? huh what? sorry? pardon"
   ).split(" "),
 );
 
 const ZH_NOT_NAMES =
   /^(?:叫|喊|直接|虽然|雖然|但是|因为|因為|学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼)/u;
 
+const LEADING_ANY_NAME = new RegExp(String.raw`^(?:${ANY_NAME})`, "u");
+const STANDING_NAME = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u");
+/** Hesitation before a name said on its own: "umm I guess... Mo?", "hmm, Frankie.", "ok um it's Dan". */
+const LEADING_FILLER = /^(?:(?:u+m+|h+m+|u+h+|e+r+m*|ok(?:ay)?|well|so|oh|i guess|i think|i suppose|maybe|probably|it'?s|its)\b[\s,.…]*)+/iu;
+/** A sentence after the first: a name can stand there too ("Whatever's easiest. Chris."). */
+const SENTENCE_START = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))[.!?…。！？]+\s+/gu;
+/** A name spelt out letter by letter ("T-H-A-B-O") repeats the name, it is not another. */
+const SPELT_OUT = /^(?:\p{L}[-.\s])+\p{L}$/u;
+
 /** Particles and politeness after a Chinese name, and quotes around it. */
 function cleanChineseName(candidate: string): string | undefined {
   const text = candidate.replace(/^[\s:："“‘「『]+/u, "");
-  const latin = new RegExp(String.raw`^(?:${ANY_NAME})`, "u").exec(text);
+  const latin = LEADING_ANY_NAME.exec(text);
   if (latin && /^[A-Za-z]/.test(text)) {
-    const name = cleanEnglishName(latin[0]);
-    // "Lily妈", "Ken哥": a Latin name with a Chinese form of address.
+    // "Lily妈", "Ken哥", "May姐": a Latin name with a Chinese form of address (a name even where the word is not: "May").
     const address = /^(?:妈|媽|哥|姐|叔|姨|仔|妹|爸|嫂)/u.exec(text.slice(latin[0].length))?.[0];
+    const name = address && /^\p{Lu}\p{Ll}*$/u.test(latin[0]) ? latin[0] : cleanEnglishName(latin[0]);
     return name && address ? name + address : name;
   }
   if (ZH_NOT_NAMES.test(text)) return undefined;
@@ -121,7 +136,7 @@ export function extractName(reply: string): string | undefined {
   const era = (at: number): number => corrections.filter((end) => end <= at).length;
   const candidates: { at: number; strength: number; name: string }[] = [];
   const consider = (at: number, strength: number, name: string | undefined, cueStart: number): void => {
-    if (!name || NEGATED_NAME_CUE.test(text.slice(Math.max(0, cueStart - 16), cueStart))) return;
+    if (!name || SPELT_OUT.test(name) || NEGATED_NAME_CUE.test(text.slice(Math.max(0, cueStart - 16), cueStart))) return;
     candidates.push({ at, strength, name });
   };
   for (const cue of EN_NAME_CUES) {
@@ -133,19 +148,24 @@ export function extractName(reply: string): string | undefined {
   for (const cue of ZH_NAME_CUES) {
     for (const found of allMatches(text, cue.pattern)) consider(found.index, cue.strength, cleanChineseName(text.slice(found.index + found[0].length)), found.index);
   }
-  // A name standing first in the reply, or first after a correction ("Mr. Henderson lol no jk. Josh").
-  for (const start of [0, ...corrections]) {
-    const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+(?:no\b[\s,.]*)?/iu, "");
+  // A name standing first in the reply (after any hesitation), first after a correction ("Mr. Henderson lol no jk. Josh"),
+  // or as a sentence of its own ("Whatever's easiest. Chris.").
+  const sentences = allMatches(text, SENTENCE_START).map((m) => m.index + m[0].length);
+  for (const start of [0, ...corrections, ...sentences]) {
+    // A later sentence's name yields to the first one ("Billy. Well, William, but…").
+    const standing = sentences.includes(start) && !corrections.includes(start) && start !== 0 ? 0.5 : 1;
+    const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+(?:no\b[\s,.]*)?/iu, "").replace(LEADING_FILLER, "");
     const at = text.length - rest.length;
     if (/^\p{Script=Han}/u.test(rest)) {
       const name = cleanChineseName(rest);
-      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length) && !/[不没沒说說想等呃嗯啊哦]/u.test(name);
-      if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12))) consider(at, 1, name, at);
+      // "阿Lin": a Chinese prefix of address with a Latin name.
+      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length || /^[阿小老][A-Za-z]+$/u.test(name)) && !/[不没沒说說想等呃嗯啊哦]/u.test(name);
+      if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12))) consider(at, standing, name, at);
     } else {
-      const lead = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u").exec(rest);
+      const lead = STANDING_NAME.exec(rest);
       const followed = lead ? rest.slice(lead[0].length) : "";
-      const standsAlone = lead && (/^\s*$|^\s*[,.;:!()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks|actually)\b/iu.test(followed));
-      if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, 1, cleanEnglishName(lead[0]), at);
+      const standsAlone = lead && (/^\s*$|^\s*[,.;:!?()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks|actually)\b/iu.test(followed));
+      if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, standing, cleanEnglishName(lead[0]), at);
     }
   }
   if (candidates.length === 0) return undefined;
