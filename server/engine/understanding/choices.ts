@@ -5,6 +5,7 @@
  * with. What a reply settles on after a correction ("no actually", "还是…吧") decides. None guesses.
  */
 import { coerceEnum } from "../runtime/coerce";
+import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
 import { optionWords } from "./option-words";
 import { ORDINALS } from "./options";
@@ -37,7 +38,7 @@ const NUMBER_WORDS = /\d+|[一二两三四五六七八九十]+|\b(?:one|two|thre
 /** The numbers a text names ("十分钟", "20 min", "five") as a set. */
 function numbersIn(text: string): Set<number> {
   const found = new Set<number>();
-  for (const match of text.matchAll(NUMBER_WORDS)) {
+  for (const match of allMatches(text, NUMBER_WORDS)) {
     const value = tokenNumber(match[0].toLowerCase());
     if (value !== undefined) found.add(value);
   }
@@ -117,7 +118,7 @@ function openingChoice(text: string, options: readonly OptionValue[], labels: re
 export function extractChoice(reply: string, options: readonly OptionValue[], question = ""): OptionValue | undefined {
   // "work i think. no actually family", "注意力……不对，还是睡眠吧": what the reply settles on decides.
   const folded = foldText(reply);
-  const settles = [...folded.matchAll(SETTLES)];
+  const settles = allMatches(folded, SETTLES);
   const last = settles[settles.length - 1];
   if (last) {
     const after = choiceIn(folded.slice(last.index + last[0].length), options, question);

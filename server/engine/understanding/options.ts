@@ -4,10 +4,10 @@
  * ordinal. Deterministic; undefined when the reply gives none.
  */
 import { interpretAnswer } from "../instruments";
+import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
 import type { ReplyLanguage } from "./types";
 import { CORRECTION_MARK, tokenNumber } from "./values";
-
 
 /** Day counts over the questionnaires' two weeks: 0 → not at all, 1–6 → several days, 7–11 → more than half, 12+ → nearly every day. */
 function optionFromDays(days: number): number {
@@ -35,10 +35,14 @@ const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
   [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|(?:almost|pretty much|nearly) all\b/iu, 3],
 ];
 
+/** The same phrases, compiled once for finding every one of them. */
+const EXTRA_OPTION_PHRASES_ALL = EXTRA_OPTION_PHRASES.map(([pattern, score]) => [new RegExp(pattern.source, "giu"), score] as const);
+
 /** A phrase turned down just before it: "not half the days", "不是天天", "冇一半咁多", "没有每天那么". */
 const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔)\s*$/u;
 /** Where a reply turns to what it settles on: "but", "但", "no,", "不，", a correction. */
 const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|不[，,]`, "iu");
+const TURNS = new RegExp(TURN.source, "giu");
 
 /**
  * The colloquial frequency a reply settles on: phrases turned down are passed over, a phrase inside
@@ -47,8 +51,8 @@ const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不�
  */
 function colloquialOption(text: string): number | undefined {
   const found: { start: number; end: number; score: number }[] = [];
-  for (const [pattern, score] of EXTRA_OPTION_PHRASES) {
-    for (const match of text.matchAll(new RegExp(pattern.source, "giu"))) {
+  for (const [pattern, score] of EXTRA_OPTION_PHRASES_ALL) {
+    for (const match of allMatches(text, pattern)) {
       if (NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 6), match.index))) continue;
       found.push({ start: match.index, end: match.index + match[0].length, score });
     }
@@ -56,7 +60,7 @@ function colloquialOption(text: string): number | undefined {
   const kept = found.filter((hit) => !found.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
   if (kept.length === 0) return undefined;
   kept.sort((a, b) => a.start - b.start);
-  const turns = [...text.matchAll(new RegExp(TURN.source, "giu"))].map((turn) => turn.index + turn[0].length);
+  const turns = allMatches(text, TURNS).map((turn) => turn.index + turn[0].length);
   const lastTurn = turns.length ? Math.max(...turns) : -1;
   return (kept.find((hit) => hit.start >= lastTurn) ?? kept[0])?.score;
 }
@@ -81,7 +85,7 @@ function dayCountOption(text: string): number | undefined {
   }
   const ofWeek = OF_A_WEEK.exec(text);
   if (ofWeek) return optionFromDays((tokenNumber(ofWeek[1] ?? "") ?? 0) * 2);
-  const found = [...text.matchAll(DAY_COUNT)];
+  const found = allMatches(text, DAY_COUNT);
   if (found.length !== 1) return undefined;
   const match = found[0] as RegExpMatchArray;
   const token = (match[1] ?? "").toLowerCase();
