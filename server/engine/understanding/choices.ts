@@ -21,17 +21,29 @@ const SETTLES = new RegExp(
 
 /** The labels a question gives its options, in order ("…: 睡眠、压力还是人际关系？"), when they line up with the ids. */
 function labelsFromQuestion(question: string, count: number): string[] | undefined {
-  const tail = question.split(/[:：]/u).pop() ?? question;
+  // The list is in the question's last sentence, after a colon when there is one ("想先从哪一块开始？情绪低落、焦虑，或是睡眠？").
+  const tail = (question.split(/[:：]/u).pop() ?? question).replace(/[?？。.!！]+\s*$/u, "").replace(/^.*[?？。!！]\s*/u, "");
   const parts = tail
-    .replace(/[?？。.!！]+\s*$/u, "")
-    .split(/\s*(?:,|，|、|\/|;|；|\bor\b|还是|或者|或是|或)\s*/iu)
+    .split(/\s*(?:,|，|、|\/|;|；|\bor\b|还是|或者|或是|定系|抑或|或)\s*/iu)
     .map((part) => part.trim())
     .filter(Boolean);
-  return parts.length === count ? parts : undefined;
+  if (parts.length !== count) return undefined;
+  // An English first label carries the question's opening ("Shall we start with a breathing exercise"): keep only as many
+  // words as the longest other label has. (Chinese labels keep theirs: their common characters count for nothing.)
+  const first = parts[0] ?? "";
+  const longest = Math.max(...parts.slice(1).map((part) => part.split(/\s+/).length));
+  if (!/\p{Script=Han}/u.test(first) && first.split(/\s+/).length > longest) parts[0] = first.split(/\s+/).slice(-longest).join(" ");
+  return parts;
 }
 
 /** Characters too common to tell two options apart. */
-const COMMON_HAN = new Set([..."的一是了我你他她它们們还還吧都想聊个個点點些这這那就也很太不没沒有在和与與或者还是還是要会會能可以啊呢嘛啦吗嗎事情方面比较較最更分钟鐘"]);
+const COMMON_HAN = new Set([..."的一是了我你他她它们們还還吧都想聊个個点點些这這那就也很太不没沒有在和与與或者还是還是要会會能可以啊呢嘛啦吗嗎事情方面比较較最更分钟鐘嘅系係啲咗喺嗰佢咁乜冇唔"]);
+
+/** English words too common to tell two options apart ("after" is not "afternoon", "every" is in "every day" and "every week"). */
+const COMMON_STEMS = new Set(
+  "the and for with some start shall would could shoul after befor every other there their which what that this thing somet anyth nothi maybe reall think like mainl mostl prefe feel kind sort"
+    .split(" "),
+);
 
 const NUMBER_WORDS = /\d+|[一二两三四五六七八九十]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|sixty)\b/giu;
 
@@ -48,7 +60,7 @@ function numbersIn(text: string): Set<number> {
 /** How much a reply shares with an option's label: word stems and numbers for Latin text, uncommon characters for Chinese. */
 function overlap(reply: string, label: string): number {
   let score = 0;
-  const stems = (text: string) => (text.match(/[a-z]{3,}/g) ?? []).map((word) => word.slice(0, Math.min(word.length, 5)));
+  const stems = (text: string) => (text.match(/[a-z]{3,}/g) ?? []).map((word) => word.slice(0, Math.min(word.length, 5))).filter((stem) => !COMMON_STEMS.has(stem));
   const replyStems = new Set(stems(reply));
   for (const stem of stems(label.replace(/_/g, " "))) if (replyStems.has(stem)) score += 2;
   const replyHan = new Set(Array.from(reply.match(/\p{Script=Han}/gu) ?? []));
