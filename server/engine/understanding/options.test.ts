@@ -30,4 +30,16 @@ describe("a questionnaire option from a colloquial frequency", () => {
   it("reads a range of days within the two weeks by its lower end", () => {
     expect(extractOption("十四天里大概三四天", "zh")).toBe(1);
   });
+
+  it("reads 一多半 as more than half the days", () => {
+    expect(extractOption("不是天天 但是一多半的时间吧", "zh")).toBe(2);
+  });
+
+  it("takes the frequency after the last turn that one follows, not a turn with nothing after it", () => {
+    expect(extractOption("一半以上吧，不对，应该就几天而已，上周其实睡得还行", "zh")).toBe(1);
+  });
+
+  it("reads 'not much' with a count of days as the count", () => {
+    expect(extractOption("冇乜，一兩日咁啦", "zh")).toBe(1);
+  });
 });

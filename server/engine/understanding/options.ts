@@ -31,7 +31,7 @@ export const ORDINALS: readonly (readonly [RegExp, number])[] = [
 const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
   [/冇乜|完全唔會|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有)(?=$|[呀啊喔啦，,。\s])/iu, 0],
   [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|^once\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
-  [/大半|过半|過半|一半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
+  [/大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
   [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|(?:almost|pretty much|nearly) all\b/iu, 3],
 ];
 
@@ -46,8 +46,8 @@ const TURNS = new RegExp(TURN.source, "giu");
 
 /**
  * The colloquial frequency a reply settles on: phrases turned down are passed over, a phrase inside
- * a longer one yields to it ("a few" in "more than a few"); after a turn ("but", "no,", "不对") the
- * first phrase after it, else the first phrase.
+ * a longer one yields to it ("a few" in "more than a few"); after the last turn ("but", "no,", "不对")
+ * that a phrase follows, the first phrase after it, else the first phrase.
  */
 function colloquialOption(text: string): number | undefined {
   const found: { start: number; end: number; score: number }[] = [];
@@ -60,8 +60,9 @@ function colloquialOption(text: string): number | undefined {
   const kept = found.filter((hit) => !found.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
   if (kept.length === 0) return undefined;
   kept.sort((a, b) => a.start - b.start);
+  // The last turn that a phrase follows ("一半以上吧，不对，应该就几天而已，上周其实睡得还行": 几天).
   const turns = allMatches(text, TURNS).map((turn) => turn.index + turn[0].length);
-  const lastTurn = turns.length ? Math.max(...turns) : -1;
+  const lastTurn = Math.max(-1, ...turns.filter((turn) => kept.some((hit) => hit.start >= turn)));
   return (kept.find((hit) => hit.start >= lastTurn) ?? kept[0])?.score;
 }
 
@@ -112,6 +113,8 @@ export function extractOption(reply: string, lang: ReplyLanguage): number | unde
     if (result.score === 0 && !STRONG_ZERO.test(text)) return unsure ? undefined : (extra ?? dayCountOption(text) ?? 0);
     return result.score;
   }
+  // "冇乜，一兩日咁啦": "not much" with a count of days is the count's.
+  if (extra === 0 && !STRONG_ZERO.test(text)) return dayCountOption(text) ?? 0;
   if (extra !== undefined) return extra;
   for (const [pattern, score] of ORDINALS) if (pattern.test(text)) return score;
   return unsure ? undefined : dayCountOption(text);
