@@ -7,6 +7,7 @@ import type { LinearModel } from "../classifier/linear";
 import { coerceBoolean } from "../runtime/coerce";
 import { replyCues, type Cue } from "./cues";
 import { classifyIntent, intentModel } from "./intent-model";
+import { echoedPolarity, saysBothWays } from "./polarity";
 import { correctedPart } from "./summary-part";
 import { classifyTopic, topicModel } from "./topic-model";
 import type { PendingQuestion, ReplyIntent, ReplyReading } from "./types";
@@ -61,6 +62,13 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   const closed = question.kind === "yes_no" || question.kind === "confirm_summary";
   const polarity = closed ? coerceBoolean(reply) : undefined;
   if (closed && polarity !== undefined && isBare(reply) && !cues.includes("unsure") && intent !== "handoff" && intent !== "skip") return polarity ? "yes" : "no";
+  // "也对也不对", "有时候有，有时候没有", "yes but also no": neither.
+  if (closed && (intent === "yes" || intent === "no" || intent === "unsure") && saysBothWays(reply)) return "unsure";
+  // "记得", "会", "不会", "没想过": a Chinese reply echoing the question's verb says which.
+  if (question.kind === "yes_no" && (intent === "yes" || intent === "no") && !cues.includes("unsure")) {
+    const echoed = echoedPolarity(question.text, reply);
+    if (echoed !== undefined) return echoed ? "yes" : "no";
+  }
   if (question.kind === "yes_no" && intent === "skip" && polarity === false && OPENS_WITH_NO.test(reply)) return "no";
   // A word or two of content to an open question ("work", "my mum") is an answer, not a refusal.
   if (question.kind === "open" && intent === "skip" && isBare(reply) && !cues.some((cue) => cue === "skip" || cue === "negation" || cue === "unsure" || cue === "ask")) return "answer";
