@@ -2,11 +2,12 @@
  * The whole reply reader (exact rules, extractors and the classifier) out of fold on the training
  * writers: each writer is read with a model trained on the other training writers only, so the
  * figures (and, with --misses, the misses) are what tuning may look at. Held-out writers are never
- * read here. Run: npx tsx bench/replies-oof.bench.ts [--misses] [--writer=<id>]
+ * read here. Training options can be tried here, chosen across writers: --epochs=, --l2=, --min-count=, --rate=.
+ * Run: npx tsx bench/replies-oof.bench.ts [--misses] [--writer=<id>] [--epochs=15] [--l2=1e-4] [--min-count=2]
  */
 import { decodeLinearModel, encodeLinearModel } from "../server/engine/classifier/linear";
 import { FEATURE_BITS } from "../server/engine/classifier/features";
-import { trainWeights, type TrainingExample } from "../server/engine/classifier/train";
+import { trainWeights, type TrainingExample, type TrainOptions } from "../server/engine/classifier/train";
 import { readReply, REPLY_INTENTS } from "../server/engine/understanding";
 import type { LabelledReply } from "../server/engine/understanding/corpus";
 import { scoreReplies } from "../server/engine/understanding/evaluation";
@@ -15,7 +16,15 @@ import { loadReplyCorpus, loadReplySplit, splitByWriter } from "../server/reply-
 import { INTENT_TRAIN_OPTIONS, replyEvidence } from "../server/reply-training/train-intent-model";
 
 const showMisses = process.argv.includes("--misses");
-const only = process.argv.find((arg) => arg.startsWith("--writer="))?.slice("--writer=".length);
+const flag = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const only = flag("writer");
+const options: TrainOptions = {
+  ...INTENT_TRAIN_OPTIONS,
+  ...(flag("epochs") ? { epochs: Number(flag("epochs")) } : {}),
+  ...(flag("l2") ? { l2: Number(flag("l2")) } : {}),
+  ...(flag("min-count") ? { minCount: Number(flag("min-count")) } : {}),
+  ...(flag("rate") ? { learningRate: Number(flag("rate")) } : {}),
+};
 const { training } = splitByWriter(loadReplyCorpus(), loadReplySplit());
 const writers = [...new Set(training.map((reply) => reply.writer))].sort();
 const examples = (replies: readonly LabelledReply[]): TrainingExample[] =>
@@ -27,7 +36,7 @@ const read: LabelledReply[] = [];
 const readings = new Map<LabelledReply, ReturnType<typeof readReply>>();
 for (const writer of writers) {
   if (only && writer !== only) continue;
-  const fold = trainWeights(examples(training.filter((reply) => reply.writer !== writer)), REPLY_INTENTS.length, INTENT_TRAIN_OPTIONS);
+  const fold = trainWeights(examples(training.filter((reply) => reply.writer !== writer)), REPLY_INTENTS.length, options);
   const model = decodeLinearModel(encodeLinearModel({ version: writer, featureBits: FEATURE_BITS, temperature: 1, bias: fold.bias, features: fold.features, weights: fold.weights }));
   for (const reply of training.filter((r) => r.writer === writer)) {
     read.push(reply);
@@ -35,7 +44,7 @@ for (const writer of writers) {
   }
 }
 const evaluation = scoreReplies(read, (reply) => readings.get(reply) ?? { intent: "answer", confidence: 0 });
-console.log(`out of fold on ${only ?? writers.join(", ")} (${read.length} replies, ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`out of fold on ${only ?? writers.join(", ")} (${read.length} replies, ${((performance.now() - started) / 1000).toFixed(0)} s), options ${JSON.stringify(options)}`);
 for (const [lang, scores] of Object.entries(evaluation.byLanguage)) {
   console.log(`${lang}: intent ${scores.intentCorrect}/${scores.replies} = ${percent(scores.intentAccuracy)}; exact value ${scores.valueCorrect}/${scores.valueReplies} = ${percent(scores.valueAccuracy)}`);
 }

@@ -56,6 +56,9 @@ export function replyFeatures(evidence: ReplyEvidence): Uint32Array {
   add(`L:${bucket}`);
   add(`K${kind}|L:${bucket}`);
   if (/[?？]\s*$/u.test(folded)) add(`K${kind}|E:?`);
+  // Ends as a question ("…?", "…吗", "…还是最差啊"): a value inside it is asked about, not given.
+  const endsAsking = /(?:[?？]|吗|嗎|么|麼|呢|[还還]是\p{Script=Han}{1,4}[啊呀]?|[不没沒]|\bor)\s*[.。!！~～]*\s*$/u.test(folded);
+  add(`K${kind}|V:${found}|EA:${endsAsking ? "q" : "-"}`);
   if (/[?？]/u.test(folded)) add(`K${kind}|A:?`);
   // How the reply opens and ends ("why…", "can I…", "…吗", "…吧") says much of what it does.
   const words = folded.match(/[\p{Script=Latin}']+|\p{Script=Han}{1,2}/gu) ?? [];
