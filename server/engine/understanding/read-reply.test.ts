@@ -105,4 +105,13 @@ describe("reading a reply against the pending question", () => {
     expect(readReply(ask("option", "en", "Over the last two weeks, how often have you had trouble sleeping?"), "most nights tbh").value).toBe(2);
     expect(readReply(ask("option", "zh", "过去两周，你有多少天睡不好？"), "也就一两天").value).toBe(1);
   });
+
+  it("a rating given first and then asked about is an answer", () => {
+    expect(readReply(ask("rating", "en", "On a scale of 0 to 10, how has your mood been?"), "7 — is that bad?")).toMatchObject({ intent: "answer", value: 7 });
+    expect(readReply(ask("rating", "en", "On a scale of 0 to 10, how tense do you feel?"), "3/10. why, is that low?")).toMatchObject({ intent: "answer", value: 3 });
+  });
+
+  it("a name to be called by, after declining the real one, is an answer", () => {
+    expect(readReply(ask("name", "en", "What's a name you'd be comfortable with me using?"), "I'd rather not give my real name. Call me Blue.")).toMatchObject({ intent: "answer", value: "Blue" });
+  });
 });

@@ -58,7 +58,7 @@ function isBare(reply: string): boolean {
  * given to a rating question is an answer even when out of range (then without a value, so the
  * question is asked again).
  */
-function exactIntent(question: PendingQuestion, reply: string, intent: ReplyIntent, cues: readonly Cue[]): ReplyIntent {
+function exactIntent(question: PendingQuestion, reply: string, intent: ReplyIntent, cues: readonly Cue[], valueFound: boolean): ReplyIntent {
   const closed = question.kind === "yes_no" || question.kind === "confirm_summary";
   const polarity = closed ? coerceBoolean(reply) : undefined;
   if (closed && polarity !== undefined && isBare(reply) && !cues.includes("unsure") && intent !== "handoff" && intent !== "skip") return polarity ? "yes" : "no";
@@ -77,8 +77,15 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   // A reply that opens with a clear yes ("Yes, I'd like to come back next week") is not a refusal or a doubt.
   if (OPENS_WITH_YES.test(reply) && (intent === "skip" || intent === "unsure" || intent === "off_topic")) return closed ? "yes" : "answer";
   if (question.kind === "rating" && intent !== "answer" && /^\D{0,12}\d+(?:[.,]\d+)?\D{0,12}$/u.test(reply.trim()) && !cues.includes("ask")) return "answer";
+  // A rating given first and then asked about ("7 — is that bad?", "3/10. why, is that low?") is given.
+  if (question.kind === "rating" && valueFound && intent === "question" && RATING_FIRST.test(reply)) return "answer";
+  // A name asked to be called by, after declining another ("I'd rather not give my real name. Call me Blue.").
+  if (question.kind === "name" && valueFound && (intent === "skip" || intent === "unsure") && ASKS_TO_BE_CALLED.test(reply)) return "answer";
   return intent;
 }
+
+const RATING_FIRST = /^\s*(?:a\s+|maybe\s+|about\s+)?\d+(?:[.,]\d+)?(?:\s*(?:\/|out of)\s*10)?\s*(?:[—–\-.,!]|$)/iu;
+const ASKS_TO_BE_CALLED = /\b(?:call me|go with|put)\b|叫我|喊我|称呼我|稱呼我/iu;
 
 /** `model` is for evaluation (a model that never saw the writer being scored); the shipped one by default. */
 export function readReply(question: PendingQuestion, reply: string, model: LinearModel = intentModel()): ReplyReading {
@@ -86,7 +93,7 @@ export function readReply(question: PendingQuestion, reply: string, model: Linea
   const value = valueFor(question, reply);
   const valueFound = value !== undefined && typeof value !== "boolean";
   const verdict = classifyIntent(model, { kind: question.kind, question: question.text, reply, cues, valueFound });
-  const intent = exactIntent(question, reply, verdict.intent, cues);
+  const intent = exactIntent(question, reply, verdict.intent, cues, valueFound);
   const reading: ReplyReading = { intent, confidence: intent === verdict.intent ? verdict.probability : 1 };
   if (intent === "question") reading.topic = classifyTopic(topicModel(), reply, question.text, cues);
   if ((intent === "answer" || intent === "correction") && value !== undefined && typeof value !== "boolean") reading.value = value;
