@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractName } from "./names";
 import { readReply } from "./read-reply";
 
 const nameFrom = (reply: string) => readReply({ kind: "name", lang: /\p{Script=Han}/u.test(reply) ? "zh" : "en", text: "What would you like me to call you?" }, reply);
@@ -40,5 +41,34 @@ describe("the name a client asks to be called", () => {
 
   it("no name in a request to be put through to a person", () => {
     expect(nameFrom("Honestly can I just get put through to a counsellor, like a person").value).toBeUndefined();
+  });
+
+  it.each([
+    ["Father Dermot will do grand.", "Father Dermot"],
+    ["Father Michael Brennan. Father Mick is what the parish calls me and you might as well too.", "Father Mick"],
+    ["Mrs O'Sullivan to you, thank you.", "Mrs O'Sullivan"],
+  ])("a form of address and the name one answers to: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it.each([
+    ["Bill. Well it's William on all the forms but I've been Bill since I was in short trousers.", "Bill"],
+    ["My christened name is Patricia but nobody has called me that since the nuns. Pat.", "Pat"],
+    ["叫我老陳啦，唔好叫陳先生，好老土", "老陳"],
+  ])("a name disowned or turned down is not the one: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it.each([
+    ["call me june full stop", "June"],
+    ["ok um its dan", "Dan"],
+    ["我叫周建国，你叫我建国要得", "建国"],
+    ["May姐啦 街坊都咁叫", "May姐"],
+  ])("a name typed in lower case is written back capitalised, and dialect particles are left off: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it("the name one answers to, after the full one", () => {
+    expect(extractName("It's Kathleen here. Well, Kath. Kath is what I answer to.")).toBe("Kath");
   });
 });

@@ -11,7 +11,9 @@ import { allMatches } from "../text/matches";
  * strength the last one wins, and what comes before a correction ("wait no", "jk", "其实") yields to
  * what comes after it. Names in a negated cue ("nobody calls me that", "别叫全名") are not taken.
  */
-const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.?\s+)?`;
+const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.?\s+|(?:Father|Sister|Brother|Nurse|Auntie|Aunty|Uncle|Pastor|Coach|Granny|Nana)\s+(?=\p{Lu}))?`;
+/** Words that are names' titles when a capitalised name follows ("Father Mick", "Nurse Kaye", "Sister Mary Clare"). */
+const ADDRESS_TITLE = /^(?:Father|Sister|Brother|Nurse|Auntie|Aunty|Uncle|Pastor|Coach|Granny|Nana)$/u;
 const LATIN_NAME = String.raw`${TITLE}\p{Lu}[\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
 const ANY_NAME = String.raw`${TITLE}[\p{Script=Latin}][\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
 
@@ -28,10 +30,12 @@ const EN_NAME_CUES: readonly NameCue[] = [
   // "just put Hope", "put me down as Nurse Kaye": the name to write down.
   { pattern: new RegExp(String.raw`\b(?:[Pp]ut|[Ww]rite|[Pp]ut me down as|[Pp]ut down)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:works|will do)`, "gu"), strength: 4 },
+  // "Mrs O'Sullivan to you".
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+to you\b`, "gu"), strength: 3 },
   // "…but please, Sandy", "Madison please": the name asked for.
   { pattern: new RegExp(String.raw`\bplease,?\s+(?<name>${LATIN_NAME})|(?<name>(?=\p{Lu}\p{Ll})${LATIN_NAME})\s+please\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred)\b`, "gu"), strength: 4 },
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}call me)`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}calls? me|what I (?:answer|respond) to|what I go by)`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:just|Just|JUST)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
@@ -45,7 +49,7 @@ const EN_NAME_CUES: readonly NameCue[] = [
 ];
 
 /** Where a Chinese name ends: particles, politeness, punctuation, spaces, emoji. */
-const ZH_NAME_STOP = /可以|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
+const ZH_NAME_STOP = /可以|要得|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
 
 const ZH_NAME_CUES: readonly NameCue[] = [
   { pattern: /(?:可以叫我|可以喊我|叫我一声|叫我做|叫我作|都叫我|都喊我|就叫我|称呼我|稱呼我|叫我|喊我|就叫|(?<![我你他她么麼样樣])叫)\s*["“‘「]?/gu, strength: 3 },
@@ -86,6 +90,9 @@ const SENTENCE_START = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))[.!?…。�
 /** A name spelt out letter by letter ("T-H-A-B-O") repeats the name, it is not another. */
 const SPELT_OUT = /^(?:\p{L}[-.\s])+\p{L}$/u;
 
+/** "May姐", "Ken哥": a Latin name with a Chinese form of address. */
+const LATIN_WITH_ADDRESS = /^\p{Lu}[A-Za-z]*(?:妈|媽|哥|姐|叔|姨|仔|妹|爸|嫂)/u;
+
 /** Particles and politeness after a Chinese name, and quotes around it. */
 function cleanChineseName(candidate: string): string | undefined {
   const text = candidate.replace(/^[\s:："“‘「『]+/u, "");
@@ -112,7 +119,7 @@ function cleanEnglishName(candidate: string): string | undefined {
     const bare = word.replace(/[^\p{L}\p{M}'’.\-]/gu, "").replace(/(?<!^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))\.$/u, "");
     if (!bare) break;
     const lower = bare.toLowerCase().replace(/\.$/, "");
-    if (taken.length === 0 && NOT_NAMES.has(lower)) return undefined;
+    if (taken.length === 0 && NOT_NAMES.has(lower) && !(ADDRESS_TITLE.test(bare) && /^\p{Lu}/u.test(words[1] ?? ""))) return undefined;
     if (taken.length > 0 && (!/^\p{Lu}/u.test(bare) || /^(?:I|I'm|Is|And|But|Or|So|The|My)$/u.test(bare))) break;
     taken.push(bare);
     if (/[,;:!?]$/.test(word) || (/\.$/.test(word) && !/^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.$/.test(word))) break;
@@ -121,7 +128,10 @@ function cleanEnglishName(candidate: string): string | undefined {
 }
 
 /** Cues that reject the name after them: "nobody calls me that", "don't call me Bob", "别叫全名". */
-const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|(?:[别別不莫]\s*$)/iu;
+const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|(?:(?:[别別不莫]|不要|唔好|唔要)\s*$)/iu;
+/** Said of a name just given: nobody uses it ("Patricia but nobody has called me that", "William on all the forms"). */
+const DISOWNED_AFTER = /^[^.!?。！？]{0,12}?\b(?:but\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?call(?:s|ed)?\s+me\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)/iu;
+
 /** A correction: candidates before it yield to candidates after it. */
 const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought)\b|其实|其實|不是啦|开玩笑|開玩笑|算了/giu;
 
@@ -137,6 +147,7 @@ export function extractName(reply: string): string | undefined {
   const candidates: { at: number; strength: number; name: string }[] = [];
   const consider = (at: number, strength: number, name: string | undefined, cueStart: number): void => {
     if (!name || SPELT_OUT.test(name) || NEGATED_NAME_CUE.test(text.slice(Math.max(0, cueStart - 16), cueStart))) return;
+    if (DISOWNED_AFTER.test(text.slice(at + name.length))) return;
     candidates.push({ at, strength, name });
   };
   for (const cue of EN_NAME_CUES) {
@@ -156,10 +167,10 @@ export function extractName(reply: string): string | undefined {
     const standing = sentences.includes(start) && !corrections.includes(start) && start !== 0 ? 0.5 : 1;
     const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+(?:no\b[\s,.]*)?/iu, "").replace(LEADING_FILLER, "");
     const at = text.length - rest.length;
-    if (/^\p{Script=Han}/u.test(rest)) {
+    if (/^\p{Script=Han}/u.test(rest) || LATIN_WITH_ADDRESS.test(rest)) {
       const name = cleanChineseName(rest);
       // "阿Lin": a Chinese prefix of address with a Latin name.
-      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length || /^[阿小老][A-Za-z]+$/u.test(name)) && !/[不没沒说說想等呃嗯啊哦]/u.test(name);
+      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length || /^[阿小老][A-Za-z]+$|^[A-Za-z]+\p{Script=Han}$/u.test(name)) && !/[不没沒说說想等呃嗯啊哦]/u.test(name);
       if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12))) consider(at, standing, name, at);
     } else {
       const lead = STANDING_NAME.exec(rest);
@@ -170,6 +181,8 @@ export function extractName(reply: string): string | undefined {
   }
   if (candidates.length === 0) return undefined;
   candidates.sort((a, b) => era(a.at) - era(b.at) || a.strength - b.strength || a.at - b.at);
-  return candidates[candidates.length - 1]?.name;
+  const name = candidates[candidates.length - 1]?.name;
+  // "call me june", "its dan": a name typed in lower case is written back capitalised.
+  return name && /^[\p{Ll}\s'’\-]+$/u.test(name) && /^\p{Script=Latin}/u.test(name) ? name.replace(/(^|[\s\-])(\p{Ll})/gu, (_, edge: string, letter: string) => edge + letter.toUpperCase()) : name;
 }
 
