@@ -65,4 +65,9 @@ describe("picking one of a question's listed options", () => {
   ])("a question's opening and Cantonese particles are not an option's label: %j", (reply, options, question, value) => {
     expect(extractChoice(reply, options, question)).toBe(value);
   });
+
+  it("passes over an option named only to be turned down, and knows 下晌 as the afternoon", () => {
+    expect(extractChoice("Let's have a wee chat, I'm not one for breathing exercises.", ["talk", "breathing", "tips"], "Would you like a chat, a breathing exercise, or some tips?")).toBe("talk");
+    expect(extractChoice("下晌吧 两三点那会儿", ["morning", "afternoon", "evening"], "你想早上、下午还是晚上收到提醒？")).toBe("afternoon");
+  });
 });

@@ -158,5 +158,8 @@ function choiceIn(reply: string, options: readonly OptionValue[], question: stri
   const letter = /^\s*(?:option\s+)?([a-d])\s*(?:$|[.)。，,!！…]|\p{Script=Han}|please\b|pls\b)/iu.exec(text)?.[1];
   if (letter && /\b[a-d]\s*[.)：:]?\s*\S/iu.test(question)) return options["abcd".indexOf(letter.toLowerCase())];
   if (options.length === 3 && /\bthe middle\b|中[间間](?:那|的|嗰)/u.test(text)) return options[1];
-  return best(options, optionScores(text, options, labels));
+  // "Let's have a wee chat, I'm not one for breathing exercises": options named only to be turned down are passed over.
+  const kept = clauses(text).filter((clause) => !DECLINES.test(clause));
+  const declinedAside = kept.length > 0 && kept.length < clauses(text).length ? best(options, optionScores(kept.join(" , "), options, labels)) : undefined;
+  return declinedAside ?? best(options, optionScores(text, options, labels));
 }

@@ -53,4 +53,11 @@ describe("how long something has lasted, read from a natural reply", () => {
   it.each(["我成年以后就一直这样", "months, since I was 12"])("no count where none is given: %j", (reply) => {
     expect(howLong(reply).value).toBeUndefined();
   });
+
+  it.each([
+    ["年把了", { amount: 1, unit: "year" }],
+    ["个把礼拜", { amount: 1, unit: "week" }],
+  ])("about one of a unit (年把, 个把): %j", (reply, value) => {
+    expect(howLong(reply)).toMatchObject({ value });
+  });
 });

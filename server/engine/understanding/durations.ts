@@ -127,7 +127,9 @@ export function extractDuration(reply: string): Duration | undefined {
   // "a fortnight", "a decade": units of their own.
   if (/\bfortnight\b/u.test(text)) return { amount: 2, unit: "week" };
   if (/\b(?:a|one) decade\b/u.test(text)) return { amount: 10, unit: "year" };
-  if (/个把月/u.test(text)) return { amount: 1, unit: "month" };
+  // "个把月", "年把", "个把礼拜": about one of the unit.
+  const about = /个把(月|礼拜|星期)|(?:^|[^\d一二两三四五六七八九十个])(月|年|礼拜|星期)把/u.exec(text);
+  if (about) return { amount: 1, unit: unitOf(about[1] ?? about[2] ?? "") ?? "month" };
   const yearAndHalf = /(?:a|one|1) (?:year and a half|and a half years?)|一年半/u.exec(text);
   if (yearAndHalf) return { amount: 18, unit: "month" };
   const andHalfYears = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten) and a half years?|([两二三四五六七八九十])年半/u.exec(text);

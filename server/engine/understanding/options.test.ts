@@ -42,4 +42,9 @@ describe("a questionnaire option from a colloquial frequency", () => {
   it("reads 'not much' with a count of days as the count", () => {
     expect(extractOption("冇乜，一兩日咁啦", "zh")).toBe(1);
   });
+
+  it("reads days of one week said before the count as twice over the two weeks", () => {
+    expect(extractOption("这个嘛…一个礼拜有四五天吧", "zh")).toBe(2);
+    expect(extractOption("a week, 4 days maybe", "en")).toBe(2);
+  });
 });

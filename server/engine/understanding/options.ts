@@ -68,6 +68,7 @@ function colloquialOption(text: string): number | undefined {
 
 const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|[一二两三四五六七八九])?\s*(?:左右)?\s*(?:days?|nights?|times?|天|晚|日|次)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
 const PER_WEEK = /(?:a|per|each|every)\s*week|一周|每周|每星期|一個星期|一个星期/iu;
+const WEEK_BEFORE = /(?:一个?(?:礼拜|星期)|一周|每周|每个?(?:礼拜|星期)|\b(?:a|per|each|every) week)\s*(?:里|裡)?\s*(?:总有|总会有|有|大概有?|差不多有?|,|，)?\s*$/iu;
 const OF_A_WEEK = /(?:一周|每周|一星期|一個星期|一个星期)七天有?(\d+|[一二两三四五六七八九])天/u;
 const STRONG_ZERO = /not at all|never|none|完全|从来|從來|从不|從不|一次都|一天都|\b0\b|零/iu;
 const UNSURE = /not sure|no idea|don'?t know|dunno|no clue|不知道|不确定|不確定|说不准|說不準|不清楚|没数|沒數|没统计|沒統計|没注意|沒注意|算不清|唔知/iu;
@@ -92,7 +93,8 @@ function dayCountOption(text: string): number | undefined {
   const token = (match[1] ?? "").toLowerCase();
   let days = /couple/.test(token) ? 2 : /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
   if (days === undefined) return undefined;
-  if (PER_WEEK.test(match[0])) days *= 2;
+  // "4 days a week", "一个礼拜有四五天": days of one week, twice over the two weeks.
+  if (PER_WEEK.test(match[0]) || WEEK_BEFORE.test(text.slice(0, match.index))) days *= 2;
   return optionFromDays(days);
 }
 

@@ -31,4 +31,13 @@ describe("a rating read from a natural reply", () => {
   ])("ranges and formal numerals: %j → %d", (reply, value) => {
     expect(rate(reply).value).toBe(value);
   });
+
+  it.each([
+    ["Two point five. I'm being precise", 2.5],
+    ["Six. Not bad for an old codger of eighty-two.", 6],
+    ["一分，不是零分，因为礼拜三那天睡了个好觉", 1],
+    ["俩分 没啥焦虑的 就是累", 2],
+  ])("decimals in words, larger numbers' units, a score it is not, 俩: %j → %d", (reply, value) => {
+    expect(rate(reply).value).toBe(value);
+  });
 });

@@ -64,7 +64,7 @@ interface NumberHit {
   rangeWith?: number;
 }
 
-const NUMBER_TOKEN = /\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+|\b(?:zero|nil|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(?:for|to|too|ate|won)(?=\s*(?:out of (?:10|ten)|\/\s*10))/giu;
+const NUMBER_TOKEN = /\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+|[俩仨](?=分)|\b(?:zero|nil|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(?:for|to|too|ate|won)(?=\s*(?:out of (?:10|ten)|\/\s*10))/giu;
 /** Voice-to-text homophones, only where a scale follows ("for out of ten"). */
 const HOMOPHONES: Record<string, number> = { for: 4, to: 2, too: 2, ate: 8, won: 1 };
 
@@ -81,6 +81,8 @@ function numberHits(text: string): NumberHit[] {
       if (!/^(?:分|$|[\s,，、。.!！?？~～吧啊呢啦呀咯喇囉左上下的蛋]|或|到|至|之|点五|點五)/u.test(after) && !/[打给评]$/u.test(before)) continue;
       if (token === "一" && !/^分/u.test(after) && !/[打给评]$/u.test(before)) continue;
     }
+    // "eighty-two", "twenty one": the units of a larger number.
+    if (/\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]*$/iu.test(text.slice(Math.max(0, start - 9), start))) continue;
     // "one" is a pronoun more often than a number ("the last one", "one of those").
     if (token === "one" && /\b(?:this|that|the|which|each|every|any|no|last|next|other|another|first)\s*$/i.test(text.slice(0, start))) continue;
     if (token === "one" && !/\b(?:a|about|maybe|like|around|only|just|probably|give it|say)\s*$/i.test(text.slice(0, start)) && !RATING_AFTER.test(text.slice(end)))
@@ -108,7 +110,10 @@ function numberHits(text: string): NumberHit[] {
     // "five and a half", "6 and a half", "七点五", "七分半".
     const half = /^(?:\s+and\s+a\s+half|点五|點五|分半|\.5)/u.exec(afterText);
     if (half) value += 0.5;
-    hits.push({ value, start, end: end + (half ? half[0].length : 0), marked });
+    // "two point five": a decimal in words.
+    const point = half ? null : /^\s+point\s+(zero|one|two|three|four|five|six|seven|eight|nine|\d)\b/iu.exec(afterText);
+    if (point) value += (tokenNumber((point[1] ?? "").toLowerCase()) ?? 0) / 10;
+    hits.push({ value, start, end: end + (half ? half[0].length : 0) + (point ? point[0].length : 0), marked: marked || (point ? RATING_AFTER.test(afterText.slice(point[0].length)) : false) });
   }
   // Ranges: "6 or 7", "6-7", "6 to 7", "5? 6?", "六分到七分", "between 8 and 9".
   for (let i = 1; i < hits.length; i++) {
@@ -140,7 +145,7 @@ const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
  * "没有到0那么惨". A number there is context, not the answer, when the reply gives another.
  */
 const ELSEWHERE =
-  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people) (?:would say|says|said|thinks?|would put)|not (?:a|as|even|quite)\b|(?:till|until) \d)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|好的时候|没有到|没到|不到|不至于/iu;
+  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people) (?:would say|says|said|thinks?|would put)|not (?:a|as|even|quite)\b|(?:till|until) \d)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|好的时候|没有到|没到|不到|不至于|不是\s*[\d零一二两三四五六七八九十]/iu;
 
 /** Whether the clause around a number is about somewhere else than the answer. */
 function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boolean {
