@@ -114,4 +114,9 @@ describe("reading a reply against the pending question", () => {
   it("a name to be called by, after declining the real one, is an answer", () => {
     expect(readReply(ask("name", "en", "What's a name you'd be comfortable with me using?"), "I'd rather not give my real name. Call me Blue.")).toMatchObject({ intent: "answer", value: "Blue" });
   });
+
+  it("a number with a unit is not a rating given out of range", () => {
+    expect(readReply(ask("rating", "zh", "用0到10分，你的睡眠品质？"), "今天好冷喔，台中才12度").intent).not.toBe("answer");
+    expect(readReply(ask("rating", "en", "From 0 to 10, how is your mood?"), "12").intent).toBe("answer");
+  });
 });

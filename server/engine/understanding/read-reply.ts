@@ -76,7 +76,7 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   if (!closed && question.kind !== "open" && isBare(reply) && coerceBoolean(reply) === true && intent !== "answer" && intent !== "handoff") return "unsure";
   // A reply that opens with a clear yes ("Yes, I'd like to come back next week") is not a refusal or a doubt.
   if (OPENS_WITH_YES.test(reply) && (intent === "skip" || intent === "unsure" || intent === "off_topic")) return closed ? "yes" : "answer";
-  if (question.kind === "rating" && intent !== "answer" && /^\D{0,12}\d+(?:[.,]\d+)?\D{0,12}$/u.test(reply.trim()) && !cues.includes("ask")) return "answer";
+  if (question.kind === "rating" && intent !== "answer" && /^\D{0,12}\d+(?:[.,]\d+)?\D{0,12}$/u.test(reply.trim()) && !cues.includes("ask") && !COUNT_OF_SOMETHING.test(reply)) return "answer";
   // A rating given first and then asked about ("7 — is that bad?", "3/10. why, is that low?") is given.
   if (question.kind === "rating" && valueFound && intent === "question" && RATING_FIRST.test(reply)) return "answer";
   // A name asked to be called by, after declining another ("I'd rather not give my real name. Call me Blue.").
@@ -84,6 +84,8 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   return intent;
 }
 
+/** A number with a unit is a count of something, not a rating ("台中才12度", "34 years old", "3 kids"). */
+const COUNT_OF_SOMETHING = /\d+(?:[.,]\d+)?\s*(?:度|°|degrees?|岁|歲|kg|斤|块|塊|元|dollars?|bucks|%|years?|yrs?|hours?|hrs?|days?|kids?|天|小时|小時|个|個)/iu;
 const RATING_FIRST = /^\s*(?:a\s+|maybe\s+|about\s+)?\d+(?:[.,]\d+)?(?:\s*(?:\/|out of)\s*10)?\s*(?:[—–\-.,!]|$)/iu;
 const ASKS_TO_BE_CALLED = /\b(?:call me|go with|put)\b|叫我|喊我|称呼我|稱呼我/iu;
 
