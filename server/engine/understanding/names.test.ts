@@ -71,4 +71,17 @@ describe("the name a client asks to be called", () => {
   it("the name one answers to, after the full one", () => {
     expect(extractName("It's Kathleen here. Well, Kath. Kath is what I answer to.")).toBe("Kath");
   });
+
+  it.each([
+    ["Is my name kept after we finish? I don't want to end up on some list."],
+    ["今天好冷啊 你那边冷不冷"],
+    ["唔使叫名啦"],
+    ["idc"],
+  ])("no name in a question about names, a remark about the day, or a refusal: %j", (reply) => {
+    expect(extractName(reply)).toBeUndefined();
+  });
+
+  it("a name confirmed with 是 is the name without it", () => {
+    expect(extractName("是小宇 宇宙的宇 不是下雨的雨")).toBe("小宇");
+  });
 });

@@ -41,7 +41,8 @@ const EN_NAME_CUES: readonly NameCue[] = [
   { pattern: new RegExp(String.raw`\b(?:just|Just|JUST)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:'ll| will) do\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:go|goes|going)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
-  { pattern: new RegExp(String.raw`\bmy\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:'s|’s|\s+is)?\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
+  // "my name is sam", "my name Sam"; not "is my name kept…?".
+  { pattern: new RegExp(String.raw`\b[Mm]y\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})|\s+(?<name>${LATIN_NAME}))`, "gu"), strength: 2 },
   { pattern: new RegExp(String.raw`\bnames?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
   { pattern: new RegExp(String.raw`\bnames\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
   { pattern: new RegExp(String.raw`\b(?:i'm|i’m|im|i am|it's|it’s|its|this is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
@@ -74,17 +75,17 @@ const NOT_NAMES = new Set(
     "human bot robot person stranger someone somebody anyone everyone everybody people guy girl boy man woman client patient " +
     "call calls me myself i i'm im it's its he she they we us them mine yours whatever. depends either both neither none. " +
     "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely " +
-    "bye goodbye cheers whatever's dunno nope. no. sure. fine. ok? none? huh what? sorry? pardon"
+    "bye goodbye cheers whatever's dunno idc nope. no. sure. fine. ok? none? huh what? sorry? pardon"
   ).split(" "),
 );
 
 const ZH_NOT_NAMES =
-  /^(?:叫|喊|直接|虽然|雖然|但是|因为|因為|学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼)/u;
+  /^(?:叫|喊|直接|虽然|雖然|但是|因为|因為|学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼|今天|今日|明天|昨天|填|写|寫|人名|名字?(?=$|[啦吧呀啊，,。\s]))/u;
 
 const LEADING_ANY_NAME = new RegExp(String.raw`^(?:${ANY_NAME})`, "u");
 const STANDING_NAME = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u");
-/** Hesitation before a name said on its own: "umm I guess... Mo?", "hmm, Frankie.", "ok um it's Dan". */
-const LEADING_FILLER = /^(?:(?:u+m+|h+m+|u+h+|e+r+m*|ok(?:ay)?|well|so|oh|i guess|i think|i suppose|maybe|probably|it'?s|its)\b[\s,.…]*)+/iu;
+/** Hesitation before a name said on its own: "umm I guess... Mo?", "hmm, Frankie.", "ok um it's Dan", "是小宇". */
+const LEADING_FILLER = /^(?:(?:u+m+|h+m+|u+h+|e+r+m*|ok(?:ay)?|well|so|oh|i guess|i think|i suppose|maybe|probably|it'?s|its)\b[\s,.…]*)+|^(?:就是|是)(?=\p{Script=Han}{2,3}(?:$|[\s，,。!！]))/iu;
 /** A sentence after the first: a name can stand there too ("Whatever's easiest. Chris."). */
 const SENTENCE_START = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))[.!?…。！？]+\s+/gu;
 /** A name spelt out letter by letter ("T-H-A-B-O") repeats the name, it is not another. */
@@ -170,7 +171,7 @@ export function extractName(reply: string): string | undefined {
     if (/^\p{Script=Han}/u.test(rest) || LATIN_WITH_ADDRESS.test(rest)) {
       const name = cleanChineseName(rest);
       // "阿Lin": a Chinese prefix of address with a Latin name.
-      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length || /^[阿小老][A-Za-z]+$|^[A-Za-z]+\p{Script=Han}$/u.test(name)) && !/[不没沒说說想等呃嗯啊哦]/u.test(name);
+      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length || /^[阿小老][A-Za-z]+$|^[A-Za-z]+\p{Script=Han}$/u.test(name)) && !/[不没沒唔说說想等呃嗯啊哦]/u.test(name);
       if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12))) consider(at, standing, name, at);
     } else {
       const lead = STANDING_NAME.exec(rest);
