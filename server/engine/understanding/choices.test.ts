@@ -70,4 +70,12 @@ describe("picking one of a question's listed options", () => {
     expect(extractChoice("Let's have a wee chat, I'm not one for breathing exercises.", ["talk", "breathing", "tips"], "Would you like a chat, a breathing exercise, or some tips?")).toBe("talk");
     expect(extractChoice("下晌吧 两三点那会儿", ["morning", "afternoon", "evening"], "你想早上、下午还是晚上收到提醒？")).toBe("afternoon");
   });
+
+  it.each([
+    ["rent went up again and the landlord wants us out by August", ["money", "job", "housing"], "Which practical problem is weighing on you most: money, your job, or housing?", "housing"],
+    ["Well my health is fine for my age, and the family are good to me, so I suppose it must be the loneliness.", ["loneliness", "health", "family"], "Is it loneliness, your health, or family that weighs most?", "loneliness"],
+    ["I'd rather you didn't send any, I'll come back when I need to", ["daily", "weekly", "none"], "How often should I check in: daily, weekly, or not at all?", "none"],
+  ])("more of a topic's words, a conclusion ('so…'), or none asked for: %j", (reply, options, question, value) => {
+    expect(extractChoice(reply, options, question)).toBe(value);
+  });
 });

@@ -15,7 +15,7 @@ type OptionValue = string | number | boolean | null;
 
 /** Where a reply settles on its pick: a correction, "还是X吧", "if I must pick", "硬要选的话", "no, X". */
 const SETTLES = new RegExp(
-  String.raw`${CORRECTION_MARK.source}|(?:还是|還是)(?=[^，,。.]{0,8}吧)|\bif i (?:must|had to|have to) (?:pick|choose)\b|(?:硬要|真要|非要)[选選]的话|哦不|\bno,`,
+  String.raw`${CORRECTION_MARK.source}|\bso\b|所以|(?:还是|還是)(?=[^，,。.]{0,8}吧)|\bif i (?:must|had to|have to) (?:pick|choose)\b|(?:硬要|真要|非要)[选選]的话|哦不|\bno,`,
   "giu",
 );
 
@@ -72,9 +72,9 @@ function overlap(reply: string, label: string): number {
 }
 
 /** Whether a reply uses a topic's words: Latin words by stem, Chinese words whole ("老公", not the 老 of "老板"). */
-function topicOverlap(reply: string, words: string): boolean {
-  const han = words.match(/\p{Script=Han}+/gu) ?? [];
-  return han.some((word) => reply.includes(word)) || overlap(reply, words.replace(/\p{Script=Han}+/gu, " ")) > 0;
+function topicOverlap(reply: string, words: string): number {
+  const han = (words.match(/\p{Script=Han}+/gu) ?? []).filter((word) => reply.includes(word)).length;
+  return han + overlap(reply, words.replace(/\p{Script=Han}+/gu, " ")) / 2;
 }
 
 /** Per option, how strongly the text names it: its own id or label words count for more than its topic's words. */
@@ -82,7 +82,10 @@ function optionScores(text: string, options: readonly OptionValue[], labels: rea
   return options.map((option, index) => {
     const label = labels ? (labels[index] ?? "") : "";
     const byName = Math.max(overlap(text, String(option).toLowerCase()), label ? overlap(text, label) : 0);
-    return byName > 0 ? byName + 1 : topicOverlap(text, foldText(optionWords(String(option)))) ? 1 : 0;
+    if (byName > 0) return byName + 1;
+    // A topic's words: one is evidence; more of them a little more ("rent… the landlord" is housing more than money).
+    const topic = topicOverlap(text, foldText(optionWords(String(option))));
+    return topic > 0 ? 1 + Math.min(topic - 1, 4) / 10 : 0;
   });
 }
 

@@ -25,7 +25,7 @@ const TOPIC_WORDS: Readonly<Record<string, string>> = {
   anger: "anger angry rage irritable snap snapping furious temper 生气 生氣 发火 發火 愤怒 憤怒 脾气 脾氣 烦躁 煩躁",
   loneliness: "lonely loneliness alone isolated nobody 孤独 孤獨 寂寞 一个人 一個人 没人 沒人",
   grief: "grief loss lost died death passed gone mourning 去世 离开 離開 走了 失去 悲伤 悲傷 过世 過世",
-  stress: "stress stressed pressure overwhelmed too much 压力 壓力 累 崩溃 崩潰",
+  stress: "stress stressed pressure overwhelmed too much piling juggling everything at once 压力 壓力 累 崩溃 崩潰",
   morning: "morning mornings wake waking breakfast early 上晌 早上 早晨 起床 上午 一早",
   afternoon: "afternoon arvo lunch lunchtime midday 下晌 晌午 下午 中午 午饭 午飯",
   evening: "evening evenings night bedtime after work dinner 晚上 睡前 下班 夜里 夜晚",
@@ -61,6 +61,7 @@ const TOPIC_WORDS: Readonly<Record<string, string>> = {
   fortnightly: "fortnightly fortnight biweekly other week two weeks 两周 兩週 隔周 隔週 双周 雙週",
   self: "myself me mine 自己 我自己",
   someone_else: "someone else husband wife partner son daughter friend mum mom dad kid child brother sister 他 她 家人 朋友 孩子 老公 老婆",
+  none: "none neither nothing any no reminders 不用 不要 都不用 都不要 算了",
   no_preference: "no preference doesn't matter don't mind either whoever any 无所谓 無所謂 都可以 都行 随便 隨便",
   vent: "vent rant let off steam 发泄 發洩 吐槽 倾诉 傾訴",
 };

@@ -47,4 +47,14 @@ describe("a questionnaire option from a colloquial frequency", () => {
     expect(extractOption("这个嘛…一个礼拜有四五天吧", "zh")).toBe(2);
     expect(extractOption("a week, 4 days maybe", "en")).toBe(2);
   });
+
+  it.each([
+    ["Every blessed day. I used to love the garden", "en", 3],
+    ["Hardly at all. A day, maybe.", "en", 1],
+    ["冇喎，完全唔會", "zh", 0],
+    ["木有，俺能吃着呢", "zh", 0],
+    ["就上礼拜有两天，交货那两天", "zh", 1],
+  ] as const)("everyday frequencies: %j → %d", (reply, lang, value) => {
+    expect(extractOption(reply, lang)).toBe(value);
+  });
 });

@@ -29,10 +29,10 @@ export const ORDINALS: readonly (readonly [RegExp, number])[] = [
  * "a handful", "half the days", "every bloody day", "有幾日", "一多半", "几乎每天".
  */
 const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
-  [/冇乜|完全唔會|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有)(?=$|[呀啊喔啦，,。\s])/iu, 0],
-  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|^once\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
+  [/冇乜|完全唔會|完全唔会|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎啰囉，,。\s])/iu, 0],
+  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|^once\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
   [/大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
-  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|(?:almost|pretty much|nearly) all\b/iu, 3],
+  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|(?:almost|pretty much|nearly) all\b/iu, 3],
 ];
 
 /** The same phrases, compiled once for finding every one of them. */
@@ -88,7 +88,8 @@ function dayCountOption(text: string): number | undefined {
   const ofWeek = OF_A_WEEK.exec(text);
   if (ofWeek) return optionFromDays((tokenNumber(ofWeek[1] ?? "") ?? 0) * 2);
   const found = allMatches(text, DAY_COUNT);
-  if (found.length !== 1) return undefined;
+  // "上礼拜有两天，交货那两天": counts that say the same thing are one count.
+  if (found.length === 0 || found.some((m) => m[0] !== found[0]?.[0])) return undefined;
   const match = found[0] as RegExpMatchArray;
   const token = (match[1] ?? "").toLowerCase();
   let days = /couple/.test(token) ? 2 : /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
