@@ -40,7 +40,7 @@ const CUES: readonly (readonly [Cue, RegExp])[] = [
   ],
   [
     "chatter",
-    /\b(?:weather|rain\w*|snow\w*|hot|cat|dog|puppy|kitten|pizza|lunch|dinner|breakfast|food|game|match|football|soccer|f1|movie|film|song|music|netflix|show|episode|meme|reel|tiktok|lol+|haha\w*|brb|hold on|hang on|wait a sec|door|delivery|uber|kettle|phone died|battery|traffic|bus|train|lift|elevator|anyway|unrelated|random|btw|by the way)\b|天气|天氣|下雨|下大雨|好热|好熱|猫|貓|狗|外卖|外賣|吃饭|吃飯|麻辣烫|电影|電影|新歌|游戏|遊戲|抽卡|球赛|球賽|开奖|開獎|刷到|笑死|等我一下|等一下|等等|快递|快遞|顺便问|順便問|跟这个没关系|跟這個沒關係|题外话|題外話|对了|對了/iu,
+    /\b(?:weather|rain\w*|snow\w*|hot|cat|dog|puppy|kitten|pizza|lunch|dinner|breakfast|food|game|match|football|soccer|f1|movie|film|song|music|netflix|show|episode|meme|reel|tiktok|lol+|haha\w*|brb|hold on|hang on|wait a sec|door|delivery|uber|kettle|phone died|battery|traffic|bus|train|lift|elevator|anyway|unrelated|random|btw|by the way|sunny|snowing|thunder\w*|typhoon|degrees|wifi|internet|petrol|price of|concert|memes?|crosswords?|sudoku|tomatoes|recipe|holiday|trip|what time is it|what day is it|capital of|plumber|jollof|hurling|cricket|rugby|footy)\b|颱風|台风|打雷|下雪|几度|冷不冷|热不热|几点了|几号|涨价|涨了|一斤|买一送一|打折|演唱会|看电影|电视剧|梗|旅游|旅行|去了趟|风景|奶茶|咖啡厅|天气|天氣|下雨|下大雨|好热|好熱|猫|貓|狗|外卖|外賣|吃饭|吃飯|麻辣烫|电影|電影|新歌|游戏|遊戲|抽卡|球赛|球賽|开奖|開獎|刷到|笑死|等我一下|等一下|等等|快递|快遞|顺便问|順便問|跟这个没关系|跟這個沒關係|题外话|題外話|对了|對了/iu,
   ],
   ["negation", /\b(?:no|nope|nah|not|never|don'?t|didn'?t|haven'?t|won'?t|wouldn'?t)\b|不|没|沒|冇|唔/iu],
   ["affirmation", /\b(?:yes|yeah|yep|yup|sure|ok|okay|alright|fine|right|correct|exactly|definitely|of course)\b|是的|对|對|好的|可以|行|嗯|没错|沒錯|係/iu],
