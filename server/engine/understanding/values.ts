@@ -52,7 +52,6 @@ const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|分(?![钟
 /** Within a reply, a correction: what follows replaces what came before. */
 export const CORRECTION_MARK =
   /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
-const CORRECTION_MARKS = new RegExp(CORRECTION_MARK.source, "giu");
 
 interface NumberHit {
   value: number;
