@@ -140,6 +140,18 @@ function normaliseWords(text: string): string {
   return text.toLowerCase().replace(/[_\-]+/g, " ").replace(/\s+/g, " ").trim();
 }
 
+const LETTER = /\p{L}/u;
+
+/** Where `words` first stand in `text` as whole words (no letter either side), or -1. No pattern is built per call. */
+function wholeWordsAt(text: string, words: string): number {
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    const before = at > 0 ? (text[at - 1] ?? "") : "";
+    const after = text[at + words.length] ?? "";
+    if (!LETTER.test(before) && !LETTER.test(after)) return at;
+  }
+  return -1;
+}
+
 export function coerceEnum(text: string, values: readonly (string | number | boolean | null)[]): JsonValue | undefined {
   const reply = normaliseWords(text);
   if (!reply) return undefined;
@@ -149,8 +161,8 @@ export function coerceEnum(text: string, values: readonly (string | number | boo
   const named = values.filter((v) => {
     const words = normaliseWords(String(v));
     if (!words) return false;
-    const match = new RegExp(`(^|[^\\p{L}])${escape(words)}([^\\p{L}]|$)`, "u").exec(reply);
-    return match !== null && !NEGATED_BEFORE.test(reply.slice(0, match.index + (match[1]?.length ?? 0)));
+    const at = wholeWordsAt(reply, words);
+    return at >= 0 && !NEGATED_BEFORE.test(reply.slice(0, at));
   });
   if (named.length === 1) return named[0];
   // A number picks by position (1-based), as clients do when options are listed.

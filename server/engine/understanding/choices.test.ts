@@ -40,4 +40,42 @@ describe("picking one of a question's listed options", () => {
   it("gives no choice when an opening names two options alike", () => {
     expect(extractChoice("sleep and stress, both equally, can't split them", FOCUS, FOCUS_EN)).toBeUndefined();
   });
+
+  it.each([
+    ["after dinner works best", ["morning", "afternoon", "evening"], "When would you prefer your reminders: morning, afternoon or evening?", "evening"],
+    ["every day would help keep me on track", ["daily", "weekly", "none"], "How often should I remind you: daily, weekly, or not at all?", "daily"],
+    ["something with a pen and paper", ["breathing", "journaling", "walking"], "Shall we start with a breathing exercise, some journaling, or a walk?", "journaling"],
+  ])("common words ('after', 'every', 'with') do not name an option: %j", (reply, options, question, value) => {
+    expect(extractChoice(reply, options, question)).toBe(value);
+  });
+
+  it.each([
+    ["Amma and Appa. They want me to get married", ["partner", "parents", "children", "friends"], "Who is it mostly about: your partner, your parents, your children or friends?", "parents"],
+    ["arvo's best for me", ["morning", "afternoon", "evening"], "Morning, afternoon or evening?", "afternoon"],
+    ["Got laid off in Feb", ["money", "job", "housing"], "Which is weighing on you most: money, your job, or housing?", "job"],
+    ["Doesn't matter to me.", ["male", "female", "no_preference"], "Would you prefer a male or female counsellor, or no preference?", "no_preference"],
+    ["嗯…先歇会儿", ["continue", "pause", "end"], "要继续、暂停，还是结束？", "pause"],
+  ])("an option known by everyday words for it: %j", (reply, options, question, value) => {
+    expect(extractChoice(reply, options, question)).toBe(value);
+  });
+
+  it.each([
+    ["屋企嘅事多啲", ["work", "family", "relationships"], "你而家最困擾嘅係工作、家庭，定係感情？", "family"],
+    ["晚上脑子停不下来，躺下就开始想事情", ["low_mood", "anxiety", "sleep"], "想先从哪一块开始？情绪低落、焦虑，或是睡眠？", "sleep"],
+  ])("a question's opening and Cantonese particles are not an option's label: %j", (reply, options, question, value) => {
+    expect(extractChoice(reply, options, question)).toBe(value);
+  });
+
+  it("passes over an option named only to be turned down, and knows 下晌 as the afternoon", () => {
+    expect(extractChoice("Let's have a wee chat, I'm not one for breathing exercises.", ["talk", "breathing", "tips"], "Would you like a chat, a breathing exercise, or some tips?")).toBe("talk");
+    expect(extractChoice("下晌吧 两三点那会儿", ["morning", "afternoon", "evening"], "你想早上、下午还是晚上收到提醒？")).toBe("afternoon");
+  });
+
+  it.each([
+    ["rent went up again and the landlord wants us out by August", ["money", "job", "housing"], "Which practical problem is weighing on you most: money, your job, or housing?", "housing"],
+    ["Well my health is fine for my age, and the family are good to me, so I suppose it must be the loneliness.", ["loneliness", "health", "family"], "Is it loneliness, your health, or family that weighs most?", "loneliness"],
+    ["I'd rather you didn't send any, I'll come back when I need to", ["daily", "weekly", "none"], "How often should I check in: daily, weekly, or not at all?", "none"],
+  ])("more of a topic's words, a conclusion ('so…'), or none asked for: %j", (reply, options, question, value) => {
+    expect(extractChoice(reply, options, question)).toBe(value);
+  });
 });

@@ -5,6 +5,7 @@
  * with. What a reply settles on after a correction ("no actually", "还是…吧") decides. None guesses.
  */
 import { coerceEnum } from "../runtime/coerce";
+import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
 import { optionWords } from "./option-words";
 import { ORDINALS } from "./options";
@@ -14,30 +15,42 @@ type OptionValue = string | number | boolean | null;
 
 /** Where a reply settles on its pick: a correction, "还是X吧", "if I must pick", "硬要选的话", "no, X". */
 const SETTLES = new RegExp(
-  String.raw`${CORRECTION_MARK.source}|(?:还是|還是)(?=[^，,。.]{0,8}吧)|\bif i (?:must|had to|have to) (?:pick|choose)\b|(?:硬要|真要|非要)[选選]的话|哦不|\bno,`,
+  String.raw`${CORRECTION_MARK.source}|\bso\b|所以|(?:还是|還是)(?=[^，,。.]{0,8}吧)|\bif i (?:must|had to|have to) (?:pick|choose)\b|(?:硬要|真要|非要)[选選]的话|哦不|\bno,`,
   "giu",
 );
 
 /** The labels a question gives its options, in order ("…: 睡眠、压力还是人际关系？"), when they line up with the ids. */
 function labelsFromQuestion(question: string, count: number): string[] | undefined {
-  const tail = question.split(/[:：]/u).pop() ?? question;
+  // The list is in the question's last sentence, after a colon when there is one ("想先从哪一块开始？情绪低落、焦虑，或是睡眠？").
+  const tail = (question.split(/[:：]/u).pop() ?? question).replace(/[?？。.!！]+\s*$/u, "").replace(/^.*[?？。!！]\s*/u, "");
   const parts = tail
-    .replace(/[?？。.!！]+\s*$/u, "")
-    .split(/\s*(?:,|，|、|\/|;|；|\bor\b|还是|或者|或是|或)\s*/iu)
+    .split(/\s*(?:,|，|、|\/|;|；|\bor\b|还是|或者|或是|定系|抑或|或)\s*/iu)
     .map((part) => part.trim())
     .filter(Boolean);
-  return parts.length === count ? parts : undefined;
+  if (parts.length !== count) return undefined;
+  // An English first label carries the question's opening ("Shall we start with a breathing exercise"): keep only as many
+  // words as the longest other label has. (Chinese labels keep theirs: their common characters count for nothing.)
+  const first = parts[0] ?? "";
+  const longest = Math.max(...parts.slice(1).map((part) => part.split(/\s+/).length));
+  if (!/\p{Script=Han}/u.test(first) && first.split(/\s+/).length > longest) parts[0] = first.split(/\s+/).slice(-longest).join(" ");
+  return parts;
 }
 
 /** Characters too common to tell two options apart. */
-const COMMON_HAN = new Set([..."的一是了我你他她它们們还還吧都想聊个個点點些这這那就也很太不没沒有在和与與或者还是還是要会會能可以啊呢嘛啦吗嗎事情方面比较較最更分钟鐘"]);
+const COMMON_HAN = new Set([..."的一是了我你他她它们們还還吧都想聊个個点點些这這那就也很太不没沒有在和与與或者还是還是要会會能可以啊呢嘛啦吗嗎事情方面比较較最更分钟鐘嘅系係啲咗喺嗰佢咁乜冇唔"]);
+
+/** English words too common to tell two options apart ("after" is not "afternoon", "every" is in "every day" and "every week"). */
+const COMMON_STEMS = new Set(
+  "the and for with some start shall would could shoul after befor every other there their which what that this thing somet anyth nothi maybe reall think like mainl mostl prefe feel kind sort"
+    .split(" "),
+);
 
 const NUMBER_WORDS = /\d+|[一二两三四五六七八九十]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty|sixty)\b/giu;
 
 /** The numbers a text names ("十分钟", "20 min", "five") as a set. */
 function numbersIn(text: string): Set<number> {
   const found = new Set<number>();
-  for (const match of text.matchAll(NUMBER_WORDS)) {
+  for (const match of allMatches(text, NUMBER_WORDS)) {
     const value = tokenNumber(match[0].toLowerCase());
     if (value !== undefined) found.add(value);
   }
@@ -47,7 +60,7 @@ function numbersIn(text: string): Set<number> {
 /** How much a reply shares with an option's label: word stems and numbers for Latin text, uncommon characters for Chinese. */
 function overlap(reply: string, label: string): number {
   let score = 0;
-  const stems = (text: string) => (text.match(/[a-z]{3,}/g) ?? []).map((word) => word.slice(0, Math.min(word.length, 5)));
+  const stems = (text: string) => (text.match(/[a-z]{3,}/g) ?? []).map((word) => word.slice(0, Math.min(word.length, 5))).filter((stem) => !COMMON_STEMS.has(stem));
   const replyStems = new Set(stems(reply));
   for (const stem of stems(label.replace(/_/g, " "))) if (replyStems.has(stem)) score += 2;
   const replyHan = new Set(Array.from(reply.match(/\p{Script=Han}/gu) ?? []));
@@ -59,9 +72,9 @@ function overlap(reply: string, label: string): number {
 }
 
 /** Whether a reply uses a topic's words: Latin words by stem, Chinese words whole ("老公", not the 老 of "老板"). */
-function topicOverlap(reply: string, words: string): boolean {
-  const han = words.match(/\p{Script=Han}+/gu) ?? [];
-  return han.some((word) => reply.includes(word)) || overlap(reply, words.replace(/\p{Script=Han}+/gu, " ")) > 0;
+function topicOverlap(reply: string, words: string): number {
+  const han = (words.match(/\p{Script=Han}+/gu) ?? []).filter((word) => reply.includes(word)).length;
+  return han + overlap(reply, words.replace(/\p{Script=Han}+/gu, " ")) / 2;
 }
 
 /** Per option, how strongly the text names it: its own id or label words count for more than its topic's words. */
@@ -69,7 +82,10 @@ function optionScores(text: string, options: readonly OptionValue[], labels: rea
   return options.map((option, index) => {
     const label = labels ? (labels[index] ?? "") : "";
     const byName = Math.max(overlap(text, String(option).toLowerCase()), label ? overlap(text, label) : 0);
-    return byName > 0 ? byName + 1 : topicOverlap(text, foldText(optionWords(String(option)))) ? 1 : 0;
+    if (byName > 0) return byName + 1;
+    // A topic's words: one is evidence; more of them a little more ("rent… the landlord" is housing more than money).
+    const topic = topicOverlap(text, foldText(optionWords(String(option))));
+    return topic > 0 ? 1 + Math.min(topic - 1, 4) / 10 : 0;
   });
 }
 
@@ -117,7 +133,7 @@ function openingChoice(text: string, options: readonly OptionValue[], labels: re
 export function extractChoice(reply: string, options: readonly OptionValue[], question = ""): OptionValue | undefined {
   // "work i think. no actually family", "注意力……不对，还是睡眠吧": what the reply settles on decides.
   const folded = foldText(reply);
-  const settles = [...folded.matchAll(SETTLES)];
+  const settles = allMatches(folded, SETTLES);
   const last = settles[settles.length - 1];
   if (last) {
     const after = choiceIn(folded.slice(last.index + last[0].length), options, question);
@@ -145,5 +161,8 @@ function choiceIn(reply: string, options: readonly OptionValue[], question: stri
   const letter = /^\s*(?:option\s+)?([a-d])\s*(?:$|[.)。，,!！…]|\p{Script=Han}|please\b|pls\b)/iu.exec(text)?.[1];
   if (letter && /\b[a-d]\s*[.)：:]?\s*\S/iu.test(question)) return options["abcd".indexOf(letter.toLowerCase())];
   if (options.length === 3 && /\bthe middle\b|中[间間](?:那|的|嗰)/u.test(text)) return options[1];
-  return best(options, optionScores(text, options, labels));
+  // "Let's have a wee chat, I'm not one for breathing exercises": options named only to be turned down are passed over.
+  const kept = clauses(text).filter((clause) => !DECLINES.test(clause));
+  const declinedAside = kept.length > 0 && kept.length < clauses(text).length ? best(options, optionScores(kept.join(" , "), options, labels)) : undefined;
+  return declinedAside ?? best(options, optionScores(text, options, labels));
 }

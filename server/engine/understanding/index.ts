@@ -1,4 +1,4 @@
 export { readReply } from "./read-reply";
-export { extractDuration } from "./values";
+export { extractDuration } from "./durations";
 export * from "./types";
 export { correctedPart, namedSummaryPart } from "./summary-part";

@@ -11,7 +11,9 @@ import { allMatches } from "../text/matches";
  * strength the last one wins, and what comes before a correction ("wait no", "jk", "其实") yields to
  * what comes after it. Names in a negated cue ("nobody calls me that", "别叫全名") are not taken.
  */
-const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.?\s+)?`;
+const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.?\s+|(?:Father|Sister|Brother|Nurse|Auntie|Aunty|Uncle|Pastor|Coach|Granny|Nana)\s+(?=\p{Lu}))?`;
+/** Words that are names' titles when a capitalised name follows ("Father Mick", "Nurse Kaye", "Sister Mary Clare"). */
+const ADDRESS_TITLE = /^(?:Father|Sister|Brother|Nurse|Auntie|Aunty|Uncle|Pastor|Coach|Granny|Nana)$/u;
 const LATIN_NAME = String.raw`${TITLE}\p{Lu}[\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
 const ANY_NAME = String.raw`${TITLE}[\p{Script=Latin}][\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
 
@@ -21,18 +23,26 @@ interface NameCue {
 }
 
 const EN_NAME_CUES: readonly NameCue[] = [
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough)`, "gu"), strength: 4 },
+  // "Tom is fine", "Priya alone is okay"; not "P is fine too", a second choice.
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:alone|on its own|by itself))?(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough)(?!\s+(?:too|also|as well)\b)`, "gu"), strength: 4 },
+  // "so Henno I guess", "Chris I suppose": where a list of names settles.
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+I\s+(?:guess|suppose|reckon)\b`, "gu"), strength: 4 },
+  // "just put Hope", "put me down as Nurse Kaye": the name to write down.
+  { pattern: new RegExp(String.raw`\b(?:[Pp]ut|[Ww]rite|[Pp]ut me down as|[Pp]ut down)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:works|will do)`, "gu"), strength: 4 },
+  // "Mrs O'Sullivan to you".
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+to you\b`, "gu"), strength: 3 },
   // "…but please, Sandy", "Madison please": the name asked for.
   { pattern: new RegExp(String.raw`\bplease,?\s+(?<name>${LATIN_NAME})|(?<name>(?=\p{Lu}\p{Ll})${LATIN_NAME})\s+please\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred)\b`, "gu"), strength: 4 },
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}call me)`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}calls? me|what I (?:answer|respond) to|what I go by)`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:just|Just|JUST)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:'ll| will) do\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:go|goes|going)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
-  { pattern: new RegExp(String.raw`\bmy\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:'s|’s|\s+is)?\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
+  // "my name is sam", "my name Sam"; not "is my name kept…?".
+  { pattern: new RegExp(String.raw`\b[Mm]y\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})|\s+(?<name>${LATIN_NAME}))`, "gu"), strength: 2 },
   { pattern: new RegExp(String.raw`\bnames?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
   { pattern: new RegExp(String.raw`\bnames\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
   { pattern: new RegExp(String.raw`\b(?:i'm|i’m|im|i am|it's|it’s|its|this is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
@@ -40,7 +50,7 @@ const EN_NAME_CUES: readonly NameCue[] = [
 ];
 
 /** Where a Chinese name ends: particles, politeness, punctuation, spaces, emoji. */
-const ZH_NAME_STOP = /可以|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
+const ZH_NAME_STOP = /可以|要得|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
 
 const ZH_NAME_CUES: readonly NameCue[] = [
   { pattern: /(?:可以叫我|可以喊我|叫我一声|叫我做|叫我作|都叫我|都喊我|就叫我|称呼我|稱呼我|叫我|喊我|就叫|(?<![我你他她么麼样樣])叫)\s*["“‘「]?/gu, strength: 3 },
@@ -64,21 +74,34 @@ const NOT_NAMES = new Set(
     "if then than as of for to by about into up down out off again once name names nickname real full first last middle " +
     "human bot robot person stranger someone somebody anyone everyone everybody people guy girl boy man woman client patient " +
     "call calls me myself i i'm im it's its he she they we us them mine yours whatever. depends either both neither none. " +
-    "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely"
+    "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely " +
+    "bye goodbye cheers whatever's dunno idc nope. no. sure. fine. ok? none? huh what? sorry? pardon"
   ).split(" "),
 );
 
 const ZH_NOT_NAMES =
-  /^(?:叫|喊|直接|虽然|雖然|但是|因为|因為|学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼)/u;
+  /^(?:叫|喊|直接|虽然|雖然|但是|因为|因為|学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼|今天|今日|明天|昨天|填|写|寫|人名|名字?(?=$|[啦吧呀啊，,。\s]))/u;
+
+const LEADING_ANY_NAME = new RegExp(String.raw`^(?:${ANY_NAME})`, "u");
+const STANDING_NAME = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u");
+/** Hesitation before a name said on its own: "umm I guess... Mo?", "hmm, Frankie.", "ok um it's Dan", "是小宇". */
+const LEADING_FILLER = /^(?:(?:u+m+|h+m+|u+h+|e+r+m*|ok(?:ay)?|well|so|oh|i guess|i think|i suppose|maybe|probably|it'?s|its)\b[\s,.…]*)+|^(?:就是|是)(?=\p{Script=Han}{2,3}(?:$|[\s，,。!！]))/iu;
+/** A sentence after the first: a name can stand there too ("Whatever's easiest. Chris."). */
+const SENTENCE_START = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))[.!?…。！？]+\s+/gu;
+/** A name spelt out letter by letter ("T-H-A-B-O") repeats the name, it is not another. */
+const SPELT_OUT = /^(?:\p{L}[-.\s])+\p{L}$/u;
+
+/** "May姐", "Ken哥": a Latin name with a Chinese form of address. */
+const LATIN_WITH_ADDRESS = /^\p{Lu}[A-Za-z]*(?:妈|媽|哥|姐|叔|姨|仔|妹|爸|嫂)/u;
 
 /** Particles and politeness after a Chinese name, and quotes around it. */
 function cleanChineseName(candidate: string): string | undefined {
   const text = candidate.replace(/^[\s:："“‘「『]+/u, "");
-  const latin = new RegExp(String.raw`^(?:${ANY_NAME})`, "u").exec(text);
+  const latin = LEADING_ANY_NAME.exec(text);
   if (latin && /^[A-Za-z]/.test(text)) {
-    const name = cleanEnglishName(latin[0]);
-    // "Lily妈", "Ken哥": a Latin name with a Chinese form of address.
+    // "Lily妈", "Ken哥", "May姐": a Latin name with a Chinese form of address (a name even where the word is not: "May").
     const address = /^(?:妈|媽|哥|姐|叔|姨|仔|妹|爸|嫂)/u.exec(text.slice(latin[0].length))?.[0];
+    const name = address && /^\p{Lu}\p{Ll}*$/u.test(latin[0]) ? latin[0] : cleanEnglishName(latin[0]);
     return name && address ? name + address : name;
   }
   if (ZH_NOT_NAMES.test(text)) return undefined;
@@ -97,7 +120,7 @@ function cleanEnglishName(candidate: string): string | undefined {
     const bare = word.replace(/[^\p{L}\p{M}'’.\-]/gu, "").replace(/(?<!^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))\.$/u, "");
     if (!bare) break;
     const lower = bare.toLowerCase().replace(/\.$/, "");
-    if (taken.length === 0 && NOT_NAMES.has(lower)) return undefined;
+    if (taken.length === 0 && NOT_NAMES.has(lower) && !(ADDRESS_TITLE.test(bare) && /^\p{Lu}/u.test(words[1] ?? ""))) return undefined;
     if (taken.length > 0 && (!/^\p{Lu}/u.test(bare) || /^(?:I|I'm|Is|And|But|Or|So|The|My)$/u.test(bare))) break;
     taken.push(bare);
     if (/[,;:!?]$/.test(word) || (/\.$/.test(word) && !/^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.$/.test(word))) break;
@@ -106,7 +129,10 @@ function cleanEnglishName(candidate: string): string | undefined {
 }
 
 /** Cues that reject the name after them: "nobody calls me that", "don't call me Bob", "别叫全名". */
-const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|(?:[别別不莫]\s*$)/iu;
+const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|(?:(?:[别別不莫]|不要|唔好|唔要)\s*$)/iu;
+/** Said of a name just given: nobody uses it ("Patricia but nobody has called me that", "William on all the forms"). */
+const DISOWNED_AFTER = /^[^.!?。！？]{0,12}?\b(?:but\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?call(?:s|ed)?\s+me\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)/iu;
+
 /** A correction: candidates before it yield to candidates after it. */
 const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought)\b|其实|其實|不是啦|开玩笑|開玩笑|算了/giu;
 
@@ -121,7 +147,8 @@ export function extractName(reply: string): string | undefined {
   const era = (at: number): number => corrections.filter((end) => end <= at).length;
   const candidates: { at: number; strength: number; name: string }[] = [];
   const consider = (at: number, strength: number, name: string | undefined, cueStart: number): void => {
-    if (!name || NEGATED_NAME_CUE.test(text.slice(Math.max(0, cueStart - 16), cueStart))) return;
+    if (!name || SPELT_OUT.test(name) || NEGATED_NAME_CUE.test(text.slice(Math.max(0, cueStart - 16), cueStart))) return;
+    if (DISOWNED_AFTER.test(text.slice(at + name.length))) return;
     candidates.push({ at, strength, name });
   };
   for (const cue of EN_NAME_CUES) {
@@ -133,23 +160,30 @@ export function extractName(reply: string): string | undefined {
   for (const cue of ZH_NAME_CUES) {
     for (const found of allMatches(text, cue.pattern)) consider(found.index, cue.strength, cleanChineseName(text.slice(found.index + found[0].length)), found.index);
   }
-  // A name standing first in the reply, or first after a correction ("Mr. Henderson lol no jk. Josh").
-  for (const start of [0, ...corrections]) {
-    const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+(?:no\b[\s,.]*)?/iu, "");
+  // A name standing first in the reply (after any hesitation), first after a correction ("Mr. Henderson lol no jk. Josh"),
+  // or as a sentence of its own ("Whatever's easiest. Chris.").
+  const sentences = allMatches(text, SENTENCE_START).map((m) => m.index + m[0].length);
+  for (const start of [0, ...corrections, ...sentences]) {
+    // A later sentence's name yields to the first one ("Billy. Well, William, but…").
+    const standing = sentences.includes(start) && !corrections.includes(start) && start !== 0 ? 0.5 : 1;
+    const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+(?:no\b[\s,.]*)?/iu, "").replace(LEADING_FILLER, "");
     const at = text.length - rest.length;
-    if (/^\p{Script=Han}/u.test(rest)) {
+    if (/^\p{Script=Han}/u.test(rest) || LATIN_WITH_ADDRESS.test(rest)) {
       const name = cleanChineseName(rest);
-      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length) && !/[不没沒说說想等呃嗯啊哦]/u.test(name);
-      if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12))) consider(at, 1, name, at);
+      // "阿Lin": a Chinese prefix of address with a Latin name.
+      const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length || /^[阿小老][A-Za-z]+$|^[A-Za-z]+\p{Script=Han}$/u.test(name)) && !/[不没沒唔说說想等呃嗯啊哦]/u.test(name);
+      if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12))) consider(at, standing, name, at);
     } else {
-      const lead = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u").exec(rest);
+      const lead = STANDING_NAME.exec(rest);
       const followed = lead ? rest.slice(lead[0].length) : "";
-      const standsAlone = lead && (/^\s*$|^\s*[,.;:!()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks|actually)\b/iu.test(followed));
-      if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, 1, cleanEnglishName(lead[0]), at);
+      const standsAlone = lead && (/^\s*$|^\s*[,.;:!?()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks|actually)\b/iu.test(followed));
+      if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, standing, cleanEnglishName(lead[0]), at);
     }
   }
   if (candidates.length === 0) return undefined;
   candidates.sort((a, b) => era(a.at) - era(b.at) || a.strength - b.strength || a.at - b.at);
-  return candidates[candidates.length - 1]?.name;
+  const name = candidates[candidates.length - 1]?.name;
+  // "call me june", "its dan": a name typed in lower case is written back capitalised.
+  return name && /^[\p{Ll}\s'’\-]+$/u.test(name) && /^\p{Script=Latin}/u.test(name) ? name.replace(/(^|[\s\-])(\p{Ll})/gu, (_, edge: string, letter: string) => edge + letter.toUpperCase()) : name;
 }
 

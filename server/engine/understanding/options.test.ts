@@ -30,4 +30,31 @@ describe("a questionnaire option from a colloquial frequency", () => {
   it("reads a range of days within the two weeks by its lower end", () => {
     expect(extractOption("十四天里大概三四天", "zh")).toBe(1);
   });
+
+  it("reads 一多半 as more than half the days", () => {
+    expect(extractOption("不是天天 但是一多半的时间吧", "zh")).toBe(2);
+  });
+
+  it("takes the frequency after the last turn that one follows, not a turn with nothing after it", () => {
+    expect(extractOption("一半以上吧，不对，应该就几天而已，上周其实睡得还行", "zh")).toBe(1);
+  });
+
+  it("reads 'not much' with a count of days as the count", () => {
+    expect(extractOption("冇乜，一兩日咁啦", "zh")).toBe(1);
+  });
+
+  it("reads days of one week said before the count as twice over the two weeks", () => {
+    expect(extractOption("这个嘛…一个礼拜有四五天吧", "zh")).toBe(2);
+    expect(extractOption("a week, 4 days maybe", "en")).toBe(2);
+  });
+
+  it.each([
+    ["Every blessed day. I used to love the garden", "en", 3],
+    ["Hardly at all. A day, maybe.", "en", 1],
+    ["冇喎，完全唔會", "zh", 0],
+    ["木有，俺能吃着呢", "zh", 0],
+    ["就上礼拜有两天，交货那两天", "zh", 1],
+  ] as const)("everyday frequencies: %j → %d", (reply, lang, value) => {
+    expect(extractOption(reply, lang)).toBe(value);
+  });
 });

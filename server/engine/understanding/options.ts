@@ -4,10 +4,10 @@
  * ordinal. Deterministic; undefined when the reply gives none.
  */
 import { interpretAnswer } from "../instruments";
+import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
 import type { ReplyLanguage } from "./types";
 import { CORRECTION_MARK, tokenNumber } from "./values";
-
 
 /** Day counts over the questionnaires' two weeks: 0 → not at all, 1–6 → several days, 7–11 → more than half, 12+ → nearly every day. */
 function optionFromDays(days: number): number {
@@ -29,26 +29,30 @@ export const ORDINALS: readonly (readonly [RegExp, number])[] = [
  * "a handful", "half the days", "every bloody day", "有幾日", "一多半", "几乎每天".
  */
 const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
-  [/冇乜|完全唔會|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有)(?=$|[呀啊喔啦，,。\s])/iu, 0],
-  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|^once\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
-  [/大半|过半|過半|一半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
-  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|(?:almost|pretty much|nearly) all\b/iu, 3],
+  [/冇乜|完全唔會|完全唔会|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎啰囉，,。\s])/iu, 0],
+  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|^once\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
+  [/大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
+  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|(?:almost|pretty much|nearly) all\b/iu, 3],
 ];
+
+/** The same phrases, compiled once for finding every one of them. */
+const EXTRA_OPTION_PHRASES_ALL = EXTRA_OPTION_PHRASES.map(([pattern, score]) => [new RegExp(pattern.source, "giu"), score] as const);
 
 /** A phrase turned down just before it: "not half the days", "不是天天", "冇一半咁多", "没有每天那么". */
 const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔)\s*$/u;
 /** Where a reply turns to what it settles on: "but", "但", "no,", "不，", a correction. */
 const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|不[，,]`, "iu");
+const TURNS = new RegExp(TURN.source, "giu");
 
 /**
  * The colloquial frequency a reply settles on: phrases turned down are passed over, a phrase inside
- * a longer one yields to it ("a few" in "more than a few"); after a turn ("but", "no,", "不对") the
- * first phrase after it, else the first phrase.
+ * a longer one yields to it ("a few" in "more than a few"); after the last turn ("but", "no,", "不对")
+ * that a phrase follows, the first phrase after it, else the first phrase.
  */
 function colloquialOption(text: string): number | undefined {
   const found: { start: number; end: number; score: number }[] = [];
-  for (const [pattern, score] of EXTRA_OPTION_PHRASES) {
-    for (const match of text.matchAll(new RegExp(pattern.source, "giu"))) {
+  for (const [pattern, score] of EXTRA_OPTION_PHRASES_ALL) {
+    for (const match of allMatches(text, pattern)) {
       if (NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 6), match.index))) continue;
       found.push({ start: match.index, end: match.index + match[0].length, score });
     }
@@ -56,13 +60,15 @@ function colloquialOption(text: string): number | undefined {
   const kept = found.filter((hit) => !found.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
   if (kept.length === 0) return undefined;
   kept.sort((a, b) => a.start - b.start);
-  const turns = [...text.matchAll(new RegExp(TURN.source, "giu"))].map((turn) => turn.index + turn[0].length);
-  const lastTurn = turns.length ? Math.max(...turns) : -1;
+  // The last turn that a phrase follows ("一半以上吧，不对，应该就几天而已，上周其实睡得还行": 几天).
+  const turns = allMatches(text, TURNS).map((turn) => turn.index + turn[0].length);
+  const lastTurn = Math.max(-1, ...turns.filter((turn) => kept.some((hit) => hit.start >= turn)));
   return (kept.find((hit) => hit.start >= lastTurn) ?? kept[0])?.score;
 }
 
 const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|[一二两三四五六七八九])?\s*(?:左右)?\s*(?:days?|nights?|times?|天|晚|日|次)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
 const PER_WEEK = /(?:a|per|each|every)\s*week|一周|每周|每星期|一個星期|一个星期/iu;
+const WEEK_BEFORE = /(?:一个?(?:礼拜|星期)|一周|每周|每个?(?:礼拜|星期)|\b(?:a|per|each|every) week)\s*(?:里|裡)?\s*(?:总有|总会有|有|大概有?|差不多有?|,|，)?\s*$/iu;
 const OF_A_WEEK = /(?:一周|每周|一星期|一個星期|一个星期)七天有?(\d+|[一二两三四五六七八九])天/u;
 const STRONG_ZERO = /not at all|never|none|完全|从来|從來|从不|從不|一次都|一天都|\b0\b|零/iu;
 const UNSURE = /not sure|no idea|don'?t know|dunno|no clue|不知道|不确定|不確定|说不准|說不準|不清楚|没数|沒數|没统计|沒統計|没注意|沒注意|算不清|唔知/iu;
@@ -81,13 +87,15 @@ function dayCountOption(text: string): number | undefined {
   }
   const ofWeek = OF_A_WEEK.exec(text);
   if (ofWeek) return optionFromDays((tokenNumber(ofWeek[1] ?? "") ?? 0) * 2);
-  const found = [...text.matchAll(DAY_COUNT)];
-  if (found.length !== 1) return undefined;
+  const found = allMatches(text, DAY_COUNT);
+  // "上礼拜有两天，交货那两天": counts that say the same thing are one count.
+  if (found.length === 0 || found.some((m) => m[0] !== found[0]?.[0])) return undefined;
   const match = found[0] as RegExpMatchArray;
   const token = (match[1] ?? "").toLowerCase();
   let days = /couple/.test(token) ? 2 : /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
   if (days === undefined) return undefined;
-  if (PER_WEEK.test(match[0])) days *= 2;
+  // "4 days a week", "一个礼拜有四五天": days of one week, twice over the two weeks.
+  if (PER_WEEK.test(match[0]) || WEEK_BEFORE.test(text.slice(0, match.index))) days *= 2;
   return optionFromDays(days);
 }
 
@@ -108,6 +116,8 @@ export function extractOption(reply: string, lang: ReplyLanguage): number | unde
     if (result.score === 0 && !STRONG_ZERO.test(text)) return unsure ? undefined : (extra ?? dayCountOption(text) ?? 0);
     return result.score;
   }
+  // "冇乜，一兩日咁啦": "not much" with a count of days is the count's.
+  if (extra === 0 && !STRONG_ZERO.test(text)) return dayCountOption(text) ?? 0;
   if (extra !== undefined) return extra;
   for (const [pattern, score] of ORDINALS) if (pattern.test(text)) return score;
   return unsure ? undefined : dayCountOption(text);

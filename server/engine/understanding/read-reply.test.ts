@@ -105,4 +105,18 @@ describe("reading a reply against the pending question", () => {
     expect(readReply(ask("option", "en", "Over the last two weeks, how often have you had trouble sleeping?"), "most nights tbh").value).toBe(2);
     expect(readReply(ask("option", "zh", "过去两周，你有多少天睡不好？"), "也就一两天").value).toBe(1);
   });
+
+  it("a rating given first and then asked about is an answer", () => {
+    expect(readReply(ask("rating", "en", "On a scale of 0 to 10, how has your mood been?"), "7 — is that bad?")).toMatchObject({ intent: "answer", value: 7 });
+    expect(readReply(ask("rating", "en", "On a scale of 0 to 10, how tense do you feel?"), "3/10. why, is that low?")).toMatchObject({ intent: "answer", value: 3 });
+  });
+
+  it("a name to be called by, after declining the real one, is an answer", () => {
+    expect(readReply(ask("name", "en", "What's a name you'd be comfortable with me using?"), "I'd rather not give my real name. Call me Blue.")).toMatchObject({ intent: "answer", value: "Blue" });
+  });
+
+  it("a number with a unit is not a rating given out of range", () => {
+    expect(readReply(ask("rating", "zh", "用0到10分，你的睡眠品质？"), "今天好冷喔，台中才12度").intent).not.toBe("answer");
+    expect(readReply(ask("rating", "en", "From 0 to 10, how is your mood?"), "12").intent).toBe("answer");
+  });
 });

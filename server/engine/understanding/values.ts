@@ -1,26 +1,32 @@
 /**
- * Deterministic value extractors for reply understanding: a rating in digits or words, a duration,
- * (questionnaire options: ./options.ts, names: ./names.ts, listed choices: ./choices.ts). Each returns undefined when
+ * Deterministic value extractors for reply understanding: numbers in digits or words, and a rating
+ * (durations: ./durations.ts, questionnaire options: ./options.ts, names: ./names.ts, listed choices: ./choices.ts). Each returns undefined when
  * the reply does not give such a value; none guesses. English and Chinese (Traditional folded).
  */
 import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
-import type { Duration, DurationUnit } from "./types";
 
-const EN_UNITS: Record<string, number> = {
+export const EN_UNITS: Record<string, number> = {
   zero: 0, nil: 0, nought: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60,
 };
-const ZH_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** Chinese digits, with the formal ones used on cheques and forms (叁, 伍). */
+const ZH_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
+};
 
-/** 十, 二十五, 七 → number; undefined for anything else. */
+/** 十, 二十五, 七, 廿五 (twenty-five), 叁 → number; undefined for anything else. */
 function chineseNumber(s: string): number | undefined {
-  if (!/^[零〇一二两三四五六七八九十]+$/u.test(s)) return undefined;
+  if (!/^[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾廿卅]+$/u.test(s)) return undefined;
   let total = 0;
   let current = 0;
   for (const ch of s) {
-    if (ch === "十") {
+    if (ch === "廿" || ch === "卅") {
+      total += ch === "廿" ? 20 : 30;
+      current = 0;
+    } else if (ch === "十" || ch === "拾") {
       total += (current || 1) * 10;
       current = 0;
     } else current = current * 10 + (ZH_DIGITS[ch] ?? 0);
@@ -46,7 +52,6 @@ const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|分(?![钟
 /** Within a reply, a correction: what follows replaces what came before. */
 export const CORRECTION_MARK =
   /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
-const CORRECTION_MARKS = new RegExp(CORRECTION_MARK.source, "giu");
 
 interface NumberHit {
   value: number;
@@ -58,7 +63,7 @@ interface NumberHit {
   rangeWith?: number;
 }
 
-const NUMBER_TOKEN = /\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十]+|\b(?:zero|nil|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(?:for|to|too|ate|won)(?=\s*(?:out of (?:10|ten)|\/\s*10))/giu;
+const NUMBER_TOKEN = /\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+|[俩仨](?=分)|\b(?:zero|nil|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(?:for|to|too|ate|won)(?=\s*(?:out of (?:10|ten)|\/\s*10))/giu;
 /** Voice-to-text homophones, only where a scale follows ("for out of ten"). */
 const HOMOPHONES: Record<string, number> = { for: 4, to: 2, too: 2, ate: 8, won: 1 };
 
@@ -69,12 +74,14 @@ function numberHits(text: string): NumberHit[] {
     const start = found.index;
     const end = start + found[0].length;
     // Chinese numerals inside words are not numbers: 一点 (a bit), 一直 (always), 一般 (average).
-    if (/^[零〇一二两三四五六七八九十]+$/u.test(token)) {
+    if (/^[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+$/u.test(token)) {
       const after = text.slice(end, end + 2);
       const before = text.slice(Math.max(0, start - 1), start);
       if (!/^(?:分|$|[\s,，、。.!！?？~～吧啊呢啦呀咯喇囉左上下的蛋]|或|到|至|之|点五|點五)/u.test(after) && !/[打给评]$/u.test(before)) continue;
       if (token === "一" && !/^分/u.test(after) && !/[打给评]$/u.test(before)) continue;
     }
+    // "eighty-two", "twenty one": the units of a larger number.
+    if (/\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]*$/iu.test(text.slice(Math.max(0, start - 9), start))) continue;
     // "one" is a pronoun more often than a number ("the last one", "one of those").
     if (token === "one" && /\b(?:this|that|the|which|each|every|any|no|last|next|other|another|first)\s*$/i.test(text.slice(0, start))) continue;
     if (token === "one" && !/\b(?:a|about|maybe|like|around|only|just|probably|give it|say)\s*$/i.test(text.slice(0, start)) && !RATING_AFTER.test(text.slice(end)))
@@ -102,7 +109,10 @@ function numberHits(text: string): NumberHit[] {
     // "five and a half", "6 and a half", "七点五", "七分半".
     const half = /^(?:\s+and\s+a\s+half|点五|點五|分半|\.5)/u.exec(afterText);
     if (half) value += 0.5;
-    hits.push({ value, start, end: end + (half ? half[0].length : 0), marked });
+    // "two point five": a decimal in words.
+    const point = half ? null : /^\s+point\s+(zero|one|two|three|four|five|six|seven|eight|nine|\d)\b/iu.exec(afterText);
+    if (point) value += (tokenNumber((point[1] ?? "").toLowerCase()) ?? 0) / 10;
+    hits.push({ value, start, end: end + (half ? half[0].length : 0) + (point ? point[0].length : 0), marked: marked || (point ? RATING_AFTER.test(afterText.slice(point[0].length)) : false) });
   }
   // Ranges: "6 or 7", "6-7", "6 to 7", "5? 6?", "六分到七分", "between 8 and 9".
   for (let i = 1; i < hits.length; i++) {
@@ -113,7 +123,8 @@ function numberHits(text: string): NumberHit[] {
     const joined =
       (/^\s*分?\s*(?:or|to|and|-|–|~|～|\/|、|或者?|到|至|和|跟)?\s*$/iu.test(between) && /\S/u.test(between)) ||
       /^\s*[?？]\s*$/u.test(between) ||
-      /^[\s.,，。?？]*(?:or\s+)?(?:maybe|perhaps|possibly|probably|or so|也许|可能|或许)\s*(?:a\s+)?$/iu.test(between) ||
+      /^\s*分?\s*[.,，。]\s*(?:or|或者?)\s*$/iu.test(between) ||
+      /^[\s.,，。?？]*(?:or\s+|也|或者?)?(?:maybe|perhaps|possibly|probably|or so|也许|可能|或许)\s*(?:a\s+)?$/iu.test(between) ||
       (/^\s+$/u.test(between) && Math.abs(b.value - a.value) === 1);
     const betweenWord = /\bbetween\s*$|介于\s*$|之间\s*$/u.test(text.slice(Math.max(0, a.start - 10), a.start));
     // "three? maybe three and a half" refines; a range joins whole numbers.
@@ -125,12 +136,36 @@ function numberHits(text: string): NumberHit[] {
 
 /** Where a rating reply settles: a correction, or a conclusion ("so 3", "call it a 5", "ok fine, 1", "joking, a 2"). */
 const SETTLES_ON = new RegExp(`${CORRECTION_MARK.source}|\\b(?:so|call it|ok fine|okay fine|joking|kidding|overall|all in all)\\b|总的来说|總的來說|总体|總體|整体|整體`, "giu");
+/** Where a clause ends: a stop, a comma, "but". */
+const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
+/**
+ * A clause about another time, another person's view, or what the rating is not: "it was a 9 this
+ * morning", "4.5 on a good day", "my manager would say a 9", "a party till 3", "比上周那个三分强", "刚入职那会儿还有八",
+ * "没有到0那么惨". A number there is context, not the answer, when the reply gives another.
+ */
+const ELSEWHERE =
+  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people) (?:would say|says|said|thinks?|would put)|not (?:a|as|even|quite)\b|(?:till|until) \d)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|好的时候|没有到|没到|不到|不至于|不是\s*[\d零一二两三四五六七八九十]/iu;
+
+/** Whether the clause around a number is about somewhere else than the answer. */
+function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boolean {
+  let from = 0;
+  let to = text.length;
+  for (const end of ends) {
+    if (end < hit.start) from = end;
+    else if (end >= hit.end) {
+      to = end;
+      break;
+    }
+  }
+  return ELSEWHERE.test(text.slice(from, to));
+}
+
 /** "in the middle", "halfway", "中间吧": the middle of the scale, when no number is given. */
 const MIDDLE = /\b(?:right in the middle|in the middle|middle|halfway|half way|medium|average)\b|中间|中間|一半/u;
 
 /**
  * A 0–10 rating: the last one stated, after the reply's last correction or conclusion ("so 3",
- * "call it a 5") when there is one; a number marked as the rating ("/10", "分") over a bare one; a
+ * "call it a 5") when there is one, leaving out numbers said of another time or by another person; a number marked as the rating ("/10", "分") over a bare one; a
  * range's midpoint; the middle of the scale for "in the middle".
  */
 export function extractRating(reply: string, max = 10): number | undefined {
@@ -140,6 +175,9 @@ export function extractRating(reply: string, max = 10): number | undefined {
   const all = numberHits(text);
   let hits = all.filter((hit) => hit.value >= 0 && hit.value <= max);
   if (hits.length === 0) return MIDDLE.test(text) ? max / 2 : undefined;
+  const ends = allMatches(text, CLAUSE_END).map((m) => m.index);
+  const here = hits.filter((hit) => !isElsewhere(text, hit, ends));
+  if (here.length > 0) hits = here;
   const after = hits.filter((hit) => hit.start > lastCorrection);
   if (after.length > 0) hits = after;
   const marked = hits.filter((hit) => hit.marked);
@@ -147,63 +185,4 @@ export function extractRating(reply: string, max = 10): number | undefined {
   const chosen = pool[pool.length - 1] as NumberHit;
   const partner = chosen.rangeWith !== undefined ? all[chosen.rangeWith] : undefined;
   return partner ? (partner.value + chosen.value) / 2 : chosen.value;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Durations
-
-const UNIT_WORDS: readonly (readonly [RegExp, DurationUnit])[] = [
-  [/^(?:days?|天|日)/iu, "day"],
-  [/^(?:weeks?|wks?|个?星期|个?礼拜|周)/iu, "week"],
-  [/^(?:months?|mths?|mnths?|个多月|个来月|个把月|个月|月)/iu, "month"],
-  [/^(?:years?|yrs?|年)/iu, "year"],
-];
-
-const EN_AMOUNT = /\b(?:(a couple of|a couple|couple of|couple|a|an|one|a single)|(\d+(?:\.\d+)?)|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))(?:\s*(?:-|to|or|,)\s*(?:\d+|[a-z]+))?\s+(?:more\s+)?(days?|weeks?|wks?|months?|mths?|mnths?|years?|yrs?)\b/giu;
-const ZH_AMOUNT = /(\d+|[一二两俩仨三四五六七八九十]+)(?:[一二两三四五六七八九十]|\s*[-到至~～、]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(?:多|来|几|幾)?\s*(个多月|个几月|个来月|个把月|个月|个多星期|个多礼拜|个?星期|个?礼拜|周|天|日|年|月)/gu;
-
-function unitOf(word: string): DurationUnit | undefined {
-  for (const [pattern, unit] of UNIT_WORDS) if (pattern.test(word)) return unit;
-  return undefined;
-}
-
-/** "a couple of weeks" → 2 week, "半年" → 6 month, "一年半" → 18 month; undefined for "a while", "since May". */
-export function extractDuration(reply: string): Duration | undefined {
-  const text = foldText(reply);
-  if (/half (?:a|an) year|半年/u.test(text) && !/一年半|year and a half/u.test(text)) return { amount: 6, unit: "month" };
-  // "a fortnight", "a decade": units of their own.
-  if (/\bfortnight\b/u.test(text)) return { amount: 2, unit: "week" };
-  if (/\b(?:a|one) decade\b/u.test(text)) return { amount: 10, unit: "year" };
-  if (/个把月/u.test(text)) return { amount: 1, unit: "month" };
-  const yearAndHalf = /(?:a|one|1) (?:year and a half|and a half years?)|一年半/u.exec(text);
-  if (yearAndHalf) return { amount: 18, unit: "month" };
-  const andHalfYears = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten) and a half years?|([两二三四五六七八九十])年半/u.exec(text);
-  if (andHalfYears) {
-    const whole = tokenNumber(andHalfYears[1] ?? andHalfYears[2] ?? "");
-    if (whole !== undefined) return { amount: whole * 12 + 6, unit: "month" };
-  }
-  const found: { at: number; duration: Duration }[] = [];
-  for (const m of allMatches(text, EN_AMOUNT)) {
-    const unit = unitOf(m[4] ?? "");
-    const amount = m[1] ? (/couple/.test(m[1]) ? 2 : 1) : m[2] ? Number(m[2]) : EN_UNITS[m[3] ?? ""];
-    if (unit && amount !== undefined) found.push({ at: m.index, duration: { amount, unit } });
-  }
-  for (const m of allMatches(text, ZH_AMOUNT)) {
-    // "第一天" counts which day, not how many.
-    if (text.slice(Math.max(0, m.index - 1), m.index) === "第") continue;
-    // "从三月开始", "去年十月": a month of the calendar, not a count of months.
-    if (m[2] === "月" && (/(?:从|自从|去年|今年|前年)\s*$/u.test(text.slice(0, m.index)) || /^(?:开始|份|号|初|底|中旬|到)/u.test(text.slice(m.index + m[0].length)))) continue;
-    const unit = unitOf(m[2] ?? "");
-    const token = m[1] ?? "";
-    // "两三个月": two adjacent numerals are a range, read as its lower bound.
-    const amount = /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
-    if (unit && amount !== undefined && amount > 0) found.push({ at: m.index, duration: { amount, unit } });
-  }
-  if (found.length === 0) return undefined;
-  found.sort((a, b) => a.at - b.at);
-  const corrections = allMatches(text, CORRECTION_MARKS).map((m) => m.index);
-  const lastCorrection = corrections.length ? Math.max(...corrections) : -1;
-  const afterCorrection = found.filter((f) => f.at > lastCorrection);
-  // After a correction, what it says; otherwise the first stated ("两周 也可能三周": a range's lower bound).
-  return (lastCorrection >= 0 ? (afterCorrection[0] ?? found[found.length - 1]) : found[0])?.duration;
 }

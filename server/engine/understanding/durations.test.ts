@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { readReply } from "./read-reply";
+
+const howLong = (reply: string) => readReply({ kind: "duration", lang: /\p{Script=Han}/u.test(reply) ? "zh" : "en", text: "How long has this been going on?" }, reply);
+
+describe("how long something has lasted, read from a natural reply", () => {
+  it.each([
+    ["一个多星期", { amount: 1, unit: "week" }],
+    ["三個幾月", { amount: 3, unit: "month" }],
+    ["成年幾啦", { amount: 1, unit: "year" }],
+    ["廿来天", { amount: 20, unit: "day" }],
+    ["Five nights now", { amount: 5, unit: "day" }],
+    ["a whole year", { amount: 1, unit: "year" }],
+  ])("a count said the way people say it: %j", (reply, value) => {
+    expect(howLong(reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each([
+    ["abt 1 year 3 months", { amount: 15, unit: "month" }],
+    ["一年零三个月", { amount: 15, unit: "month" }],
+    ["2 weeks and 3 days", { amount: 17, unit: "day" }],
+    ["1.5 yrs", { amount: 18, unit: "month" }],
+  ])("a length in two units, or a fraction of a year, in the smaller unit: %j", (reply, value) => {
+    expect(howLong(reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each([
+    ["a few months. 3 maybe", { amount: 3, unit: "month" }],
+    ["only a few days, like 3", { amount: 3, unit: "day" }],
+    ["years. at least 10", { amount: 10, unit: "year" }],
+    ["好几个月了，大概三四个吧", { amount: 3, unit: "month" }],
+  ])("a vague count made exact: %j", (reply, value) => {
+    expect(howLong(reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each([
+    ["four months. no wait, five", { amount: 5, unit: "month" }],
+    ["Two weeks? no, closer to a month", { amount: 1, unit: "month" }],
+    ["About a year. No, less. Since he turned 16, so 8 months", { amount: 8, unit: "month" }],
+    ["a week? eight days i think", { amount: 8, unit: "day" }],
+    ["不到一个月，三周吧", { amount: 3, unit: "week" }],
+  ])("what the reply settles on: %j", (reply, value) => {
+    expect(howLong(reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each([
+    ["2 weeks? 3 weeks?", { amount: 2, unit: "week" }],
+    ["两三个月吧", { amount: 2, unit: "month" }],
+  ])("a range gives its lower bound: %j", (reply, value) => {
+    expect(howLong(reply)).toMatchObject({ value });
+  });
+
+  it.each(["我成年以后就一直这样", "months, since I was 12"])("no count where none is given: %j", (reply) => {
+    expect(howLong(reply).value).toBeUndefined();
+  });
+
+  it.each([
+    ["年把了", { amount: 1, unit: "year" }],
+    ["个把礼拜", { amount: 1, unit: "week" }],
+  ])("about one of a unit (年把, 个把): %j", (reply, value) => {
+    expect(howLong(reply)).toMatchObject({ value });
+  });
+});

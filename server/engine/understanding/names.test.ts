@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { extractName } from "./names";
+import { readReply } from "./read-reply";
+
+const nameFrom = (reply: string) => readReply({ kind: "name", lang: /\p{Script=Han}/u.test(reply) ? "zh" : "en", text: "What would you like me to call you?" }, reply);
+
+describe("the name a client asks to be called", () => {
+  it.each([
+    ["umm I guess... Mo?", "Mo"],
+    ["hmm, I guess Winter? that's my online name", "Winter"],
+    ["Hmm, Frankie. Not my real one but close enough", "Frankie"],
+    ["Whatever's easiest. Chris.", "Chris"],
+  ])("a name said after some hesitation: %j → %j", (reply, value) => {
+    expect(nameFrom(reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each([
+    ["just put Hope. like the word", "Hope"],
+    ["Hendrik, but the Aussies at work made it Henno so Henno I guess", "Henno"],
+    ["Christopher, Chris, Topher, whatever. Chris I suppose", "Chris"],
+    ["Priya ji is how everyone addresses me, but Priya alone is okay", "Priya"],
+  ])("where the reply settles on a name: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it.each([
+    ["Priya. P is fine too honestly", "Priya"],
+    ["Billy. Well, William, but nobody's called me that since school.", "Billy"],
+    ["Thabo. T-H-A-B-O", "Thabo"],
+    ["Mrs. Henley, please. I'm a bit old-fashioned.", "Mrs. Henley"],
+  ])("a second choice, a spelling or a title does not replace the name first given: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it.each([
+    ["你叫我May姐得喇", "May姐"],
+    ["阿Lin啦", "阿Lin"],
+  ])("a Latin name with a Chinese form of address: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it("no name in a request to be put through to a person", () => {
+    expect(nameFrom("Honestly can I just get put through to a counsellor, like a person").value).toBeUndefined();
+  });
+
+  it.each([
+    ["Father Dermot will do grand.", "Father Dermot"],
+    ["Father Michael Brennan. Father Mick is what the parish calls me and you might as well too.", "Father Mick"],
+    ["Mrs O'Sullivan to you, thank you.", "Mrs O'Sullivan"],
+  ])("a form of address and the name one answers to: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it.each([
+    ["Bill. Well it's William on all the forms but I've been Bill since I was in short trousers.", "Bill"],
+    ["My christened name is Patricia but nobody has called me that since the nuns. Pat.", "Pat"],
+    ["叫我老陳啦，唔好叫陳先生，好老土", "老陳"],
+  ])("a name disowned or turned down is not the one: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it.each([
+    ["call me june full stop", "June"],
+    ["ok um its dan", "Dan"],
+    ["我叫周建国，你叫我建国要得", "建国"],
+    ["May姐啦 街坊都咁叫", "May姐"],
+  ])("a name typed in lower case is written back capitalised, and dialect particles are left off: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it("the name one answers to, after the full one", () => {
+    expect(extractName("It's Kathleen here. Well, Kath. Kath is what I answer to.")).toBe("Kath");
+  });
+
+  it.each([
+    ["Is my name kept after we finish? I don't want to end up on some list."],
+    ["今天好冷啊 你那边冷不冷"],
+    ["唔使叫名啦"],
+    ["idc"],
+  ])("no name in a question about names, a remark about the day, or a refusal: %j", (reply) => {
+    expect(extractName(reply)).toBeUndefined();
+  });
+
+  it("a name confirmed with 是 is the name without it", () => {
+    expect(extractName("是小宇 宇宙的宇 不是下雨的雨")).toBe("小宇");
+  });
+});
