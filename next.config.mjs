@@ -23,6 +23,13 @@ const nextConfig = {
   poweredByHeader: false,
   // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
+  experimental: {
+    // Next loads every route's server chunks at start by default. Turbopack writes the server code
+    // (with the shipped classifier models) into one 8–10 MB chunk per group of routes, identical
+    // apart from its name, and V8 keeps each loaded chunk's source: seven copies held ≈ 120 MB.
+    // Loaded on a route's first request instead, a chat-only server holds two.
+    preloadEntriesOnStart: false,
+  },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
