@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { compileOrThrow, fakeLlm, PLAIN_SESSION } from "./test-support";
 import { templateLlm } from "../llm/template";
 import { LlmError, type ClassifyRiskRequest, type ClassifyRiskResult, type LlmPort } from "../llm/port";
-import { collect, start, turn, type EngineEvent, type EngineOptions } from "./index";
+import { collect, initialState, start, turn, type EngineEvent, type EngineOptions } from "./index";
+import { conversationContext } from "./safety-gate";
+import type { CompiledSessionScript } from "../script";
 
 const compile = compileOrThrow;
 
@@ -148,5 +150,27 @@ describe("risk classifier running beside the script", () => {
     const result = await replyGated(llm, "It was fine, thanks");
     expect(result.events.some((e) => e.type === "message-end" && e.text === "Thanks for sharing.")).toBe(true);
     expect(safetyEvents(result.events)).toEqual([]);
+  });
+});
+
+describe("what the detector reads a reply with", () => {
+  const stateWith = (recent: { role: "client" | "bot"; text: string }[]) => {
+    const state = initialState(script as CompiledSessionScript, { llm: templateLlm, scriptVersion: "v1" });
+    state.memory.recent = recent.map((entry, index) => ({ ...entry, turn: index }));
+    return state;
+  };
+
+  it("is the bot's last message and the client's turn before it, never the reply being assessed", () => {
+    const state = stateWith([
+      { role: "bot", text: "How was your week?" },
+      { role: "client", text: "I've been putting a few pills aside" },
+      { role: "bot", text: "Thanks for telling me. How are you feeling right now?" },
+      { role: "client", text: "I think I'm ready now" },
+    ]);
+    expect(conversationContext(state)).toEqual({ bot: "Thanks for telling me. How are you feeling right now?", client: "I've been putting a few pills aside" });
+  });
+
+  it("has no previous client turn for the first reply", () => {
+    expect(conversationContext(stateWith([{ role: "bot", text: "What brings you here today?" }, { role: "client", text: "work" }]))).toEqual({ bot: "What brings you here today?" });
   });
 });

@@ -10,7 +10,7 @@ import { buildPrompt } from "../prompts/build";
 import type { RunContext } from "./context";
 import { checkInMessage, continueProtocol, startProtocol } from "./protocol";
 import { protocolContext } from "./crisis-record";
-import type { EngineEvent, Frame } from "./types";
+import type { EngineEvent, Frame, SessionState } from "./types";
 
 export const PROTOCOL_ACTION_ID = "safety_protocol";
 
@@ -29,17 +29,20 @@ export type Assessment = RiskAssessment & { source: string };
  * own questions itself (the instrument scores PHQ-9 item 9 and raises the risk by its own rule), and
  * a "yes" to "are you safe right now?" must not read as a yes to a question about ending one's life.
  */
-function conversationContext(ctx: RunContext): MessageContext {
-  if (ctx.state.risk.protocol || ctx.state.stack.at(-1)?.progress?.type === "assess") return {};
-  const recent = ctx.state.memory.recent;
-  const lastBot = recent.findLast((entry) => entry.role === "bot");
-  const lastClient = recent.findLast((entry) => entry.role === "client");
-  return { ...(lastBot ? { bot: lastBot.text } : {}), ...(lastClient ? { client: lastClient.text } : {}) };
+export function conversationContext(state: Pick<SessionState, "risk" | "stack" | "memory">): MessageContext {
+  if (state.risk.protocol || state.stack.at(-1)?.progress?.type === "assess") return {};
+  // The message being assessed is already in memory: its context is what came before it, the
+  // bot's last message and the client's turn before that.
+  const recent = state.memory.recent;
+  const botAt = recent.findLastIndex((entry) => entry.role === "bot");
+  const lastBot = botAt >= 0 ? recent[botAt] : undefined;
+  const previousClient = recent.slice(0, Math.max(0, botAt)).findLast((entry) => entry.role === "client");
+  return { ...(lastBot ? { bot: lastBot.text } : {}), ...(previousClient ? { client: previousClient.text } : {}) };
 }
 
 /** The always-on detector's verdict (rules and the shipped classifier): no model service needed. */
 export function lexiconAssessment(ctx: RunContext, text: string): Assessment {
-  return { ...detectRisk(text, { lang: ctx.language, extraKeywords: ctx.options.crisisKeywords ?? [], context: conversationContext(ctx) }), source: "lexicon" };
+  return { ...detectRisk(text, { lang: ctx.language, extraKeywords: ctx.options.crisisKeywords ?? [], context: conversationContext(ctx.state) }), source: "lexicon" };
 }
 
 /**
