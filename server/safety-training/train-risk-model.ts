@@ -206,6 +206,20 @@ export const FALSE_ALARM_BUDGET = 0.08;
  */
 const FOLDS = 8;
 
+/**
+ * Replies whose risk the detector cannot see: labelled medium or above only for their context
+ * (kind `context_reply`) when the client's previous turn is itself such a reply. Conversation
+ * writers carry a risk forward from turns further back ("ok", "I'm not sure" two turns after a
+ * plan); the detector reads only the bot's last message and the previous turn, and learnt, those
+ * lines taught that ordinary replies are crises. They stay in the corpus and the benchmark, and are
+ * neither learnt nor used to choose the cut-offs.
+ */
+export function riskOutOfView(training: readonly CorpusMessage[]): Set<CorpusMessage> {
+  const carried = (message: CorpusMessage): boolean => message.kind === "context_reply" && isAtLeast(message.label, "medium");
+  const carriers = new Set(training.filter(carried).map((message) => `${message.writer}\u0000${message.text}`));
+  return new Set(training.filter((message) => carried(message) && Boolean(message.context?.client) && carriers.has(`${message.writer}\u0000${message.context?.client ?? ""}`)));
+}
+
 /** The folds: writers in name order, dealt round-robin. */
 function writerFolds(writers: readonly string[]): string[][] {
   const folds: string[][] = Array.from({ length: Math.min(FOLDS, writers.length) }, () => []);
@@ -221,7 +235,9 @@ export function trainRiskModel(
   maxFalsePositiveRate = FALSE_ALARM_BUDGET,
 ): TrainingReport {
   const writers = [...new Set(training.map((message) => message.writer))].sort();
-  const fitted = [...training, ...sessionCopies(training, session.questions, options.seed), ...buriedCopies(training, options.seed), ...session.replies];
+  const outOfView = riskOutOfView(training);
+  const learnt = training.filter((message) => !outOfView.has(message));
+  const fitted = [...learnt, ...sessionCopies(learnt, session.questions, options.seed), ...buriedCopies(learnt, options.seed), ...session.replies];
   const rules = new Map(fitted.map((message) => [message, rulesFor(message)]));
   const scored: Scored[] = [];
   for (const foldWriters of writerFolds(writers)) {
@@ -230,7 +246,7 @@ export function trainRiskModel(
     const rows = new Map<number, number>();
     fold.features.forEach((feature, index) => rows.set(feature, index * RISK_LEVELS.length));
     const foldModel = { bias: fold.bias, rows, weights: fold.weights, scale: 1 };
-    for (const message of training.filter((candidate) => held.has(candidate.writer))) {
+    for (const message of learnt.filter((candidate) => held.has(candidate.writer))) {
       const ruled = rules.get(message) ?? rulesFor(message);
       scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), logits: logits(foldModel, featuresOf(message, ruled)), rules: ruled });
     }

@@ -49,7 +49,7 @@ describe("the labelled reply corpus", () => {
  * the features or the data that reads unseen writers worse fails here. The goal is 0.95 for each;
  * these floors say where the reader stands.
  */
-const FLOORS = { en: { intent: 0.92, value: 0.93 }, zh: { intent: 0.91, value: 0.94 } } as const;
+const FLOORS = { en: { intent: 0.93, value: 0.94 }, zh: { intent: 0.915, value: 0.95 } } as const;
 
 describe("reply understanding on writers it was never trained or tuned on", () => {
   const evaluation = scoreReplies(heldOut, read);
