@@ -85,3 +85,10 @@ describe("the name a client asks to be called", () => {
     expect(extractName("是小宇 宇宙的宇 不是下雨的雨")).toBe("小宇");
   });
 });
+
+describe("a reply that skips or hedges is not a name", () => {
+  it.each(["跳过", "略过", "保密", "不知道", "skip", "not sure"])("%s gives no name, and the reader takes it as what it is", (reply) => {
+    expect(extractName(reply)).toBeUndefined();
+    expect(readReply({ kind: "name", text: "你希望我怎么称呼你？", lang: "zh" }, reply).intent).not.toBe("answer");
+  });
+});

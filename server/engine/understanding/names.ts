@@ -3,6 +3,7 @@
  * address, corrections, and no name when none is given. Deterministic; case kept.
  */
 import { allMatches } from "../text/matches";
+import { replyCues, type Cue } from "./cues";
 
 /**
  * Names come from candidates, each with a strength: a stated preference ("Tom is fine", "Dar for
@@ -133,6 +134,9 @@ const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no
 /** Said of a name just given: nobody uses it ("Patricia but nobody has called me that", "William on all the forms"). */
 const DISOWNED_AFTER = /^[^.!?。！？]{0,12}?\b(?:but\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?call(?:s|ed)?\s+me\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)/iu;
 
+/** A word that skips, asks for a person, asks back or hedges ("跳过", "保密", "不知道") is not a name, however it stands. */
+const NOT_A_NAME: ReadonlySet<Cue> = new Set(["skip", "handoff", "ask", "unsure"]);
+
 /** A correction: candidates before it yield to candidates after it. */
 const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought)\b|其实|其實|不是啦|开玩笑|開玩笑|算了/giu;
 
@@ -148,6 +152,7 @@ export function extractName(reply: string): string | undefined {
   const candidates: { at: number; strength: number; name: string }[] = [];
   const consider = (at: number, strength: number, name: string | undefined, cueStart: number): void => {
     if (!name || SPELT_OUT.test(name) || NEGATED_NAME_CUE.test(text.slice(Math.max(0, cueStart - 16), cueStart))) return;
+    if (replyCues(name).some((cue) => NOT_A_NAME.has(cue))) return;
     if (DISOWNED_AFTER.test(text.slice(at + name.length))) return;
     candidates.push({ at, strength, name });
   };
