@@ -29,6 +29,11 @@ function isCjk(word: string): boolean {
   return /[\u3400-\u9fff\uf900-\ufaff]/.test(word);
 }
 
+/** The words of a text outside its Chinese runs (Latin, pinyin, digits). */
+function latinWords(folded: string): string[] {
+  return (folded.replace(CJK_RUN, " ").match(WORD) ?? []).filter((word) => !isCjk(word));
+}
+
 /**
  * Latin word trigrams and skip-bigrams (a word and the one after next): phrases whose middle word
  * varies ("want to die", "want to disappear"; "end it all", "end my life") share a piece. They
@@ -37,7 +42,7 @@ function isCjk(word: string): boolean {
  */
 export function latinPhrasePieces(folded: string): string[] {
   const out: string[] = [];
-  const words = (folded.replace(CJK_RUN, " ").match(WORD) ?? []).filter((word) => !isCjk(word));
+  const words = latinWords(folded);
   for (let i = 0; i + 2 < words.length; i++) {
     out.push(`t:${words[i]} ${words[i + 1]} ${words[i + 2]}`);
     out.push(`k:${words[i]} _ ${words[i + 2]}`);
@@ -48,11 +53,11 @@ export function latinPhrasePieces(folded: string): string[] {
 /** The pieces of one text, unprefixed: words, word pairs, subwords, Chinese n-grams, symbols. */
 export function textPieces(folded: string, withSubwords: boolean): string[] {
   const out: string[] = [];
-  const latinWords = (folded.replace(CJK_RUN, " ").match(WORD) ?? []).filter((word) => !isCjk(word));
-  for (let i = 0; i < latinWords.length; i++) {
-    const word = latinWords[i] ?? "";
+  const words = latinWords(folded);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? "";
     out.push(`w:${word}`);
-    if (i + 1 < latinWords.length) out.push(`b:${word} ${latinWords[i + 1]}`);
+    if (i + 1 < words.length) out.push(`b:${word} ${words[i + 1]}`);
     if (withSubwords) {
       const edged = `<${word}>`;
       for (let n = 3; n <= 5; n++) for (let start = 0; start + n <= edged.length; start++) out.push(`c:${edged.slice(start, start + n)}`);
