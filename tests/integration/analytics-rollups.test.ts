@@ -6,22 +6,19 @@
  * turns kept is what the backfill migration computes from the stored messages and calls; deleting
  * sessions takes them out of the per-day roll-up.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/server/db/generated/client";
 import type { EngineEvent, SessionState } from "@/server/engine/runtime";
 import type { LlmUsage } from "@/server/engine/llm/port";
-import { seedExampleScripts } from "@/server/services/seed";
 import { startSession } from "@/server/services/sessions/start-session";
 import { commitRun } from "@/server/services/sessions/persist";
 import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { funnelForVersion } from "@/server/services/analytics/funnel";
 import { modelUsage } from "@/server/services/analytics/models";
 import { deleteClientData, purgeEndedSessions } from "@/server/services/data-care/data-care";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { backfillAnalyticsSummaries } from "../support/summary-backfill";
+import { seedExamples, sessionDeps } from "../support/seeded-scripts";
 
 let testDb: TestDatabase;
 let deps: SessionDeps;
@@ -30,11 +27,10 @@ let projectId: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  await seedExampleScripts(testDb.db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  const script = await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } });
-  checkInId = script.id;
-  projectId = script.projectId;
-  deps = { prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
+  const examples = await seedExamples(testDb.db);
+  checkInId = examples.checkIn.scriptId;
+  projectId = examples.projectId;
+  deps = sessionDeps(testDb.db);
 });
 
 afterAll(async () => {

@@ -4,17 +4,15 @@
  * message adds nothing twice, it matches the model calls stored with the turns and what the
  * backfill migration computes from them, and model use reads the same answer from it.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedExampleScripts } from "@/server/services/seed";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
 import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createCache } from "@/server/cache";
 import { templateLlm } from "@/server/engine/llm/template";
 import { modelUsage } from "@/server/services/analytics/models";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { backfillAnalyticsSummaries } from "../support/summary-backfill";
+import { seedExamples, sessionDeps } from "../support/seeded-scripts";
 
 let testDb: TestDatabase;
 let deps: SessionDeps;
@@ -25,14 +23,11 @@ const reported: { latencyMs: number; promptTokens: number; completionTokens: num
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  await seedExampleScripts(testDb.db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  const script = await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } });
-  checkInId = script.id;
-  projectId = script.projectId;
+  const examples = await seedExamples(testDb.db);
+  checkInId = examples.checkIn.scriptId;
+  projectId = examples.projectId;
   deps = {
-    prisma: testDb.db.prisma,
-    sql: testDb.db.sql,
-    cache: createCache({}),
+    ...sessionDeps(testDb.db),
     // Each composed message is one call, with its own latency (10, 20, 30 … ms) and token counts.
     llmFor: (onUsage) => ({
       ...templateLlm,

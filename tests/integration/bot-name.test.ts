@@ -9,16 +9,18 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { seedProjectMembers } from "../support/project-members";
 import { callerFor } from "../support/test-platform";
 import { errorOf } from "../support/auth";
+import { startAsNewClient } from "../support/seeded-scripts";
 
 let testDb: TestDatabase;
 let platform: Platform;
 let projectId: string;
+let checkInId: string;
 let member: string;
 let outsider: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  ({ platform, projectId, member, outsider } = await seedProjectMembers(testDb));
+  ({ platform, projectId, checkInId, member, outsider } = await seedProjectMembers(testDb));
 });
 
 afterAll(async () => {
@@ -26,14 +28,7 @@ afterAll(async () => {
 });
 
 /** A client's caller with its own identity, and a check-in it started. */
-async function clientWithSession() {
-  const resHeaders = new Headers();
-  const anonymous = callerFor(platform, {}, resHeaders);
-  const scriptId = (await anonymous.session.scripts()).find((s) => s.name === "Weekly check-in")!.id;
-  const { sessionId } = await anonymous.session.start({ scriptId });
-  const client = callerFor(platform, { cookie: (resHeaders.get("set-cookie") ?? "").split(";")[0] ?? "" });
-  return { client, sessionId };
-}
+const clientWithSession = () => startAsNewClient(platform, checkInId);
 
 describe("the bot's name", () => {
   it("is the default until the project names it; the new name shows in a running conversation", async () => {

@@ -3,18 +3,15 @@
  * through the services, the variables are stored under their Chinese names with lineage, the review
  * transcript shows them, and the variables CSV export carries them (UTF-8; downloads add a BOM).
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedExampleScripts } from "@/server/services/seed";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
 import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { csvDownload } from "@/server/services/review/csv";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
-import { makeUser, signInCookie } from "../support/auth";
+import { signedInCookies } from "../support/auth";
+import { publishedScript, seedExamples, sessionDeps } from "../support/seeded-scripts";
 
 let testDb: TestDatabase;
 let deps: SessionDeps;
@@ -25,13 +22,10 @@ let cookie: string;
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
-  const script = await prisma.script.findFirstOrThrow({ where: { path: "sessions/mood-check.zh.yaml" } });
-  scriptId = script.id;
-  projectId = script.projectId;
-  const admin = await makeUser(prisma, { role: "admin" });
-  cookie = await signInCookie(testPlatform(testDb.db), admin.email);
+  await seedExamples(testDb.db);
+  deps = sessionDeps(testDb.db);
+  ({ scriptId, projectId } = await publishedScript(prisma, "sessions/mood-check.zh.yaml"));
+  ({ admin: cookie } = await signedInCookies(testPlatform(testDb.db), { admin: { role: "admin" } }));
 });
 
 afterAll(async () => {

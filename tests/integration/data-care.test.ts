@@ -1,14 +1,11 @@
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedExampleScripts } from "@/server/services/seed";
 import { startSession } from "@/server/services/sessions/start-session";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { deleteClientData, purgeEndedSessions } from "@/server/services/data-care/data-care";
 import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
+import { seedExamples, sessionDeps } from "../support/seeded-scripts";
 import { issueClientToken, CLIENT_COOKIE } from "@/server/auth/identity";
 
 let testDb: TestDatabase;
@@ -17,9 +14,8 @@ let scriptId: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  await seedExampleScripts(testDb.db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  deps = { prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
-  scriptId = (await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
+  scriptId = (await seedExamples(testDb.db)).checkIn.scriptId;
+  deps = sessionDeps(testDb.db);
 });
 
 afterAll(async () => {

@@ -6,12 +6,9 @@ import { createTestDatabase, usingPostgres, type TestDatabase } from "../support
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { describeWithService } from "../support/services";
 import { callerFor, testPlatform } from "../support/test-platform";
-import path from "node:path";
-import { seedExampleScripts } from "@/server/services/seed";
+import { seedExamples, sessionDeps } from "../support/seeded-scripts";
 import { startSession } from "@/server/services/sessions/start-session";
 import { prepareTurn, runTurn } from "@/server/services/sessions/run-turn";
-import type { SessionDeps } from "@/server/services/sessions/deps";
-import { templateLlm } from "@/server/engine/llm/template";
 import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { setPlatform } from "@/server/platform";
 import { issueClientToken } from "@/server/auth/identity";
@@ -69,8 +66,7 @@ describeWithService("when Postgres goes away and comes back", usingPostgres ? un
 
   it("stores nothing of a turn whose database went away mid-turn, and the same message succeeds later", async () => {
     const platform = testPlatform(db);
-    await seedExampleScripts(db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
-    const scriptId = (await db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
+    const scriptId = (await seedExamples(db)).checkIn.scriptId;
     const gate = { release: () => {} };
     let paused: () => void = () => {};
     const reachedModel = new Promise<void>((resolve) => (paused = resolve));
@@ -84,7 +80,7 @@ describeWithService("when Postgres goes away and comes back", usingPostgres ? un
         yield request.fallbackText;
       },
     });
-    const deps: SessionDeps = { prisma: db.prisma, sql: db.sql, cache: platform.cache, llmFor: () => templateLlm };
+    const deps = { ...sessionDeps(db), cache: platform.cache };
     const { sessionId } = await startSession(deps, { clientId: "outage", scriptId });
     const before = await db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
 
@@ -111,9 +107,8 @@ describeWithService("when Postgres goes away and comes back", usingPostgres ? un
     const platform = testPlatform(db);
     setPlatform(platform);
     try {
-      await seedExampleScripts(db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
-      const scriptId = (await db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
-      const deps: SessionDeps = { prisma: db.prisma, sql: db.sql, cache: platform.cache, llmFor: () => templateLlm };
+      const scriptId = (await seedExamples(db)).checkIn.scriptId;
+      const deps = { ...sessionDeps(db), cache: platform.cache };
       const { sessionId } = await startSession(deps, { clientId: "outage-chat", scriptId });
       const cookie = `hl_client=${encodeURIComponent(issueClientToken("outage-chat", platform.env.AUTH_SECRET))}`;
       await proxy.stop();

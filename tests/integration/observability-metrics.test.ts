@@ -10,12 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { setPlatform } from "@/server/platform";
 import { GET } from "@/app/api/metrics/route";
-import { seedExampleScripts } from "@/server/services/seed";
 import { startSession } from "@/server/services/sessions/start-session";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { testPlatform } from "../support/test-platform";
+import { seedExamples, sessionDeps } from "../support/seeded-scripts";
 import { exportedFamilies, isExported, metricNames } from "../support/promql-names";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -34,10 +32,8 @@ function value(series: string): number {
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(ROOT, "scripts"));
-  const scriptId = (await prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
-  const deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
-  const { sessionId } = await startSession(deps, { clientId: "metrics_client", scriptId });
+  const { checkIn } = await seedExamples(testDb.db);
+  const { sessionId } = await startSession(sessionDeps(testDb.db), { clientId: "metrics_client", scriptId: checkIn.scriptId });
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
   const event = { sessionId, category: "suicidal_ideation", evidence: [], source: "lexicon", actionTaken: "crisis_resources", turn: 1 };
   await prisma.safetyEvent.createMany({

@@ -6,19 +6,15 @@
  * reliable-change verdicts, the PHQ-9 item 9 flag, what is not a score, project isolation (an
  * author of another project sees nothing of this client) and that no message text leaves.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { seedExampleScripts } from "@/server/services/seed";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
-import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import type { Prisma } from "@/server/db/generated/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
-import { errorOf, makeUser, signInCookie } from "../support/auth";
+import { errorOf, signedInCookies } from "../support/auth";
+import { publishThroughStudio, seedExamples, sessionDeps } from "../support/seeded-scripts";
 
 const TECHNIQUE_YAML = `
 metadata: { name: Anxiety measure, language: en }
@@ -67,7 +63,7 @@ const at = (day: number) => new Date(Date.UTC(2031, 2, 1 + day, 9));
 /** Runs one session of the measures script for the client, answering each item in turn. */
 async function measuredSession(clientId: string, phq9: readonly number[], gad7: readonly number[]): Promise<string> {
   // A fresh cache per session: a week apart in real life, so the per-minute turn limits never meet.
-  const deps: SessionDeps = { prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
+  const deps = sessionDeps(testDb.db);
   const { sessionId } = await startSession(deps, { clientId, scriptId: measuresScriptId });
   for (const [i, answer] of [...phq9, ...gad7].entries()) {
     await runTurn(deps, { clientId, sessionId, clientMessageId: `${sessionId}-${i}`, text: String(answer) });
@@ -91,30 +87,18 @@ async function storeVariable(sessionId: string, name: string, value: unknown, so
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
   const platform = testPlatform(testDb.db);
 
-  const checkIn = await prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" }, include: { versions: { take: 1, orderBy: { number: "desc" } } } });
-  projectA = checkIn.projectId;
-  checkInVersionId = checkIn.versions[0]!.id;
+  const { projectId, checkIn } = await seedExamples(testDb.db);
+  projectA = projectId;
+  checkInVersionId = checkIn.version.id;
   const projectB = (await prisma.project.create({ data: { slug: "outcomes-b", name: "Project B" } })).id;
 
-  const admin = await makeUser(prisma, { role: "admin" });
-  const authorA = await makeUser(prisma, { projectIds: [projectA] });
-  const authorB = await makeUser(prisma, { projectIds: [projectB] });
-  cookies = {
-    admin: await signInCookie(platform, admin.email),
-    authorA: await signInCookie(platform, authorA.email),
-    authorB: await signInCookie(platform, authorB.email),
-  };
+  cookies = await signedInCookies(platform, { admin: { role: "admin" }, authorA: { projectIds: [projectA] }, authorB: { projectIds: [projectB] } });
 
   // The scripts are written and published through the studio, as an author would.
-  const studio = callerFor(platform, { cookie: cookies.admin }).studioFiles;
-  const publish = async (projectId: string, filePath: string, yaml: string) => {
-    const file = await studio.create({ projectId, path: filePath, yaml });
-    await studio.publish({ projectId, scriptId: file.id, note: "Measures", expectedRevision: file.draftRevision });
-    return file.id;
-  };
+  const studio = callerFor(platform, { cookie: cookies.admin });
+  const publish = (projectId: string, filePath: string, yaml: string) => publishThroughStudio(studio, projectId, filePath, yaml, "Measures");
   await publish(projectA, "techniques/anxiety_measure.yaml", TECHNIQUE_YAML);
   measuresScriptId = await publish(projectA, "sessions/weekly-measures.yaml", SESSION_YAML);
   await publish(projectB, "techniques/anxiety_measure.yaml", TECHNIQUE_YAML);

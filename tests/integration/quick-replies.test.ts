@@ -3,17 +3,14 @@
  * the question the session is waiting on, derived from the stored state and the pinned script, and
  * the streamed turn carries the same ones.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedExampleScripts } from "@/server/services/seed";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import type { SessionDeps } from "@/server/services/sessions/deps";
 import type { QuickReply } from "@/server/engine/runtime";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { callerFor, testPlatform } from "../support/test-platform";
+import { testPlatform } from "../support/test-platform";
 import { makeUser, signedInCaller } from "../support/auth";
+import { publishThroughStudio, seedExamples, sessionDeps, startAsNewClient } from "../support/seeded-scripts";
 
 const SCRIPT = (language: "en" | "zh") => `
 metadata: { name: Quick replies ${language}, language: ${language} }
@@ -48,18 +45,12 @@ const scriptIds: Record<"en" | "zh", string> = { en: "", zh: "" };
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
+  const { projectId } = await seedExamples(testDb.db);
+  deps = sessionDeps(testDb.db);
   const platform = testPlatform(testDb.db);
-  const admin = await makeUser(prisma, { role: "admin" });
-  const author = await signedInCaller(platform, admin);
-  const [project] = await author.studioFiles.projects();
-  if (!project) throw new Error("no project");
+  const author = await signedInCaller(platform, await makeUser(testDb.db.prisma, { role: "admin" }));
   for (const language of ["en", "zh"] as const) {
-    const file = await author.studioFiles.create({ projectId: project.id, path: `sessions/quick-replies-${language}.yaml`, yaml: SCRIPT(language) });
-    await author.studioFiles.publish({ projectId: project.id, scriptId: file.id, expectedRevision: file.draftRevision, note: "quick replies" });
-    scriptIds[language] = file.id;
+    scriptIds[language] = await publishThroughStudio(author, projectId, `sessions/quick-replies-${language}.yaml`, SCRIPT(language), "quick replies");
   }
 });
 
@@ -72,11 +63,7 @@ describe("quick replies of a stored session", () => {
     ["en", "Sam", ["Yes", "No"], ["Not at all", "Several days", "More than half the days", "Nearly every day"]],
     ["zh", "小林", ["是的", "不是"], ["完全不会", "好几天", "一半以上的天数", "几乎每天"]],
   ] as const)("follow the pending question in %s: none for an open one, yes/no, then the questionnaire's answers", async (language, name, yesNo, answers) => {
-    const resHeaders = new Headers();
-    const client = callerFor(testPlatform(testDb.db), {}, resHeaders);
-    const { sessionId } = await client.session.start({ scriptId: scriptIds[language] });
-    const cookie = resHeaders.get("set-cookie")?.split(";")[0] ?? "";
-    const returning = callerFor(testPlatform(testDb.db), { cookie });
+    const { sessionId, client: returning } = await startAsNewClient(testPlatform(testDb.db), scriptIds[language]);
     const clientId = (await testDb.db.prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).clientId;
     const labels = async () => (await returning.session.get({ sessionId })).quickReplies.map((o) => o.label);
 

@@ -3,22 +3,19 @@
  * a transcript with the evidence placed for highlighting, marking events reviewed, the CSV export,
  * and project isolation (an author of project A cannot read project B).
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { seedExampleScripts } from "@/server/services/seed";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
 import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { getLogger } from "@/server/log";
 import type { Prisma } from "@/server/db/generated/client";
 import type { RiskLevel } from "@/server/engine/safety/risk-types";
 import { CSV_HEADER, SESSIONS_CSV_HEADER, VARIABLES_CSV_HEADER } from "@/server/services/review/export-csv";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
-import { errorOf, makeUser, signInCookie } from "../support/auth";
+import { errorOf, signedInCookies } from "../support/auth";
+import { publishedScript, seedExamples, sessionDeps } from "../support/seeded-scripts";
 import { parseCsv } from "../support/csv";
 
 let testDb: TestDatabase;
@@ -76,25 +73,19 @@ const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 12, minutes));
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
-
-  const version = async (scriptPath: string) => {
-    const script = await prisma.script.findFirstOrThrow({ where: { path: scriptPath }, include: { versions: { orderBy: { number: "desc" }, take: 1 } } });
-    return { script, scriptId: script.id, versionId: script.versions[0]!.id };
-  };
-  const checkIn = await version("sessions/check-in.en.yaml");
-  checkInA = { scriptId: checkIn.scriptId, versionId: checkIn.versionId };
-  const intake = await version("sessions/first-session-intake.en.yaml");
-  intakeA = { scriptId: intake.scriptId, versionId: intake.versionId };
-  projectA = checkIn.script.projectId;
+  const { checkIn } = await seedExamples(testDb.db);
+  deps = sessionDeps(testDb.db);
+  checkInA = { scriptId: checkIn.scriptId, versionId: checkIn.version.id };
+  const intake = await publishedScript(prisma, "sessions/first-session-intake.en.yaml");
+  intakeA = { scriptId: intake.scriptId, versionId: intake.version.id };
+  projectA = checkIn.projectId;
 
   // Project B: a name and a script name that need CSV escaping.
   projectB = (await prisma.project.create({ data: { slug: "team-b", name: 'Team "B", north' } })).id;
-  const source = checkIn.script.versions[0]!;
+  const source = checkIn.version;
   const compiled = source.compiled as { metadata?: Record<string, unknown> };
   const scriptB = await prisma.script.create({
-    data: { projectId: projectB, path: "sessions/check-in.en.yaml", kind: "session", scriptKey: checkIn.script.scriptKey, draftYaml: source.yaml },
+    data: { projectId: projectB, path: "sessions/check-in.en.yaml", kind: "session", scriptKey: checkIn.scriptKey, draftYaml: source.yaml },
   });
   const versionB = await prisma.scriptVersion.create({
     data: {
@@ -118,17 +109,7 @@ beforeAll(async () => {
   // Project B.
   ids.b = await makeSession({ versionId: checkInB.versionId, riskLevel: "high", needsReview: true, createdAt: at(2), events: [{ level: "high" }] });
 
-  const platform = testPlatform(testDb.db);
-  const authorA = await makeUser(prisma, { projectIds: [projectA] });
-  const authorB = await makeUser(prisma, { projectIds: [projectB] });
-  const admin = await makeUser(prisma, { role: "admin" });
-  const nobody = await makeUser(prisma);
-  cookies = {
-    authorA: await signInCookie(platform, authorA.email),
-    authorB: await signInCookie(platform, authorB.email),
-    admin: await signInCookie(platform, admin.email),
-    nobody: await signInCookie(platform, nobody.email),
-  };
+  cookies = await signedInCookies(testPlatform(testDb.db), { authorA: { projectIds: [projectA] }, authorB: { projectIds: [projectB] }, admin: { role: "admin" }, nobody: {} });
 });
 
 afterAll(async () => {

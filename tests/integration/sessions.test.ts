@@ -2,22 +2,21 @@
  * The client conversation use cases against a real database: a session on a shipped script,
  * turns stored in order with lineage, retries replayed, concurrent turns refused, privacy.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { seedExampleScripts } from "@/server/services/seed";
 import { runTurn, prepareTurn, RATE_LIMITS } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
 import type { SessionDeps } from "@/server/services/sessions/deps";
 import { ServiceError } from "@/server/services/errors";
 import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { CLIENT_COOKIE } from "@/server/auth/identity";
 import { LlmError } from "@/server/engine/llm/port";
 import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { chatStreamResponse } from "@/server/api/chat/ui-stream";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
+import { seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { errorOf } from "../support/auth";
 
 let testDb: TestDatabase;
 let deps: SessionDeps;
@@ -25,22 +24,13 @@ let checkInId: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  await seedExampleScripts(testDb.db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  deps = { prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
-  const script = await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } });
-  checkInId = script.id;
+  checkInId = (await seedExamples(testDb.db)).checkIn.scriptId;
+  deps = sessionDeps(testDb.db);
 });
 
 afterAll(async () => {
   await testDb?.drop();
 });
-
-async function errorOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => null,
-    (error: unknown) => error,
-  );
-}
 
 describe("client sessions", () => {
   it("gives a first-time visitor an identity cookie and starts a session on the published script", async () => {

@@ -4,17 +4,12 @@
  * drafts without lost edits, publishing, numbering, diff, rollback, zip export and import (with
  * hostile paths), and running sessions staying on the version they started with.
  */
-import path from "node:path";
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
-import { seedExampleScripts } from "@/server/services/seed";
 import { startSession } from "@/server/services/sessions/start-session";
 import { runTurn } from "@/server/services/sessions/run-turn";
-import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { issueClientToken } from "@/server/auth/identity";
 import { getLogger } from "@/server/log";
 import { setPlatform, type Platform } from "@/server/platform";
@@ -23,7 +18,8 @@ import { POST as importRoute } from "@/app/api/studio/projects/[projectId]/impor
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { craftZip, deflateBomb } from "../support/crafted-zip";
 import { callerFor, testPlatform } from "../support/test-platform";
-import { errorOf, makeUser, signInCookie } from "../support/auth";
+import { errorOf, signedInCookies } from "../support/auth";
+import { seedExamples, sessionDeps } from "../support/seeded-scripts";
 
 let testDb: TestDatabase;
 let platform: Platform;
@@ -36,8 +32,7 @@ let cookies: { authorA: string; authorB: string; admin: string; nobody: string }
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  seeded = (await prisma.project.findUniqueOrThrow({ where: { slug: "default" } })).id;
+  seeded = (await seedExamples(testDb.db)).projectId;
   projectA = (await prisma.project.create({ data: { slug: "studio-a", name: "Studio A" } })).id;
   projectB = (await prisma.project.create({ data: { slug: "studio-b", name: "Studio B" } })).id;
   fileB = (await prisma.script.create({ data: { projectId: projectB, path: "sessions/b.yaml", kind: "session", scriptKey: "b", draftYaml: "session: {}\n" } })).id;
@@ -45,16 +40,7 @@ beforeAll(async () => {
   platform = testPlatform(testDb.db);
   // The route handlers read the process-wide platform.
   setPlatform(platform);
-  const authorA = await makeUser(prisma, { projectIds: [projectA] });
-  const authorB = await makeUser(prisma, { projectIds: [projectB] });
-  const admin = await makeUser(prisma, { role: "admin" });
-  const nobody = await makeUser(prisma);
-  cookies = {
-    authorA: await signInCookie(platform, authorA.email),
-    authorB: await signInCookie(platform, authorB.email),
-    admin: await signInCookie(platform, admin.email),
-    nobody: await signInCookie(platform, nobody.email),
-  };
+  cookies = await signedInCookies(platform, { authorA: { projectIds: [projectA] }, authorB: { projectIds: [projectB] }, admin: { role: "admin" }, nobody: {} });
 });
 
 afterAll(async () => {
@@ -67,10 +53,9 @@ afterAll(async () => {
  * that need to know every file in a project, whatever ran before them.
  */
 async function projectWith(slug: string, files: Record<string, string | undefined> = {}) {
-  const prisma = testDb.db.prisma;
-  const { id } = await prisma.project.create({ data: { slug, name: slug } });
-  const author = await makeUser(prisma, { projectIds: [id] });
-  const caller = callerFor(platform, { cookie: await signInCookie(platform, author.email) });
+  const { id } = await testDb.db.prisma.project.create({ data: { slug, name: slug } });
+  const { author } = await signedInCookies(platform, { author: { projectIds: [id] } });
+  const caller = callerFor(platform, { cookie: author });
   for (const [path, yaml] of Object.entries(files)) await caller.studioFiles.create({ projectId: id, path, ...(yaml === undefined ? {} : { yaml }) });
   return { project: id, a: caller };
 }
@@ -544,7 +529,7 @@ describe("running sessions stay on their version", () => {
   it("a session started on version 1 runs version 1 (and its technique's version) after version 2 is published", async () => {
     const a = as("authorA");
     const prisma = testDb.db.prisma;
-    const deps: SessionDeps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
+    const deps = sessionDeps(testDb.db);
 
     const technique = await a.studioFiles.create({ projectId: projectA, path: "techniques/breathing.yaml", yaml: techniqueYaml("technique first edition") });
     await a.studioFiles.publish({ projectId: projectA, scriptId: technique.id, note: "", expectedRevision: 1 });

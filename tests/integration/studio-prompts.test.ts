@@ -5,7 +5,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { startSession } from "@/server/services/sessions/start-session";
-import { createCache } from "@/server/cache";
 import { createLlm } from "@/server/llm";
 import type { Platform } from "@/server/platform";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -13,17 +12,19 @@ import { seedProjectMembers } from "../support/project-members";
 import { callerFor } from "../support/test-platform";
 import { errorOf, makeUser, signInCookie } from "../support/auth";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fake-openai-server";
+import { sessionDeps } from "../support/seeded-scripts";
 
 let testDb: TestDatabase;
 let platform: Platform;
 let fake: FakeOpenAiServer;
 let projectId: string;
+let checkInId: string;
 let member: string;
 let outsider: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  ({ platform, projectId, member, outsider } = await seedProjectMembers(testDb));
+  ({ platform, projectId, checkInId, member, outsider } = await seedProjectMembers(testDb));
   fake = await startFakeOpenAiServer({ script: (request) => (request.stream ? { type: "text", text: ["Hello ", "there."] } : { type: "json", value: {} }) });
 });
 
@@ -63,15 +64,9 @@ describe("project prompt overrides", () => {
     expect(view.entries.find((e) => e.key === "task_say")?.override).toBe("PROJECT WORDING. Say this gently: {content}");
     expect(view.entries.find((e) => e.key === "task_ask")?.override).toBeNull();
 
-    const scriptId = (await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
     const started = await startSession(
-      {
-        prisma: testDb.db.prisma,
-        sql: testDb.db.sql,
-        cache: createCache({}),
-        llmFor: (onUsage) => createLlm({ mode: "model", baseURL: fake.baseURL, model: "fake", onUsage, maxRetries: 0 }),
-      },
-      { clientId: "prompt-client", scriptId },
+      { ...sessionDeps(testDb.db), llmFor: (onUsage) => createLlm({ mode: "model", baseURL: fake.baseURL, model: "fake", onUsage, maxRetries: 0 }) },
+      { clientId: "prompt-client", scriptId: checkInId },
     );
     expect(started.messages[0]?.text).toBe("Hello there.");
     const system = JSON.stringify(fake.requests[0]?.raw);

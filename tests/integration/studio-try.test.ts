@@ -5,16 +5,15 @@
  * and in model mode through the real provider against the fake OpenAI server), with project
  * access checks. Nothing of a try-it run is stored.
  */
-import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { seedExampleScripts } from "@/server/services/seed";
 import type { Platform } from "@/server/platform";
 import type { EngineEvent, SessionState } from "@/server/engine/runtime";
 import { clearProjectDraftCache } from "@/server/services/studio/editor/project-drafts";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
-import { errorOf, makeUser, signInCookie } from "../support/auth";
+import { errorOf, signedInCookies } from "../support/auth";
+import { seedExamples } from "../support/seeded-scripts";
 import { startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply, type RecordedRequest } from "../support/fake-openai-server";
 
 let testDb: TestDatabase;
@@ -80,8 +79,7 @@ const messagesOf = (events: EngineEvent[]) => events.flatMap((e) => (e.type === 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  projectA = (await prisma.project.findFirstOrThrow({ where: { slug: "default" } })).id;
+  projectA = (await seedExamples(testDb.db)).projectId;
   projectB = (await prisma.project.create({ data: { slug: "studio-try-b", name: "Project B" } })).id;
   const file = (p: string, kind: "session" | "technique" | "safety", scriptKey: string, draftYaml: string, deleted = false) =>
     prisma.script.create({ data: { projectId: projectB, path: p, kind, scriptKey, draftYaml, ...(deleted ? { deletedAt: new Date() } : {}) } });
@@ -104,14 +102,7 @@ topic:
   await file("techniques/old.yaml", "technique", "old_skill", "topic:\n  topic_id: old_skill\n  actions:\n    - { action_type: ai_say, action_id: s, config: { content: hi } }\n", true);
 
   platform = testPlatform(testDb.db);
-  const authorA = await makeUser(prisma, { projectIds: [projectA] });
-  const authorB = await makeUser(prisma, { projectIds: [projectB] });
-  const admin = await makeUser(prisma, { role: "admin" });
-  cookies = {
-    authorA: await signInCookie(platform, authorA.email),
-    authorB: await signInCookie(platform, authorB.email),
-    admin: await signInCookie(platform, admin.email),
-  };
+  cookies = await signedInCookies(platform, { authorA: { projectIds: [projectA] }, authorB: { projectIds: [projectB] }, admin: { role: "admin" } });
 });
 
 afterAll(async () => {

@@ -5,7 +5,6 @@
  * span holds what the client wrote or what the model answered. tRPC procedures and Prisma's
  * queries are spans too, and log lines name the request and the trace.
  */
-import path from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
@@ -13,10 +12,7 @@ import { startTracing } from "@/server/observability/otel";
 import { withSpan } from "@/server/observability/tracing";
 import { runWithRequestId } from "@/server/observability/request-context";
 import { createLogger } from "@/server/log";
-import { seedExampleScripts } from "@/server/services/seed";
 import { startSession } from "@/server/services/sessions/start-session";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { CLIENT_COOKIE, issueClientToken } from "@/server/auth/identity";
 import { setPlatform, type Platform } from "@/server/platform";
 import { POST as chatRoute } from "@/app/api/chat/route";
@@ -24,6 +20,7 @@ import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
 import { startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply, type RecordedRequest } from "../support/fake-openai-server";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { testPlatform } from "../support/test-platform";
+import { seedExamples, sessionDeps } from "../support/seeded-scripts";
 
 const exporter = new InMemorySpanExporter();
 // Before the database opens: its plain SQL is traced only when tracing started first.
@@ -62,9 +59,7 @@ function reply(request: RecordedRequest): FakeReply {
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  checkInId = (await prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
+  checkInId = (await seedExamples(testDb.db)).checkIn.scriptId;
   fake = await startFakeOpenAiServer({ script: reply });
   platform = testPlatform(testDb.db, { OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "fake-model" });
   setPlatform(platform);
@@ -108,7 +103,7 @@ function exported(span: ReadableSpan): string {
 
 describe("a chat turn in model mode", () => {
   it("is one trace from the route to the commit, with the request id, each model call and the SQL as spans", async () => {
-    const templateDeps = { prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
+    const templateDeps = sessionDeps(testDb.db);
     const { sessionId } = await startSession(templateDeps, { clientId: "trace_client", scriptId: checkInId });
     exporter.reset();
 

@@ -4,16 +4,12 @@
  * chat message is cleaned and stored, every other text input is refused with a 400 that names the
  * field, and a detected risk is stored and the session flagged even when its turn cannot be.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { strToU8, zipSync } from "fflate";
-import { seedExampleScripts } from "@/server/services/seed";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
 import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { CLIENT_COOKIE, issueClientToken } from "@/server/auth/identity";
 import type { Sql } from "@/server/db/sql";
@@ -24,7 +20,8 @@ import { POST as trpcRoute } from "@/app/api/trpc/[trpc]/route";
 import { POST as importRoute } from "@/app/api/studio/projects/[projectId]/import/route";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
-import { errorOf, makeUser, signInCookie } from "../support/auth";
+import { errorOf, signedInCookies } from "../support/auth";
+import { seedExamples, sessionDeps } from "../support/seeded-scripts";
 
 let testDb: TestDatabase;
 let platform: Platform;
@@ -35,15 +32,14 @@ let authorCookie: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const prisma = testDb.db.prisma;
-  await seedExampleScripts(prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  checkInId = (await prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
-  projectId = (await prisma.project.findUniqueOrThrow({ where: { slug: "default" } })).id;
+  const examples = await seedExamples(testDb.db);
+  checkInId = examples.checkIn.scriptId;
+  projectId = examples.projectId;
   platform = testPlatform(testDb.db);
   // The route handlers read the process-wide platform.
   setPlatform(platform);
-  deps = { prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm };
-  authorCookie = await signInCookie(platform, (await makeUser(prisma, { projectIds: [projectId] })).email);
+  deps = sessionDeps(testDb.db);
+  ({ author: authorCookie } = await signedInCookies(platform, { author: { projectIds: [projectId] } }));
 });
 
 afterAll(async () => {

@@ -4,27 +4,23 @@
  * unset (so after a reload conditions and placeholders still see no value), and the client's
  * variables, the counsellor's review and the variables CSV all say it was skipped.
  */
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedExampleScripts } from "@/server/services/seed";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createCache } from "@/server/cache";
-import { templateLlm } from "@/server/engine/llm/template";
 import type { SessionState } from "@/server/engine/runtime";
 import { VARIABLES_CSV_HEADER } from "@/server/services/review/export-csv";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { callerFor, testPlatform } from "../support/test-platform";
+import { testPlatform } from "../support/test-platform";
 import { makeUser, signedInCaller } from "../support/auth";
 import { parseCsv } from "../support/csv";
+import { seedExamples, sessionDeps, startAsNewClient } from "../support/seeded-scripts";
 
 let testDb: TestDatabase;
 let checkInId: string;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  await seedExampleScripts(testDb.db.prisma, path.resolve(import.meta.dirname, "../../scripts"));
-  checkInId = (await testDb.db.prisma.script.findFirstOrThrow({ where: { path: "sessions/check-in.en.yaml" } })).id;
+  checkInId = (await seedExamples(testDb.db)).checkIn.scriptId;
 });
 
 afterAll(async () => {
@@ -32,7 +28,7 @@ afterAll(async () => {
 });
 
 /** Fresh dependencies for each turn, as on another server: nothing of the session is kept in memory. */
-const freshDeps = (): SessionDeps => ({ prisma: testDb.db.prisma, sql: testDb.db.sql, cache: createCache({}), llmFor: () => templateLlm });
+const freshDeps = (): SessionDeps => sessionDeps(testDb.db);
 
 function variableIn(state: SessionState, name: string) {
   return state.variables.topic[name] ?? state.variables.phase[name] ?? state.variables.session[name];
@@ -41,11 +37,8 @@ function variableIn(state: SessionState, name: string) {
 describe("a skipped question", () => {
   it("is stored as a skip, stays unset over reloads, and review shows it as skipped by the client", async () => {
     const platform = testPlatform(testDb.db);
-    const resHeaders = new Headers();
-    const started = await callerFor(platform, {}, resHeaders).session.start({ scriptId: checkInId });
-    const client = callerFor(platform, { cookie: (resHeaders.get("set-cookie") ?? "").split(";")[0] ?? "" });
+    const { sessionId, client } = await startAsNewClient(platform, checkInId);
     const prisma = testDb.db.prisma;
-    const { sessionId } = started;
     const { clientId } = await prisma.session.findUniqueOrThrow({ where: { id: sessionId }, select: { clientId: true } });
 
     // The mood rating is skipped.

@@ -21,6 +21,18 @@ export async function makeUser(
   return { ...user, password };
 }
 
+/**
+ * Accounts made as `makeUser` makes them and signed in, one per name: their cookie headers under
+ * the same names (e.g. `{ authorA: { projectIds: [a] }, admin: { role: "admin" }, nobody: {} }`).
+ */
+export async function signedInCookies<Name extends string>(platform: Platform, accounts: Record<Name, Parameters<typeof makeUser>[1]>): Promise<Record<Name, string>> {
+  const cookies = {} as Record<Name, string>;
+  for (const [name, options] of Object.entries(accounts) as [Name, Parameters<typeof makeUser>[1]][]) {
+    cookies[name] = await signInCookie(platform, (await makeUser(platform.db.prisma, options)).email);
+  }
+  return cookies;
+}
+
 /** The `name=value` part of the sign-in Set-Cookie header from a response. */
 export function userCookieFrom(resHeaders: Headers): string | null {
   for (const value of resHeaders.getSetCookie()) {
