@@ -17,7 +17,7 @@ import { collect, start, turn, type EngineEvent, type EngineOptions, type Sessio
 import type { CompiledSessionScript } from "@/server/engine/script";
 import { readYamlFiles } from "@/server/lib/yaml-files";
 import { createLlm } from "@/server/llm";
-import { startFakeOpenAiServer, type FakeOpenAiServer, type RecordedRequest } from "@/tests/support/fake-openai-server";
+import { purposeOf, requestedFields, startFakeOpenAiServer, type FakeOpenAiServer } from "@/tests/support/fake-openai-server";
 
 const project = compileProject(await readYamlFiles(path.resolve(import.meta.dirname, "../../scripts")));
 
@@ -29,23 +29,6 @@ function sessionScript(file: string): CompiledSessionScript {
 
 const checkIn = sessionScript("sessions/check-in.en.yaml");
 const moodCheckZh = sessionScript("sessions/mood-check.zh.yaml");
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The structured-output schema's name (= the port's purpose), or compose. */
-function purposeOf(request: RecordedRequest): string {
-  const format = request.responseFormat;
-  if (isRecord(format) && isRecord(format.json_schema) && typeof format.json_schema.name === "string") return format.json_schema.name;
-  return request.stream ? "compose" : "summarise";
-}
-
-function schemaProperties(request: RecordedRequest): string[] {
-  const format = request.responseFormat;
-  const schema = isRecord(format) && isRecord(format.json_schema) ? format.json_schema.schema : undefined;
-  return isRecord(schema) && isRecord(schema.properties) ? Object.keys(schema.properties) : [];
-}
 
 let server: FakeOpenAiServer;
 /** What the model's extraction answers on the next client turn. */
@@ -190,7 +173,7 @@ describe("reply intents in model mode, as in template mode", () => {
       }
       // The extraction asked the model for its reading beside the field.
       const extract = server.requests.filter((r) => purposeOf(r) === "extract").at(-1);
-      expect(extract && schemaProperties(extract)).toEqual(expect.arrayContaining(["mood_score", "reply_intent", "reply_topic"]));
+      expect(extract && requestedFields(extract)).toEqual(expect.arrayContaining(["mood_score", "reply_intent", "reply_topic"]));
     });
   }
 

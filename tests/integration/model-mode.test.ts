@@ -15,7 +15,7 @@ import { collect, start, turn, type EngineEvent, type EngineOptions, type Sessio
 import type { CompiledSessionScript } from "@/server/engine/script";
 import { readYamlFiles } from "@/server/lib/yaml-files";
 import { createLlm } from "@/server/llm";
-import { startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply, type RecordedRequest } from "@/tests/support/fake-openai-server";
+import { purposeOf, requestedFields, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply, type RecordedRequest } from "@/tests/support/fake-openai-server";
 
 const project = compileProject(await readYamlFiles(path.resolve(import.meta.dirname, "../../scripts")));
 
@@ -39,23 +39,6 @@ interface ModelTurn {
 
 const DONE = { done: true, understanding: 90, hasQuestions: false };
 const NO_RISK = { level: "none", category: "none", rationale: "ordinary conversation" };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/** The structured-output schema's name (= the port's purpose), or compose / summarise. */
-function purposeOf(request: RecordedRequest): string {
-  const format = request.responseFormat;
-  if (isRecord(format) && isRecord(format.json_schema) && typeof format.json_schema.name === "string") return format.json_schema.name;
-  return request.stream ? "compose" : "summarise";
-}
-
-function requestedFields(request: RecordedRequest): string[] {
-  const format = request.responseFormat;
-  const schema = isRecord(format) && isRecord(format.json_schema) ? format.json_schema.schema : undefined;
-  return isRecord(schema) && isRecord(schema.properties) ? Object.keys(schema.properties) : [];
-}
 
 function systemText(request: RecordedRequest): string {
   const system = request.messages.find((m) => m.role === "system");

@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, signedInCookies } from "../support/auth";
 import { seedExamples } from "../support/seeded-scripts";
-import { startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply, type RecordedRequest } from "../support/fake-openai-server";
+import { purposeOf, requestedFields, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from "../support/fake-openai-server";
 
 let testDb: TestDatabase;
 let platform: Platform;
@@ -333,17 +333,6 @@ describe("studioTry in model mode (fake OpenAI server)", () => {
   let fake: FakeOpenAiServer;
   let modelPlatform: Platform;
 
-  const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-  const purposeOf = (request: RecordedRequest): string => {
-    const format = request.responseFormat;
-    if (isRecord(format) && isRecord(format.json_schema) && typeof format.json_schema.name === "string") return format.json_schema.name;
-    return request.stream ? "compose" : "summarise";
-  };
-  const fields = (request: RecordedRequest): string[] => {
-    const format = request.responseFormat;
-    const schema = isRecord(format) && isRecord(format.json_schema) ? format.json_schema.schema : undefined;
-    return isRecord(schema) && isRecord(schema.properties) ? Object.keys(schema.properties) : [];
-  };
   const EXTRACTED: Record<string, string> = { user_name: "Samantha", mood: "okay" };
 
   beforeAll(async () => {
@@ -353,7 +342,7 @@ describe("studioTry in model mode (fake OpenAI server)", () => {
         case "compose":
           return { type: "text", text: ["Model ", "wording ", `#${fake.requests.length}.`] };
         case "extract":
-          return { type: "json", value: Object.fromEntries(fields(request).filter((f) => f in EXTRACTED).map((f) => [f, EXTRACTED[f]])) };
+          return { type: "json", value: Object.fromEntries(requestedFields(request).filter((f) => f in EXTRACTED).map((f) => [f, EXTRACTED[f]])) };
         case "classify_risk":
           return { type: "json", value: { level: "none", category: "none", rationale: "ordinary" } };
         case "judge":

@@ -17,7 +17,7 @@ import { CLIENT_COOKIE, issueClientToken } from "@/server/auth/identity";
 import { setPlatform, type Platform } from "@/server/platform";
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
-import { startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply, type RecordedRequest } from "../support/fake-openai-server";
+import { purposeOf, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply, type RecordedRequest } from "../support/fake-openai-server";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { testPlatform } from "../support/test-platform";
 import { seedExamples, sessionDeps } from "../support/seeded-scripts";
@@ -35,22 +35,17 @@ const CLIENT_TEXT = "About a four. Marguerite moved out of our flat on Quillon S
 const MODEL_REPLY = "Thank you for sharing that with me, it sounds like a heavy week for you";
 const REQUEST_ID = "trace-test-request-0001";
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** A model that answers every purpose plainly: no risk, judged done, nothing extracted. */
 function reply(request: RecordedRequest): FakeReply {
-  const format = request.responseFormat;
-  const purpose = isRecord(format) && isRecord(format.json_schema) ? format.json_schema.name : undefined;
-  switch (purpose) {
+  switch (purposeOf(request)) {
     case "classify_risk":
       return { type: "json", value: { level: "none", category: "none", rationale: "ordinary conversation" } };
     case "judge":
       return { type: "json", value: { done: true, understanding: 90, hasQuestions: false } };
     case "interpret":
       return { type: "json", value: { score: null } };
-    case undefined:
+    case "compose":
+    case "summarise":
       return { type: "text", text: MODEL_REPLY };
     default:
       return { type: "json", value: {} };

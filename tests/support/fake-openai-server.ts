@@ -70,6 +70,20 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** What a request asks for: its structured-output schema's name (= the LLM port's purpose), else "compose" for a stream or "summarise". */
+export function purposeOf(request: RecordedRequest): string {
+  const format = request.responseFormat;
+  if (isRecord(format) && isRecord(format.json_schema) && typeof format.json_schema.name === "string") return format.json_schema.name;
+  return request.stream ? "compose" : "summarise";
+}
+
+/** The fields a request's structured-output schema asks for (none without one). */
+export function requestedFields(request: RecordedRequest): string[] {
+  const format = request.responseFormat;
+  const schema = isRecord(format) && isRecord(format.json_schema) ? format.json_schema.schema : undefined;
+  return isRecord(schema) && isRecord(schema.properties) ? Object.keys(schema.properties) : [];
+}
+
 function toRecorded(req: http.IncomingMessage, body: Record<string, unknown>): RecordedRequest {
   const messages = Array.isArray(body.messages)
     ? body.messages.filter(isRecord).map((message) => ({ role: String(message.role), content: message.content }))
