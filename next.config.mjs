@@ -27,7 +27,8 @@ const nextConfig = {
     // Next loads every route's server chunks at start by default. Turbopack writes the server code
     // (with the shipped classifier models) into one 8–10 MB chunk per group of routes, identical
     // apart from its name, and V8 keeps each loaded chunk's source: seven copies held ≈ 120 MB.
-    // Loaded on a route's first request instead, a chat-only server holds two.
+    // Loaded on a route's first request instead; the models themselves load once, through one
+    // dynamic import (server/services/engine-runtime.ts).
     preloadEntriesOnStart: false,
   },
   async headers() {

@@ -2,7 +2,7 @@ import { generateText, streamText, type LanguageModel, type LanguageModelUsage, 
 import { z } from "zod";
 import type { ClassifyRiskRequest, ClassifyRiskResult, ComposeRequest, ExtractRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
 import { delimitClientText } from "../engine/prompts/build";
-import { RISK_CATEGORIES, RISK_LEVELS } from "../engine/safety";
+import { RISK_CATEGORIES, RISK_LEVELS } from "../engine/safety/risk-types";
 import { tracingOn } from "../observability/tracing";
 import { CodedLlmError, StreamFailure, toLlmError, type LlmErrorCode } from "./errors";
 import { withRetries, type RetryPolicy } from "./retry";

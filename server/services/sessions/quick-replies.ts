@@ -2,7 +2,8 @@
  * The quick replies of the question a stored session is waiting on, for a page that loads the
  * conversation (a live turn streams the same options with its `awaiting-input` event).
  */
-import { pendingQuickReplies, type QuickReply, type SessionState } from "../../engine/runtime";
+import { pendingQuickReplies } from "../../engine/runtime/quick-replies";
+import type { QuickReply, SessionState } from "../../engine/runtime/types";
 import type { Sql } from "../../db/sql";
 import { loadRunnable, type TechniquePins } from "./runnable";
 

@@ -5,7 +5,8 @@
  * that stores everything and frees the claim. Correctness still comes from the session version. A
  * retried message (same client message id) replays the stored reply.
  */
-import { EngineError, turn, type EngineEvent, type SessionState } from "../../engine/runtime";
+import { EngineError, type EngineEvent, type SessionState } from "../../engine/runtime/types";
+import { engineEntry } from "../engine-runtime";
 import { LlmError, type LlmUsage } from "../../engine/llm/port";
 import { resolveScheme } from "../../engine/prompts/default-scheme";
 import type { Lock } from "../../cache/types";
@@ -205,6 +206,7 @@ async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMess
     promptOverrides: runnable.promptOverrides,
   };
 
+  const { turn } = await engineEntry();
   const events: EngineEvent[] = [];
   const state = await withSpan("chat.turn.engine", { "heartline.llm.mode": llm.mode }, async (span) => {
     const run = turn(runnable.script, session.state as SessionState, text, options);

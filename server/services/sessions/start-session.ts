@@ -1,4 +1,5 @@
-import { collect, start } from "../../engine/runtime";
+import { collect } from "../../engine/runtime/collect";
+import { engineEntry } from "../engine-runtime";
 import { resolveScheme } from "../../engine/prompts/default-scheme";
 import type { LlmUsage } from "../../engine/llm/port";
 import { ServiceError } from "../errors";
@@ -32,6 +33,7 @@ export async function startSession(deps: SessionDeps, input: { clientId: string;
     promptOverrides: runnable.promptOverrides,
     ...(input.language ? { language: input.language } : {}),
   };
+  const { start } = await engineEntry();
   const { events, state } = await collect(start(runnable.script, options));
 
   const sessionId = newRowId("s");

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { cleanString, storableString } from "../../../engine/text/storable";
 import { MAX_SCRIPT_BYTES } from "../../../engine/script";
 import { ID_PATTERN, VARIABLE_NAME_PATTERN } from "../../../engine/script/schema";
-import { STATE_VERSION, type JsonValue } from "../../../engine/runtime";
+import { STATE_VERSION, type JsonValue } from "../../../engine/runtime/types";
 import { RISK_LEVELS } from "../../../engine/safety/risk-types";
 import { MAX_MESSAGE_CHARS } from "../../../services/sessions/run-turn";
 

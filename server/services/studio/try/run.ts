@@ -8,18 +8,11 @@
 import type { PrismaClient } from "../../../db/generated/client";
 import { LlmError, type JsonValue, type LlmPort, type LlmUsage } from "../../../engine/llm/port";
 import { templateLlm } from "../../../engine/llm/template";
-import {
-  collect,
-  EngineError,
-  start,
-  turn,
-  type EngineEvent,
-  type EngineOptions,
-  type EngineRun,
-  type SessionState,
-} from "../../../engine/runtime";
+import { collect } from "../../../engine/runtime/collect";
+import { EngineError, type EngineEvent, type EngineOptions, type EngineRun, type SessionState } from "../../../engine/runtime/types";
 import { formatDiagnostic, type CompiledSessionScript } from "../../../engine/script";
 import { recordingLlm } from "../../../llm/recording";
+import { engineEntry } from "../../engine-runtime";
 import { ServiceError } from "../../errors";
 import { asOverrides, allowsTemplateFallback } from "../../sessions/runnable";
 import { compileDraft, compileOthers, loadProjectContext, type DraftInProject } from "../editor/project-drafts";
@@ -135,11 +128,13 @@ export async function startTry(deps: TryDeps, input: TryStartInput): Promise<Try
     ...(input.startTopicId ? { startTopicId: input.startTopicId } : {}),
     ...(input.variables && Object.keys(input.variables).length > 0 ? { initialVariables: input.variables } : {}),
   };
+  const { start } = await engineEntry();
   return run(prepared, start(prepared.script, options));
 }
 
 /** One client message in a throwaway conversation; the state is the one the previous step returned. */
 export async function turnTry(deps: TryDeps, input: TryTurnInput): Promise<TryResult> {
   const prepared = await prepare(deps, input);
+  const { turn } = await engineEntry();
   return run(prepared, turn(prepared.script, input.state, input.text, prepared.options));
 }
