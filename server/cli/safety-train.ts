@@ -19,10 +19,15 @@ writeFileSync(
 );
 const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
 console.log(`trained on ${report.trainingLines} lines from ${report.writers.join(", ")} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-console.log(`model ${report.model.version}: ${report.features} features, ${(report.model.weights.length / 1024 / 1024).toFixed(2)} MB base64, temperature ${report.model.temperature}`);
+const megabytes = (base64: string): string => `${(base64.length / 1024 / 1024).toFixed(2)} MB`;
+console.log(`model ${report.model.version}: alarm ${report.features} features, ${megabytes(report.model.weights)} base64, temperature ${report.model.temperature}`);
+console.log(`  imminence ${report.imminenceFeatures} features, ${megabytes(report.model.imminence.weights)} base64, temperature ${report.model.imminence.temperature}`);
+console.log(`  concern ${report.concernFeatures} features, ${megabytes(report.model.concern.weights)} base64, temperature ${report.model.concern.temperature}`);
 console.log(`thresholds ${JSON.stringify(report.model.thresholds)}`);
 console.log(`out-of-fold (folds of whole training writers), rules + classifier: recall ${percent(report.outOfFold.recall)}, false positives ${percent(report.outOfFold.falsePositiveRate)}`);
 for (const [lang, figures] of Object.entries(report.outOfFold.byLanguage)) console.log(`  ${lang}: recall ${percent(figures.recall)}, false positives ${percent(figures.falsePositiveRate)}`);
+console.log(`out-of-fold imminence, among crises caught: recall ${percent(report.imminence.recall)}, precision ${percent(report.imminence.precision)}`);
+console.log(`out-of-fold medium lines read as medium or above: ${percent(report.mediumKept)}`);
 console.log("out-of-fold trade-off (best recall within each false-alarm budget, worse language):");
 for (const point of report.tradeOff) console.log(`  ≤ ${percent(point.budget)}: recall ${percent(point.recall)} (false positives ${percent(point.falsePositiveRate)})`);
 console.log(`wrote ${MODEL_FILE}`);

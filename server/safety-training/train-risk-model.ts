@@ -1,25 +1,26 @@
 /**
- * Trains the shipped risk classifier from the training writers only:
- * 1. cross-validation over folds of whole writers gives every training line a prediction from a
- *    model that never saw its writer (out-of-fold);
- * 2. a softmax temperature is fitted on those predictions (calibration);
+ * Trains the shipped risk classifier (alarm, imminence and concern models, see
+ * ../engine/safety/classifier/model.ts) from the training writers only:
+ * 1. cross-validation over folds of whole writers gives every training line a prediction from
+ *    models that never saw its writer (out-of-fold);
+ * 2. a softmax temperature is fitted on those predictions for each model (calibration);
  * 3. the cut-offs are chosen on them, for each language on its own, with the rules in the loop as
  *    the detector runs them: the most recall of high+imminent with at most `maxFalsePositiveRate`
  *    false alarms on hard negatives (false alarms on ordinary messages cost a crisis protocol
  *    in the middle of a normal session, so the budget is held even when recall suffers);
- * 4. the final model is trained on every training line.
+ * 4. the final models are trained on every training line.
  * Held-out writers are not read here.
  */
 import { createHash } from "node:crypto";
 import type { CorpusMessage } from "../engine/safety/corpus";
 import { FEATURE_BITS } from "../engine/classifier/features";
 import { messageFeatures } from "../engine/safety/classifier/features";
-import { logits, softmax } from "../engine/classifier/linear";
-import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
-import { encodeRiskModel, levelFromProbabilities, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
+import { logits, softmax, type FeatureRows } from "../engine/classifier/linear";
+import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainedWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
+import { ALARM_CLASSES, CONCERN_CLASSES, encodeRiskModel, IMMINENCE_CLASSES, verdictFrom, type RiskScores, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
 import { combinedLevel, rulesInContext, type RuleReading } from "../engine/safety/detect-risk";
 import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
-import { RISK_LEVELS, type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
+import { type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
 import { mainLanguage } from "../engine/text/normalise";
 import { buriedCopies, sessionCopies } from "./training-copies";
 
@@ -30,7 +31,13 @@ export interface TrainingReport {
   outOfFold: { recall: number; falsePositiveRate: number; byLanguage: Record<string, { recall: number; falsePositiveRate: number }> };
   /** Out-of-fold recall at other false-alarm budgets, to show the trade-off. */
   tradeOff: { budget: number; recall: number; falsePositiveRate: number }[];
+  /** Out of fold, among crises the detector caught: how many imminent lines it called imminent, and how many it called imminent were. */
+  imminence: { recall: number; precision: number };
+  /** Out of fold: the share of medium lines the detector reads as medium or above. */
+  mediumKept: number;
   features: number;
+  imminenceFeatures: number;
+  concernFeatures: number;
 }
 
 const featuresOf = (message: CorpusMessage, rules: RuleAssessment): Uint32Array => messageFeatures(message.text, message.context, ruleFindings(rules));
@@ -44,44 +51,63 @@ const featuresOf = (message: CorpusMessage, rules: RuleAssessment): Uint32Array 
  */
 export const RISK_TRAIN_OPTIONS: TrainOptions = { ...DEFAULT_TRAIN_OPTIONS, l2: 1e-3, learningRate: 0.1, minCount: 3 };
 
-/**
- * What a medium line weighs against the other levels. Writers disagree most about medium ("I want
- * to die" is a passive wish to some and active ideation to others), and the level that matters is
- * whether a line is high or above: at full weight medium lines pulled crises and hard negatives
- * towards the middle, and ranked both worse out of fold.
- */
-const MEDIUM_WEIGHT = 0.1;
-
-function examplesOf(messages: readonly CorpusMessage[], rules: ReadonlyMap<CorpusMessage, RuleAssessment>): TrainingExample[] {
+/** Each learnt level weighs the same in total, so the few imminent lines are not drowned by the many none. */
+function levelWeights(messages: readonly CorpusMessage[]): (message: CorpusMessage) => number {
   const perLevel = new Map<RiskLevel, number>();
   for (const message of messages) perLevel.set(message.label, (perLevel.get(message.label) ?? 0) + 1);
-  // Each level weighs the same in total, so the few imminent lines are not drowned by the many none.
-  return messages.map((message) => ({
-    features: featuresOf(message, rules.get(message) ?? rulesFor(message)),
-    label: RISK_LEVELS.indexOf(message.label),
-    weight:
-      (messages.length / (RISK_LEVELS.length * (perLevel.get(message.label) ?? 1))) *
-      (message.label === "medium" ? MEDIUM_WEIGHT : 1) *
-      (message.kind === ORDINARY_REPLY_KIND ? ORDINARY_REPLY_WEIGHT : 1),
-  }));
+  return (message) => (messages.length / (perLevel.size * (perLevel.get(message.label) ?? 1))) * (message.kind === ORDINARY_REPLY_KIND ? ORDINARY_REPLY_WEIGHT : 1);
 }
 
+/** What the alarm model learns: crisis (high, imminent) against safe (none, low); medium lines are not learnt (see model.ts). */
+function alarmExamples(messages: readonly CorpusMessage[], rules: ReadonlyMap<CorpusMessage, RuleAssessment>): TrainingExample[] {
+  const learnt = messages.filter((message) => message.label !== "medium");
+  const weight = levelWeights(learnt);
+  return learnt.map((message) => ({ features: featuresOf(message, rules.get(message) ?? rulesFor(message)), label: isCrisis(message) ? 1 : 0, weight: weight(message) }));
+}
+
+/** What the imminence model learns: imminent against high, from crisis lines only. */
+function imminenceExamples(messages: readonly CorpusMessage[], rules: ReadonlyMap<CorpusMessage, RuleAssessment>): TrainingExample[] {
+  const crises = messages.filter(isCrisis);
+  const weight = levelWeights(crises);
+  return crises.map((message) => ({ features: featuresOf(message, rules.get(message) ?? rulesFor(message)), label: message.label === "imminent" ? 1 : 0, weight: weight(message) }));
+}
+
+/** What the concern model learns: medium against none and low, from the lines that are no crisis. */
+function concernExamples(messages: readonly CorpusMessage[], rules: ReadonlyMap<CorpusMessage, RuleAssessment>): TrainingExample[] {
+  const calm = messages.filter((message) => !isCrisis(message));
+  const weight = levelWeights(calm);
+  return calm.map((message) => ({ features: featuresOf(message, rules.get(message) ?? rulesFor(message)), label: message.label === "medium" ? 1 : 0, weight: weight(message) }));
+}
+
+const isCrisis = (message: CorpusMessage): boolean => isAtLeast(message.label, "high");
+
+/**
+ * The imminence and concern models keep a feature from five occurrences (the alarm model from
+ * three): they read a narrower question, and so the three fit the model file's 10 MB.
+ */
+const AUXILIARY_MIN_COUNT = 5;
 
 /** The kind of a reply corpus answer read as a safety line (none, after its own question). */
 export const ORDINARY_REPLY_KIND = "ordinary_reply";
 
 /**
  * What an ordinary session looks like, from the reply corpus's training writers: the questions a
- * bot asks, and the answers people give them. The answers are learnt as none, at half a none
- * line's weight: a goal of "to feel like myself again" is ordinary, however often "myself again"
- * ends a self-harm disclosure in the safety corpus.
+ * bot asks, and the answers people give them. The answers are learnt as none: a goal of "to feel
+ * like myself again" is ordinary, however often "myself again" ends a self-harm disclosure in the
+ * safety corpus.
  */
 export interface OrdinarySession {
   questions: readonly string[];
   replies: readonly CorpusMessage[];
 }
 
-const ORDINARY_REPLY_WEIGHT = 0.5;
+/**
+ * What an ordinary answer weighs against a none line of the safety corpus. Once the classifier
+ * learnt only crisis against safe, it raised more alarms on ordinary answers in a session; on a
+ * dev split (safety and reply writers held out of training), 1.5 halved those (Chinese 0.7 →
+ * 0.3 % at a 0.6 cut-off) with recall at fixed false alarms on hard negatives unchanged (0.5 before).
+ */
+const ORDINARY_REPLY_WEIGHT = 1.5;
 
 const NO_SESSION: OrdinarySession = { questions: [], replies: [] };
 
@@ -89,10 +115,12 @@ interface Scored {
   message: CorpusMessage;
   /** The language whose cut-offs the detector will apply (from the text, as at run time). */
   cutoffLanguage: RiskLanguage;
-  logits: number[];
+  alarmLogits: number[];
+  imminenceLogits: number[];
+  concernLogits: number[];
   rules: RuleReading;
-  /** Calibrated class probabilities, once the temperature is known. */
-  probabilities?: number[];
+  /** Calibrated scores, once the temperatures are known. */
+  scores: RiskScores;
 }
 
 function rulesFor(message: CorpusMessage): RuleReading {
@@ -107,11 +135,11 @@ interface Tally {
 }
 
 /** Recall and false alarms per labelled language, each message judged by its own language's cut-offs. */
-function score(scored: readonly Scored[], temperature: number, thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>) {
+function score(scored: readonly Scored[], thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>) {
   const byLanguage: Partial<Record<RiskLanguage, Tally>> = {};
   for (const item of scored) {
     const cutoffs = { thresholds: thresholds[item.cutoffLanguage] };
-    const verdict = levelFromProbabilities(item.probabilities ?? softmax(item.logits, temperature), cutoffs.thresholds);
+    const verdict = verdictFrom(item.scores, cutoffs.thresholds);
     const level = combinedLevel(item.rules, verdict, cutoffs);
     const tally = (byLanguage[item.message.lang] ??= { positives: 0, caught: 0, negatives: 0, alarms: 0 });
     if (isAtLeast(item.message.label, "high")) {
@@ -145,23 +173,16 @@ interface Candidate {
   falsePositiveRate: number;
 }
 
-const STRICTEST: RiskThresholds = { medium: 2, high: 0.975, imminent: 0.5, overrule: 1, veto: 0 };
-
-/**
- * The classifier never says medium on its own (`medium` is off): a medium verdict adds false
- * alarms and no recall of high+imminent, so every budget chose it off or at a value no line
- * reached. Medium stays the rules' to give.
- */
-const MEDIUM_OFF = 2;
+const STRICTEST: RiskThresholds = { high: 0.975, imminent: 0.5, overrule: 1, veto: 0 };
 
 /** Every cut-off combination on the grid, scored out-of-fold on the messages of one language. */
-function candidates(scored: readonly Scored[], temperature: number): Candidate[] {
+function candidates(scored: readonly Scored[]): Candidate[] {
   const out: Candidate[] = [];
   for (const high of grid(0.2, 0.975, 0.025)) {
     for (const overrule of grid(Math.max(high, 0.5), 1, 0.05)) {
       for (const veto of [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3]) {
-        const thresholds = { medium: MEDIUM_OFF, high, imminent: 0.5, overrule, veto };
-        const result = score(scored, temperature, { en: thresholds, zh: thresholds });
+        const thresholds = { high, imminent: 0.5, overrule, veto };
+        const result = score(scored, { en: thresholds, zh: thresholds });
         out.push({ thresholds, recall: result.recall, falsePositiveRate: result.falsePositiveRate });
       }
     }
@@ -186,7 +207,7 @@ function bestWithin(all: readonly Candidate[], budget: number): Candidate | unde
 /** Names a model by what it was trained from: the training lines (in order) and the options. */
 export function trainingVersion(training: readonly CorpusMessage[], session: OrdinarySession = NO_SESSION, options: TrainOptions = RISK_TRAIN_OPTIONS): string {
   return createHash("sha256")
-    .update(JSON.stringify({ options, mediumWeight: MEDIUM_WEIGHT, replyWeight: ORDINARY_REPLY_WEIGHT, questions: session.questions, replies: session.replies.map((reply) => [reply.text, reply.context?.bot ?? ""]), lines: training.map((message) => [message.writer, message.label, message.text, message.context ?? null]) }))
+    .update(JSON.stringify({ options, models: [ALARM_CLASSES, IMMINENCE_CLASSES, CONCERN_CLASSES], auxiliaryMinCount: AUXILIARY_MIN_COUNT, replyWeight: ORDINARY_REPLY_WEIGHT, questions: session.questions, replies: session.replies.map((reply) => [reply.text, reply.context?.bot ?? ""]), lines: training.map((message) => [message.writer, message.label, message.text, message.context ?? null]) }))
     .digest("hex")
     .slice(0, 12);
 }
@@ -242,34 +263,101 @@ export function trainRiskModel(
   const scored: Scored[] = [];
   for (const foldWriters of writerFolds(writers)) {
     const held = new Set(foldWriters);
-    const fold = trainWeights(examplesOf(fitted.filter((message) => !held.has(message.writer)), rules), RISK_LEVELS.length, options);
-    const rows = new Map<number, number>();
-    fold.features.forEach((feature, index) => rows.set(feature, index * RISK_LEVELS.length));
-    const foldModel = { bias: fold.bias, rows, weights: fold.weights, scale: 1 };
+    const seen = fitted.filter((message) => !held.has(message.writer));
+    const alarm = floatModel(trainWeights(alarmExamples(seen, rules), ALARM_CLASSES.length, options), ALARM_CLASSES.length);
+    const auxiliary = { ...options, minCount: AUXILIARY_MIN_COUNT };
+    const imminence = floatModel(trainWeights(imminenceExamples(seen, rules), IMMINENCE_CLASSES.length, auxiliary), IMMINENCE_CLASSES.length);
+    const concern = floatModel(trainWeights(concernExamples(seen, rules), CONCERN_CLASSES.length, auxiliary), CONCERN_CLASSES.length);
     for (const message of learnt.filter((candidate) => held.has(candidate.writer))) {
       const ruled = rules.get(message) ?? rulesFor(message);
-      scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), logits: logits(foldModel, featuresOf(message, ruled)), rules: ruled });
+      const features = featuresOf(message, ruled);
+      scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), alarmLogits: logits(alarm, features), imminenceLogits: logits(imminence, features), concernLogits: logits(concern, features), rules: ruled, scores: { crisis: 0, imminentIfCrisis: 0, concern: 0 } });
     }
   }
-  const temperature = fitTemperature(scored.map((item) => ({ logits: item.logits, label: RISK_LEVELS.indexOf(item.message.label) })));
-  for (const item of scored) item.probabilities = softmax(item.logits, temperature);
+  const temperature = fitTemperature(scored.filter((item) => item.message.label !== "medium").map((item) => ({ logits: item.alarmLogits, label: isCrisis(item.message) ? 1 : 0 })));
+  const imminenceTemperature = fitTemperature(scored.filter((item) => isCrisis(item.message)).map((item) => ({ logits: item.imminenceLogits, label: item.message.label === "imminent" ? 1 : 0 })));
+  const concernTemperature = fitTemperature(scored.filter((item) => !isCrisis(item.message)).map((item) => ({ logits: item.concernLogits, label: item.message.label === "medium" ? 1 : 0 })));
+  for (const item of scored) {
+    item.scores = {
+      crisis: softmax(item.alarmLogits, temperature)[1] ?? 0,
+      imminentIfCrisis: softmax(item.imminenceLogits, imminenceTemperature)[1] ?? 0,
+      concern: softmax(item.concernLogits, concernTemperature)[1] ?? 0,
+    };
+  }
   const perLanguage = {
-    en: candidates(scored.filter((item) => item.cutoffLanguage === "en"), temperature),
-    zh: candidates(scored.filter((item) => item.cutoffLanguage === "zh"), temperature),
+    en: candidates(scored.filter((item) => item.cutoffLanguage === "en")),
+    zh: candidates(scored.filter((item) => item.cutoffLanguage === "zh")),
   };
   const cutoffsWithin = (budget: number): Record<RiskLanguage, RiskThresholds> => ({
     en: bestWithin(perLanguage.en, budget)?.thresholds ?? STRICTEST,
     zh: bestWithin(perLanguage.zh, budget)?.thresholds ?? STRICTEST,
   });
   const thresholds = cutoffsWithin(maxFalsePositiveRate);
-  const outOfFold = score(scored, temperature, thresholds);
+  const outOfFold = score(scored, thresholds);
   const tradeOff = [0.03, 0.05, 0.08, 0.1, 0.15].map((budget) => {
-    const result = score(scored, temperature, cutoffsWithin(budget));
+    const result = score(scored, cutoffsWithin(budget));
     return { budget, recall: result.recall, falsePositiveRate: Math.max(...Object.values(result.byLanguage).map((language) => language.falsePositiveRate)) };
   });
 
-  const final = trainWeights(examplesOf(fitted, rules), RISK_LEVELS.length, options);
+  const final = trainWeights(alarmExamples(fitted, rules), ALARM_CLASSES.length, options);
+  const auxiliary = { ...options, minCount: AUXILIARY_MIN_COUNT };
+  const finalImminence = trainWeights(imminenceExamples(fitted, rules), IMMINENCE_CLASSES.length, auxiliary);
+  const finalConcern = trainWeights(concernExamples(fitted, rules), CONCERN_CLASSES.length, auxiliary);
   const version = trainingVersion(training, session, options);
-  const model = encodeRiskModel({ version, featureBits: FEATURE_BITS, temperature, thresholds, bias: final.bias, features: final.features, weights: final.weights });
-  return { model, trainingLines: training.length, writers, outOfFold, tradeOff, features: final.features.length };
+  const model = encodeRiskModel({
+    version,
+    featureBits: FEATURE_BITS,
+    temperature,
+    thresholds,
+    bias: final.bias,
+    features: final.features,
+    weights: final.weights,
+    imminence: { version, featureBits: FEATURE_BITS, temperature: imminenceTemperature, bias: finalImminence.bias, features: finalImminence.features, weights: finalImminence.weights },
+    concern: { version, featureBits: FEATURE_BITS, temperature: concernTemperature, bias: finalConcern.bias, features: finalConcern.features, weights: finalConcern.weights },
+  });
+  return {
+    model,
+    trainingLines: training.length,
+    writers,
+    outOfFold,
+    tradeOff,
+    imminence: imminenceOutOfFold(scored, thresholds),
+    mediumKept: mediumKeptOutOfFold(scored, thresholds),
+    features: final.features.length,
+    imminenceFeatures: finalImminence.features.length,
+    concernFeatures: finalConcern.features.length,
+  };
+}
+
+/** Trained float weights as a model `logits` can read (a Map of rows: fine for training). */
+function floatModel(trained: TrainedWeights, classes: number): { bias: number[]; rows: FeatureRows; weights: Float32Array; scale: number } {
+  const rows = new Map<number, number>();
+  trained.features.forEach((feature, index) => rows.set(feature, index * classes));
+  return { bias: trained.bias, rows, weights: trained.weights, scale: 1 };
+}
+
+function mediumKeptOutOfFold(scored: readonly Scored[], thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>): number {
+  const medium = scored.filter((item) => item.message.label === "medium");
+  const kept = medium.filter((item) => {
+    const cutoffs = { thresholds: thresholds[item.cutoffLanguage] };
+    return isAtLeast(combinedLevel(item.rules, verdictFrom(item.scores, cutoffs.thresholds), cutoffs), "medium");
+  });
+  return kept.length / Math.max(1, medium.length);
+}
+
+function imminenceOutOfFold(scored: readonly Scored[], thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>): { recall: number; precision: number } {
+  let imminent = 0;
+  let calledImminent = 0;
+  let both = 0;
+  for (const item of scored) {
+    const cutoffs = { thresholds: thresholds[item.cutoffLanguage] };
+    const level = combinedLevel(item.rules, verdictFrom(item.scores, cutoffs.thresholds), cutoffs);
+    if (!isCrisis(item.message) || !isAtLeast(level, "high")) continue;
+    const truly = item.message.label === "imminent";
+    const called = level === "imminent";
+    if (truly) imminent++;
+    if (called) calledImminent++;
+    if (truly && called) both++;
+  }
+  return { recall: both / Math.max(1, imminent), precision: both / Math.max(1, calledImminent) };
 }

@@ -3,9 +3,9 @@ import type { ClassifierVerdict, RiskThresholds } from "./classifier/model";
 import { combineRiskVerdicts, detectRisk, rulesInContext, type RuleReading } from "./detect-risk";
 import { detectRiskByRules } from "./rule-detector";
 
-const thresholds: RiskThresholds = { medium: 0.6, high: 0.7, imminent: 0.5, overrule: 0.95, veto: 0.05 };
+const thresholds: RiskThresholds = { high: 0.7, imminent: 0.5, overrule: 0.95, veto: 0.05 };
 const model = { thresholds };
-const verdict = (level: ClassifierVerdict["level"], pHigh: number, pMedium = pHigh): ClassifierVerdict => ({ level, pHigh, pImminent: level === "imminent" ? pHigh : 0, pMedium });
+const verdict = (level: ClassifierVerdict["level"], pHigh: number, pConcern = 0): ClassifierVerdict => ({ level, pHigh, pImminent: level === "imminent" ? pHigh : 0, pConcern });
 const rules = (assessment: Partial<RuleReading>): RuleReading => ({ level: "none", category: "none", evidence: [], discounted: false, contextDependent: false, ...assessment });
 
 describe("combining the rules and the classifier", () => {
@@ -20,7 +20,7 @@ describe("combining the rules and the classifier", () => {
 
   it("keeps the rules' level, category and spans when the classifier says less", () => {
     const ruled = rulesInContext("I want to kill myself");
-    const combined = combineRiskVerdicts("I want to kill myself", ruled, verdict("medium", 0.3, 0.65), model);
+    const combined = combineRiskVerdicts("I want to kill myself", ruled, verdict("none", 0.3), model);
     expect(combined.level).toBe(ruled.level);
     expect(combined.evidence).toEqual(ruled.evidence);
   });
@@ -44,10 +44,15 @@ describe("combining the rules and the classifier", () => {
 
   it("lets a very sure classifier keep a rule match on a hard negative low, but never an imminent one", () => {
     const high = rules({ level: "high", category: "suicidal_ideation", evidence: [{ start: 0, end: 4, text: "kill", rule: "en.kill" }] });
-    expect(combineRiskVerdicts("kill it", high, verdict("none", 0.01, 0.01), model).level).toBe("low");
-    expect(combineRiskVerdicts("kill it", high, verdict("none", 0.2, 0.2), model).level).toBe("high");
+    expect(combineRiskVerdicts("kill it", high, verdict("none", 0.01), model).level).toBe("low");
+    expect(combineRiskVerdicts("kill it", high, verdict("none", 0.2), model).level).toBe("high");
+    // Sure it is no crisis, and reading a passive wish: the match becomes a medium check-in, not nothing.
+    const passive = rules({ level: "medium", category: "suicidal_ideation", evidence: [{ start: 15, end: 24, text: "disappear", rule: "en.passive" }] });
+    expect(combineRiskVerdicts("I wish I could disappear", passive, verdict("none", 0.01, 0.8), model).level).toBe("medium");
+    expect(combineRiskVerdicts("I wish I could disappear", passive, verdict("none", 0.01, 0.1), model).level).toBe("low");
+    expect(combineRiskVerdicts("kill it", high, verdict("none", 0.01, 0.8), model).level).toBe("medium");
     const imminent = rules({ level: "imminent", category: "suicide_plan" });
-    expect(combineRiskVerdicts("tonight I jump", imminent, verdict("none", 0.01, 0.01), model).level).toBe("imminent");
+    expect(combineRiskVerdicts("tonight I jump", imminent, verdict("none", 0.01), model).level).toBe("imminent");
   });
 });
 

@@ -11,7 +11,7 @@
  *   split over two messages ("I've saved my pills" … "I think I'm ready") is caught; the classifier
  *   reads the bot's last message, so "yes" to "are you thinking of ending your life?" is high.
  */
-import { classifyWith, type ClassifierVerdict, type RiskThresholds } from "./classifier/model";
+import { classifyWith, CONCERN_CUTOFF, type ClassifierVerdict, type RiskThresholds } from "./classifier/model";
 import { foldText, mainLanguage, normaliseForMatching } from "../text/normalise";
 import type { MessageContext } from "./classifier/features";
 import { riskModel } from "./classifier/shipped-model";
@@ -23,10 +23,14 @@ export interface LanguageCutoffs {
   thresholds: RiskThresholds;
 }
 
-/** The rules' level once the classifier had its say on a hard negative (see `RiskThresholds.veto`). */
+/**
+ * The rules' level once the classifier had its say (see `RiskThresholds.veto`): a match at medium
+ * or high it is sure is no crisis becomes medium when it reads a passive wish, else low.
+ */
 export function vetoedRuleLevel(rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskLevel {
   if (rules.level === "imminent" || !isAtLeast(rules.level, "medium")) return rules.level;
-  return verdict.pMedium < cutoffs.thresholds.veto ? "low" : rules.level;
+  if (verdict.pHigh >= cutoffs.thresholds.veto) return rules.level;
+  return verdict.pConcern >= CONCERN_CUTOFF ? "medium" : "low";
 }
 
 /**
@@ -122,5 +126,7 @@ export function detectRisk(text: string, options: DetectRiskOptions = {}): RiskA
   const rules = rulesInContext(text, options);
   const model = riskModel();
   const lang = mainLanguage(text, options.lang);
-  return combineRiskVerdicts(text, rules, classifyWith(model, text, lang, context, ruleFindings(rules)), { thresholds: model.thresholds[lang] });
+  const vetoable = isAtLeast(rules.level, "medium") && rules.level !== "imminent";
+  const verdict = classifyWith(model, text, lang, context, ruleFindings(rules), { readConcern: vetoable });
+  return combineRiskVerdicts(text, rules, verdict, { thresholds: model.thresholds[lang] });
 }

@@ -60,7 +60,7 @@ describe("the labelled safety corpus", () => {
  * the detector worse on unseen writers fails here. The goal is recall ≥ 0.95 with ≤ 5 % false
  * alarms per language; the detector does not reach it yet, and these floors say where it stands.
  */
-const FLOORS = { en: { recall: 0.85, falsePositiveRate: 0.07 }, zh: { recall: 0.87, falsePositiveRate: 0.08 } } as const;
+const FLOORS = { en: { recall: 0.87, falsePositiveRate: 0.055 }, zh: { recall: 0.88, falsePositiveRate: 0.085 } } as const;
 
 describe("the risk detector on writers it was never trained or tuned on", () => {
   const evaluation = evaluateRisk(heldOut, combined);

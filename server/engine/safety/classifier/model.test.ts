@@ -3,10 +3,9 @@ import { hashFeature } from "../../classifier/features";
 import { messageFeatures } from "./features";
 import { logits } from "../../classifier/linear";
 import { fitTemperature, trainWeights } from "../../classifier/train";
-import { RISK_LEVELS } from "../risk-types";
-import { classifyWith, decodeRiskModel, encodeRiskModel, levelFromProbabilities, type RiskThresholds } from "./model";
+import { classifyWith, decodeRiskModel, encodeRiskModel, verdictFrom, type RiskThresholds } from "./model";
 
-const THRESHOLDS: RiskThresholds = { medium: 0.5, high: 0.5, imminent: 0.5, overrule: 0.9, veto: 0.05 };
+const THRESHOLDS: RiskThresholds = { high: 0.5, imminent: 0.5, overrule: 0.9, veto: 0.05 };
 
 describe("risk classifier features", () => {
   it("hashes with a fixed function, so a shipped model keeps its meaning across runs and machines", () => {
@@ -37,56 +36,83 @@ describe("risk classifier features", () => {
 });
 
 describe("risk classifier model", () => {
+  // [text, crisis (high or above)?, imminent?]
   const examples = [
-    ["I want to kill myself tonight", 4],
-    ["I have the pills and I'm going to take them all", 4],
-    ["I keep thinking about ending my life", 3],
-    ["I want to die", 3],
-    ["I wish I could disappear", 2],
-    ["work was stressful today", 0],
-    ["this homework is killing me lol", 0],
-    ["I had pasta for dinner", 0],
-    ["my friend said she wants to die and I'm worried", 1],
+    ["I want to kill myself tonight", 1, 1],
+    ["I have the pills and I'm going to take them all", 1, 1],
+    ["I keep thinking about ending my life", 1, 0],
+    ["I want to die", 1, 0],
+    ["I wish I could disappear", 0, 0],
+    ["work was stressful today", 0, 0],
+    ["this homework is killing me lol", 0, 0],
+    ["I had pasta for dinner", 0, 0],
+    ["my friend said she wants to die and I'm worried", 0, 0],
   ] as const;
-  const training = examples.flatMap(([text, label]) => Array.from({ length: 3 }, () => ({ features: messageFeatures(text), label, weight: 1 })));
+  const alarm = examples.flatMap(([text, crisis]) => Array.from({ length: 3 }, () => ({ features: messageFeatures(text), label: crisis, weight: 1 })));
+  const imminence = examples
+    .filter(([, crisis]) => crisis === 1)
+    .flatMap(([text, , imminent]) => Array.from({ length: 3 }, () => ({ features: messageFeatures(text), label: imminent, weight: 1 })));
+  const concern = examples
+    .filter(([, crisis]) => crisis === 0)
+    .flatMap(([text]) => Array.from({ length: 3 }, () => ({ features: messageFeatures(text), label: text === "I wish I could disappear" ? 1 : 0, weight: 1 })));
+  const options = { epochs: 20, learningRate: 0.3, l2: 1e-4, seed: 7, minCount: 1 };
 
   it("trains the same weights from the same examples and seed", () => {
-    const options = { epochs: 5, learningRate: 0.3, l2: 1e-4, seed: 7, minCount: 1 };
-    const first = trainWeights(training, RISK_LEVELS.length, options);
-    const second = trainWeights(training, RISK_LEVELS.length, options);
+    const first = trainWeights(alarm, 2, { ...options, epochs: 5 });
+    const second = trainWeights(alarm, 2, { ...options, epochs: 5 });
     expect(Array.from(first.weights)).toEqual(Array.from(second.weights));
     expect(first.bias).toEqual(second.bias);
   });
 
   it("keeps its predictions through int8 quantisation, encoding and decoding", () => {
-    const trained = trainWeights(training, RISK_LEVELS.length, { epochs: 20, learningRate: 0.3, l2: 1e-4, seed: 7, minCount: 1 });
+    const trained = trainWeights(alarm, 2, options);
+    const trainedImminence = trainWeights(imminence, 2, options);
+    const trainedConcern = trainWeights(concern, 2, options);
     const rows = new Map<number, number>();
-    trained.features.forEach((feature, index) => rows.set(feature, index * 5));
+    trained.features.forEach((feature, index) => rows.set(feature, index * 2));
     const floatModel = { bias: trained.bias, rows, weights: trained.weights, scale: 1 };
-    const model = decodeRiskModel(encodeRiskModel({ version: "t", featureBits: 20, temperature: 1, thresholds: { en: THRESHOLDS, zh: THRESHOLDS }, ...trained }));
+    const model = decodeRiskModel(
+      encodeRiskModel({
+        version: "t",
+        featureBits: 20,
+        temperature: 1,
+        thresholds: { en: THRESHOLDS, zh: THRESHOLDS },
+        ...trained,
+        imminence: { version: "t", featureBits: 20, temperature: 1, ...trainedImminence },
+        concern: { version: "t", featureBits: 20, temperature: 1, ...trainedConcern },
+      }),
+    );
     for (const [text] of examples) {
       const exact = logits(floatModel, messageFeatures(text));
       const shipped = logits(model, messageFeatures(text));
       shipped.forEach((value, k) => expect(value).toBeCloseTo(exact[k] ?? 0, 1));
     }
     expect(classifyWith(model, "I want to kill myself tonight", "en").level).toBe("imminent");
+    expect(classifyWith(model, "I keep thinking about ending my life", "en").level).toBe("high");
     expect(classifyWith(model, "I had pasta for dinner", "en").level).toBe("none");
+    expect(classifyWith(model, "I wish I could disappear", "en").pConcern).toBeGreaterThan(0.5);
+    expect(classifyWith(model, "I had pasta for dinner", "en").pConcern).toBeLessThan(0.5);
+  });
+
+  it("refuses a model whose class count is not the alarm's or the imminence's", () => {
+    const five = trainWeights(alarm, 5, options);
+    expect(() => encodeRiskModel({ version: "t", featureBits: 20, temperature: 1, thresholds: { en: THRESHOLDS, zh: THRESHOLDS }, ...five, imminence: { version: "t", featureBits: 20, temperature: 1, ...five }, concern: { version: "t", featureBits: 20, temperature: 1, ...five } })).toThrow(/alarm model has 2 classes, not 5/);
   });
 
   it("turns calibrated probabilities into a level: imminent only among what is at least high", () => {
-    expect(levelFromProbabilities([0.1, 0.1, 0.1, 0.2, 0.5], THRESHOLDS).level).toBe("imminent");
-    expect(levelFromProbabilities([0.1, 0.1, 0.1, 0.5, 0.2], THRESHOLDS).level).toBe("high");
-    // Most of the weight on imminent but not enough on high+imminent together: not a crisis level.
-    expect(levelFromProbabilities([0.3, 0.1, 0.2, 0.0, 0.4], { ...THRESHOLDS, high: 0.6, medium: 0.55 }).level).toBe("medium");
-    expect(levelFromProbabilities([0.7, 0.1, 0.1, 0.05, 0.05], THRESHOLDS).level).toBe("none");
+    expect(verdictFrom({ crisis: 0.7, imminentIfCrisis: 0.8, concern: 0.1 }, THRESHOLDS)).toEqual({ level: "imminent", pHigh: 0.7, pImminent: expect.closeTo(0.56, 5), pConcern: 0.1 });
+    expect(verdictFrom({ crisis: 0.7, imminentIfCrisis: 0.2, concern: 0.1 }, THRESHOLDS).level).toBe("high");
+    // Sure it would be imminent, were it a crisis, but not sure it is one: no crisis level.
+    expect(verdictFrom({ crisis: 0.4, imminentIfCrisis: 0.99, concern: 0.1 }, THRESHOLDS).level).toBe("none");
+    expect(verdictFrom({ crisis: 0.4, imminentIfCrisis: 0.99, concern: 0.1 }, { ...THRESHOLDS, high: 0.35 }).level).toBe("imminent");
   });
 
   it("fits a temperature that makes over-confident logits less sure", () => {
     const outOfFold = [
-      { logits: [10, 0, 0, 0, 0], label: 0 },
-      { logits: [10, 0, 0, 0, 0], label: 3 },
-      { logits: [0, 0, 0, 10, 0], label: 3 },
-      { logits: [0, 0, 0, 10, 0], label: 0 },
+      { logits: [10, 0], label: 0 },
+      { logits: [10, 0], label: 1 },
+      { logits: [0, 10], label: 1 },
+      { logits: [0, 10], label: 0 },
     ];
     expect(fitTemperature(outOfFold)).toBeGreaterThan(2);
   });
