@@ -72,12 +72,23 @@ function imminenceExamples(messages: readonly CorpusMessage[], rules: ReadonlyMa
   return crises.map((message) => ({ features: featuresOf(message, rules.get(message) ?? rulesFor(message)), label: message.label === "imminent" ? 1 : 0, weight: weight(message) }));
 }
 
-/** What the concern model learns: medium against none and low, from the lines that are no crisis. */
+/**
+ * What the concern model learns: medium against none and low, from the lines that are no crisis,
+ * each read alone (see `ownWordsOf`).
+ */
 function concernExamples(messages: readonly CorpusMessage[], rules: ReadonlyMap<CorpusMessage, RuleAssessment>): TrainingExample[] {
   const calm = messages.filter((message) => !isCrisis(message));
   const weight = levelWeights(calm);
-  return calm.map((message) => ({ features: featuresOf(message, rules.get(message) ?? rulesFor(message)), label: message.label === "medium" ? 1 : 0, weight: weight(message) }));
+  return calm.map((message) => ({ features: ownWordsOf(message, rules.get(message) ?? rulesFor(message)), label: message.label === "medium" ? 1 : 0, weight: weight(message) }));
 }
+
+/**
+ * A message's features without its context, as the concern model reads it (model.ts): it is read
+ * only for a rule match, whose risk words are in the message itself, and with the bot's question
+ * it learnt that answers to mood questions are ordinary (the reply corpus), so "sometimes I wish I
+ * could just disappear" after "how has your mood been?" read as nothing.
+ */
+const ownWordsOf = (message: CorpusMessage, rules: RuleAssessment): Uint32Array => messageFeatures(message.text, undefined, ruleFindings(rules));
 
 const isCrisis = (message: CorpusMessage): boolean => isAtLeast(message.label, "high");
 
@@ -271,7 +282,7 @@ export function trainRiskModel(
     for (const message of learnt.filter((candidate) => held.has(candidate.writer))) {
       const ruled = rules.get(message) ?? rulesFor(message);
       const features = featuresOf(message, ruled);
-      scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), alarmLogits: logits(alarm, features), imminenceLogits: logits(imminence, features), concernLogits: logits(concern, features), rules: ruled, scores: { crisis: 0, imminentIfCrisis: 0, concern: 0 } });
+      scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), alarmLogits: logits(alarm, features), imminenceLogits: logits(imminence, features), concernLogits: logits(concern, ownWordsOf(message, ruled)), rules: ruled, scores: { crisis: 0, imminentIfCrisis: 0, concern: 0 } });
     }
   }
   const temperature = fitTemperature(scored.filter((item) => item.message.label !== "medium").map((item) => ({ logits: item.alarmLogits, label: isCrisis(item.message) ? 1 : 0 })));

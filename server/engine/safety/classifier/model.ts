@@ -11,7 +11,8 @@
  *   medium learnt lightly), 84.8 % (this); at 5 %: 73.6, 72.5 and 77.0 %. Medium is the rules'.
  * - The imminence model, learnt from crisis lines only, reads which of the two a crisis is.
  * - The concern model, learnt from the other lines, reads whether a message that is no crisis is
- *   a passive wish or urge held back (medium) or nothing of the kind (none, low). It decides what a
+ *   a passive wish or urge held back (medium) or nothing of the kind (none, low), from its own
+ *   words (not its context). It decides what a
  *   rule match the alarm model vetoes becomes: "I wish I could go to sleep and not wake up" stays
  *   medium, an idiom goes to low.
  */
@@ -123,7 +124,8 @@ export function classifyWith(
   const scores = {
     crisis,
     imminentIfCrisis: crisis >= thresholds.high ? (probabilities(model.imminence, features)[1] ?? 0) : 0,
-    concern: readConcern && crisis < thresholds.veto ? (probabilities(model.concern, features)[1] ?? 0) : 0,
+    // The concern model reads the message's own words (see the training's `ownWordsOf`).
+    concern: readConcern && crisis < thresholds.veto ? (probabilities(model.concern, messageFeatures(text, undefined, ruleFindings))[1] ?? 0) : 0,
   };
   return verdictFrom(scores, thresholds);
 }
