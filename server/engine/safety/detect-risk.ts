@@ -23,12 +23,15 @@ export interface LanguageCutoffs {
   thresholds: RiskThresholds;
 }
 
+/** A rule match the classifier may veto: at medium or high (an explicit plan or attempt always stands). */
+const isVetoable = (rules: RuleReading): boolean => isAtLeast(rules.level, "medium") && rules.level !== "imminent";
+
 /**
  * The rules' level once the classifier had its say (see `RiskThresholds.veto`): a match at medium
  * or high it is sure is no crisis becomes medium when it reads a passive wish, else low.
  */
 export function vetoedRuleLevel(rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskLevel {
-  if (rules.level === "imminent" || !isAtLeast(rules.level, "medium")) return rules.level;
+  if (!isVetoable(rules)) return rules.level;
   if (verdict.pHigh >= cutoffs.thresholds.veto) return rules.level;
   return verdict.pConcern >= CONCERN_CUTOFF ? "medium" : "low";
 }
@@ -126,7 +129,6 @@ export function detectRisk(text: string, options: DetectRiskOptions = {}): RiskA
   const rules = rulesInContext(text, options);
   const model = riskModel();
   const lang = mainLanguage(text, options.lang);
-  const vetoable = isAtLeast(rules.level, "medium") && rules.level !== "imminent";
-  const verdict = classifyWith(model, text, lang, context, ruleFindings(rules), { readConcern: vetoable });
+  const verdict = classifyWith(model, text, lang, context, ruleFindings(rules), { readConcern: isVetoable(rules) });
   return combineRiskVerdicts(text, rules, verdict, { thresholds: model.thresholds[lang] });
 }

@@ -1,5 +1,5 @@
 /**
- * The trained risk classifier at run time: two logistic regressions over the same hashed features
+ * The trained risk classifier at run time: three logistic regressions over the same hashed features
  * (./features.ts), weights quantised to int8 and shipped as a generated module (./model-data.ts,
  * written by `npm run safety:train`). Pure and synchronous; decoded once on first use.
  *
@@ -47,7 +47,7 @@ export interface RiskThresholds {
   veto: number;
 }
 
-/** What training produces and the generated module stores: the alarm model, with the imminence model beside it. */
+/** What training produces and the generated module stores: the alarm model, with the imminence and concern models beside it. */
 export interface SerializedRiskModel extends SerializedLinearModel {
   imminence: SerializedLinearModel;
   concern: SerializedLinearModel;
