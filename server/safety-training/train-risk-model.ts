@@ -58,28 +58,49 @@ function levelWeights(messages: readonly CorpusMessage[]): (message: CorpusMessa
   return (message) => (messages.length / (perLevel.size * (perLevel.get(message.label) ?? 1))) * (message.kind === ORDINARY_REPLY_KIND ? ORDINARY_REPLY_WEIGHT : 1);
 }
 
-/** What the alarm model learns: crisis (high, imminent) against safe (none, low); medium lines are not learnt (see model.ts). */
-function alarmExamples(messages: readonly CorpusMessage[], features: FeatureCache): TrainingExample[] {
-  const learnt = messages.filter((message) => message.label !== "medium");
-  const weight = levelWeights(learnt);
-  return learnt.map((message) => ({ features: features.full(message), label: isCrisis(message) ? 1 : 0, weight: weight(message) }));
-}
+const isCrisis = (message: CorpusMessage): boolean => isAtLeast(message.label, "high");
 
-/** What the imminence model learns: imminent against high, from crisis lines only. */
-function imminenceExamples(messages: readonly CorpusMessage[], features: FeatureCache): TrainingExample[] {
-  const crises = messages.filter(isCrisis);
-  const weight = levelWeights(crises);
-  return crises.map((message) => ({ features: features.full(message), label: message.label === "imminent" ? 1 : 0, weight: weight(message) }));
+/**
+ * The imminence and concern models keep a feature from five occurrences (the alarm model from
+ * three): they read a narrower question, and so the three fit the model file's 10 MB.
+ */
+const AUXILIARY_MIN_COUNT = 5;
+
+/** What one of the three models learns: which lines, which of them are its positive class, read how. */
+interface ModelSpec {
+  classes: number;
+  learns(message: CorpusMessage): boolean;
+  positive(message: CorpusMessage): boolean;
+  reads: keyof FeatureCache;
+  /** Features kept from this many occurrences (the shared options' when absent). */
+  minCount?: number;
 }
 
 /**
- * What the concern model learns: medium against none and low, from the lines that are no crisis,
+ * The three models (see model.ts). The alarm model learns crisis (high, imminent) against safe
+ * (none, low), medium lines not learnt; the imminence model imminent against high, from crisis
+ * lines only; the concern model medium against none and low, from the lines that are no crisis,
  * each read alone (see `ownWordsOf`).
  */
-function concernExamples(messages: readonly CorpusMessage[], features: FeatureCache): TrainingExample[] {
-  const calm = messages.filter((message) => !isCrisis(message));
-  const weight = levelWeights(calm);
-  return calm.map((message) => ({ features: features.ownWords(message), label: message.label === "medium" ? 1 : 0, weight: weight(message) }));
+const MODELS = {
+  alarm: { classes: ALARM_CLASSES.length, learns: (message) => message.label !== "medium", positive: (message) => isCrisis(message), reads: "full" },
+  imminence: { classes: IMMINENCE_CLASSES.length, learns: (message) => isCrisis(message), positive: (message) => message.label === "imminent", reads: "full", minCount: AUXILIARY_MIN_COUNT },
+  concern: { classes: CONCERN_CLASSES.length, learns: (message) => !isCrisis(message), positive: (message) => message.label === "medium", reads: "ownWords", minCount: AUXILIARY_MIN_COUNT },
+} satisfies Record<string, ModelSpec>;
+
+type ModelName = keyof typeof MODELS;
+const MODEL_NAMES = Object.keys(MODELS) as ModelName[];
+
+function examplesFor(spec: ModelSpec, messages: readonly CorpusMessage[], features: FeatureCache): TrainingExample[] {
+  const learnt = messages.filter((message) => spec.learns(message));
+  const weight = levelWeights(learnt);
+  return learnt.map((message) => ({ features: features[spec.reads](message), label: spec.positive(message) ? 1 : 0, weight: weight(message) }));
+}
+
+/** The three models trained on these lines (each fold's, and the final ones). */
+function trainModels(messages: readonly CorpusMessage[], features: FeatureCache, options: TrainOptions): Record<ModelName, TrainedWeights> {
+  const trained = (spec: ModelSpec): TrainedWeights => trainWeights(examplesFor(spec, messages, features), spec.classes, { ...options, minCount: spec.minCount ?? options.minCount });
+  return { alarm: trained(MODELS.alarm), imminence: trained(MODELS.imminence), concern: trained(MODELS.concern) };
 }
 
 /**
@@ -111,14 +132,6 @@ function featureCache(rules: ReadonlyMap<CorpusMessage, RuleAssessment>): Featur
  */
 const ownWordsOf = (message: CorpusMessage, rules: RuleAssessment): Uint32Array => messageFeatures(message.text, undefined, ruleFindings(rules));
 
-const isCrisis = (message: CorpusMessage): boolean => isAtLeast(message.label, "high");
-
-/**
- * The imminence and concern models keep a feature from five occurrences (the alarm model from
- * three): they read a narrower question, and so the three fit the model file's 10 MB.
- */
-const AUXILIARY_MIN_COUNT = 5;
-
 /** The kind of a reply corpus answer read as a safety line (none, after its own question). */
 export const ORDINARY_REPLY_KIND = "ordinary_reply";
 
@@ -147,9 +160,8 @@ interface Scored {
   message: CorpusMessage;
   /** The language whose cut-offs the detector will apply (from the text, as at run time). */
   cutoffLanguage: RiskLanguage;
-  alarmLogits: number[];
-  imminenceLogits: number[];
-  concernLogits: number[];
+  /** Each model's out-of-fold logits. */
+  logits: Record<ModelName, number[]>;
   rules: RuleReading;
   /** Calibrated scores, once the temperatures are known. */
   scores: RiskScores;
@@ -297,24 +309,19 @@ export function trainRiskModel(
   for (const foldWriters of writerFolds(writers)) {
     const held = new Set(foldWriters);
     const seen = fitted.filter((message) => !held.has(message.writer));
-    const alarm = floatModel(trainWeights(alarmExamples(seen, features), ALARM_CLASSES.length, options), ALARM_CLASSES.length);
-    const auxiliary = { ...options, minCount: AUXILIARY_MIN_COUNT };
-    const imminence = floatModel(trainWeights(imminenceExamples(seen, features), IMMINENCE_CLASSES.length, auxiliary), IMMINENCE_CLASSES.length);
-    const concern = floatModel(trainWeights(concernExamples(seen, features), CONCERN_CLASSES.length, auxiliary), CONCERN_CLASSES.length);
+    const trained = trainModels(seen, features, options);
+    const models = Object.fromEntries(MODEL_NAMES.map((name) => [name, floatModel(trained[name], MODELS[name].classes)])) as Record<ModelName, ReturnType<typeof floatModel>>;
     for (const message of learnt.filter((candidate) => held.has(candidate.writer))) {
-      const full = features.full(message);
-      scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), alarmLogits: logits(alarm, full), imminenceLogits: logits(imminence, full), concernLogits: logits(concern, features.ownWords(message)), rules: rules.get(message) ?? rulesFor(message), scores: { crisis: 0, imminentIfCrisis: 0, concern: 0 } });
+      const read = Object.fromEntries(MODEL_NAMES.map((name) => [name, logits(models[name], features[MODELS[name].reads](message))])) as Record<ModelName, number[]>;
+      scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), logits: read, rules: rules.get(message) ?? rulesFor(message), scores: { crisis: 0, imminentIfCrisis: 0, concern: 0 } });
     }
   }
-  const temperature = fitTemperature(scored.filter((item) => item.message.label !== "medium").map((item) => ({ logits: item.alarmLogits, label: isCrisis(item.message) ? 1 : 0 })));
-  const imminenceTemperature = fitTemperature(scored.filter((item) => isCrisis(item.message)).map((item) => ({ logits: item.imminenceLogits, label: item.message.label === "imminent" ? 1 : 0 })));
-  const concernTemperature = fitTemperature(scored.filter((item) => !isCrisis(item.message)).map((item) => ({ logits: item.concernLogits, label: item.message.label === "medium" ? 1 : 0 })));
+  const temperatures = Object.fromEntries(
+    MODEL_NAMES.map((name) => [name, fitTemperature(scored.filter((item) => MODELS[name].learns(item.message)).map((item) => ({ logits: item.logits[name], label: MODELS[name].positive(item.message) ? 1 : 0 })))]),
+  ) as Record<ModelName, number>;
   for (const item of scored) {
-    item.scores = {
-      crisis: softmax(item.alarmLogits, temperature)[1] ?? 0,
-      imminentIfCrisis: softmax(item.imminenceLogits, imminenceTemperature)[1] ?? 0,
-      concern: softmax(item.concernLogits, concernTemperature)[1] ?? 0,
-    };
+    const positive = (name: ModelName): number => softmax(item.logits[name], temperatures[name])[1] ?? 0;
+    item.scores = { crisis: positive("alarm"), imminentIfCrisis: positive("imminence"), concern: positive("concern") };
   }
   const perLanguage = {
     en: candidates(scored.filter((item) => item.cutoffLanguage === "en")),
@@ -331,21 +338,16 @@ export function trainRiskModel(
     return { budget, recall: result.recall, falsePositiveRate: Math.max(...Object.values(result.byLanguage).map((language) => language.falsePositiveRate)) };
   });
 
-  const final = trainWeights(alarmExamples(fitted, features), ALARM_CLASSES.length, options);
-  const auxiliary = { ...options, minCount: AUXILIARY_MIN_COUNT };
-  const finalImminence = trainWeights(imminenceExamples(fitted, features), IMMINENCE_CLASSES.length, auxiliary);
-  const finalConcern = trainWeights(concernExamples(fitted, features), CONCERN_CLASSES.length, auxiliary);
+  const final = trainModels(fitted, features, options);
   const version = trainingVersion(training, session, options);
   const model = encodeRiskModel({
     version,
     featureBits: FEATURE_BITS,
-    temperature,
+    temperature: temperatures.alarm,
     thresholds,
-    bias: final.bias,
-    features: final.features,
-    weights: final.weights,
-    imminence: { version, featureBits: FEATURE_BITS, temperature: imminenceTemperature, bias: finalImminence.bias, features: finalImminence.features, weights: finalImminence.weights },
-    concern: { version, featureBits: FEATURE_BITS, temperature: concernTemperature, bias: finalConcern.bias, features: finalConcern.features, weights: finalConcern.weights },
+    ...final.alarm,
+    imminence: { version, featureBits: FEATURE_BITS, temperature: temperatures.imminence, ...final.imminence },
+    concern: { version, featureBits: FEATURE_BITS, temperature: temperatures.concern, ...final.concern },
   });
   return {
     model,
@@ -355,9 +357,9 @@ export function trainRiskModel(
     tradeOff,
     imminence: imminenceOutOfFold(scored, thresholds),
     mediumKept: mediumKeptOutOfFold(scored, thresholds),
-    features: final.features.length,
-    imminenceFeatures: finalImminence.features.length,
-    concernFeatures: finalConcern.features.length,
+    features: final.alarm.features.length,
+    imminenceFeatures: final.imminence.features.length,
+    concernFeatures: final.concern.features.length,
   };
 }
 
