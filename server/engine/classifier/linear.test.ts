@@ -6,7 +6,7 @@ import { replyFeatures } from "../understanding/features";
 import { replyCues } from "../understanding/cues";
 import { QUESTION_KINDS } from "../understanding/types";
 import { FEATURE_BITS } from "./features";
-import { decodeLinearModel, logits, type FeatureRows, type SerializedLinearModel } from "./linear";
+import { decodeLinearModel, encodeLinearModel, logits, type FeatureRows, type SerializedLinearModel } from "./linear";
 
 /**
  * The rows as a table indexed by feature (the offset of its weights, or -1), read straight from the
@@ -21,12 +21,22 @@ function tableRows(serialized: SerializedLinearModel): FeatureRows & { features:
   const table = new Int32Array(2 ** FEATURE_BITS).fill(-1);
   const features: number[] = [];
   const count = view.getUint32(0, true);
+  // Each index is the one before plus a gap of 7-bit groups, low group first, high bit = more.
+  let at = 4;
+  let feature = 0;
   for (let i = 0; i < count; i++) {
-    const feature = view.getUint32(4 + i * 4, true);
+    let gap = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[at++] ?? 0;
+      gap += (byte % 128) * 2 ** shift;
+      if (byte < 128) break;
+    }
+    feature += gap;
     if (feature >= table.length) throw new Error("a row outside the feature space");
     table[feature] = i * serialized.bias.length;
     features.push(feature);
   }
+  if (at + count * serialized.bias.length !== bytes.length) throw new Error("weights do not follow the indices");
   return { features, get: (feature) => (feature < table.length && (table[feature] ?? -1) >= 0 ? table[feature] : undefined) };
 }
 
@@ -68,6 +78,27 @@ const MESSAGES = [
 ];
 
 const REPLIES = ["yes", "no", "skip", "I'd rather not say", "can I talk to a real person?", "who reads this?", "about 3 weeks", "Sam", "7", "不想说", "跳过", "可以叫我小林"];
+
+describe("a linear model's encoding", () => {
+  it("keeps every index, near and far apart, up to the top of the feature space, and each row's weights", () => {
+    const features = Uint32Array.from([0, 1, 2, 129, 300, 16_700, 16_701, 2_000_000, 2 ** FEATURE_BITS - 1].filter((feature) => feature < 2 ** FEATURE_BITS));
+    const weights = Float32Array.from([...features].flatMap((_, i) => [i / 10, -i / 20]));
+    const model = decodeLinearModel(encodeLinearModel({ version: "t", featureBits: FEATURE_BITS, temperature: 1, bias: [0, 0], features, weights }));
+    features.forEach((feature, i) => {
+      const row = model.rows.get(feature);
+      expect(row).toBe(i * 2);
+      expect((model.weights[row ?? 0] ?? 0) * model.scale).toBeCloseTo(i / 10, 1);
+      expect((model.weights[(row ?? 0) + 1] ?? 0) * model.scale).toBeCloseTo(-i / 20, 1);
+    });
+    for (const absent of [3, 128, 130, 16_699, 2 ** FEATURE_BITS - 2]) expect(model.rows.get(absent)).toBeUndefined();
+  });
+
+  it("refuses indices out of order or repeated", () => {
+    const encode = (features: number[]) => encodeLinearModel({ version: "t", featureBits: FEATURE_BITS, temperature: 1, bias: [0, 0], features: Uint32Array.from(features), weights: new Float32Array(features.length * 2) });
+    expect(() => encode([5, 3])).toThrow(/sorted and distinct/);
+    expect(() => encode([5, 5])).toThrow(/sorted and distinct/);
+  });
+});
 
 describe("shipped linear models, decoded", () => {
   it("look up every feature a text can have, and so every row, exactly as a table of their rows does", () => {

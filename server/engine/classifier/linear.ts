@@ -14,7 +14,12 @@ export interface SerializedLinearModel {
   /** Per-class weight of one quantisation step. */
   scale: number;
   bias: readonly number[];
-  /** Base64: feature count (u32), sorted feature indices (u32 each), then one int8 weight per class per feature. */
+  /**
+   * Base64: feature count (u32 little-endian); the sorted feature indices as gaps from the one
+   * before (the first from 0), each a LEB128 varint; then one int8 weight per class per feature.
+   * The gaps of a dense hashed space fit a byte each, where a u32 index took four and made most
+   * of the risk model's file.
+   */
   weights: string;
 }
 
@@ -33,9 +38,9 @@ export interface LinearModel {
 }
 
 /**
- * The shipped model's sorted feature indices, found by binary search: a view into the decoded
- * bytes, so it costs no memory of its own (a Map of the risk model's half-million rows held
- * ≈ 28 MB of heap) and ≈ 20 comparisons a lookup.
+ * The shipped model's sorted feature indices, found by binary search: one typed array, four bytes
+ * a row (a Map of the risk model's half-million rows held ≈ 28 MB of heap), and ≈ 20 comparisons
+ * a lookup.
  */
 class SortedFeatureRows implements FeatureRows {
   constructor(
@@ -58,13 +63,42 @@ class SortedFeatureRows implements FeatureRows {
   }
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+/** Reads `count` varint gaps from `offset`: the sorted indices, and where the gaps end. */
+function readGaps(bytes: Uint8Array, offset: number, count: number): { features: Uint32Array; end: number } {
+  const features = new Uint32Array(count);
+  let at = offset;
+  let previous = 0;
+  for (let i = 0; i < count; i++) {
+    let gap = 0;
+    let shift = 0;
+    for (;;) {
+      const byte = bytes[at++];
+      if (byte === undefined) throw new Error("a linear model's feature list ends early");
+      gap += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) break;
+      shift += 7;
+    }
+    if (i > 0 && gap === 0) throw new Error("a linear model's features must be sorted and distinct");
+    previous += gap;
+    features[i] = previous;
+  }
+  return { features, end: at };
+}
 
-/** The `count` u32 little-endian values at `offset` (a multiple of 4): a view where the platform allows, else a copy. */
-function u32s(bytes: Uint8Array, offset: number, count: number): Uint32Array {
-  if (LITTLE_ENDIAN && (bytes.byteOffset + offset) % 4 === 0) return new Uint32Array(bytes.buffer, bytes.byteOffset + offset, count);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Uint32Array.from({ length: count }, (_, i) => view.getUint32(offset + i * 4, true));
+/** The sorted indices as varint gaps. */
+function writeGaps(features: Uint32Array): number[] {
+  const out: number[] = [];
+  let previous = 0;
+  for (const feature of features) {
+    let gap = feature - previous;
+    previous = feature;
+    while (gap >= 0x80) {
+      out.push((gap & 0x7f) | 0x80);
+      gap = Math.floor(gap / 0x80);
+    }
+    out.push(gap);
+  }
+  return out;
 }
 
 function base64Bytes(text: string): Uint8Array {
@@ -83,14 +117,11 @@ function bytesBase64(bytes: Uint8Array): string {
 export function decodeLinearModel(serialized: SerializedLinearModel): LinearModel {
   const classes = serialized.bias.length;
   const bytes = base64Bytes(serialized.weights);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const count = view.getUint32(0, true);
-  const features = u32s(bytes, 4, count);
-  for (let i = 1; i < count; i++) {
-    if ((features[i] ?? 0) <= (features[i - 1] ?? 0)) throw new Error("a linear model's features must be sorted and distinct");
-  }
+  const count = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
+  const { features, end } = readGaps(bytes, 4, count);
+  if (end + count * classes !== bytes.length) throw new Error("a linear model's weights do not match its feature count");
   const rows = new SortedFeatureRows(features, classes);
-  const weights = new Int8Array(bytes.buffer, bytes.byteOffset + 4 + count * 4, count * classes);
+  const weights = new Int8Array(bytes.buffer, bytes.byteOffset + end, count * classes);
   return { version: serialized.version, temperature: serialized.temperature, bias: serialized.bias, scale: serialized.scale, rows, weights };
 }
 
@@ -108,11 +139,14 @@ export function encodeLinearModel(input: {
   for (const weight of input.weights) largest = Math.max(largest, Math.abs(weight));
   const scale = largest === 0 ? 1 : largest / 127;
   const count = input.features.length;
-  const bytes = new Uint8Array(4 + count * 4 + count * classes);
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, count, true);
-  input.features.forEach((feature, i) => view.setUint32(4 + i * 4, feature, true));
-  const quantised = new Int8Array(bytes.buffer, 4 + count * 4, count * classes);
+  for (let i = 1; i < count; i++) {
+    if ((input.features[i] ?? 0) <= (input.features[i - 1] ?? 0)) throw new Error("a linear model's features must be sorted and distinct");
+  }
+  const gaps = writeGaps(input.features);
+  const bytes = new Uint8Array(4 + gaps.length + count * classes);
+  new DataView(bytes.buffer).setUint32(0, count, true);
+  bytes.set(gaps, 4);
+  const quantised = new Int8Array(bytes.buffer, 4 + gaps.length, count * classes);
   input.weights.forEach((weight, i) => {
     quantised[i] = Math.max(-127, Math.min(127, Math.round(weight / scale)));
   });
