@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readReply } from "./read-reply";
+import { extractRating } from "./values";
 
 const rate = (reply: string) => readReply({ kind: "rating", lang: /\p{Script=Han}/u.test(reply) ? "zh" : "en", text: "From 0 to 10, how would you rate your mood?" }, reply);
 
@@ -39,5 +40,59 @@ describe("a rating read from a natural reply", () => {
     ["俩分 没啥焦虑的 就是累", 2],
   ])("decimals in words, larger numbers' units, a score it is not, 俩: %j → %d", (reply, value) => {
     expect(rate(reply).value).toBe(value);
+  });
+
+  it.each([
+    ["Four and half", 4.5],
+    ["nine over ten", 9],
+    ["7 over 10 today", 7],
+  ])("a half without its article, a score over ten: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each([
+    ["5.5. That's the fair one.", 5.5],
+    ["seven, though today isn't one of those days", 7],
+    ["three. the second one was worse", 3],
+  ])("\"one\" after a determiner, an adjective or a negated verb is a pronoun: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each([
+    ["a 2 coffee morning, and I'm a 6", 6],
+    ["4, I had 2 arguments with him today", 4],
+    ["the 10 is minutes, my mood is a 4", 4],
+    ["I'm a 6. My six is most people's four.", 6],
+  ])("a number counting something, or a scale point talked about, is not the rating: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each([
+    ["6. my husband will say 9 though", 6],
+    ["Four. Before it was two.", 4],
+    ["七分，不过上班的时候是三分", 7],
+    ["Seven. Maybe eight if the weather holds.", 7],
+    ["eight. no, seven. eight is for when things are great", 7],
+  ])("another person's view, another time, a condition, what a scale point is for: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each([
+    ["五，最多六", 5],
+    ["a 3, at most a 4", 3],
+    ["八分…开玩笑的，四分吧", 4],
+    ["他说六分，我看最多四分。还是按四吧", 4],
+    ["七分，扣掉的三分是因为睡不好", 7],
+    ["9, minus 2 for the commute", 9],
+    ["一分都没有", 0],
+  ])("an upper bound, a joke retracted, points taken off, not one point: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each([
+    ["4? 5? 4", 4],
+    ["Six, maybe seven. Probably six.", 6],
+  ])("a number after a whole range settles it: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
   });
 });

@@ -47,8 +47,10 @@ const NOT_A_RATING_AFTER =
   /^\s*(?:years?|yrs?|yo\b|y\/o|kids?|children|sons?|daughters?|hours?|hrs?|h\b|minutes?|mins?|days?|nights?|weeks?|wks?|months?|times?|am\b|pm\b|o'?clock|%|percent|people|cups?|beers?|drinks?|pills?|kg|lbs?|st\b|[:：]\d|岁|个孩子|个小孩|小时|分钟|天|晚|周|个?星期|个?礼拜|个?月|年|次|点(?!五)|号|%|杯|个人)/iu;
 /** What before a number makes it not a rating: "at 3", "since 2019", "I'm 34". */
 const NOT_A_RATING_BEFORE = /(?:\binstead of|\brather than|\bat|\bsince|\bin|\bage|\baged|\bi'?m|\bi am|\bturned|\bfor|\bafter|\bbefore|\bby|第|每)\s*$/iu;
+/** Before a number: points taken off the rating ("扣掉的四分", "minus 2 for the weather"). */
+const DEDUCTED_BEFORE = /(?:扣|减|減)(?:掉|了|除|去)?的?\s*$|\bminus\s*$/iu;
 /** What after a number marks it as the rating: "/10", "out of 10", "分". */
-const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|分(?![钟鐘])|points?\b|pts?\b)/iu;
+const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|over (?:10|ten)\b|分(?![钟鐘])|points?\b|pts?\b)/iu;
 /** Within a reply, a correction: what follows replaces what came before. */
 export const CORRECTION_MARK =
   /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
@@ -83,16 +85,21 @@ function numberHits(text: string): NumberHit[] {
     // "eighty-two", "twenty one": the units of a larger number.
     if (/\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]*$/iu.test(text.slice(Math.max(0, start - 9), start))) continue;
     // "one" is a pronoun more often than a number ("the last one", "one of those").
-    if (token === "one" && /\b(?:this|that|the|which|each|every|any|no|last|next|other|another|first)\s*$/i.test(text.slice(0, start))) continue;
+    // "the honest one", "this isn't one": after a determiner (and perhaps an adjective) or a negated verb.
+    if (token === "one" && /\b(?:this|that|the|which|each|every|any|no|last|next|other|another|first|my|your|his|her|their|our)\s+(?:[a-z]+\s+)?$|\b(?:is|isn'?t|are|aren'?t|was|wasn'?t|not)\s+$/i.test(text.slice(0, start))) continue;
     if (token === "one" && !/\b(?:a|about|maybe|like|around|only|just|probably|give it|say)\s*$/i.test(text.slice(0, start)) && !RATING_AFTER.test(text.slice(end)))
       if (!/^\s*$|^\s*[,.!?]/.test(text.slice(end))) continue;
     const afterText = text.slice(end);
     // The scale itself ("out of 10", "/10", "0 to 10") is not the answer; "6/7" is a range.
-    if (/^(?:10|ten|十)$/u.test(token) && /(?:out of|outta|of|\/|0 to|0-|zero to|从0到|0到)\s*$/iu.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (/^(?:10|ten|十)$/u.test(token) && /(?:out of|outta|of|over|\/|0 to|0-|zero to|从0到|0到)\s*$/iu.test(text.slice(Math.max(0, start - 8), start))) continue;
     // The 五 of 九点五 is part of the number before it.
     if (hits.length > 0 && start < (hits[hits.length - 1] as NumberHit).end) continue;
     if (NOT_A_RATING_AFTER.test(afterText) && !RATING_AFTER.test(afterText)) continue;
+    // "3 appointments", "2 coffees": a number before a plural noun counts it.
+    if (!RATING_AFTER.test(afterText) && /^\s+(?!(?:tops|perhaps|always|sometimes|nowadays|thanks|unless|less|plus|this|was|is|as|yes|guess|cos|lmaos?|lols?|days)\b)[a-z]{2,}s\b/iu.test(afterText)) continue;
     if (NOT_A_RATING_BEFORE.test(text.slice(0, start)) && !RATING_AFTER.test(afterText)) continue;
+    // "扣掉的四分", "minus 2": points taken off, not the rating.
+    if (DEDUCTED_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
     const marked = RATING_AFTER.test(afterText);
     // "六七分", "七八": two adjacent numerals are a range.
     if (/^[一二两三四五六七八九]{2}$/u.test(token)) {
@@ -106,8 +113,10 @@ function numberHits(text: string): NumberHit[] {
     }
     let value = HOMOPHONES[token] ?? tokenNumber(token);
     if (value === undefined) continue;
+    // "一分都冇", "一分都不给": not one point, none.
+    if (token === "一" && /^分?都(?:冇|没|沒|不)/u.test(afterText)) value = 0;
     // "five and a half", "6 and a half", "七点五", "七分半".
-    const half = /^(?:\s+and\s+a\s+half|点五|點五|分半|\.5)/u.exec(afterText);
+    const half = /^(?:\s+and\s+(?:a\s+)?half|点五|點五|分半|\.5)/u.exec(afterText);
     if (half) value += 0.5;
     // "two point five": a decimal in words.
     const point = half ? null : /^\s+point\s+(zero|one|two|three|four|five|six|seven|eight|nine|\d)\b/iu.exec(afterText);
@@ -118,7 +127,8 @@ function numberHits(text: string): NumberHit[] {
   for (let i = 1; i < hits.length; i++) {
     const a = hits[i - 1] as NumberHit;
     const b = hits[i] as NumberHit;
-    if (b.rangeWith !== undefined) continue;
+    // A number after a whole range settles it ("5? 6? 5", "five, maybe six. probably a five").
+    if (b.rangeWith !== undefined || a.rangeWith !== undefined) continue;
     const between = text.slice(a.end, b.start);
     const joined =
       (/^\s*分?\s*(?:or|to|and|-|–|~|～|\/|、|或者?|到|至|和|跟)?\s*$/iu.test(between) && /\S/u.test(between)) ||
@@ -135,7 +145,7 @@ function numberHits(text: string): NumberHit[] {
 }
 
 /** Where a rating reply settles: a correction, or a conclusion ("so 3", "call it a 5", "ok fine, 1", "joking, a 2"). */
-const SETTLES_ON = new RegExp(`${CORRECTION_MARK.source}|\\b(?:so|call it|ok fine|okay fine|joking|kidding|overall|all in all)\\b|总的来说|總的來說|总体|總體|整体|整體`, "giu");
+const SETTLES_ON = new RegExp(`${CORRECTION_MARK.source}|\\b(?:so|call it|ok fine|okay fine|joking|kidding|overall|all in all)\\b|(?:还是|還是)(?=[^，,。.]{0,8}吧)|总的来说|總的來說|总体|總體|整体|整體`, "giu");
 /** Where a clause ends: a stop, a comma, "but". */
 const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
 /**
@@ -144,12 +154,25 @@ const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
  * "没有到0那么惨". A number there is context, not the answer, when the reply gives another.
  */
 const ELSEWHERE =
-  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people) (?:would say|says|said|thinks?|would put)|not (?:a|as|even|quite)\b|(?:till|until) \d)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|好的时候|没有到|没到|不到|不至于|不是\s*[\d零一二两三四五六七八九十]/iu;
+  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people|everyone|everybody|others) (?:(?:would|will|might|could) )?(?:say|says|said|think|thinks|put|puts|rate|rates)\b|not (?:a|as|even|quite)\b|(?:till|until) \d|before\b|on (?:the )?days\b|(?:my|your|her|his|their|our|the|\w+'s) (?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|的时候|没有到|没到|不到|不至于|不是\s*[\d零一二两三四五六七八九十]/iu;
 
 /** Whether the clause around a number is about somewhere else than the answer. */
 function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boolean {
+  const [from, to] = clauseAround(hit, ends, text.length);
+  return ELSEWHERE.test(text.slice(from, to)) || CONDITION_AFTER.test(text.slice(hit.end, to)) || SCALE_POINT_AFTER.test(text.slice(hit.end, to));
+}
+
+/** After a number in its clause, a condition: "maybe nine if my phone buzzes again", "7 when I'm driving". */
+const CONDITION_AFTER = /\b(?:if|unless|when)\b(?! i'?m (?:being )?honest)/iu;
+/** After a number, what a point of the scale means, not the rating given: "nine is for emergencies", "10 means unbearable". */
+const SCALE_POINT_AFTER = /^\s*(?:is|'s|would be|means|=)\s+(?:for|when|reserved|what|if)\b|^\s+means\b/iu;
+/** Before a number in its clause, an upper bound: "三，顶多四", "a 3, at most a 4". */
+const BOUND_BEFORE = /(?:\bat (?:the )?most|顶多|最多|至多|撑死)\s*(?:a\s+)?$/iu;
+
+/** Where the clause around a number starts and ends. */
+function clauseAround(hit: NumberHit, ends: readonly number[], length: number): readonly [number, number] {
   let from = 0;
-  let to = text.length;
+  let to = length;
   for (const end of ends) {
     if (end < hit.start) from = end;
     else if (end >= hit.end) {
@@ -157,7 +180,7 @@ function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boo
       break;
     }
   }
-  return ELSEWHERE.test(text.slice(from, to));
+  return [from, to];
 }
 
 /** "in the middle", "halfway", "中间吧": the middle of the scale, when no number is given. */
@@ -165,7 +188,9 @@ const MIDDLE = /\b(?:right in the middle|in the middle|middle|halfway|half way|m
 
 /**
  * A 0–10 rating: the last one stated, after the reply's last correction or conclusion ("so 3",
- * "call it a 5") when there is one, leaving out numbers said of another time or by another person; a number marked as the rating ("/10", "分") over a bare one; a
+ * "call it a 5", "还是…吧") when there is one, leaving out numbers said of another time or by another person, under a
+ * condition ("9 if…"), of what a scale point means ("nine is for emergencies") and an upper bound ("顶多四") when
+ * another is given; a number marked as the rating ("/10", "分") over a bare one; a
  * range's midpoint; the middle of the scale for "in the middle".
  */
 export function extractRating(reply: string, max = 10): number | undefined {
@@ -180,6 +205,9 @@ export function extractRating(reply: string, max = 10): number | undefined {
   if (here.length > 0) hits = here;
   const after = hits.filter((hit) => hit.start > lastCorrection);
   if (after.length > 0) hits = after;
+  // An upper bound yields to the number it bounds ("三，顶多四").
+  const unbounded = hits.filter((hit) => !BOUND_BEFORE.test(text.slice(clauseAround(hit, ends, text.length)[0], hit.start)));
+  if (unbounded.length > 0) hits = unbounded;
   const marked = hits.filter((hit) => hit.marked);
   const pool = marked.length > 0 ? marked : hits;
   const chosen = pool[pool.length - 1] as NumberHit;
