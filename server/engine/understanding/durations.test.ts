@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { extractDuration } from "./durations";
 import { readReply } from "./read-reply";
 
 const howLong = (reply: string) => readReply({ kind: "duration", lang: /\p{Script=Han}/u.test(reply) ? "zh" : "en", text: "How long has this been going on?" }, reply);
@@ -59,5 +60,33 @@ describe("how long something has lasted, read from a natural reply", () => {
     ["个把礼拜", { amount: 1, unit: "week" }],
   ])("about one of a unit (年把, 个把): %j", (reply, value) => {
     expect(howLong(reply)).toMatchObject({ value });
+  });
+
+  it.each([
+    ["two and half years", { amount: 30, unit: "month" }],
+    ["about one and half year now", { amount: 18, unit: "month" }],
+    ["five six days", { amount: 5, unit: "day" }],
+    ["二十三四天了", { amount: 23, unit: "day" }],
+    ["十七八年", { amount: 17, unit: "year" }],
+  ])("a half without its article, ranges without a separator (the lower bound): %j", (reply, value) => {
+    expect(extractDuration(reply)).toEqual(value);
+  });
+
+  it.each([
+    ["半年吧，不对，快十个月了", { amount: 10, unit: "month" }],
+    ["a fortnight. no wait, three weeks", { amount: 3, unit: "week" }],
+    ["2 weeks. no, 3.", { amount: 3, unit: "week" }],
+    ["一个月吧，哦不对，都六月了，两个月", { amount: 2, unit: "month" }],
+  ])("a named length (半年, a fortnight) yields to a correction; a month of the year is not a count of months: %j", (reply, value) => {
+    expect(extractDuration(reply)).toEqual(value);
+  });
+
+  it.each([
+    ["Three weeks, give or take a few days", { amount: 3, unit: "week" }],
+    ["a year, plus or minus a month", { amount: 1, unit: "year" }],
+    ["this time about a month. The last time it was three months.", { amount: 1, unit: "month" }],
+    ["在这边住了五年，难受是最近这两个月", { amount: 2, unit: "month" }],
+  ])("a tolerance, another episode, a longer time around the recent stretch: %j", (reply, value) => {
+    expect(extractDuration(reply)).toEqual(value);
   });
 });

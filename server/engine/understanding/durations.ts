@@ -8,7 +8,7 @@
 import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
 import type { Duration, DurationUnit } from "./types";
-import { CORRECTION_MARK, EN_UNITS, tokenNumber } from "./values";
+import { CORRECTION_MARK, EN_UNITS, rangeLow, tokenNumber } from "./values";
 
 const UNIT_WORDS: readonly (readonly [RegExp, DurationUnit])[] = [
   [/^(?:days?|nights?|天|日|晚上?|夜)/iu, "day"],
@@ -27,7 +27,7 @@ function unitOf(word: string): DurationUnit | undefined {
 }
 
 const EN_AMOUNT =
-  /\b(?:(a couple of|a couple|couple of|couple|a|an|one|a single)|(\d+(?:\.\d+)?)|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))(?:\s*(?:-|to|or|,)\s*(?:\d+|[a-z]+))?\s+(?:more\s+)?(?:(?:whole|full|good|solid|long)\s+)?(days?|nights?|weeks?|wks?|months?|mths?|mnths?|years?|yrs?)\b/giu;
+  /\b(?:(a couple of|a couple|couple of|couple|a|an|one|a single)|(\d+(?:\.\d+)?)|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))(?:\s*(?:-|to|or|,)\s*(?:\d+|[a-z]+)|\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s))?\s+(?:more\s+)?(?:(?:whole|full|good|solid|long)\s+)?(days?|nights?|weeks?|wks?|months?|mths?|mnths?|years?|yrs?)\b/giu;
 const ZH_AMOUNT =
   /(\d+|[一二两俩仨三四五六七八九十廿卅]+)(?:[一二两三四五六七八九十]|\s*[-到至~～、]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(?:多|来|几)?\s*(个多月|个几月|个来月|个把月|个月|个多星期|个几星期|个多礼拜|个几礼拜|个?星期|个?礼拜|周|天|日|年|月|个?晚上|晚)/gu;
 /** "成年几", "成个月": a whole one of the unit (Cantonese and colloquial Mandarin). */
@@ -36,12 +36,16 @@ const ZH_WHOLE = /成(?:个(月|星期|礼拜|年)|(年|月)(?=几|多))/u;
 /** A unit named without a count ("a few months", "years.", "好几个月"): an exact number may follow ("…, 3 maybe"). */
 const VAGUE_UNIT = /\b(?:(?:a few|few|several|some|many|a number of|a good few)\s+)?(days|weeks|months|years)\b|几个?(月|年|天|星期|礼拜|周)/gu;
 /** A count on its own, with what may come after it (a range's second end, a hedge). */
-const BARE_COUNT = /(?<![\d.])(\d+(?:\.\d+)?)(?![\d.]|\s*(?:[:：]|am\b|pm\b|st\b|nd\b|rd\b|th\b|%|kids?|children|hours?|hrs?|mins?|minutes?|times?|people|岁|点|号|次|个?小时|分钟))|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b(?!\s*(?:kids?|children|hours?|hrs?|minutes?|mins?|times?|people|o'?clock))|([一二两三四五六七八九十廿]+)(?=个?[吧啊呢啦左右吗？?，,。.\s]|个?$)/gu;
+const BARE_COUNT = /(?<![\d.])(\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:[:：]|am\b|pm\b|st\b|nd\b|rd\b|th\b|%|kids?|children|hours?|hrs?|mins?|minutes?|times?|people|岁|点|号|次|个?小时|分钟))|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\b(?!\s*(?:kids?|children|hours?|hrs?|minutes?|mins?|times?|people|o'?clock))|([一二两三四五六七八九十廿]+)(?=个?[吧啊呢啦左右吗？?，,。.\s]|个?$)/gu;
 /** Before a count: not a length of time ("since 2019", "at 3", "I was 12", "turned 16"). */
 const NOT_A_COUNT_BEFORE = /(?:\bsince|\bat|\bin|\bage|\baged|\bi'?m|\bi am|\bi was|\bturned|\bby|\bafter|\bbefore|\btill|\buntil|第|每)\s*$/iu;
 
 /** Where a duration reply settles: a correction, a conclusion ("so 8 months"), "closer to a month", "no, less". */
 const SETTLES = new RegExp(`${CORRECTION_MARK.source}|\\bso\\b|\\bcloser to\\b|\\bmore like\\b|\\bnearer\\b|\\bno\\b\\s*[,.!]|所以|差不多是`, "giu");
+/** Before a length: a tolerance ("give or take", "plus or minus") or another episode ("the last one was"), in the same sentence. */
+const ASIDE_BEFORE = /(?:\bgive or take|\bplus or minus|±|\b(?:the )?(?:last|previous|other) (?:one|time|episode)\b[^.!?。！？;；]*?)\s*(?:a|an|about)?\s*$/iu;
+/** Before a length: the recent stretch of a longer time ("来了三年，难受是最近这半年"). */
+const RECENT_BEFORE = /最近这?\s*$/u;
 /** What marks a length as a bound, not the answer, when another is given: "不到一个月，三周吧", "less than a year, 8 months". */
 const UPPER_BOUND_BEFORE = /(?:\bless than|\bunder|\bnot even|\bnot quite|不到|不足|没到|沒到)\s*(?:about\s+)?$/iu;
 
@@ -49,6 +53,32 @@ interface Found {
   at: number;
   end: number;
   duration: Duration;
+  /** A length named as a whole, over any count inside it. */
+  wins?: boolean;
+}
+
+/**
+ * Lengths with names of their own, where they stand: "half a year", "半年" (6 months), "a fortnight",
+ * "a decade", "个把月" (about one), "a year and a half", "one and half year", "一年半", "two and a half years", "两年半".
+ */
+function namedLengths(text: string): Found[] {
+  const named: Found[] = [];
+  const add = (pattern: RegExp, duration: (m: RegExpMatchArray) => Duration | undefined): void => {
+    for (const m of allMatches(text, pattern)) {
+      const length = duration(m);
+      if (length) named.push({ at: m.index, end: m.index + m[0].length, duration: length, wins: true });
+    }
+  };
+  add(/(?:\b(?:a|one|1) (?:year and (?:a )?half|and (?:a )?half years?)|一年半)/giu, () => ({ amount: 18, unit: "month" }));
+  add(/\b(\d+|two|three|four|five|six|seven|eight|nine|ten) and (?:a )?half years?|([两二三四五六七八九十])年半/giu, (m) => {
+    const years = tokenNumber((m[1] ?? m[2] ?? "").toLowerCase());
+    return years === undefined ? undefined : { amount: years * 12 + 6, unit: "month" };
+  });
+  add(/\bhalf (?:a|an) year|(?<![年一两二三四五六七八九十])半年/giu, () => ({ amount: 6, unit: "month" }));
+  add(/\b(?:a |one )?fortnight\b/giu, () => ({ amount: 2, unit: "week" }));
+  add(/\b(?:a|one) decade\b/giu, () => ({ amount: 10, unit: "year" }));
+  add(/个把(月|礼拜|星期)|(?:^|[^\d一二两三四五六七八九十个])(月|年|礼拜|星期)把/gu, (m) => ({ amount: 1, unit: unitOf(m[1] ?? m[2] ?? "") ?? "month" }));
+  return named;
 }
 
 const SMALLER: Partial<Record<DurationUnit, readonly [DurationUnit, number]>> = { year: ["month", 12], week: ["day", 7] };
@@ -84,19 +114,24 @@ function countedLengths(text: string): Found[] {
     if (text.slice(Math.max(0, m.index - 1), m.index) === "第") continue;
     // "从三月开始", "去年十月": a month of the calendar, not a count of months.
     if (m[2] === "月" && (/(?:从|自从|去年|今年|前年)\s*$/u.test(text.slice(0, m.index)) || /^(?:开始|份|号|初|底|中旬|到)/u.test(text.slice(m.index + m[0].length)))) continue;
+    // "现在都四月了": a numeral right before 月, without 个 (or 两, 俩, 仨, never a month's name), is the month of the year.
+    if (m[2] === "月" && /^[\d一二三四五六七八九十]+月$/u.test(m[0])) continue;
     const unit = unitOf(m[2] ?? "");
     const token = m[1] ?? "";
     // "两三个月": two adjacent numerals are a range, read as its lower bound.
-    const amount = /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
+    const amount = rangeLow(token);
     if (unit && amount !== undefined && amount > 0) found.push({ at: m.index, end: m.index + m[0].length, duration: { amount, unit } });
   }
+  found.push(...namedLengths(text).filter((named) => !found.some((f) => f.at < named.end && named.at < f.end) || named.wins));
   const wholeOne = ZH_WHOLE.exec(text);
   if (wholeOne) {
     const unit = unitOf(wholeOne[1] ?? wholeOne[2] ?? "");
     if (unit) found.push({ at: wholeOne.index, end: wholeOne.index + wholeOne[0].length, duration: { amount: 1, unit } });
   }
-  found.sort((a, b) => a.at - b.at);
-  return joinCompounds(text, found);
+  // A length named as a whole ("a year and a half") replaces the count inside it ("a year").
+  const kept = found.filter((f) => !found.some((other) => other.wins && other !== f && other.at <= f.at && f.end <= other.end));
+  kept.sort((a, b) => a.at - b.at);
+  return joinCompounds(text, kept);
 }
 
 /** The first count standing on its own after `from` ("… 3 maybe", "…, at least 10", "no wait, five"). */
@@ -104,7 +139,7 @@ function bareCountAfter(text: string, from: number): { at: number; amount: numbe
   for (const m of allMatches(text, BARE_COUNT)) {
     if (m.index < from || NOT_A_COUNT_BEFORE.test(text.slice(0, m.index))) continue;
     const token = (m[1] ?? m[2] ?? m[3] ?? "").toLowerCase();
-    const amount = /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
+    const amount = rangeLow(token);
     if (amount !== undefined && amount > 0) return { at: m.index, amount };
   }
   return undefined;
@@ -123,21 +158,10 @@ function vagueMadeExact(text: string): Duration | undefined {
 /** "a couple of weeks" → 2 week, "半年" → 6 month, "一年半" → 18 month; undefined for "a while", "since May". */
 export function extractDuration(reply: string): Duration | undefined {
   const text = foldText(reply);
-  if (/half (?:a|an) year|半年/u.test(text) && !/一年半|year and a half/u.test(text)) return { amount: 6, unit: "month" };
-  // "a fortnight", "a decade": units of their own.
-  if (/\bfortnight\b/u.test(text)) return { amount: 2, unit: "week" };
-  if (/\b(?:a|one) decade\b/u.test(text)) return { amount: 10, unit: "year" };
-  // "个把月", "年把", "个把礼拜": about one of the unit.
-  const about = /个把(月|礼拜|星期)|(?:^|[^\d一二两三四五六七八九十个])(月|年|礼拜|星期)把/u.exec(text);
-  if (about) return { amount: 1, unit: unitOf(about[1] ?? about[2] ?? "") ?? "month" };
-  const yearAndHalf = /(?:a|one|1) (?:year and a half|and a half years?)|一年半/u.exec(text);
-  if (yearAndHalf) return { amount: 18, unit: "month" };
-  const andHalfYears = /\b(\d+|two|three|four|five|six|seven|eight|nine|ten) and a half years?|([两二三四五六七八九十])年半/u.exec(text);
-  if (andHalfYears) {
-    const whole = tokenNumber(andHalfYears[1] ?? andHalfYears[2] ?? "");
-    if (whole !== undefined) return { amount: whole * 12 + 6, unit: "month" };
-  }
-  const found = countedLengths(text);
+  // "give or take a fortnight", "the last one was four months": a tolerance, or another episode's length, yields to the length given.
+  const counted = countedLengths(text);
+  const own = counted.filter((f) => !ASIDE_BEFORE.test(text.slice(Math.max(0, f.at - 40), f.at)));
+  const found = own.length > 0 ? own : counted;
   if (found.length === 0) return vagueMadeExact(text);
   const settles = allMatches(text, SETTLES).map((m) => m.index);
   const settled = settles.length ? Math.max(...settles) : -1;
@@ -155,6 +179,9 @@ export function extractDuration(reply: string): Duration | undefined {
     const next = found[i + 1] as Found;
     if (guess.duration.unit !== next.duration.unit && /^\s*[?？]/u.test(text.slice(guess.end, next.at))) return whole(next.duration);
   }
+  // "来了三年，难受是最近这半年": the recent stretch is what is asked about.
+  const recent = found.find((f) => RECENT_BEFORE.test(text.slice(Math.max(0, f.at - 12), f.at)));
+  if (settled < 0 && recent && found.length > 1) return whole(recent.duration);
   // "不到一个月，三周吧": a bound with a length after it is not the length.
   const answers = found.filter((f, index) => index === found.length - 1 || !UPPER_BOUND_BEFORE.test(text.slice(0, f.at)));
   // Otherwise the first stated ("两周 也可能三周": a range's lower bound).

@@ -7,7 +7,7 @@ import { interpretAnswer } from "../instruments";
 import { allMatches } from "../text/matches";
 import { foldText } from "../text/normalise";
 import type { ReplyLanguage } from "./types";
-import { CORRECTION_MARK, tokenNumber } from "./values";
+import { CORRECTION_MARK, rangeLow, tokenNumber } from "./values";
 
 /** Day counts over the questionnaires' two weeks: 0 → not at all, 1–6 → several days, 7–11 → more than half, 12+ → nearly every day. */
 function optionFromDays(days: number): number {
@@ -73,11 +73,6 @@ const OF_A_WEEK = /(?:一周|每周|一星期|一個星期|一个星期)七天�
 const STRONG_ZERO = /not at all|never|none|完全|从来|從來|从不|從不|一次都|一天都|\b0\b|零/iu;
 const UNSURE = /not sure|no idea|don'?t know|dunno|no clue|不知道|不确定|不確定|说不准|說不準|不清楚|没数|沒數|没统计|沒統計|没注意|沒注意|算不清|唔知/iu;
 
-/** "两三" (two or three) → 2; any other numeral token as itself. */
-function rangeLow(token: string): number | undefined {
-  return /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
-}
-
 function dayCountOption(text: string): number | undefined {
   // "10 out of 14", "十四天里有十天": the days of the two weeks.
   const ofFourteen = /(\d+|[一二两三四五六七八九十]+)\s*(?:out of|of the|\/)\s*(?:14|fourteen)|(?:十四|14)\s*天里?[头面]?[^\d一二两三四五六七八九十]{0,4}(\d+|[一二两三四五六七八九十]+)/iu.exec(text);
@@ -92,7 +87,7 @@ function dayCountOption(text: string): number | undefined {
   if (found.length === 0 || found.some((m) => m[0] !== found[0]?.[0])) return undefined;
   const match = found[0] as RegExpMatchArray;
   const token = (match[1] ?? "").toLowerCase();
-  let days = /couple/.test(token) ? 2 : /^[一二两三四五六七八九]{2}$/u.test(token) ? tokenNumber(token.slice(0, 1)) : tokenNumber(token);
+  let days = /couple/.test(token) ? 2 : rangeLow(token);
   if (days === undefined) return undefined;
   // "4 days a week", "一个礼拜有四五天": days of one week, twice over the two weeks.
   if (PER_WEEK.test(match[0]) || WEEK_BEFORE.test(text.slice(0, match.index))) days *= 2;

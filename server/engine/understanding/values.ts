@@ -42,6 +42,17 @@ export function tokenNumber(token: string): number | undefined {
   return EN_UNITS[token] ?? chineseNumber(token);
 }
 
+/**
+ * A count token that may be a Chinese range of two numerals ("两三", "三五", "十五六", "二十三四"): the
+ * range's lower bound; any other token as itself.
+ */
+export function rangeLow(token: string): number | undefined {
+  if (/^[一二两三四五六七八九]{2}$/u.test(token)) return tokenNumber(token.slice(0, 1));
+  const range = /^((?:[一二两三四五六七八九]?十))([一二三四五六七八])([二三四五六七八九])$/u.exec(token);
+  if (range && (tokenNumber(range[3] ?? "") ?? 0) > (tokenNumber(range[2] ?? "") ?? 0)) return tokenNumber(`${range[1] ?? ""}${range[2] ?? ""}`);
+  return tokenNumber(token);
+}
+
 /** What follows a number that makes it a count of something else (age, children, hours, times, dates). */
 const NOT_A_RATING_AFTER =
   /^\s*(?:years?|yrs?|yo\b|y\/o|kids?|children|sons?|daughters?|hours?|hrs?|h\b|minutes?|mins?|days?|nights?|weeks?|wks?|months?|times?|am\b|pm\b|o'?clock|%|percent|people|cups?|beers?|drinks?|pills?|kg|lbs?|st\b|[:：]\d|岁|个孩子|个小孩|小时|分钟|天|晚|周|个?星期|个?礼拜|个?月|年|次|点(?!五)|号|%|杯|个人)/iu;
