@@ -91,4 +91,43 @@ describe("a reply that skips or hedges is not a name", () => {
     expect(extractName(reply)).toBeUndefined();
     expect(readReply({ kind: "name", text: "你希望我怎么称呼你？", lang: "zh" }, reply).intent).not.toBe("answer");
   });
+
+  it.each([
+    ["My full name is Alexandra Maria Santos but nobody uses that. Lex, please.", "Lex"],
+    ["It's Robert but I've gone by Bo for years", "Bo"],
+    ["Sam. I'm Dr Okafor at work, not here", "Sam"],
+    ["Wren. My aunt calls me Birdie but that's only for her", "Wren"],
+    ["Tomasz, though my mates call me Tom", "Tomasz"],
+    ["Online everyone calls me Pixel. But for here maybe Hana", "Hana"],
+    ["Anneke. At school they write Annika but Anneke is correct", "Anneke"],
+  ])("a name others use, or one on paper, yields to the one asked for: %j → %j", (reply, value) => {
+    expect(extractName(reply)).toBe(value);
+  });
+
+  it.each([
+    ["A.J. is fine", "A.J."],
+    ["T.J. - with the dots", "T.J."],
+    ["Anil bhai is fine", "Anil bhai"],
+    ["Mama Njeri is how people know me", "Mama Njeri"],
+    ["my name is margaret but peg is fine", "Peg"],
+    ["I was born Giovanni but I've been John since school", "John"],
+    ["It's Will.", "Will"],
+    ["Ken啦 大家都这么叫", "Ken"],
+  ])("initials with their stops, an honorific kept, a name in lower case, a name that is also a word: %j → %j", (reply, value) => {
+    expect(extractName(reply)).toBe(value);
+  });
+
+  it.each([
+    ["叫我小王也行，叫我王工也行……还是小王吧", "小王"],
+    ["我姓李 叫李哥也行 还是老李吧", "老李"],
+    ["我妈说叫我乖乖 但我不要 叫我阿杰", "阿杰"],
+    ["就叫我老师吧，习惯了", "老师"],
+    ["mum of two works lol. ok fine, Dana", "Dana"],
+  ])("the name settled on (还是…吧, ok fine), one turned down, a form of address asked for: %j → %j", (reply, value) => {
+    expect(extractName(reply)).toBe(value);
+  });
+
+  it.each(["May I ask why?", "我是老师", "that's what everyone calls me these days"])("no name: %j", (reply) => {
+    expect(extractName(reply)).toBeUndefined();
+  });
 });

@@ -12,11 +12,17 @@ import { replyCues, type Cue } from "./cues";
  * strength the last one wins, and what comes before a correction ("wait no", "jk", "其实") yields to
  * what comes after it. Names in a negated cue ("nobody calls me that", "别叫全名") are not taken.
  */
-const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.?\s+|(?:Father|Sister|Brother|Nurse|Auntie|Aunty|Uncle|Pastor|Coach|Granny|Nana)\s+(?=\p{Lu}))?`;
+const TITLE = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.?\s+|(?:Father|Sister|Brother|Nurse|Auntie|Aunty|Uncle|Pastor|Coach|Granny|Nana|Mama|Baba)\s+(?=\p{Lu}))?`;
 /** Words that are names' titles when a capitalised name follows ("Father Mick", "Nurse Kaye", "Sister Mary Clare"). */
-const ADDRESS_TITLE = /^(?:Father|Sister|Brother|Nurse|Auntie|Aunty|Uncle|Pastor|Coach|Granny|Nana)$/u;
-const LATIN_NAME = String.raw`${TITLE}\p{Lu}[\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
-const ANY_NAME = String.raw`${TITLE}[\p{Script=Latin}][\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}`;
+const ADDRESS_TITLE = /^(?:Father|Sister|Brother|Nurse|Auntie|Aunty|Uncle|Pastor|Coach|Granny|Nana|Mama|Baba)$/u;
+/** Initials written with their full stops ("J.P.", "A.J."): a name as it is. */
+const INITIALS = String.raw`(?:\p{Lu}\.){2,}`;
+/** A respectful word after a name, part of how the client is addressed ("Raju bhai", "Priya ji"). */
+const HONORIFICS = "bhai|bhaiya|ji|didi|di|bhabhi|sahib|saab|san|sama|kun|chan";
+const HONORIFIC_AFTER = String.raw`(?:\s+(?:${HONORIFICS})\b)?`;
+const HONORIFIC_WORD = new RegExp(String.raw`^(?:${HONORIFICS})[,;:!?.]?$`, "u");
+const LATIN_NAME = String.raw`(?:${INITIALS}|${TITLE}\p{Lu}[\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}${HONORIFIC_AFTER})`;
+const ANY_NAME = String.raw`(?:${INITIALS}|${TITLE}[\p{Script=Latin}][\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}${HONORIFIC_AFTER})`;
 
 interface NameCue {
   pattern: RegExp;
@@ -25,23 +31,31 @@ interface NameCue {
 
 const EN_NAME_CUES: readonly NameCue[] = [
   // "Tom is fine", "Priya alone is okay"; not "P is fine too", a second choice.
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:alone|on its own|by itself))?(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough)(?!\s+(?:too|also|as well)\b)`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:alone|on its own|by itself))?(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough|correct|right)(?!\s+(?:too|also|as well)\b)`, "gu"), strength: 4 },
+  // "my name is dorothy but dot is fine": a name in lower case, after "but", asked for.
+  { pattern: new RegExp(String.raw`\bbut\s+(?:just\s+)?(?<name>${ANY_NAME})(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|enough)\b`, "giu"), strength: 4 },
+  // "But for here maybe Maricel": the name for this conversation.
+  { pattern: new RegExp(String.raw`\b(?:[Ff]or here|[Hh]ere),?\s+(?:maybe\s+|just\s+|please\s+)?(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
+  // "Mama Wanjiru is how people know me", "Priya ji is how everyone addresses me".
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+how\s+[\p{L}\s]{1,24}(?:know|call|address|addresses|knows|calls)\s+me\b`, "gu"), strength: 3 },
+  // "I've been Joe since 1956".
+  { pattern: new RegExp(String.raw`\b(?:I've|I’ve|I have)\s+been\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   // "so Henno I guess", "Chris I suppose": where a list of names settles.
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+I\s+(?:guess|suppose|reckon)\b`, "gu"), strength: 4 },
   // "just put Hope", "put me down as Nurse Kaye": the name to write down.
-  { pattern: new RegExp(String.raw`\b(?:[Pp]ut|[Ww]rite|[Pp]ut me down as|[Pp]ut down)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<!\b(?:they|They|he|He|she|She|people|we|I|you)\s+)\b(?:[Pp]ut|[Ww]rite|[Pp]ut me down as|[Pp]ut down)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:works|will do)`, "gu"), strength: 4 },
   // "Mrs O'Sullivan to you".
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+to you\b`, "gu"), strength: 3 },
   // "…but please, Sandy", "Madison please": the name asked for.
-  { pattern: new RegExp(String.raw`\bplease,?\s+(?<name>${LATIN_NAME})|(?<name>(?=\p{Lu}\p{Ll})${LATIN_NAME})\s+please\b`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`\bplease,?\s+(?<name>${LATIN_NAME})|(?<name>(?=\p{Lu}\p{Ll})${LATIN_NAME}),?\s+please\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred)\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}calls? me|what I (?:answer|respond) to|what I go by)`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:just|Just|JUST)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:'ll| will) do\b`, "gu"), strength: 4 },
-  { pattern: new RegExp(String.raw`\b(?:go|goes|going)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\b(?:go|goes|going|gone|went)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   // "my name is sam", "my name Sam"; not "is my name kept…?".
   { pattern: new RegExp(String.raw`\b[Mm]y\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})|\s+(?<name>${LATIN_NAME}))`, "gu"), strength: 2 },
   { pattern: new RegExp(String.raw`\bnames?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
@@ -76,7 +90,7 @@ const NOT_NAMES = new Set(
     "human bot robot person stranger someone somebody anyone everyone everybody people guy girl boy man woman client patient " +
     "call calls me myself i i'm im it's its he she they we us them mine yours whatever. depends either both neither none. " +
     "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely " +
-    "bye goodbye cheers whatever's dunno idc nope. no. sure. fine. ok? none? huh what? sorry? pardon"
+    "these those today now nowadays sometimes mostly bye goodbye cheers whatever's dunno idc nope. no. sure. fine. ok? none? huh what? sorry? pardon"
   ).split(" "),
 );
 
@@ -84,7 +98,7 @@ const ZH_NOT_NAMES =
   /^(?:叫|喊|直接|虽然|雖然|但是|因为|因為|学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼|今天|今日|明天|昨天|填|写|寫|人名|名字?(?=$|[啦吧呀啊，,。\s]))/u;
 
 const LEADING_ANY_NAME = new RegExp(String.raw`^(?:${ANY_NAME})`, "u");
-const STANDING_NAME = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}])`, "u");
+const STANDING_NAME = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}\p{Script=Han}])`, "u");
 /** Hesitation before a name said on its own: "umm I guess... Mo?", "hmm, Frankie.", "ok um it's Dan", "是小宇". */
 const LEADING_FILLER = /^(?:(?:u+m+|h+m+|u+h+|e+r+m*|ok(?:ay)?|well|so|oh|i guess|i think|i suppose|maybe|probably|it'?s|its)\b[\s,.…]*)+|^(?:就是|是)(?=\p{Script=Han}{2,3}(?:$|[\s，,。!！]))/iu;
 /** A sentence after the first: a name can stand there too ("Whatever's easiest. Chris."). */
@@ -92,11 +106,16 @@ const SENTENCE_START = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))[.!?…。�
 /** A name spelt out letter by letter ("T-H-A-B-O") repeats the name, it is not another. */
 const SPELT_OUT = /^(?:\p{L}[-.\s])+\p{L}$/u;
 
+/** Forms of address a client may ask to be called by ("叫我老师就行"). */
+const FORM_OF_ADDRESS = /^(?:老师|老師|先生|小姐|女士|师傅|師傅)(?=$|[吧啦就好行呀啊，,。.!！\s])/u;
+/** Capitalised, these words are names ("It's Will.", "Call me May"); in lower case they are words. */
+const WORD_NAMES = /^(?:Will|May)$/u;
+
 /** "May姐", "Ken哥": a Latin name with a Chinese form of address. */
 const LATIN_WITH_ADDRESS = /^\p{Lu}[A-Za-z]*(?:妈|媽|哥|姐|叔|姨|仔|妹|爸|嫂)/u;
 
 /** Particles and politeness after a Chinese name, and quotes around it. */
-function cleanChineseName(candidate: string): string | undefined {
+function cleanChineseName(candidate: string, called = false): string | undefined {
   const text = candidate.replace(/^[\s:："“‘「『]+/u, "");
   const latin = LEADING_ANY_NAME.exec(text);
   if (latin && /^[A-Za-z]/.test(text)) {
@@ -105,10 +124,12 @@ function cleanChineseName(candidate: string): string | undefined {
     const name = address && /^\p{Lu}\p{Ll}*$/u.test(latin[0]) ? latin[0] : cleanEnglishName(latin[0]);
     return name && address ? name + address : name;
   }
-  if (ZH_NOT_NAMES.test(text)) return undefined;
+  // "叫我老师吧": a form of address asked for is the name (said of oneself, "我是老师", it is an occupation).
+  const addressed = called && FORM_OF_ADDRESS.test(text);
+  if (ZH_NOT_NAMES.test(text) && !addressed) return undefined;
   const stop = ZH_NAME_STOP.exec(text);
   const name = (stop ? text.slice(0, stop.index) : text).slice(0, 6);
-  if (!name || !/^\p{Script=Han}/u.test(name) || ZH_NOT_NAMES.test(name)) return undefined;
+  if (!name || !/^\p{Script=Han}/u.test(name) || (ZH_NOT_NAMES.test(name) && !addressed)) return undefined;
   // "我是教书的": an occupation, not a name.
   if (text.slice(name.length).startsWith("的")) return undefined;
   return name;
@@ -118,10 +139,18 @@ function cleanEnglishName(candidate: string): string | undefined {
   const words = candidate.trim().split(/\s+/).filter(Boolean);
   const taken: string[] = [];
   for (const word of words) {
+    // "J.P.": initials keep their full stops.
+    if (taken.length === 0 && /^(?:\p{Lu}\.){2,}[,;:!?]?$/u.test(word)) return word.replace(/[,;:!?]$/u, "");
+    // "Raju bhai": a respectful word after the name is part of it.
+    if (taken.length > 0 && HONORIFIC_WORD.test(word)) {
+      taken.push(word.replace(/[^\p{L}]/gu, ""));
+      if (/[,;:!?.]$/.test(word)) break;
+      continue;
+    }
     const bare = word.replace(/[^\p{L}\p{M}'’.\-]/gu, "").replace(/(?<!^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))\.$/u, "");
     if (!bare) break;
     const lower = bare.toLowerCase().replace(/\.$/, "");
-    if (taken.length === 0 && NOT_NAMES.has(lower) && !(ADDRESS_TITLE.test(bare) && /^\p{Lu}/u.test(words[1] ?? ""))) return undefined;
+    if (taken.length === 0 && NOT_NAMES.has(lower) && !WORD_NAMES.test(bare) && !(ADDRESS_TITLE.test(bare) && /^\p{Lu}/u.test(words[1] ?? ""))) return undefined;
     if (taken.length > 0 && (!/^\p{Lu}/u.test(bare) || /^(?:I|I'm|Is|And|But|Or|So|The|My)$/u.test(bare))) break;
     taken.push(bare);
     if (/[,;:!?]$/.test(word) || (/\.$/.test(word) && !/^(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr)\.$/.test(word))) break;
@@ -130,15 +159,16 @@ function cleanEnglishName(candidate: string): string | undefined {
 }
 
 /** Cues that reject the name after them: "nobody calls me that", "don't call me Bob", "别叫全名". */
-const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|(?:(?:[别別不莫]|不要|唔好|唔要)\s*$)/iu;
+const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|\bthough\s+(?:the\s+|my\s+)?\w+\s+$|(?:(?:[别別不莫]|不要|唔好|唔要)$)/iu;
 /** Said of a name just given: nobody uses it ("Patricia but nobody has called me that", "William on all the forms"). */
-const DISOWNED_AFTER = /^[^.!?。！？]{0,12}?\b(?:but\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?call(?:s|ed)?\s+me\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)/iu;
+const DISOWNED_AFTER =
+  /^[^.!?。！？]{0,40}?\b(?:but\s+)?(?:absolutely\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?(?:call(?:s|ed)?\s+me|uses?d?|says?)\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)|^\s+at\s+work\b|^[^.!?。！？]{0,12}?\bbut\s+(?:that'?s|that’s|it'?s|it’s)\s+(?:only|just)\s+for\b|^\s*[，,]?\s*(?:但是?|可是|不过)?\s*我\s*(?:不要|不喜欢|不想)/iu;
 
 /** A word that skips, asks for a person, asks back or hedges ("跳过", "保密", "不知道") is not a name, however it stands. */
 const NOT_A_NAME: ReadonlySet<Cue> = new Set(["skip", "handoff", "ask", "unsure"]);
 
 /** A correction: candidates before it yield to candidates after it. */
-const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought)\b|其实|其實|不是啦|开玩笑|開玩笑|算了/giu;
+const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought|ok(?:ay)? fine)\b|其实|其實|不是啦|开玩笑|開玩笑|算了|(?:还是|還是)(?=[^，,。.]{0,8}吧)/giu;
 
 /**
  * The name the client asks to be called, taken from the original text (case kept), or undefined
@@ -163,7 +193,7 @@ export function extractName(reply: string): string | undefined {
     }
   }
   for (const cue of ZH_NAME_CUES) {
-    for (const found of allMatches(text, cue.pattern)) consider(found.index, cue.strength, cleanChineseName(text.slice(found.index + found[0].length)), found.index);
+    for (const found of allMatches(text, cue.pattern)) consider(found.index, cue.strength, cleanChineseName(text.slice(found.index + found[0].length), cue.strength >= 3), found.index);
   }
   // A name standing first in the reply (after any hesitation), first after a correction ("Mr. Henderson lol no jk. Josh"),
   // or as a sentence of its own ("Whatever's easiest. Chris.").
@@ -181,7 +211,7 @@ export function extractName(reply: string): string | undefined {
     } else {
       const lead = STANDING_NAME.exec(rest);
       const followed = lead ? rest.slice(lead[0].length) : "";
-      const standsAlone = lead && (/^\s*$|^\s*[,.;:!?()（），。~]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks|actually)\b/iu.test(followed));
+      const standsAlone = lead && (/^\s*$|^\s*[,.;:!?()（），。~\-–—]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks|actually)\b/iu.test(followed));
       if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, standing, cleanEnglishName(lead[0]), at);
     }
   }
