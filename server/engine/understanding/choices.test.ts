@@ -78,4 +78,20 @@ describe("picking one of a question's listed options", () => {
   ])("more of a topic's words, a conclusion ('so…'), or none asked for: %j", (reply, options, question, value) => {
     expect(extractChoice(reply, options, question)).toBe(value);
   });
+
+  it.each([
+    ["睡眠吧…其实人际也有点，但主要还是压力", "stress"],
+    ["人际关系倒是其次，主要是睡不着", "sleep"],
+    ["there's some sleep stuff but mainly the stress", "stress"],
+    ["Relationships mainly. Sleep's fine now.", "relationships"],
+    ["Stress. Sleep is fine, mostly, apart from the odd night.", "stress"],
+  ])("what is marked as the main one (主要, mainly) decides: %j → %j", (reply, value) => {
+    expect(extractChoice(reply, FOCUS, /\p{Script=Han}/u.test(reply) ? FOCUS_ZH : FOCUS_EN)).toBe(value);
+  });
+
+  it("a longer word of one option that holds another option's label is the first option's (男朋友, not 朋友)", () => {
+    const question = "主要是跟谁：伴侣、父母、朋友还是同事？";
+    expect(extractChoice("跟我男朋友", ["partner", "parents", "friends", "coworkers"], question)).toBe("partner");
+    expect(extractChoice("跟朋友", ["partner", "parents", "friends", "coworkers"], question)).toBe("friends");
+  });
 });

@@ -15,9 +15,12 @@ type OptionValue = string | number | boolean | null;
 
 /** Where a reply settles on its pick: a correction, "还是X吧", "if I must pick", "硬要选的话", "no, X". */
 const SETTLES = new RegExp(
-  String.raw`${CORRECTION_MARK.source}|\bso\b|所以|(?:还是|還是)(?=[^，,。.]{0,8}吧)|\bif i (?:must|had to|have to) (?:pick|choose)\b|(?:硬要|真要|非要)[选選]的话|哦不|\bno,`,
+  String.raw`${CORRECTION_MARK.source}|\bso\b|所以|(?:还是|還是)(?=[^，,。.]{0,8}[吧啦])|\bif i (?:must|had to|have to) (?:pick|choose)\b|(?:硬要|真要|非要)[选選]的话|哦不|\bno,`,
   "giu",
 );
+
+/** What marks the main one among several named: "主要是", "最主要", "mainly", "mostly", "above all". */
+const MAIN_MARK = /(?:最?主要|首先)(?:还是|還是|是|的是)?|\b(?:mainly|mostly|above all|most of all|first and foremost)\b/gu;
 
 /** The labels a question gives its options, in order ("…: 睡眠、压力还是人际关系？"), when they line up with the ids. */
 function labelsFromQuestion(question: string, count: number): string[] | undefined {
@@ -79,12 +82,20 @@ function topicOverlap(reply: string, words: string): number {
 
 /** Per option, how strongly the text names it: its own id or label words count for more than its topic's words. */
 function optionScores(text: string, options: readonly OptionValue[], labels: readonly string[] | undefined): number[] {
+  const hanWords = options.map((option) => foldText(optionWords(String(option))).match(/\p{Script=Han}+/gu) ?? []);
   return options.map((option, index) => {
     const label = labels ? (labels[index] ?? "") : "";
-    const byName = Math.max(overlap(text, String(option).toLowerCase()), label ? overlap(text, label) : 0);
+    // "我男朋友" for "伴侣、朋友": a longer word of another option that holds this option's label ("男朋友") is that option's.
+    let own = text;
+    if (/^\p{Script=Han}+$/u.test(label)) {
+      for (const [other, words] of hanWords.entries()) {
+        if (other !== index) for (const word of words) if (word.length > label.length && word.includes(label)) own = own.split(word).join(" ");
+      }
+    }
+    const byName = Math.max(overlap(own, String(option).toLowerCase()), label ? overlap(own, label) : 0);
     if (byName > 0) return byName + 1;
     // A topic's words: one is evidence; more of them a little more ("rent… the landlord" is housing more than money).
-    const topic = topicOverlap(text, foldText(optionWords(String(option))));
+    const topic = topicOverlap(own, foldText(optionWords(String(option))));
     return topic > 0 ? 1 + Math.min(topic - 1, 4) / 10 : 0;
   });
 }
@@ -133,6 +144,19 @@ function openingChoice(text: string, options: readonly OptionValue[], labels: re
 export function extractChoice(reply: string, options: readonly OptionValue[], question = ""): OptionValue | undefined {
   // "work i think. no actually family", "注意力……不对，还是睡眠吧": what the reply settles on decides.
   const folded = foldText(reply);
+  // "压力吧…其实睡眠也有点，但主要还是工作上的压力", "mainly the money", "Mood mainly.": what is marked as the main one decides,
+  // named after the mark, or just before it when the mark ends a clause ("stress, mostly.").
+  const main = allMatches(folded, MAIN_MARK);
+  const lastMain = main[main.length - 1];
+  if (lastMain) {
+    const rest = folded.slice(lastMain.index + lastMain[0].length);
+    const sentenceStart = Math.max(0, ...allMatches(folded.slice(0, lastMain.index), /[.;!?。；！？…]/gu).map((m) => m.index + 1));
+    const before = folded.slice(sentenceStart, lastMain.index);
+    // Before the mark, only the option's own words ("Low mood mostly"), not a clause about it ("Home is fine, mostly").
+    const namedBefore = (before.match(/[\p{Script=Latin}']+/gu)?.length ?? 0) <= 2;
+    const marked = /^\s*(?:[.,;!?]|$)/u.test(rest) ? (namedBefore ? choiceIn(before, options, question) : undefined) : choiceIn(rest, options, question);
+    if (marked !== undefined) return marked;
+  }
   const settles = allMatches(folded, SETTLES);
   const last = settles[settles.length - 1];
   if (last) {
