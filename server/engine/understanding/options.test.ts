@@ -57,4 +57,33 @@ describe("a questionnaire option from a colloquial frequency", () => {
   ] as const)("everyday frequencies: %j → %d", (reply, lang, value) => {
     expect(extractOption(reply, lang)).toBe(value);
   });
+
+  it.each([
+    ["my husband would say every day. I'd say half the days", 2],
+    ["我老公说是几乎每天，我觉得一半以上吧", 2],
+    ["本来想说几乎每天 想想没那么多 有几天吧", 1],
+    ["every night? nah. more than half though", 2],
+    ["most days... well, more like every day lately", 3],
+  ])("another's view, or a phrase turned from, yields to the client's own: %j → %d", (reply, value) => {
+    expect(extractOption(reply, lang(reply))).toBe(value);
+  });
+
+  it.each([
+    ["2 out of 7 days", 1],
+    ["four in seven nights", 2],
+    ["周一到周五都是这样 周末好点", 2],
+    ["every day except weekends", 2],
+  ])("a share of a week's days, every weekday: %j → %d", (reply, value) => {
+    expect(extractOption(reply, lang(reply))).toBe(value);
+  });
+
+  it.each([
+    ["not really. Once maybe, after the party", 1],
+    ["not half the days. a couple though", 1],
+    ["some nights, when the neighbours are loud", 1],
+    ["most nights", 2],
+    ["pretty much non-stop", 3],
+  ])("once, a couple, some nights, most nights, non-stop: %j → %d", (reply, value) => {
+    expect(extractOption(reply, lang(reply))).toBe(value);
+  });
 });

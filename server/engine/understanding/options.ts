@@ -30,9 +30,9 @@ export const ORDINALS: readonly (readonly [RegExp, number])[] = [
  */
 const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
   [/冇乜|完全唔會|完全唔会|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎啰囉，,。\s])/iu, 0],
-  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|^once\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
-  [/大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
-  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|(?:almost|pretty much|nearly) all\b/iu, 3],
+  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|(?:^|[.!?,]\s*)once\b(?!\s+(?:a|per|every)\s+(?:day|night))|\ba couple\b(?! of (?:weeks|months|years))|\bsome (?:days|nights)\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
+  [/大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:days|nights|shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
+  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|\bnon[- ]?stop\b|\bconstantly\b|(?:almost|pretty much|nearly) all\b/iu, 3],
 ];
 
 /** The same phrases, compiled once for finding every one of them. */
@@ -40,8 +40,11 @@ const EXTRA_OPTION_PHRASES_ALL = EXTRA_OPTION_PHRASES.map(([pattern, score]) => 
 
 /** A phrase turned down just before it: "not half the days", "不是天天", "冇一半咁多", "没有每天那么". */
 const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔)\s*$/u;
+/** Before a phrase: someone else's view ("the kids would say", "我老婆说是"), or a phrase the client meant to say and did not ("本来想说"). */
+const OTHERS_SAY_BEFORE =
+  /(?:\b(?:he|she|they|kids|wife|husband|partner|mum|mom|mam|dad|mother|father|boss|doctor|people|everyone|\w+'s)\s+(?:would |will |might |'d )?(?:say|says|said|think|thinks)|(?<!我)(?:说|說)(?:是|我)?)\s*$/iu;
 /** Where a reply turns to what it settles on: "but", "但", "no,", "不，", a correction. */
-const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|不[，,]`, "iu");
+const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bnah\\b|\\bmore like\\b|不[，,]`, "iu");
 const TURNS = new RegExp(TURN.source, "giu");
 
 /**
@@ -49,7 +52,7 @@ const TURNS = new RegExp(TURN.source, "giu");
  * a longer one yields to it ("a few" in "more than a few"); after the last turn ("but", "no,", "不对")
  * that a phrase follows, the first phrase after it, else the first phrase.
  */
-function colloquialOption(text: string): number | undefined {
+function colloquialOption(text: string): { score: number; othersPassedOver: boolean } | undefined {
   const found: { start: number; end: number; score: number }[] = [];
   for (const [pattern, score] of EXTRA_OPTION_PHRASES_ALL) {
     for (const match of allMatches(text, pattern)) {
@@ -57,15 +60,23 @@ function colloquialOption(text: string): number | undefined {
       found.push({ start: match.index, end: match.index + match[0].length, score });
     }
   }
-  const kept = found.filter((hit) => !found.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
+  const longest = found.filter((hit) => !found.some((other) => other !== hit && other.start <= hit.start && other.end >= hit.end && other.end - other.start > hit.end - hit.start));
+  // "我妈说我几乎每天，我觉得…一半以上吧": another's view yields to the client's own.
+  const own = longest.filter((hit) => !OTHERS_SAY_BEFORE.test(text.slice(Math.max(0, hit.start - 24), hit.start)));
+  const kept = own.length > 0 ? own : longest;
   if (kept.length === 0) return undefined;
   kept.sort((a, b) => a.start - b.start);
   // The last turn that a phrase follows ("一半以上吧，不对，应该就几天而已，上周其实睡得还行": 几天).
   const turns = allMatches(text, TURNS).map((turn) => turn.index + turn[0].length);
   const lastTurn = Math.max(-1, ...turns.filter((turn) => kept.some((hit) => hit.start >= turn)));
-  return (kept.find((hit) => hit.start >= lastTurn) ?? kept[0])?.score;
+  const chosen = kept.find((hit) => hit.start >= lastTurn) ?? kept[0];
+  return chosen ? { score: chosen.score, othersPassedOver: kept.length < longest.length } : undefined;
 }
 
+/** A share of a shorter span's days: "3 out of 4 nights", "five in seven". */
+const SHARE_OF_DAYS = /\b(\d|one|two|three|four|five|six|seven)\s+(?:out of|in)\s+(\d|two|three|four|five|six|seven)\b(?!\s*(?:weeks|months))/iu;
+/** Every weekday, not the weekend. */
+const WEEKDAYS = /周一到周五|週一到週五|除了周末|除了週末|工作日|\bweekdays\b|\bwork ?days\b|\bworking days?\b|\bexcept (?:the )?weekends?\b/iu;
 const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|[一二两三四五六七八九])?\s*(?:左右)?\s*(?:days?|nights?|times?|天|晚|日|次)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
 const PER_WEEK = /(?:a|per|each|every)\s*week|一周|每周|每星期|一個星期|一个星期/iu;
 const WEEK_BEFORE = /(?:一个?(?:礼拜|星期)|一周|每周|每个?(?:礼拜|星期)|\b(?:a|per|each|every) week)\s*(?:里|裡)?\s*(?:总有|总会有|有|大概有?|差不多有?|,|，)?\s*$/iu;
@@ -103,9 +114,19 @@ export function extractOption(reply: string, lang: ReplyLanguage): number | unde
   const text = foldText(reply);
   const unsure = UNSURE.test(text);
   const result = interpretAnswer(reply, lang);
-  const extra = colloquialOption(text);
-  // A turn to a colloquial frequency ("every day… but half, I'd say") outranks the phrase it turns from.
-  if (extra !== undefined && TURN.test(text) && extra !== result.score) return extra;
+  const colloquial = colloquialOption(text);
+  const extra = colloquial?.score;
+  // "3 out of 4 nights", "five in seven": a share of the days, over the two weeks.
+  const share = SHARE_OF_DAYS.exec(text);
+  if (share) {
+    const part = tokenNumber((share[1] ?? "").toLowerCase()) ?? 0;
+    const whole = tokenNumber((share[2] ?? "").toLowerCase()) ?? 0;
+    if (whole >= 2 && whole <= 7 && part <= whole) return optionFromDays((14 * part) / whole);
+  }
+  // "周一到周五天天都是", "every day except weekends": every weekday is more than half the days, not nearly every day.
+  if (WEEKDAYS.test(text) && (result.score === 3 || extra === 3)) return 2;
+  // A turn to a colloquial frequency ("every day… but half, I'd say"), or the client's own after another's view, outranks the phrase it turns from.
+  if (extra !== undefined && (TURN.test(text) || colloquial?.othersPassedOver) && extra !== result.score) return extra;
   if (result.score !== null) {
     // A weak "not really" beside a count ("like once. not really an issue") is the count's.
     if (result.score === 0 && !STRONG_ZERO.test(text)) return unsure ? undefined : (extra ?? dayCountOption(text) ?? 0);
