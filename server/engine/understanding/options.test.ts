@@ -86,4 +86,13 @@ describe("a questionnaire option from a colloquial frequency", () => {
   ])("once, a couple, some nights, most nights, non-stop: %j → %d", (reply, value) => {
     expect(extractOption(reply, lang(reply))).toBe(value);
   });
+
+  it.each([
+    ["完全不会，我睡得可香了", 0],
+    ["完全不會 我每天都在忙工作", 0],
+    ["完全不会是不可能的 有几天吧", 1],
+    ["上周几乎每天，这周好一些，平均下来一半以上吧", 2],
+  ])("完全不会 with more said after it; an average settles: %j → %d", (reply, value) => {
+    expect(extractOption(reply, lang(reply))).toBe(value);
+  });
 });

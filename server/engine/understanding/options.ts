@@ -29,7 +29,7 @@ export const ORDINALS: readonly (readonly [RegExp, number])[] = [
  * "a handful", "half the days", "every bloody day", "有幾日", "一多半", "几乎每天".
  */
 const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
-  [/冇乜|完全唔會|完全唔会|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎啰囉，,。\s])/iu, 0],
+  [/冇乜|完全唔會|完全唔会|(?:完全不会|完全不會|完全没有|完全沒有)(?=$|[\s，,。.!！~…吧啦啊呀])|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎啰囉，,。\s])/iu, 0],
   [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|(?:^|[.!?,]\s*)once\b(?!\s+(?:a|per|every)\s+(?:day|night))|\ba couple\b(?! of (?:weeks|months|years))|\bsome (?:days|nights)\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
   [/大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:days|nights|shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
   [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|\bnon[- ]?stop\b|\bconstantly\b|(?:almost|pretty much|nearly) all\b/iu, 3],
@@ -44,7 +44,7 @@ const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔)\s*$/u;
 const OTHERS_SAY_BEFORE =
   /(?:\b(?:he|she|they|kids|wife|husband|partner|mum|mom|mam|dad|mother|father|boss|doctor|people|everyone|\w+'s)\s+(?:would |will |might |'d )?(?:say|says|said|think|thinks)|(?<!我)(?:说|說)(?:是|我)?)\s*$/iu;
 /** Where a reply turns to what it settles on: "but", "但", "no,", "不，", a correction. */
-const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bnah\\b|\\bmore like\\b|不[，,]`, "iu");
+const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bnah\\b|\\bmore like\\b|\\bon average\\b|\\baveraging\\b|平均|总的来说|總的來說|不[，,]`, "iu");
 const TURNS = new RegExp(TURN.source, "giu");
 
 /**

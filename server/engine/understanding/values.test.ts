@@ -95,4 +95,17 @@ describe("a rating read from a natural reply", () => {
   ])("a number after a whole range settles it: %j → %d", (reply, value) => {
     expect(extractRating(reply)).toBe(value);
   });
+
+  it.each([
+    ["七成吧，还行", 7],
+    ["一", 1],
+    ["心情满分！", 10],
+    ["Between a 3 and a 4.", 3.5],
+  ])("七成 (seven tenths), a numeral alone, 满分 (full marks), a range with its articles: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each(["离满分还远呢", "一直很累"])("no rating where full marks are far off or 一 is inside a word: %j", (reply) => {
+    expect(extractRating(reply)).toBeUndefined();
+  });
 });

@@ -90,8 +90,10 @@ function numberHits(text: string): NumberHit[] {
     if (/^[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+$/u.test(token)) {
       const after = text.slice(end, end + 2);
       const before = text.slice(Math.max(0, start - 1), start);
-      if (!/^(?:分|$|[\s,，、。.!！?？~～吧啊呢啦呀咯喇囉左上下的蛋]|或|到|至|之|点五|點五)/u.test(after) && !/[打给评]$/u.test(before)) continue;
-      if (token === "一" && !/^分/u.test(after) && !/[打给评]$/u.test(before)) continue;
+      // "七成" (seven tenths) is a rating as "七分" is; a reply of a numeral alone ("一") is one.
+      const alone = text.trim() === token;
+      if (!alone && !/^(?:分|成(?![功为為了年人])|$|[\s,，、。.!！?？~～吧啊呢啦呀咯喇囉左上下的蛋]|或|到|至|之|点五|點五)/u.test(after) && !/[打给评]$/u.test(before)) continue;
+      if (token === "一" && !alone && !/^(?:分|成(?![功为為了年人]))/u.test(after) && !/[打给评]$/u.test(before)) continue;
     }
     // "eighty-two", "twenty one": the units of a larger number.
     if (/\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]*$/iu.test(text.slice(Math.max(0, start - 9), start))) continue;
@@ -142,7 +144,7 @@ function numberHits(text: string): NumberHit[] {
     if (b.rangeWith !== undefined || a.rangeWith !== undefined) continue;
     const between = text.slice(a.end, b.start);
     const joined =
-      (/^\s*分?\s*(?:or|to|and|-|–|~|～|\/|、|或者?|到|至|和|跟)?\s*$/iu.test(between) && /\S/u.test(between)) ||
+      (/^\s*分?\s*(?:or|to|and|-|–|~|～|\/|、|或者?|到|至|和|跟)?\s*(?:an?\s+)?$/iu.test(between) && /\S/u.test(between)) ||
       /^\s*[?？]\s*$/u.test(between) ||
       /^\s*分?\s*[.,，。]\s*(?:or|或者?)\s*$/iu.test(between) ||
       /^[\s.,，。?？]*(?:or\s+|也|或者?)?(?:maybe|perhaps|possibly|probably|or so|也许|可能|或许)\s*(?:a\s+)?$/iu.test(between) ||
@@ -150,7 +152,7 @@ function numberHits(text: string): NumberHit[] {
     const betweenWord = /\bbetween\s*$|介于\s*$|之间\s*$/u.test(text.slice(Math.max(0, a.start - 10), a.start));
     // "three? maybe three and a half" refines; a range joins whole numbers.
     const close = Math.abs(b.value - a.value) > 0 && Math.abs(b.value - a.value) <= 2 && Number.isInteger(a.value) && Number.isInteger(b.value);
-    if ((joined || (betweenWord && /^\s*(?:and|和|到)\s*$/u.test(between))) && close) b.rangeWith = i - 1;
+    if ((joined || (betweenWord && /^\s*(?:and|和|到)\s*(?:an?\s+)?$/u.test(between))) && close) b.rangeWith = i - 1;
   }
   return hits;
 }
@@ -194,6 +196,8 @@ function clauseAround(hit: NumberHit, ends: readonly number[], length: number): 
   return [from, to];
 }
 
+/** "满分", "full marks": the top of the scale, when no number is given. */
+const FULL_MARKS = /(?<!离|離|不是|没有|沒有|不到|没|沒|远|遠)(?:满分|滿分)|(?<!\bnot |\bfar from )\bfull marks\b/u;
 /** "in the middle", "halfway", "中间吧": the middle of the scale, when no number is given. */
 const MIDDLE = /\b(?:right in the middle|in the middle|middle|halfway|half way|medium|average)\b|中间|中間|一半/u;
 
@@ -210,7 +214,7 @@ export function extractRating(reply: string, max = 10): number | undefined {
   const lastCorrection = corrections.length ? Math.max(...corrections) : -1;
   const all = numberHits(text);
   let hits = all.filter((hit) => hit.value >= 0 && hit.value <= max);
-  if (hits.length === 0) return MIDDLE.test(text) ? max / 2 : undefined;
+  if (hits.length === 0) return FULL_MARKS.test(text) ? max : MIDDLE.test(text) ? max / 2 : undefined;
   const ends = allMatches(text, CLAUSE_END).map((m) => m.index);
   const here = hits.filter((hit) => !isElsewhere(text, hit, ends));
   if (here.length > 0) hits = here;
