@@ -92,7 +92,9 @@ describe("a questionnaire option from a colloquial frequency", () => {
     ["完全不會 我每天都在忙工作", 0],
     ["完全不会是不可能的 有几天吧", 1],
     ["上周几乎每天，这周好一些，平均下来一半以上吧", 2],
-  ])("完全不会 with more said after it; an average settles: %j → %d", (reply, value) => {
+    ["Not every day, more like a few. So several days, I suppose", 1],
+    ["every day? hmm, thinking about it. so more than half", 2],
+  ])("完全不会 with more said after it; an average, or a conclusion (so…), settles: %j → %d", (reply, value) => {
     expect(extractOption(reply, lang(reply))).toBe(value);
   });
 });

@@ -44,7 +44,7 @@ const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔)\s*$/u;
 const OTHERS_SAY_BEFORE =
   /(?:\b(?:he|she|they|kids|wife|husband|partner|mum|mom|mam|dad|mother|father|boss|doctor|people|everyone|\w+'s)\s+(?:would |will |might |'d )?(?:say|says|said|think|thinks)|(?<!我)(?:说|說)(?:是|我)?)\s*$/iu;
 /** Where a reply turns to what it settles on: "but", "但", "no,", "不，", a correction. */
-const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bnah\\b|\\bmore like\\b|\\bon average\\b|\\baveraging\\b|平均|总的来说|總的來說|不[，,]`, "iu");
+const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bso\\b|\\bnah\\b|\\bmore like\\b|\\bon average\\b|\\baveraging\\b|平均|总的来说|總的來說|不[，,]`, "iu");
 const TURNS = new RegExp(TURN.source, "giu");
 
 /**
