@@ -63,6 +63,9 @@ describe("a rating read from a natural reply", () => {
     ["4, I had 2 arguments with him today", 4],
     ["the 10 is minutes, my mood is a 4", 4],
     ["I'm a 6. My six is most people's four.", 6],
+    ["a 12 hour shift, then a 2 meeting evening. mood 4", 4],
+    ["开了三场会，两瓶水都没喝完，心情五分", 5],
+    ["3 stars", 3],
   ])("a number counting something, or a scale point talked about, is not the rating: %j → %d", (reply, value) => {
     expect(extractRating(reply)).toBe(value);
   });

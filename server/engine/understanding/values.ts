@@ -55,13 +55,13 @@ export function rangeLow(token: string): number | undefined {
 
 /** What follows a number that makes it a count of something else (age, children, hours, times, dates). */
 const NOT_A_RATING_AFTER =
-  /^\s*(?:years?|yrs?|yo\b|y\/o|kids?|children|sons?|daughters?|hours?|hrs?|h\b|minutes?|mins?|days?|nights?|weeks?|wks?|months?|times?|am\b|pm\b|o'?clock|%|percent|people|cups?|beers?|drinks?|pills?|kg|lbs?|st\b|[:：]\d|岁|个孩子|个小孩|小时|分钟|天|晚|周|个?星期|个?礼拜|个?月|年|次|点(?!五)|号|%|杯|个人)/iu;
+  /^\s*(?:years?|yrs?|yo\b|y\/o|kids?|children|sons?|daughters?|hours?|hrs?|h\b|minutes?|mins?|days?|nights?|weeks?|wks?|months?|times?|am\b|pm\b|o'?clock|%|percent|people|cups?|beers?|drinks?|pills?|kg|lbs?|st\b|[:：]\d|岁|个孩子|个小孩|小时|分钟|天|晚|周|个?星期|个?礼拜|个?月|年|次|点(?!五)|号|%|杯|个人|个(?!分)|[节節瓶根场場份口楼樓层層遍顿頓碗张張本门門条條只位趟站件]|公里|(?:shift|meeting|appointment|job|coffee|call|email|dog|cat|child|kid|sibling|brother|sister|grandkid|class|exam|test|deadline|episode|session|beer|glass|bottle|cigarette|mile|km|step|floor|bedroom)\b)/iu;
 /** What before a number makes it not a rating: "at 3", "since 2019", "I'm 34". */
 const NOT_A_RATING_BEFORE = /(?:\binstead of|\brather than|\bat|\bsince|\bin|\bage|\baged|\bi'?m|\bi am|\bturned|\bfor|\bafter|\bbefore|\bby|第|每)\s*$/iu;
 /** Before a number: points taken off the rating ("扣掉的四分", "minus 2 for the weather"). */
 const DEDUCTED_BEFORE = /(?:扣|减|減)(?:掉|了|除|去)?的?\s*$|\bminus\s*$/iu;
 /** What after a number marks it as the rating: "/10", "out of 10", "分". */
-const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|over (?:10|ten)\b|分(?![钟鐘])|points?\b|pts?\b)/iu;
+const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|over (?:10|ten)\b|分(?![钟鐘])|points?\b|pts?\b|stars?\b)/iu;
 /** Within a reply, a correction: what follows replaces what came before. */
 export const CORRECTION_MARK =
   /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
