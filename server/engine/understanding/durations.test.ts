@@ -68,6 +68,8 @@ describe("how long something has lasted, read from a natural reply", () => {
     ["five six days", { amount: 5, unit: "day" }],
     ["二十三四天了", { amount: 23, unit: "day" }],
     ["十七八年", { amount: 17, unit: "year" }],
+    ["somewhere between 3 and 4 weeks", { amount: 3, unit: "week" }],
+    ["2 years and 3 months", { amount: 27, unit: "month" }],
   ])("a half without its article, ranges without a separator (the lower bound): %j", (reply, value) => {
     expect(extractDuration(reply)).toEqual(value);
   });

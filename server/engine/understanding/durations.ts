@@ -27,7 +27,7 @@ function unitOf(word: string): DurationUnit | undefined {
 }
 
 const EN_AMOUNT =
-  /\b(?:(a couple of|a couple|couple of|couple|a|an|one|a single)|(\d+(?:\.\d+)?)|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))(?:\s*(?:-|to|or|,)\s*(?:\d+|[a-z]+)|\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s))?\s+(?:more\s+)?(?:(?:whole|full|good|solid|long)\s+)?(days?|nights?|weeks?|wks?|months?|mths?|mnths?|years?|yrs?)\b/giu;
+  /\b(?:(a couple of|a couple|couple of|couple|a|an|one|a single)|(\d+(?:\.\d+)?)|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))(?:\s*(?:-|to|or|,|and)\s*(?:\d+|[a-z]+)|\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s))?\s+(?:more\s+)?(?:(?:whole|full|good|solid|long)\s+)?(days?|nights?|weeks?|wks?|months?|mths?|mnths?|years?|yrs?)\b/giu;
 const ZH_AMOUNT =
   /(\d+|[一二两俩仨三四五六七八九十廿卅]+)(?:[一二两三四五六七八九十]|\s*[-到至~～、]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(?:多|来|几)?\s*(个多月|个几月|个来月|个把月|个月|个多星期|个几星期|个多礼拜|个几礼拜|个?星期|个?礼拜|周|天|日|年|月|个?晚上|晚)/gu;
 /** "成年几", "成个月": a whole one of the unit (Cantonese and colloquial Mandarin). */

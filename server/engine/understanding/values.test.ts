@@ -46,6 +46,8 @@ describe("a rating read from a natural reply", () => {
     ["Four and half", 4.5],
     ["nine over ten", 9],
     ["7 over 10 today", 7],
+    ["6 on 10", 6],
+    ["seven outta ten", 7],
   ])("a half without its article, a score over ten: %j → %d", (reply, value) => {
     expect(extractRating(reply)).toBe(value);
   });
@@ -72,6 +74,8 @@ describe("a rating read from a natural reply", () => {
 
   it.each([
     ["6. my husband will say 9 though", 6],
+    ["我觉得6分，我老婆说8分", 6],
+    ["他觉得三分，那就按他说的三分吧", 3],
     ["Four. Before it was two.", 4],
     ["七分，不过上班的时候是三分", 7],
     ["Seven. Maybe eight if the weather holds.", 7],

@@ -61,7 +61,7 @@ const NOT_A_RATING_BEFORE = /(?:\binstead of|\brather than|\bat|\bsince|\bin|\ba
 /** Before a number: points taken off the rating ("扣掉的四分", "minus 2 for the weather"). */
 const DEDUCTED_BEFORE = /(?:扣|减|減)(?:掉|了|除|去)?的?\s*$|\bminus\s*$/iu;
 /** What after a number marks it as the rating: "/10", "out of 10", "分". */
-const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta 10|of 10|over (?:10|ten)\b|分(?![钟鐘])|points?\b|pts?\b|stars?\b)/iu;
+const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta (?:10|ten)\b|of 10|(?:over|on) (?:10|ten)\b|分(?![钟鐘])|points?\b|pts?\b|stars?\b)/iu;
 /** Within a reply, a correction: what follows replaces what came before. */
 export const CORRECTION_MARK =
   /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
@@ -104,7 +104,7 @@ function numberHits(text: string): NumberHit[] {
       if (!/^\s*$|^\s*[,.!?]/.test(text.slice(end))) continue;
     const afterText = text.slice(end);
     // The scale itself ("out of 10", "/10", "0 to 10") is not the answer; "6/7" is a range.
-    if (/^(?:10|ten|十)$/u.test(token) && /(?:out of|outta|of|over|\/|0 to|0-|zero to|从0到|0到)\s*$/iu.test(text.slice(Math.max(0, start - 8), start))) continue;
+    if (/^(?:10|ten|十)$/u.test(token) && /(?:out of|outta|of|over|on|\/|0 to|0-|zero to|从0到|0到)\s*$/iu.test(text.slice(Math.max(0, start - 8), start))) continue;
     // The 五 of 九点五 is part of the number before it.
     if (hits.length > 0 && start < (hits[hits.length - 1] as NumberHit).end) continue;
     if (NOT_A_RATING_AFTER.test(afterText) && !RATING_AFTER.test(afterText)) continue;
@@ -167,7 +167,7 @@ const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
  * "没有到0那么惨". A number there is context, not the answer, when the reply gives another.
  */
 const ELSEWHERE =
-  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people|everyone|everybody|others) (?:(?:would|will|might|could) )?(?:say|says|said|think|thinks|put|puts|rate|rates)\b|not (?:a|as|even|quite)\b|(?:till|until) \d|before\b|on (?:the )?days\b|(?:my|your|her|his|their|our|the|\w+'s) (?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|的时候|没有到|没到|不到|不至于|不是\s*[\d零一二两三四五六七八九十]/iu;
+  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people|everyone|everybody|others) (?:(?:would|will|might|could) )?(?:say|says|said|think|thinks|put|puts|rate|rates)\b|not (?:a|as|even|quite)\b|(?:till|until) \d|before\b|on (?:the )?days\b|(?:my|your|her|his|their|our|the|\w+'s) (?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|的时候|(?<![按照])(?:老公|老婆|妈妈?|爸爸?|男朋友|女朋友|同事|朋友|医生|孩子|他|她|别人|大家)(?:自己)?(?:会|都|也|就)?(?:说|觉得|认为)|没有到|没到|不到|不至于|不是\s*[\d零一二两三四五六七八九十]/iu;
 
 /** Whether the clause around a number is about somewhere else than the answer. */
 function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boolean {
