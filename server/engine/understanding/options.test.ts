@@ -97,4 +97,14 @@ describe("a questionnaire option from a colloquial frequency", () => {
   ])("完全不会 with more said after it; an average, or a conclusion (so…), settles: %j → %d", (reply, value) => {
     expect(extractOption(reply, lang(reply))).toBe(value);
   });
+
+  it.each([
+    ["every other day", 2],
+    ["隔一天就失眠一次", 2],
+    ["rarely", 1],
+    ["很少", 1],
+    ["not even one day", 0],
+  ])("every other day (half the days), rarely, not even one day: %j → %d", (reply, value) => {
+    expect(extractOption(reply, lang(reply))).toBe(value);
+  });
 });

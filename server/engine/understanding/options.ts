@@ -29,10 +29,10 @@ export const ORDINALS: readonly (readonly [RegExp, number])[] = [
  * "a handful", "half the days", "every bloody day", "有幾日", "一多半", "几乎每天".
  */
 const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
-  [/冇乜|完全唔會|完全唔会|(?:完全不会|完全不會|完全没有|完全沒有)(?=$|[\s，,。.!！~…吧啦啊呀])|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|^(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎啰囉，,。\s])/iu, 0],
-  [/間唔中|间唔中|once or twice|a day or two|like once|just once|only once|the once|(?:^|[.!?,]\s*)once\b(?!\s+(?:a|per|every)\s+(?:day|night))|\ba couple\b(?! of (?:weeks|months|years))|\bsome (?:days|nights)\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
-  [/大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:days|nights|shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
-  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking |other )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|\bnon[- ]?stop\b|\bconstantly\b|(?:almost|pretty much|nearly) all\b/iu, 3],
+  [/冇乜|完全唔會|完全唔会|(?:完全不会|完全不會|完全没有|完全沒有)(?=$|[\s，,。.!！~…吧啦啊呀])|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|\bnot (?:even )?(?:one|a single) (?:day|night)\b|^(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎啰囉，,。\s])/iu, 0],
+  [/間唔中|间唔中|once or twice|a day or two|\brarely\b|很少|like once|just once|only once|the once|(?:^|[.!?,]\s*)once\b(?!\s+(?:a|per|every)\s+(?:day|night))|\ba couple\b(?! of (?:weeks|months|years))|\bsome (?:days|nights)\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
+  [/\bevery (?:other|second|alternate) (?:day|night)s?\b|\b(?:on )?alternate days\b|隔天|隔一天|每隔一天|大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:days|nights|shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
+  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|\bnon[- ]?stop\b|\bconstantly\b|(?:almost|pretty much|nearly) all\b/iu, 3],
 ];
 
 /** The same phrases, compiled once for finding every one of them. */
@@ -81,7 +81,7 @@ const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a co
 const PER_WEEK = /(?:a|per|each|every)\s*week|一周|每周|每星期|一個星期|一个星期/iu;
 const WEEK_BEFORE = /(?:一个?(?:礼拜|星期)|一周|每周|每个?(?:礼拜|星期)|\b(?:a|per|each|every) week)\s*(?:里|裡)?\s*(?:总有|总会有|有|大概有?|差不多有?|,|，)?\s*$/iu;
 const OF_A_WEEK = /(?:一周|每周|一星期|一個星期|一个星期)七天有?(\d+|[一二两三四五六七八九])天/u;
-const STRONG_ZERO = /not at all|never|none|完全|从来|從來|从不|從不|一次都|一天都|\b0\b|零/iu;
+const STRONG_ZERO = /not at all|never|none|\bnot (?:even )?(?:one|a single)\b|完全|从来|從來|从不|從不|一次都|一天都|\b0\b|零/iu;
 const UNSURE = /not sure|no idea|don'?t know|dunno|no clue|不知道|不确定|不確定|说不准|說不準|不清楚|没数|沒數|没统计|沒統計|没注意|沒注意|算不清|唔知/iu;
 
 function dayCountOption(text: string): number | undefined {
