@@ -130,4 +130,15 @@ describe("a reply that skips or hedges is not a name", () => {
   it.each(["May I ask why?", "我是老师", "that's what everyone calls me these days"])("no name: %j", (reply) => {
     expect(extractName(reply)).toBeUndefined();
   });
+
+  it.each([
+    ["myself Anjali, from Pune", "Anjali"],
+    ["Hi, Deepak here", "Deepak"],
+  ])("introductions with 'myself' and 'here': %j → %j", (reply, value) => {
+    expect(extractName(reply)).toBe(value);
+  });
+
+  it.each(["Myself I'd rather not say", "Here is fine"])("no name: %j", (reply) => {
+    expect(extractName(reply)).toBeUndefined();
+  });
 });

@@ -38,6 +38,8 @@ const EN_NAME_CUES: readonly NameCue[] = [
   { pattern: new RegExp(String.raw`\b(?:[Ff]or here|[Hh]ere),?\s+(?:maybe\s+|just\s+|please\s+)?(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
   // "Mama Wanjiru is how people know me", "Priya ji is how everyone addresses me".
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+how\s+[\p{L}\s]{1,24}(?:know|call|address|addresses|knows|calls)\s+me\b`, "gu"), strength: 3 },
+  // "myself Rahul", "Deepak here": introductions in South Asian and other Englishes.
+  { pattern: new RegExp(String.raw`\b[Mm]yself\s+(?:is\s+)?(?<name>${LATIN_NAME})|^(?:[Hh]i,?\s+|[Hh]ello,?\s+)?(?<name>${LATIN_NAME})\s+here\b`, "gu"), strength: 2 },
   // "I've been Joe since 1956".
   { pattern: new RegExp(String.raw`\b(?:I've|I’ve|I have)\s+been\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   // "so Henno I guess", "Chris I suppose": where a list of names settles.
@@ -88,7 +90,7 @@ const NOT_NAMES = new Set(
     "does do did is are was were be been will would can could should may might must shall need want why because but and or " +
     "if then than as of for to by about into up down out off again once name names nickname real full first last middle " +
     "human bot robot person stranger someone somebody anyone everyone everybody people guy girl boy man woman client patient " +
-    "call calls me myself i i'm im it's its he she they we us them mine yours whatever. depends either both neither none. " +
+    "call calls me myself i i'm im i'd i'll i've it's its he she they we us them mine yours whatever. depends either both neither none. " +
     "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely " +
     "these those today now nowadays sometimes mostly bye goodbye cheers whatever's dunno idc nope. no. sure. fine. ok? none? huh what? sorry? pardon"
   ).split(" "),
