@@ -94,4 +94,14 @@ describe("picking one of a question's listed options", () => {
     expect(extractChoice("跟我男朋友", ["partner", "parents", "friends", "coworkers"], question)).toBe("partner");
     expect(extractChoice("跟朋友", ["partner", "parents", "friends", "coworkers"], question)).toBe("friends");
   });
+
+  it.each([
+    ["stress more than sleep, honestly", "stress"],
+    ["压力大过睡眠", "stress"],
+    ["人际关系比睡眠严重", "relationships"],
+    ["both sleep and stress but stress more", "stress"],
+    ["睡眠比较多吧", "sleep"],
+  ])("the one ranked greater in a comparison: %j → %j", (reply, value) => {
+    expect(extractChoice(reply, FOCUS, /\p{Script=Han}/u.test(reply) ? FOCUS_ZH : FOCUS_EN)).toBe(value);
+  });
 });

@@ -20,7 +20,10 @@ const SETTLES = new RegExp(
 );
 
 /** What marks the main one among several named: "主要是", "最主要", "mainly", "mostly", "above all". */
-const MAIN_MARK = /(?:最?主要|首先)(?:还是|還是|是|的是)?|\b(?:mainly|mostly|above all|most of all|first and foremost)\b/gu;
+const MAIN_MARK = /(?:最?主要|首先)(?:还是|還是|是|的是)?|\b(?:mainly|mostly|above all|most of all|first and foremost)\b|\bmore(?=\s*(?:[.,;!?]|$))/gu;
+
+/** A comparison that ranks what comes before it first: "more than", "worse than", "大过", "比" (not 比较). */
+const COMPARED = /\s(?:more|worse|bigger|harder|heavier) than\b|大过|大過|多过|多過|大于|大於|多于|多於|比(?![较較起如方])/u;
 
 /** The labels a question gives its options, in order ("…: 睡眠、压力还是人际关系？"), when they line up with the ids. */
 function labelsFromQuestion(question: string, count: number): string[] | undefined {
@@ -150,12 +153,19 @@ export function extractChoice(reply: string, options: readonly OptionValue[], qu
   const lastMain = main[main.length - 1];
   if (lastMain) {
     const rest = folded.slice(lastMain.index + lastMain[0].length);
-    const sentenceStart = Math.max(0, ...allMatches(folded.slice(0, lastMain.index), /[.;!?。；！？…]/gu).map((m) => m.index + 1));
+    const sentenceStart = Math.max(0, ...allMatches(folded.slice(0, lastMain.index), /[.;!?。；！？…]|\bbut\b/gu).map((m) => m.index + m[0].length));
     const before = folded.slice(sentenceStart, lastMain.index);
     // Before the mark, only the option's own words ("Low mood mostly"), not a clause about it ("Home is fine, mostly").
     const namedBefore = (before.match(/[\p{Script=Latin}']+/gu)?.length ?? 0) <= 2;
     const marked = /^\s*(?:[.,;!?]|$)/u.test(rest) ? (namedBefore ? choiceIn(before, options, question) : undefined) : choiceIn(rest, options, question);
     if (marked !== undefined) return marked;
+  }
+  // "stress more than sleep", "压力大过睡眠", "压力比睡眠严重": the one compared as greater, named just before the comparison.
+  const compared = COMPARED.exec(folded);
+  if (compared) {
+    const sentenceStart = Math.max(0, ...allMatches(folded.slice(0, compared.index), /[.;!?。；！？…,，]/gu).map((m) => m.index + 1));
+    const greater = choiceIn(folded.slice(sentenceStart, compared.index), options, question);
+    if (greater !== undefined) return greater;
   }
   const settles = allMatches(folded, SETTLES);
   const last = settles[settles.length - 1];
