@@ -88,7 +88,9 @@ describe("how long something has lasted, read from a natural reply", () => {
     ["a year, plus or minus a month", { amount: 1, unit: "year" }],
     ["this time about a month. The last time it was three months.", { amount: 1, unit: "month" }],
     ["在这边住了五年，难受是最近这两个月", { amount: 2, unit: "month" }],
-  ])("a tolerance, another episode, a longer time around the recent stretch: %j", (reply, value) => {
+    ["我觉得有一年了，她说才半年，就写半年吧", { amount: 6, unit: "month" }],
+    ["I'd say a year, my wife says 8 months. just put 8 months", { amount: 8, unit: "month" }],
+  ])("a tolerance, another episode, a longer time around the recent stretch, the length to write down: %j", (reply, value) => {
     expect(extractDuration(reply)).toEqual(value);
   });
 });

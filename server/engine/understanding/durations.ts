@@ -41,7 +41,7 @@ const BARE_COUNT = /(?<![\d.])(\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:[:：]|am\b|pm\b|s
 const NOT_A_COUNT_BEFORE = /(?:\bsince|\bat|\bin|\bage|\baged|\bi'?m|\bi am|\bi was|\bturned|\bby|\bafter|\bbefore|\btill|\buntil|第|每)\s*$/iu;
 
 /** Where a duration reply settles: a correction, a conclusion ("so 8 months"), "closer to a month", "no, less". */
-const SETTLES = new RegExp(`${CORRECTION_MARK.source}|\\bso\\b|\\bcloser to\\b|\\bmore like\\b|\\bnearer\\b|\\bno\\b\\s*[,.!]|所以|差不多是`, "giu");
+const SETTLES = new RegExp(`${CORRECTION_MARK.source}|\\bso\\b|\\bcloser to\\b|\\bmore like\\b|\\bnearer\\b|\\bno\\b\\s*[,.!]|所以|差不多是|就(?:写|填|寫)|\\b(?:just )?(?:put|write)(?: down)?\\b`, "giu");
 /** Before a length: a tolerance ("give or take", "plus or minus") or another episode ("the last one was"), in the same sentence. */
 const ASIDE_BEFORE = /(?:\bgive or take|\bplus or minus|±|\b(?:the )?(?:last|previous|other) (?:one|time|episode)\b[^.!?。！？;；]*?)\s*(?:a|an|about)?\s*$/iu;
 /** Before a length: the recent stretch of a longer time ("来了三年，难受是最近这半年"). */
