@@ -70,6 +70,8 @@ describe("a questionnaire option from a colloquial frequency", () => {
 
   it.each([
     ["2 out of 7 days", 1],
+    ["maybe 4 5 days", 1],
+    ["nine ten days", 2],
     ["four in seven nights", 2],
     ["周一到周五都是这样 周末好点", 2],
     ["every day except weekends", 2],

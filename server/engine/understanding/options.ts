@@ -77,7 +77,7 @@ function colloquialOption(text: string): { score: number; othersPassedOver: bool
 const SHARE_OF_DAYS = /\b(\d|one|two|three|four|five|six|seven)\s+(?:out of|in)\s+(\d|two|three|four|five|six|seven)\b(?!\s*(?:weeks|months))/iu;
 /** Every weekday, not the weekend. */
 const WEEKDAYS = /周一到周五|週一到週五|除了周末|除了週末|工作日|\bweekdays\b|\bwork ?days\b|\bworking days?\b|\bexcept (?:the )?weekends?\b/iu;
-const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|[一二两三四五六七八九])?\s*(?:左右)?\s*(?:days?|nights?|times?|天|晚|日|次)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
+const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)(?=\s+(?:days?|nights?|times?)\b)|[一二两三四五六七八九])?\s*(?:左右)?\s*(?:days?|nights?|times?|天|晚|日|次)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
 const PER_WEEK = /(?:a|per|each|every)\s*week|一周|每周|每星期|一個星期|一个星期/iu;
 const WEEK_BEFORE = /(?:一个?(?:礼拜|星期)|一周|每周|每个?(?:礼拜|星期)|\b(?:a|per|each|every) week)\s*(?:里|裡)?\s*(?:总有|总会有|有|大概有?|差不多有?|,|，)?\s*$/iu;
 const OF_A_WEEK = /(?:一周|每周|一星期|一個星期|一个星期)七天有?(\d+|[一二两三四五六七八九])天/u;
