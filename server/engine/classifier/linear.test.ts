@@ -93,6 +93,11 @@ describe("a linear model's encoding", () => {
     for (const absent of [3, 128, 130, 16_699, 2 ** FEATURE_BITS - 2]) expect(model.rows.get(absent)).toBeUndefined();
   });
 
+  it("refuses a model hashed into another feature space", () => {
+    const other = encodeLinearModel({ version: "t", featureBits: FEATURE_BITS - 2, temperature: 1, bias: [0, 0], features: Uint32Array.from([1, 2]), weights: new Float32Array(4) });
+    expect(() => decodeLinearModel(other)).toThrow(/retrain/);
+  });
+
   it("refuses indices out of order or repeated", () => {
     const encode = (features: number[]) => encodeLinearModel({ version: "t", featureBits: FEATURE_BITS, temperature: 1, bias: [0, 0], features: Uint32Array.from(features), weights: new Float32Array(features.length * 2) });
     expect(() => encode([5, 3])).toThrow(/sorted and distinct/);

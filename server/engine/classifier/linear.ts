@@ -4,6 +4,7 @@
  * classifier and the reply-intent classifier; each adds its own features and decision rule.
  * Pure and synchronous.
  */
+import { FEATURE_BITS } from "./features";
 
 /** What training produces and a generated module stores (classes = bias.length). */
 export interface SerializedLinearModel {
@@ -115,6 +116,8 @@ function bytesBase64(bytes: Uint8Array): string {
 }
 
 export function decodeLinearModel(serialized: SerializedLinearModel): LinearModel {
+  // A model hashed into another feature space would read every text wrongly, without an error.
+  if (serialized.featureBits !== FEATURE_BITS) throw new Error(`a linear model trained on ${serialized.featureBits}-bit features cannot read ${FEATURE_BITS}-bit ones: retrain it`);
   const classes = serialized.bias.length;
   const bytes = base64Bytes(serialized.weights);
   const count = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);

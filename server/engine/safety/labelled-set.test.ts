@@ -61,10 +61,9 @@ describe("the labelled safety corpus", () => {
  * alarms per language; the detector does not reach it yet, and these floors say where it stands.
  * The two outside evaluators' hard sets (w86, w87), held out since they were written, raise about
  * one in nine false alarms on their hard negatives, so the false-alarm ceilings rose with them.
- * With the writers of w93–w102 the English cut-offs (chosen out of fold) moved to fewer false
- * alarms and a little less recall (88.7 % at 5.9 %, from 90.1 % at 6.5 %), so its floor is 0.885.
+ * With w93–w102 and features hashed into 2^22 slots: English 90.7 % at 5.2 %, Chinese 90.6 % at 7.5 %.
  */
-const FLOORS = { en: { recall: 0.885, falsePositiveRate: 0.065 }, zh: { recall: 0.885, falsePositiveRate: 0.09 } } as const;
+const FLOORS = { en: { recall: 0.9, falsePositiveRate: 0.06 }, zh: { recall: 0.9, falsePositiveRate: 0.085 } } as const;
 
 describe("the risk detector on writers it was never trained or tuned on", () => {
   const evaluation = evaluateRisk(heldOut, combined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hashFeature } from "../../classifier/features";
+import { FEATURE_BITS, hashFeature } from "../../classifier/features";
 import { messageFeatures } from "./features";
 import { logits } from "../../classifier/linear";
 import { fitTemperature, trainWeights } from "../../classifier/train";
@@ -11,8 +11,8 @@ describe("risk classifier features", () => {
   it("hashes with a fixed function, so a shipped model keeps its meaning across runs and machines", () => {
     // 32-bit FNV-1a over UTF-16 code units, low FEATURE_BITS bits: pinned so a change of function fails here.
     expect(hashFeature("w:die")).toBe(664042);
-    expect(hashFeature("w:dye")).toBe(91066);
-    expect(hashFeature("c:我想")).toBe(438632);
+    expect(hashFeature("w:dye")).toBe(3236794);
+    expect(hashFeature("c:我想")).toBe(3584360);
   });
 
   it("reads Traditional, fullwidth and zero-width-split text as its plain form", () => {
@@ -74,12 +74,12 @@ describe("risk classifier model", () => {
     const model = decodeRiskModel(
       encodeRiskModel({
         version: "t",
-        featureBits: 20,
+        featureBits: FEATURE_BITS,
         temperature: 1,
         thresholds: { en: THRESHOLDS, zh: THRESHOLDS },
         ...trained,
-        imminence: { version: "t", featureBits: 20, temperature: 1, ...trainedImminence },
-        concern: { version: "t", featureBits: 20, temperature: 1, ...trainedConcern },
+        imminence: { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...trainedImminence },
+        concern: { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...trainedConcern },
       }),
     );
     for (const [text] of examples) {
@@ -96,7 +96,7 @@ describe("risk classifier model", () => {
 
   it("refuses a model whose class count is not the alarm's or the imminence's", () => {
     const five = trainWeights(alarm, 5, options);
-    expect(() => encodeRiskModel({ version: "t", featureBits: 20, temperature: 1, thresholds: { en: THRESHOLDS, zh: THRESHOLDS }, ...five, imminence: { version: "t", featureBits: 20, temperature: 1, ...five }, concern: { version: "t", featureBits: 20, temperature: 1, ...five } })).toThrow(/alarm model has 2 classes, not 5/);
+    expect(() => encodeRiskModel({ version: "t", featureBits: FEATURE_BITS, temperature: 1, thresholds: { en: THRESHOLDS, zh: THRESHOLDS }, ...five, imminence: { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...five }, concern: { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...five } })).toThrow(/alarm model has 2 classes, not 5/);
   });
 
   it("turns calibrated probabilities into a level: imminent only among what is at least high", () => {
