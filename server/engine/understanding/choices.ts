@@ -25,6 +25,10 @@ const MAIN_MARK = /(?:最?主要|首先)(?:还是|還是|是|的是)?|\b(?:mainl
 /** A comparison that ranks what comes before it first: "more than", "worse than", "大过", "比" (not 比较). */
 const COMPARED = /\s(?:more|worse|bigger|harder|heavier) than\b|大过|大過|多过|多過|大于|大於|多于|多於|比(?![较較起如方])/u;
 
+/** Where a sentence ends (or turns at "but"), and where a clause ends. */
+const SENTENCE_END = /[.;!?。；！？…]|\bbut\b/gu;
+const CLAUSE_END = /[.;!?。；！？…,，]/gu;
+
 /** The labels a question gives its options, in order ("…: 睡眠、压力还是人际关系？"), when they line up with the ids. */
 function labelsFromQuestion(question: string, count: number): string[] | undefined {
   // The list is in the question's last sentence, after a colon when there is one ("想先从哪一块开始？情绪低落、焦虑，或是睡眠？").
@@ -153,7 +157,7 @@ export function extractChoice(reply: string, options: readonly OptionValue[], qu
   const lastMain = main[main.length - 1];
   if (lastMain) {
     const rest = folded.slice(lastMain.index + lastMain[0].length);
-    const sentenceStart = Math.max(0, ...allMatches(folded.slice(0, lastMain.index), /[.;!?。；！？…]|\bbut\b/gu).map((m) => m.index + m[0].length));
+    const sentenceStart = Math.max(0, ...allMatches(folded.slice(0, lastMain.index), SENTENCE_END).map((m) => m.index + m[0].length));
     const before = folded.slice(sentenceStart, lastMain.index);
     // Before the mark, only the option's own words ("Low mood mostly"), not a clause about it ("Home is fine, mostly").
     const namedBefore = (before.match(/[\p{Script=Latin}']+/gu)?.length ?? 0) <= 2;
@@ -163,7 +167,7 @@ export function extractChoice(reply: string, options: readonly OptionValue[], qu
   // "stress more than sleep", "压力大过睡眠", "压力比睡眠严重": the one compared as greater, named just before the comparison.
   const compared = COMPARED.exec(folded);
   if (compared) {
-    const sentenceStart = Math.max(0, ...allMatches(folded.slice(0, compared.index), /[.;!?。；！？…,，]/gu).map((m) => m.index + 1));
+    const sentenceStart = Math.max(0, ...allMatches(folded.slice(0, compared.index), CLAUSE_END).map((m) => m.index + 1));
     const greater = choiceIn(folded.slice(sentenceStart, compared.index), options, question);
     if (greater !== undefined) return greater;
   }

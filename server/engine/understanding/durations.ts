@@ -61,23 +61,29 @@ interface Found {
  * Lengths with names of their own, where they stand: "half a year", "半年" (6 months), "a fortnight",
  * "a decade", "个把月" (about one), "a year and a half", "one and half year", "一年半", "two and a half years", "两年半".
  */
+const NAMED_LENGTHS: readonly (readonly [RegExp, (m: RegExpMatchArray) => Duration | undefined])[] = [
+  [/(?:\b(?:a|one|1) (?:year and (?:a )?half|and (?:a )?half years?)|一年半)/giu, () => ({ amount: 18, unit: "month" })],
+  [
+    /\b(\d+|two|three|four|five|six|seven|eight|nine|ten) and (?:a )?half years?|([两二三四五六七八九十])年半/giu,
+    (m) => {
+      const years = tokenNumber((m[1] ?? m[2] ?? "").toLowerCase());
+      return years === undefined ? undefined : { amount: years * 12 + 6, unit: "month" };
+    },
+  ],
+  [/\bhalf (?:a|an) year|(?<![年一两二三四五六七八九十])半年/giu, () => ({ amount: 6, unit: "month" })],
+  [/\b(?:a |one )?fortnight\b/giu, () => ({ amount: 2, unit: "week" })],
+  [/\b(?:a|one) decade\b/giu, () => ({ amount: 10, unit: "year" })],
+  [/个把(月|礼拜|星期)|(?:^|[^\d一二两三四五六七八九十个])(月|年|礼拜|星期)把/gu, (m) => ({ amount: 1, unit: unitOf(m[1] ?? m[2] ?? "") ?? "month" })],
+];
+
 function namedLengths(text: string): Found[] {
   const named: Found[] = [];
-  const add = (pattern: RegExp, duration: (m: RegExpMatchArray) => Duration | undefined): void => {
+  for (const [pattern, duration] of NAMED_LENGTHS) {
     for (const m of allMatches(text, pattern)) {
       const length = duration(m);
       if (length) named.push({ at: m.index, end: m.index + m[0].length, duration: length, wins: true });
     }
-  };
-  add(/(?:\b(?:a|one|1) (?:year and (?:a )?half|and (?:a )?half years?)|一年半)/giu, () => ({ amount: 18, unit: "month" }));
-  add(/\b(\d+|two|three|four|five|six|seven|eight|nine|ten) and (?:a )?half years?|([两二三四五六七八九十])年半/giu, (m) => {
-    const years = tokenNumber((m[1] ?? m[2] ?? "").toLowerCase());
-    return years === undefined ? undefined : { amount: years * 12 + 6, unit: "month" };
-  });
-  add(/\bhalf (?:a|an) year|(?<![年一两二三四五六七八九十])半年/giu, () => ({ amount: 6, unit: "month" }));
-  add(/\b(?:a |one )?fortnight\b/giu, () => ({ amount: 2, unit: "week" }));
-  add(/\b(?:a|one) decade\b/giu, () => ({ amount: 10, unit: "year" }));
-  add(/个把(月|礼拜|星期)|(?:^|[^\d一二两三四五六七八九十个])(月|年|礼拜|星期)把/gu, (m) => ({ amount: 1, unit: unitOf(m[1] ?? m[2] ?? "") ?? "month" }));
+  }
   return named;
 }
 
