@@ -107,6 +107,11 @@ const BOOLEAN_PHRASES: readonly (readonly [string, Polarity])[] = [
   ["唔系", "no"], ["唔使", "no"], ["冇", "no"], ["唔", "no"], ["未", "no"], ["还没", "no"], ["莫得", "no"], ["没得", "no"], ["哪有", "no"], ["未必", "unsure"],
   ["不是", "no"], ["不要", "no"], ["不想", "no"], ["不用", "no"], ["不愿意", "no"], ["不行", "no"], ["不可以", "no"],
   ["不同意", "no"], ["不对", "no"], ["没有", "no"], ["算了", "no"], ["从来没", "no"],
+  // 绝对 (absolutely) strengthens what follows: "绝对不要" is a no; 对不起 (sorry) holds no 对 (right).
+  ["绝对不", "no"], ["绝对没", "no"], ["对不起", "neutral"],
+  // Words that open with 好/要/想 but say neither: 好像 (seems), 好久 and 好几 (long, several),
+  // 要不 (how about), 想了想 (on reflection); 想不起 (can't recall) is a doubt.
+  ["好像", "neutral"], ["好久", "neutral"], ["好几", "neutral"], ["要不", "neutral"], ["想了想", "neutral"], ["想不起", "unsure"],
   ["是", "yes"], ["对", "yes"], ["好", "yes"], ["行", "yes"], ["嗯", "yes"], ["要", "yes"], ["想", "yes"], ["有", "yes"],
   ["不", "no"], ["没", "no"],
 ];
