@@ -28,7 +28,26 @@ describe("the name a client asks to be called", () => {
     ["Billy. Well, William, but nobody's called me that since school.", "Billy"],
     ["Thabo. T-H-A-B-O", "Thabo"],
     ["Mrs. Henley, please. I'm a bit old-fashioned.", "Mrs. Henley"],
+    ["Rosa. Full name is Rosalind but that's a mouthful", "Rosa"],
+    ["小杰吧，或者你叫我杰哥也行", "小杰"],
   ])("a second choice, a spelling or a title does not replace the name first given: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it.each([
+    ["Tom. Not Thomas, please. Thomas is what my boss calls me", "Tom"],
+    ["It's Grace — never Gracie, my aunt keeps calling me Gracie and I hate it", "Grace"],
+    ["Liz, short for Elizabeth. only the bank calls me Elizabeth", "Liz"],
+    ["叫我阿美就好，我老公叫我美美，你别这么叫", "阿美"],
+  ])("a name turned down, or used only by someone else, is not the one: %j → %j", (reply, value) => {
+    expect(nameFrom(reply).value).toBe(value);
+  });
+
+  it.each([
+    ["Johanna, though Jo is simpler", "Jo"],
+    ["Siobhan. Everyone shortens it to Shiv", "Shiv"],
+    ["Nate. Wait no — Nathaniel, I'm trying to be formal", "Nathaniel"],
+  ])("a short form offered, or a correction after a dash, is the name: %j → %j", (reply, value) => {
     expect(nameFrom(reply).value).toBe(value);
   });
 

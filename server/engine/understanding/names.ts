@@ -31,7 +31,7 @@ interface NameCue {
 
 const EN_NAME_CUES: readonly NameCue[] = [
   // "Tom is fine", "Priya alone is okay"; not "P is fine too", a second choice.
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:alone|on its own|by itself))?(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough|correct|right)(?!\s+(?:too|also|as well)\b)`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:alone|on its own|by itself))?(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough|correct|right|quicker|shorter|simpler)(?!\s+(?:too|also|as well)\b)`, "gu"), strength: 4 },
   // "my name is dorothy but dot is fine": a name in lower case, after "but", asked for.
   { pattern: new RegExp(String.raw`\bbut\s+(?:just\s+)?(?<name>${ANY_NAME})(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|enough)\b`, "giu"), strength: 4 },
   // "But for here maybe Maricel": the name for this conversation.
@@ -40,6 +40,8 @@ const EN_NAME_CUES: readonly NameCue[] = [
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+how\s+[\p{L}\s]{1,24}(?:know|call|address|addresses|knows|calls)\s+me\b`, "gu"), strength: 3 },
   // "myself Rahul", "Deepak here": introductions in South Asian and other Englishes.
   { pattern: new RegExp(String.raw`\b[Mm]yself\s+(?:is\s+)?(?<name>${LATIN_NAME})|^(?:[Hh]i,?\s+|[Hh]ello,?\s+)?(?<name>${LATIN_NAME})\s+here\b`, "gu"), strength: 2 },
+  // "my friends shorten it to Vuvu": the short form others use.
+  { pattern: new RegExp(String.raw`\bshorten(?:s|ed)?\s+it\s+to\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   // "I've been Joe since 1956".
   { pattern: new RegExp(String.raw`\b(?:I've|I’ve|I have)\s+been\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   // "so Henno I guess", "Chris I suppose": where a list of names settles.
@@ -161,10 +163,16 @@ function cleanEnglishName(candidate: string): string | undefined {
 }
 
 /** Cues that reject the name after them: "nobody calls me that", "don't call me Bob", "别叫全名". */
-const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|\bthough\s+(?:the\s+|my\s+)?\w+\s+$|(?:(?:[别別不莫]|不要|唔好|唔要)$)/iu;
+const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|\bonly\s+(?:my\s+|the\s+)?\w+\s+$|\bshort\s+for\s+$|\bthough\s+(?:the\s+|my\s+)?\w+\s+$|(?:(?:[别別不莫]|不要|唔好|唔要)$)/iu;
 /** Said of a name just given: nobody uses it ("Patricia but nobody has called me that", "William on all the forms"). */
 const DISOWNED_AFTER =
-  /^[^.!?。！？]{0,40}?\b(?:but\s+)?(?:absolutely\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?(?:call(?:s|ed)?\s+me|uses?d?|says?)\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)|^\s+at\s+work\b|^[^.!?。！？]{0,12}?\bbut\s+(?:that'?s|that’s|it'?s|it’s)\s+(?:only|just)\s+for\b|^\s*[，,]?\s*(?:但是?|可是|不过)?\s*我\s*(?:不要|不喜欢|不想)/iu;
+  /^[^.!?。！？]{0,40}?\b(?:but\s+)?(?:absolutely\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?(?:call(?:s|ed)?\s+me|uses?d?|says?)\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)|^\s+at\s+work\b|^[^.!?。！？]{0,12}?\bbut\s+(?:that'?s|that’s|it'?s|it’s)\s+(?:only|just)\s+for\b|^\s*[，,]?\s*(?:但是?|可是|不过)?\s*我\s*(?:不要|不喜欢|不想)|^[^。！？!?]{0,6}?[，,]\s*你?\s*(?:唔好|别|別|不要)\s*(?:(?:咁|这么|這麼|这样|這樣)\s*叫|叫(?:我)?(?:这个|這個|呢个|呢個)?\s*(?=$|[，,。.!！]))/iu;
+
+/** A name turned down in so many words ("Mike. Not Michael.", "don't call me Bob"): not taken anywhere in the reply. */
+const REJECTED_NAME = new RegExp(String.raw`(?:(?:^|[.!?,;:—–-]\s*)(?:but\s+)?(?:not|never)\s+(?<name>${LATIN_NAME})(?=\s*(?:[,.;:!?—–-]|$))|\b(?:don'?t|do not|never|please don'?t)\s+call\s+me\s+(?<called>${ANY_NAME}))`, "giu");
+
+/** Before a cue, a second choice ("或者你叫我…也行", "or Ash") or the name on paper ("full name is…"): weaker than a name standing first. */
+const SECOND_CHOICE_BEFORE = /(?:或者|或是|\bor)\s*(?:你\s*)?(?:也?可以\s*)?$|\b(?:full|legal|official|proper)\s+$/iu;
 
 /** A word that skips, asks for a person, asks back or hedges ("跳过", "保密", "不知道") is not a name, however it stands. */
 const NOT_A_NAME: ReadonlySet<Cue> = new Set(["skip", "handoff", "ask", "unsure"]);
@@ -182,11 +190,13 @@ export function extractName(reply: string): string | undefined {
   const corrections = allMatches(text, NAME_CORRECTION).map((m) => m.index + m[0].length);
   const era = (at: number): number => corrections.filter((end) => end <= at).length;
   const candidates: { at: number; strength: number; name: string }[] = [];
+  const rejected = new Set(allMatches(text, REJECTED_NAME).map((m) => cleanEnglishName(m.groups?.name ?? m.groups?.called ?? "")?.toLowerCase()));
   const consider = (at: number, strength: number, name: string | undefined, cueStart: number): void => {
     if (!name || SPELT_OUT.test(name) || NEGATED_NAME_CUE.test(text.slice(Math.max(0, cueStart - 16), cueStart))) return;
     if (replyCues(name).some((cue) => NOT_A_NAME.has(cue))) return;
-    if (DISOWNED_AFTER.test(text.slice(at + name.length))) return;
-    candidates.push({ at, strength, name });
+    if (DISOWNED_AFTER.test(text.slice(at + name.length)) || rejected.has(name.toLowerCase())) return;
+    const secondChoice = strength > 1 && SECOND_CHOICE_BEFORE.test(text.slice(Math.max(0, cueStart - 12), cueStart));
+    candidates.push({ at, strength: secondChoice ? 0.75 : strength, name });
   };
   for (const cue of EN_NAME_CUES) {
     for (const found of allMatches(text, cue.pattern)) {
@@ -203,7 +213,7 @@ export function extractName(reply: string): string | undefined {
   for (const start of [0, ...corrections, ...sentences]) {
     // A later sentence's name yields to the first one ("Billy. Well, William, but…").
     const standing = sentences.includes(start) && !corrections.includes(start) && start !== 0 ? 0.5 : 1;
-    const rest = text.slice(start).replace(/^[\s,.，。!！:：-]+(?:no\b[\s,.]*)?/iu, "").replace(LEADING_FILLER, "");
+    const rest = text.slice(start).replace(/^[\s,.，。!！:：\-—–]+(?:no\b[\s,.—–\-]*)?/iu, "").replace(LEADING_FILLER, "");
     const at = text.length - rest.length;
     if (/^\p{Script=Han}/u.test(rest) || LATIN_WITH_ADDRESS.test(rest)) {
       const name = cleanChineseName(rest);
