@@ -68,7 +68,18 @@ describe("a rating read from a natural reply", () => {
     ["a 12 hour shift, then a 2 meeting evening. mood 4", 4],
     ["开了三场会，两瓶水都没喝完，心情五分", 5],
     ["3 stars", 3],
+    ["a 5, four school runs and three packed lunches later", 5],
+    ["2 and honestly that's kind", 2],
   ])("a number counting something, or a scale point talked about, is not the rating: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each([
+    ["I'd give it a 4. Could've been a 6 if the train had turned up", 4],
+    ["about a 7, my sister'd say a 3 but she's not me", 7],
+    ["五分吧，要不是周末加班，本来能有七分", 5],
+    ["三分，不然早就来这里了", 3],
+  ])("what the rating would have been, or someone else's, yields to the client's own: %j → %d", (reply, value) => {
     expect(extractRating(reply)).toBe(value);
   });
 

@@ -66,6 +66,12 @@ const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta (?:10|ten)\b|of 10|
 export const CORRECTION_MARK =
   /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
 
+/** Words ending in s after a rating that count nothing ("a 6 perhaps", "7 most days"). */
+const NOT_COUNTED_WORD = String.raw`(?:tops|perhaps|always|sometimes|nowadays|thanks|unless|less|plus|this|was|is|as|yes|guess|cos|lmaos?|lols?|days|most|these|those|its|it's|lately|honestly|right|today|tonight|now|though|this|overall|probably|maybe|really|again)\b`;
+
+/** Words that link a rating to what follows rather than qualify a counted noun ("1 and that's generous"). */
+const LINKING_WORD = String.raw`(?:and|but|or|so|because|which|that|who|if|then|to|of|on|in|at|for|with|was|were|it|i|you|my|out|maybe|like|just|for)\b`;
+
 interface NumberHit {
   value: number;
   start: number;
@@ -109,7 +115,8 @@ function numberHits(text: string): NumberHit[] {
     if (hits.length > 0 && start < (hits[hits.length - 1] as NumberHit).end) continue;
     if (NOT_A_RATING_AFTER.test(afterText) && !RATING_AFTER.test(afterText)) continue;
     // "3 appointments", "2 coffees": a number before a plural noun counts it.
-    if (!RATING_AFTER.test(afterText) && /^\s+(?!(?:tops|perhaps|always|sometimes|nowadays|thanks|unless|less|plus|this|was|is|as|yes|guess|cos|lmaos?|lols?|days)\b)[a-z]{2,}s\b/iu.test(afterText)) continue;
+    // "3 appointments", "2 coffees", "two birthday parties": a number before a plural noun, or a noun and a plural, counts it.
+    if (!RATING_AFTER.test(afterText) && new RegExp(String.raw`^\s+(?:(?!${NOT_COUNTED_WORD}|${LINKING_WORD})[a-z]{2,}\s+)?(?!${NOT_COUNTED_WORD})[a-z]{2,}s\b`, "iu").test(afterText)) continue;
     if (NOT_A_RATING_BEFORE.test(text.slice(0, start)) && !RATING_AFTER.test(afterText)) continue;
     // "扣掉的四分", "minus 2": points taken off, not the rating.
     if (DEDUCTED_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
@@ -167,7 +174,7 @@ const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
  * "没有到0那么惨". A number there is context, not the answer, when the reply gives another.
  */
 const ELSEWHERE =
-  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people|everyone|everybody|others) (?:(?:would|will|might|could) )?(?:say|says|said|think|thinks|put|puts|rate|rates)\b|not (?:a|as|even|quite)\b|(?:till|until) \d|before\b|on (?:the )?days\b|(?:my|your|her|his|their|our|the|\w+'s) (?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|的时候|(?<![按照])(?:老公|老婆|妈妈?|爸爸?|男朋友|女朋友|同事|朋友|医生|孩子|他|她|别人|大家)(?:自己)?(?:会|都|也|就)?(?:说|觉得|认为)|没有到|没到|不到|不至于|不是\s*[\d零一二两三四五六七八九十]/iu;
+  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people|everyone|everybody|others) (?:(?:would|will|might|could) )?(?:say|says|said|think|thinks|put|puts|rate|rates)\b|\b(?!i['’]d)(?:he|she|they|\w+)['’]d (?:say|put|rate|give)\b|(?:would|could|might)(?:'ve|’ve| have) been\b|\botherwise\b|not (?:a|as|even|quite)\b|(?:till|until) \d|before\b|on (?:the )?days\b|(?:my|your|her|his|their|our|the|\w+'s) (?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|的时候|(?<![按照])(?:老公|老婆|妈妈?|爸爸?|男朋友|女朋友|同事|朋友|医生|孩子|他|她|别人|大家)(?:自己)?(?:会|都|也|就)?(?:说|觉得|认为)|没有到|没到|不到|不至于|不是\s*[\d零一二两三四五六七八九十]|(?:要)?不然|否则|要不是/iu;
 
 /** Whether the clause around a number is about somewhere else than the answer. */
 function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boolean {
