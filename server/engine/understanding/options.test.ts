@@ -22,6 +22,13 @@ describe("a questionnaire option from a colloquial frequency", () => {
     expect(extractOption("不是天天，一半左右", "zh")).toBe(2);
   });
 
+  it("settles on an option named by its place after the frequencies weighed", () => {
+    expect(extractOption("fewer than most days, more than once or twice. so the second one", "en")).toBe(1);
+    expect(extractOption("not every day, but more than a few. I'll go with the third option", "en")).toBe(2);
+    expect(extractOption("不算天天吧，比几天多，选第三个", "zh")).toBe(2);
+    expect(extractOption("the last one, every day without fail", "en")).toBe(3);
+  });
+
   it("takes what follows a turn ('but', 'no,', '不对')", () => {
     expect(extractOption("my partner says every day but I'd say half the days", "en")).toBe(2);
     expect(extractOption("几天吧。不对，几乎每天", "zh")).toBe(3);

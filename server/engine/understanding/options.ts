@@ -24,6 +24,19 @@ export const ORDINALS: readonly (readonly [RegExp, number])[] = [
   [/\b(?:the )?(?:fourth|4th|last)(?: one| option)\b|最后一个|最後一個|第四个|第四個|最后那个|最後那個/iu, 3],
 ];
 
+/** An option named by its place ("so the third one", "option 2", "第二个吧"): where the reply settles, it is the answer. */
+const NAMED_OPTION = /\b(?:the )?(first|second|third|fourth|last|1st|2nd|3rd|4th) (?:one|option)\b|\boption (?:number )?([1-4]|one|two|three|four)\b|第([一二三四])(?:个|個|项|項|种|種)|(最后|最後)(?:一个|一個|那个|那個)/giu;
+const PLACE_SCORES: Record<string, number> = { first: 0, "1st": 0, "1": 0, one: 0, 一: 0, second: 1, "2nd": 1, "2": 1, two: 1, 二: 1, third: 2, "3rd": 2, "3": 2, three: 2, 三: 2, fourth: 3, "4th": 3, "4": 3, four: 3, 四: 3, last: 3, 最后: 3, 最後: 3 };
+
+/** The last option named by its place, and where it stands. */
+function namedOption(text: string): { score: number; start: number } | undefined {
+  const named = allMatches(text, NAMED_OPTION).at(-1);
+  if (!named) return undefined;
+  const place = (named[1] ?? named[2] ?? named[3] ?? named[4] ?? "").toLowerCase();
+  const score = PLACE_SCORES[place];
+  return score === undefined ? undefined : { score, start: named.index };
+}
+
 /**
  * Words for a frequency that the instruments' own phrase tables leave out (colloquial, Cantonese):
  * "a handful", "half the days", "every bloody day", "有幾日", "一多半", "几乎每天".
@@ -52,7 +65,7 @@ const TURNS = new RegExp(TURN.source, "giu");
  * a longer one yields to it ("a few" in "more than a few"); after the last turn ("but", "no,", "不对")
  * that a phrase follows, the first phrase after it, else the first phrase.
  */
-function colloquialOption(text: string): { score: number; othersPassedOver: boolean } | undefined {
+function colloquialOption(text: string): { score: number; othersPassedOver: boolean; lastStart: number } | undefined {
   const found: { start: number; end: number; score: number }[] = [];
   for (const [pattern, score] of EXTRA_OPTION_PHRASES_ALL) {
     for (const match of allMatches(text, pattern)) {
@@ -70,7 +83,7 @@ function colloquialOption(text: string): { score: number; othersPassedOver: bool
   const turns = allMatches(text, TURNS).map((turn) => turn.index + turn[0].length);
   const lastTurn = Math.max(-1, ...turns.filter((turn) => kept.some((hit) => hit.start >= turn)));
   const chosen = kept.find((hit) => hit.start >= lastTurn) ?? kept[0];
-  return chosen ? { score: chosen.score, othersPassedOver: kept.length < longest.length } : undefined;
+  return chosen ? { score: chosen.score, othersPassedOver: kept.length < longest.length, lastStart: kept[kept.length - 1]?.start ?? 0 } : undefined;
 }
 
 /** A share of a shorter span's days: "3 out of 4 nights", "five in seven". */
@@ -116,6 +129,9 @@ export function extractOption(reply: string, lang: ReplyLanguage): number | unde
   const result = interpretAnswer(reply, lang);
   const colloquial = colloquialOption(text);
   const extra = colloquial?.score;
+  // "more than a few… so the second one": an option named by its place after every frequency said is the one chosen.
+  const named = namedOption(text);
+  if (named && named.start > (colloquial?.lastStart ?? -1) && !UNSURE.test(text.slice(named.start))) return named.score;
   // "3 out of 4 nights", "five in seven": a share of the days, over the two weeks.
   const share = SHARE_OF_DAYS.exec(text);
   if (share) {
