@@ -20,6 +20,13 @@ describe("picking one of a question's listed options", () => {
     expect(extractChoice("not sleep. stress", FOCUS, FOCUS_EN)).toBe("stress");
   });
 
+  it("passes over options only asked about or waved away, and takes the one settled on (那就, 选, 直接)", () => {
+    expect(extractChoice("睡眠？我哪有得睡。压力吧", FOCUS, FOCUS_ZH)).toBe("stress");
+    expect(extractChoice("聊啥睡眠，直接说压力", FOCUS, FOCUS_ZH)).toBe("stress");
+    expect(extractChoice("睡眠就算了，压力也聊腻了，那就人际关系吧", FOCUS, FOCUS_ZH)).toBe("relationships");
+    expect(extractChoice("Sleep? I wish. Relationships", FOCUS, FOCUS_EN)).toBe("relationships");
+  });
+
   it("takes what the reply settles on after a correction or a 还是…吧", () => {
     expect(extractChoice("sleep. no actually stress, sleep is only the symptom", FOCUS, FOCUS_EN)).toBe("stress");
     expect(extractChoice("睡眠……算了，还是人际关系吧，睡眠是因为它", FOCUS, FOCUS_ZH)).toBe("relationships");

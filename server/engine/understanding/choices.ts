@@ -15,7 +15,7 @@ type OptionValue = string | number | boolean | null;
 
 /** Where a reply settles on its pick: a correction, "还是X吧", "if I must pick", "硬要选的话", "no, X". */
 const SETTLES = new RegExp(
-  String.raw`${CORRECTION_MARK.source}|\bso\b|所以|(?:还是|還是)(?=[^，,。.]{0,8}[吧啦])|\bif i (?:must|had to|have to) (?:pick|choose)\b|(?:硬要|真要|非要)[选選]的话|哦不|\bno,`,
+  String.raw`${CORRECTION_MARK.source}|\bso\b|所以|(?:还是|還是)(?=[^，,。.]{0,8}[吧啦])|\bif i (?:must|had to|have to) (?:pick|choose)\b|(?:硬要|真要|非要)[选選]的话|哦不|\bno,|那(?:就|只能|只好|还是|還是)|直接(?=\p{Script=Han})|(?:就|只能|只好)?[选選](?![择擇项項])`,
   "giu",
 );
 
@@ -115,7 +115,17 @@ function best(options: readonly OptionValue[], scores: readonly number[]): Optio
 }
 
 /** A clause turns an option down ("not the work one", "写东西我没空", "不要技巧"). */
-const DECLINES = /\b(?:not|no|don'?t|never|none|hate)\b|n't|不|没|沒|冇|唔|别|別/iu;
+const DECLINES = /\b(?:not|no|don'?t|never|none|hate)\b|n't|不|没|沒|冇|唔|别|別|算了|懒|懶|怕|腻|膩/iu;
+
+/** A clause ending in a question mark ("早上？我起得来吗？晚上吧"): an option asked about, not picked. */
+const ASKED_CLAUSE = /(?:^|[.,，。;；!！?？…~～:：])\s*([^.,，。;；!！?？…~～:：]+?)\s*[?？]/gu;
+
+/** Clauses asked, not answered: ending in a question mark, or a Chinese rhetorical question ("测个啥"). */
+function askedClauses(text: string): Set<string> {
+  const asked = new Set(allMatches(text, ASKED_CLAUSE).map((m) => m[1]?.trim() ?? ""));
+  for (const clause of clauses(text)) if (/[啥]|什么|什麼|哪有|哪里|哪裡|吗$|嗎$/u.test(clause)) asked.add(clause);
+  return asked;
+}
 
 /** Clauses: split at punctuation, and at spaces beside Chinese (voice-to-text separates clauses with them). */
 function clauses(text: string): string[] {
@@ -134,11 +144,12 @@ const isShort = (clause: string): boolean =>
  * options alike, or a long one, leaves the choice to the whole reply.
  */
 function openingChoice(text: string, options: readonly OptionValue[], labels: readonly string[] | undefined): OptionValue | undefined {
+  const asked = askedClauses(text);
   for (const clause of clauses(text)) {
     const scores = optionScores(clause, options, labels);
     const named = scores.filter((score) => score > 0).length;
     if (named === 0) continue;
-    if (DECLINES.test(clause)) continue;
+    if (DECLINES.test(clause) || asked.has(clause)) continue;
     return isShort(clause) ? best(options, scores) : undefined;
   }
   return undefined;
@@ -200,7 +211,8 @@ function choiceIn(reply: string, options: readonly OptionValue[], question: stri
   if (letter && /\b[a-d]\s*[.)：:]?\s*\S/iu.test(question)) return options["abcd".indexOf(letter.toLowerCase())];
   if (options.length === 3 && /\bthe middle\b|中[间間](?:那|的|嗰)/u.test(text)) return options[1];
   // "Let's have a wee chat, I'm not one for breathing exercises": options named only to be turned down are passed over.
-  const kept = clauses(text).filter((clause) => !DECLINES.test(clause));
+  const asked = askedClauses(text);
+  const kept = clauses(text).filter((clause) => !DECLINES.test(clause) && !asked.has(clause));
   const declinedAside = kept.length > 0 && kept.length < clauses(text).length ? best(options, optionScores(kept.join(" , "), options, labels)) : undefined;
   return declinedAside ?? best(options, optionScores(text, options, labels));
 }
