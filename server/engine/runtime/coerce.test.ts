@@ -98,6 +98,8 @@ describe("rule-based extraction, as clients really answer", () => {
     ["要不算了", false],
     ["想不起来", undefined],
     ["好像有吧", true],
+    ["规律个屁，天天熬夜", false],
+    ["支持個鬼", false],
     ["好耐冇見過佢", false],
     ["none at the moment", false],
   ])("yes/no from %j", (text, expected) => {

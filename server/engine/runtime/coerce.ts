@@ -130,13 +130,18 @@ const POLARITY = new Map(BOOLEAN_PHRASES.map(([phrase, polarity]) => [phrase, po
 export function coerceBoolean(text: string): boolean | undefined {
   let decided: boolean | undefined;
   // Folded, so Traditional characters (沒有, 當然) read as their Simplified phrases.
-  for (const match of allMatches(foldText(text), BOOLEAN_PATTERN)) {
+  const folded = foldText(text);
+  if (SCORNED_WORD.test(folded)) return false;
+  for (const match of allMatches(folded, BOOLEAN_PATTERN)) {
     const polarity = POLARITY.get(match[0].toLowerCase().replace(/’/g, "'"));
     if (polarity === "unsure") return undefined;
     if (decided === undefined && (polarity === "yes" || polarity === "no")) decided = polarity === "yes";
   }
   return decided;
 }
+
+/** A word scorned with 个屁, 个锤子, 个鬼, 个毛线 ("好个屁", "理解个锤子"): an emphatic no. */
+const SCORNED_WORD = /\p{Script=Han}[个](?:屁|锤子|鬼|毛线|毛|球)(?!\p{Script=Han})/u;
 
 /** A negation just before a phrase ("not a lot", "haven't tried", "不太") cancels it. */
 const NEGATED_BEFORE = /(?:\bnot|n't|\bno|\bnever|不|没|未)\s*(?:\p{L}+\s+){0,2}$/iu;
