@@ -29,6 +29,12 @@ describe("a questionnaire option from a colloquial frequency", () => {
     expect(extractOption("the last one, every day without fail", "en")).toBe(3);
   });
 
+  it("takes what follows a phrase taken back in jest or candour ('yeah right', 'said no one', 'tbh', 说实话)", () => {
+    expect(extractOption("not at all, yeah right. nearly every day", "en")).toBe(3);
+    expect(extractOption("Never, said no one who commutes. Several days", "en")).toBe(1);
+    expect(extractOption("完全不会吧，说实话一半以上", "zh")).toBe(2);
+  });
+
   it("takes what follows a turn ('but', 'no,', '不对')", () => {
     expect(extractOption("my partner says every day but I'd say half the days", "en")).toBe(2);
     expect(extractOption("几天吧。不对，几乎每天", "zh")).toBe(3);

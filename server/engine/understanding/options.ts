@@ -56,8 +56,11 @@ const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔)\s*$/u;
 /** Before a phrase: someone else's view ("the kids would say", "我老婆说是"), or a phrase the client meant to say and did not ("本来想说"). */
 const OTHERS_SAY_BEFORE =
   /(?:\b(?:he|she|they|kids|wife|husband|partner|mum|mom|mam|dad|mother|father|boss|doctor|people|everyone|\w+'s)\s+(?:would |will |might |'d )?(?:say|says|said|think|thinks)|(?<!我)(?:说|說)(?:是|我)?)\s*$/iu;
+/** What takes back the phrase before it, in jest or in candour: "aye right", "said no one ever", "if I'm honest", "tbh". */
+const TAKEN_BACK = /\b(?:aye right|yeah right|said no one|who am i kidding|is what i'?d say|if i(?:'m| am| was) (?:lying|being honest|honest)|if we'?re (?:being )?honest|to be honest|tbh|in truth|truth be told)\b|说实话|說實話|老实说|老實說|讲真|講真/iu;
+
 /** Where a reply turns to what it settles on: "but", "但", "no,", "不，", a correction. */
-const TURN = new RegExp(`${CORRECTION_MARK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bso\\b|\\bnah\\b|\\bmore like\\b|\\bon average\\b|\\baveraging\\b|平均|总的来说|總的來說|不[，,]`, "iu");
+const TURN = new RegExp(`${CORRECTION_MARK.source}|${TAKEN_BACK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bso\\b|\\bnah\\b|\\bmore like\\b|\\bon average\\b|\\baveraging\\b|平均|总的来说|總的來說|不[，,]`, "iu");
 const TURNS = new RegExp(TURN.source, "giu");
 
 /**
