@@ -39,6 +39,7 @@ describe("the name a client asks to be called", () => {
     ["It's Grace — never Gracie, my aunt keeps calling me Gracie and I hate it", "Grace"],
     ["Liz, short for Elizabeth. only the bank calls me Elizabeth", "Liz"],
     ["叫我阿美就好，我老公叫我美美，你别这么叫", "阿美"],
+    ["Friends call me Robbie. Dad calls me Robert when I'm late", "Robbie"],
   ])("a name turned down, or used only by someone else, is not the one: %j → %j", (reply, value) => {
     expect(nameFrom(reply).value).toBe(value);
   });

@@ -94,7 +94,7 @@ const NOT_NAMES = new Set(
     "human bot robot person stranger someone somebody anyone everyone everybody people guy girl boy man woman client patient " +
     "call calls me myself i i'm im i'd i'll i've it's its he she they we us them mine yours whatever. depends either both neither none. " +
     "wait actually jk kidding joking seriously basically genuinely tbh ngl fr rn atm obviously totally definitely absolutely " +
-    "these those today now nowadays sometimes mostly bye goodbye cheers whatever's dunno idc nope. no. sure. fine. ok? none? huh what? sorry? pardon"
+    "these those today now nowadays sometimes mostly officially technically legally formally usually normally bye goodbye cheers whatever's dunno idc nope. no. sure. fine. ok? none? huh what? sorry? pardon"
   ).split(" "),
 );
 
@@ -166,7 +166,7 @@ function cleanEnglishName(candidate: string): string | undefined {
 const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|\bonly\s+(?:my\s+|the\s+)?\w+\s+$|\bshort\s+for\s+$|\bthough\s+(?:the\s+|my\s+)?\w+\s+$|(?:(?:[别別不莫]|不要|唔好|唔要)$)/iu;
 /** Said of a name just given: nobody uses it ("Patricia but nobody has called me that", "William on all the forms"). */
 const DISOWNED_AFTER =
-  /^[^.!?。！？]{0,40}?\b(?:but\s+)?(?:absolutely\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?(?:call(?:s|ed)?\s+me|uses?d?|says?)\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)|^\s+at\s+work\b|^[^.!?。！？]{0,12}?\bbut\s+(?:that'?s|that’s|it'?s|it’s)\s+(?:only|just)\s+for\b|^\s*[，,]?\s*(?:但是?|可是|不过)?\s*我\s*(?:不要|不喜欢|不想)|^[^。！？!?]{0,6}?[，,]\s*你?\s*(?:唔好|别|別|不要)\s*(?:(?:咁|这么|這麼|这样|這樣)\s*叫|叫(?:我)?(?:这个|這個|呢个|呢個)?\s*(?=$|[，,。.!！]))/iu;
+  /^[^.!?。！？]{0,40}?\b(?:but\s+)?(?:absolutely\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?(?:call(?:s|ed)?\s+me|uses?d?|says?)\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)|^\s+(?:only\s+)?when\s+(?:i'?m|i am|i was|i've|they're|she's|he's)\b|^\s+at\s+work\b|^[^.!?。！？]{0,12}?\bbut\s+(?:that'?s|that’s|it'?s|it’s)\s+(?:only|just)\s+for\b|^\s*[，,]?\s*(?:但是?|可是|不过)?\s*我\s*(?:不要|不喜欢|不想)|^[^。！？!?]{0,6}?[，,]\s*你?\s*(?:唔好|别|別|不要)\s*(?:(?:咁|这么|這麼|这样|這樣)\s*叫|叫(?:我)?(?:这个|這個|呢个|呢個)?\s*(?=$|[，,。.!！]))/iu;
 
 /** A name turned down in so many words ("Mike. Not Michael.", "don't call me Bob"): not taken anywhere in the reply. */
 const REJECTED_NAME = new RegExp(String.raw`(?:(?:^|[.!?,;:—–-]\s*)(?:but\s+)?(?:not|never)\s+(?<name>${LATIN_NAME})(?=\s*(?:[,.;:!?—–-]|$))|\b(?:don'?t|do not|never|please don'?t)\s+call\s+me\s+(?<called>${ANY_NAME}))`, "giu");
