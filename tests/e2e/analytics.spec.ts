@@ -1,16 +1,27 @@
 import { expect, test, type Page } from "@playwright/test";
-import { checkInWithReplies } from "../support/e2e-pages";
+import { readFile } from "node:fs/promises";
+import { adminStorageState, checkInWithReplies, publishScript } from "../support/e2e-pages";
 
 /**
  * Project analytics in a real browser: clients start weekly check-ins through the API, some leave
  * after the first topic and some after the second; the funnel of the check-in then shows the
  * drop-off after the first topic, in its chart and in its table, and the chart downloads as PNG.
- * Counts are compared before and after, so sessions other tests made do not matter.
+ * The check-in is a copy of the seeded one published by this test under its own name, so the
+ * sessions other tests start on the seeded check-in (at the same time, on the same server) never
+ * count here; counts are still compared before and after.
  */
 
-const ADMIN_EMAIL = "admin@heartline.test";
-const ADMIN_PASSWORD = "e2e-admin-password-0123";
-const CHECK_IN_PATH = "sessions/check-in.en.yaml";
+/** The seeded weekly check-in, renamed (name and session id) so that it is a script of this test's own. */
+async function ownCheckIn(suffix: string): Promise<{ name: string; path: string; yaml: string }> {
+  const seeded = await readFile("scripts/sessions/check-in.en.yaml", "utf8");
+  const name = `Funnel check-in ${suffix}`;
+  const yaml = seeded
+    .replace(/^ {2}name: Weekly check-in$/m, `  name: ${name}`)
+    .replace(/^ {2}session_id: weekly_check_in$/m, `  session_id: e2e_funnel_${suffix}`)
+    .replace(/^ {2}session_name: Weekly check-in$/m, `  session_name: ${name}`);
+  expect(yaml.match(new RegExp(name, "g")), "the copy is renamed").toHaveLength(2);
+  return { name, path: `sessions/e2e-funnel-${suffix}.yaml`, yaml };
+}
 
 interface FunnelRow {
   reached: number;
@@ -27,18 +38,18 @@ async function funnelRow(page: Page, topic: string): Promise<FunnelRow> {
   return { reached: Number(await cells.nth(1).innerText()), stopped: Number(await cells.nth(3).innerText()) };
 }
 
-test("the funnel shows the drop-off after the topic where sessions stopped", async ({ page, baseURL }) => {
+test("the funnel shows the drop-off after the topic where sessions stopped", async ({ browser, baseURL }) => {
+  const checkIn = await ownCheckIn(Date.now().toString(36));
+  await publishScript(baseURL!, checkIn.path, checkIn.yaml, "Funnel check-in");
+  const context = await browser.newContext({ baseURL, storageState: await adminStorageState(baseURL!) });
+  const page = await context.newPage();
   await page.goto("/studio");
-  await expect(page).toHaveURL(/\/signin\?returnTo=%2Fstudio$/);
-  await page.getByLabel("Email").fill(ADMIN_EMAIL);
-  await page.getByLabel("Password").fill(ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("link", { name: "Open Heartline examples" }).click();
   await page.getByRole("link", { name: "Analytics" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
 
-  // The check-in's newest version: the one new sessions start on.
-  const versionId = await page.locator(`#analytics-version optgroup[label="${CHECK_IN_PATH}"] option`).first().getAttribute("value");
+  // The check-in's newest (and only) version: the one new sessions start on.
+  const versionId = await page.locator(`#analytics-version optgroup[label="${checkIn.path}"] option`).first().getAttribute("value");
   expect(versionId).toBeTruthy();
   await page.getByLabel("Version", { exact: true }).selectOption(versionId!);
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -48,8 +59,8 @@ test("the funnel shows the drop-off after the topic where sessions stopped", asy
   const before = { welcome: await funnelRow(page, "welcome_back"), week: await funnelRow(page, "the_week") };
 
   // Four clients leave after the greeting; two answer the first topic and leave in the second.
-  for (let i = 0; i < 4; i++) await checkInWithReplies(baseURL!, [], "e2e-analytics-");
-  for (let i = 0; i < 2; i++) await checkInWithReplies(baseURL!, ["6", "calm but busy"], "e2e-analytics-");
+  for (let i = 0; i < 4; i++) await checkInWithReplies(baseURL!, [], "e2e-analytics-", checkIn.name);
+  for (let i = 0; i < 2; i++) await checkInWithReplies(baseURL!, ["6", "calm but busy"], "e2e-analytics-", checkIn.name);
 
   await page.goto(analyticsUrl);
   const figure = page.locator('figure[data-chart^="funnel-"]');
@@ -67,4 +78,5 @@ test("the funnel shows the drop-off after the topic where sessions stopped", asy
   const download = page.waitForEvent("download");
   await figure.getByRole("group", { name: /^Download Funnel/ }).getByRole("button", { name: "PNG" }).click();
   expect((await download).suggestedFilename()).toMatch(/^funnel-.+\.png$/);
+  await context.close();
 });

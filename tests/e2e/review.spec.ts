@@ -6,6 +6,11 @@ import { checkInWithReplies, flaggedSessionId } from "../support/e2e-pages";
  * something that means they are at risk; the admin (from HEARTLINE_ADMIN_EMAIL/PASSWORD in
  * playwright.config.ts) signs in, finds the session flagged, sees the evidence highlighted in the
  * client's message, and marks the event reviewed with a note.
+ *
+ * Other tests make sessions on the same server at the same time: each test here makes its own and
+ * finds its row by session id. The lists show 50 rows a page: the flagged list (highest risk first)
+ * holds fewer than that in the whole suite, and the all-sessions list (newest first) gets far fewer
+ * new rows in the seconds a test takes.
  */
 
 const ADMIN_EMAIL = "admin@heartline.test";

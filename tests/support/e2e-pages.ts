@@ -1,5 +1,5 @@
 /** What several browser tests do: sign the admin in, start a conversation, say something at risk. */
-import { expect, request, type BrowserContext, type Page } from "@playwright/test";
+import { expect, request, type APIResponse, type BrowserContext, type Page } from "@playwright/test";
 
 /** The first admin, from HEARTLINE_ADMIN_EMAIL/PASSWORD in playwright.config.ts. */
 const ADMIN_EMAIL = "admin@heartline.test";
@@ -51,19 +51,47 @@ interface TrpcResult<T> {
   result: { data: { json: T } };
 }
 
+async function trpcJson<T>(response: APIResponse, what: string): Promise<T> {
+  expect(response.ok(), `${what}: ${response.status()} ${await response.text()}`).toBe(true);
+  return ((await response.json()) as TrpcResult<T>).result.data.json;
+}
+
 /**
- * Starts the seeded check-in as a new anonymous client (a request context of its own, so one
- * identity) and sends `replies` through the chat route, one turn each; returns the session id.
- * Message ids are `${messageIdPrefix}${index}`.
+ * Creates a file at `path` in the first project and publishes it, as the admin through the API.
+ * Tests that count sessions or change a script publish one of their own this way, so that what
+ * other tests do at the same time on the shared server never shows in their figures.
  */
-export async function checkInWithReplies(baseURL: string, replies: readonly string[], messageIdPrefix: string): Promise<string> {
+export async function publishScript(baseURL: string, path: string, yaml: string, note: string): Promise<void> {
+  const api = await request.newContext({ baseURL, storageState: await adminStorageState(baseURL) });
+  try {
+    const [project] = await trpcJson<{ id: string }[]>(await api.get("/api/trpc/studioFiles.projects"), "studioFiles.projects");
+    expect(project, "the default project").toBeDefined();
+    const file = await trpcJson<{ id: string; draftRevision: number }>(
+      await api.post("/api/trpc/studioFiles.create", { data: { json: { projectId: project!.id, path, yaml } } }),
+      "studioFiles.create",
+    );
+    await trpcJson(
+      await api.post("/api/trpc/studioFiles.publish", { data: { json: { projectId: project!.id, scriptId: file.id, expectedRevision: file.draftRevision, note } } }),
+      "studioFiles.publish",
+    );
+  } finally {
+    await api.dispose();
+  }
+}
+
+/**
+ * Starts a published script (by default the seeded check-in) as a new anonymous client (a request
+ * context of its own, so one identity) and sends `replies` through the chat route, one turn each;
+ * returns the session id. Message ids are `${messageIdPrefix}${index}`.
+ */
+export async function checkInWithReplies(baseURL: string, replies: readonly string[], messageIdPrefix: string, scriptName = "Weekly check-in"): Promise<string> {
   const client = await request.newContext({ baseURL });
   try {
     const scriptsResponse = await client.get("/api/trpc/session.scripts");
     expect(scriptsResponse.ok()).toBe(true);
     const scripts = ((await scriptsResponse.json()) as TrpcResult<{ id: string; name: string }[]>).result.data.json;
-    const checkIn = scripts.find((s) => s.name === "Weekly check-in");
-    expect(checkIn, "the seeded check-in script").toBeDefined();
+    const checkIn = scripts.find((s) => s.name === scriptName);
+    expect(checkIn, `the published script "${scriptName}"`).toBeDefined();
     const started = await client.post("/api/trpc/session.start", { data: { json: { scriptId: checkIn!.id } } });
     expect(started.ok()).toBe(true);
     const { sessionId } = ((await started.json()) as TrpcResult<{ sessionId: string }>).result.data.json;
