@@ -8,6 +8,12 @@ import { adminStorageState, botBubbles, DESKTOP, messageLog, PHONE, sayImminentR
  */
 
 const CHECK_IN = "Weekly check-in";
+/**
+ * The bot's name is a setting of the one project every conversation belongs to (there is no other
+ * to give a test of its own): the test that renames it and the tests that expect the default name
+ * never run at the same time, whichever workers run them.
+ */
+const BOT_NAME_LOCK = "project-bot-name";
 
 test.describe("on a phone", () => {
   test.use({ viewport: PHONE, isMobile: true, hasTouch: true, locale: "en-US" });
@@ -104,7 +110,7 @@ for (const [size, viewport] of [
       for (const text of await botBubbles(page).allTextContents()) expect(text).not.toContain("•");
     });
 
-    test("the bot speaks under its name, and a finished conversation points up to its transcript", async ({ page }) => {
+    test("the bot speaks under its name, and a finished conversation points up to its transcript", { lock: BOT_NAME_LOCK }, async ({ page }) => {
       await startConversation(page, CHECK_IN);
       await expect(messageLog(page).getByTestId("bot-speaker").first()).toHaveText(/Heartline/);
       await page.getByRole("button", { name: "End conversation" }).click();
@@ -117,7 +123,7 @@ for (const [size, viewport] of [
   });
 }
 
-test("the bot's name is a project setting authors change in the studio", async ({ browser, baseURL }) => {
+test("the bot's name is a project setting authors change in the studio", { lock: BOT_NAME_LOCK }, async ({ browser, baseURL }) => {
   const author = await browser.newContext({ baseURL, storageState: await adminStorageState(baseURL!) });
   const studio = await author.newPage();
   const client = await browser.newContext({ baseURL, viewport: PHONE });
