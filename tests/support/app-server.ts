@@ -1,8 +1,8 @@
 /**
  * A production server process of its own for a browser-free e2e test: `next start` on the build
- * the Playwright run made (as `npm start` serves it), on a free loopback port, with a fresh
- * database (a new Postgres database when DATABASE_URL is set, else a new PGlite folder), migrated
- * first. The test can signal the process and read what it logged.
+ * the Playwright run made (as `npm start` serves it), on a free loopback port (see freePort), with
+ * a fresh database (a new Postgres database when DATABASE_URL is set, else a new PGlite folder),
+ * migrated first. The test can signal the process and read what it logged.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -27,12 +27,39 @@ export interface AppServer {
   dispose(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+/** Listens on `port` (0: any) for a moment; resolves to the port, or null when it is taken. */
+async function probePort(port: number): Promise<number | null> {
   const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
+  const bound = await new Promise<boolean>((resolve) => {
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => resolve(true));
+  });
+  if (!bound) return null;
+  const { port: taken } = server.address() as net.AddressInfo;
   await new Promise((resolve) => server.close(resolve));
-  return port;
+  return taken;
+}
+
+/** Parallel workers that can share E2E_APP_PORTS without ever choosing the same port. */
+const PORT_STRIDE = 4;
+let portTurn = 0;
+
+/**
+ * A free loopback port. With E2E_APP_PORTS ("3310-3330") it is one of that range: each parallel
+ * worker (TEST_PARALLEL_INDEX) takes every PORT_STRIDE-th port from its own offset, so two workers
+ * never start servers on one port. Without it, the system picks one.
+ */
+async function freePort(): Promise<number> {
+  const range = /^(\d+)-(\d+)$/.exec(process.env.E2E_APP_PORTS?.trim() ?? "");
+  if (!range) return (await probePort(0))!;
+  const [low, high] = [Number(range[1]), Number(range[2])];
+  const own: number[] = [];
+  for (let port = low + (Number(process.env.TEST_PARALLEL_INDEX ?? 0) % PORT_STRIDE); port <= high; port += PORT_STRIDE) own.push(port);
+  for (let tried = 0; tried < own.length; tried++) {
+    const port = await probePort(own[portTurn++ % own.length]!);
+    if (port !== null) return port;
+  }
+  throw new Error(`no free port left in E2E_APP_PORTS (${low}-${high}) for this worker`);
 }
 
 async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -98,7 +125,6 @@ async function createDatabase(): Promise<TestDatabase> {
 /** `waitForReady: false` returns once the process is spawned (for a start that is meant to fail). */
 export async function startAppServer(env: Record<string, string> = {}, options: { waitForReady?: boolean } = {}): Promise<AppServer> {
   const database = await createDatabase();
-  const port = await freePort();
   const baseEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -115,6 +141,8 @@ export async function startAppServer(env: Record<string, string> = {}, options: 
     ...env,
   };
   await run(process.execPath, ["prisma/engine/migrate.mjs", "deploy"], baseEnv);
+  // Chosen just before the server binds it: little time for anything else to take it first.
+  const port = await freePort();
   const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: root,
     env: baseEnv,
