@@ -10,6 +10,8 @@ import { botMessages, CHECK_IN, clientMessages, composer, log, MOOD_QUESTION, se
 const WELCOME = "Welcome back, it's good to see you.";
 const WORDS_QUESTION = "sum up your week in a word or two";
 const WEEK_QUESTION = "What's one thing that went okay this week";
+/** How long the page waits before sending a message again after a 409 busy (components/chat/chat-transport.ts). */
+const BUSY_PAUSE_MS = 1_500;
 
 /** Types an answer and presses Enter once the previous reply has finished (sending waits until then). */
 async function answer(page: Page, text: string) {
@@ -79,9 +81,11 @@ test("a check-in: welcome, answer, streamed next question, reload keeps the tran
 
 test("Enter sends, Shift+Enter adds a line, and the typing indicator shows while the reply is on its way", async ({ page }) => {
   await startCheckIn(page);
-  // Hold the reply back for a moment so the indicator can be seen before the first byte.
+  // Hold the request back until the indicator has been seen, so it is seen before the first byte.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route("**/api/chat", async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await released;
     await route.continue();
   });
 
@@ -98,6 +102,7 @@ test("Enter sends, Shift+Enter adds a line, and the typing indicator shows while
   await expect(input).toHaveValue("");
   // Sending waits while the reply is on its way.
   await expect(sendButton(page)).toBeDisabled();
+  release();
 
   await expect(clientMessages(page).last()).toHaveText("Honestly, about a 2\nit was a long week");
   await expect(botMessages(page).last()).toContainText(WORDS_QUESTION);
@@ -113,16 +118,16 @@ test("a message over 4,000 characters is refused in plain words and nothing is s
   await input.press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "too long" })).toContainText("4,000 characters");
   await expect(sendButton(page)).toBeDisabled();
-  await page.waitForTimeout(300);
   expect(posts).toHaveLength(0);
   await expect(clientMessages(page)).toHaveCount(0);
   await expect(input).toHaveValue("a".repeat(4_001));
 
-  // Back under the limit, it sends.
+  // Back under the limit, it sends. Requests are recorded in the order they are made, so a send
+  // of the long message (however late) would be recorded before this one.
   await input.fill("7");
   await input.press("Enter");
   await expect(botMessages(page).last()).toContainText(WORDS_QUESTION);
-  expect(posts).toHaveLength(1);
+  expect(posts.map((post) => (post.postDataJSON() as { message: { text: string } }).message.text)).toEqual(["7"]);
 });
 
 test("a send that fails on the network is retried with the same message id and stored once", async ({ page }) => {
@@ -154,6 +159,9 @@ test("a send that fails on the network is retried with the same message id and s
 });
 
 test("429 asks to wait, then Retry works; 409 busy is waited out and sent again with the same id", async ({ page }) => {
+  // The page's clock is moved on past each wait (the Retry-After, the pause between busy sends)
+  // instead of the test sitting through it.
+  await page.clock.install();
   await startCheckIn(page);
   const refusals: number[] = [429, 409, 409];
   await page.route("**/api/chat", async (route) => {
@@ -174,12 +182,20 @@ test("429 asks to wait, then Retry works; 409 busy is waited out and sent again 
   await expect(problem).toContainText("Please wait 2 s, then retry.");
   const retry = problem.getByRole("button", { name: "Retry" });
   await expect(retry).toBeDisabled();
-  await expect(retry).toBeEnabled({ timeout: 4_000 });
+  await page.clock.fastForward(2_000);
+  await expect(retry).toBeEnabled();
 
-  // Two "busy" answers are waited out without the client doing anything.
+  // Two "busy" answers are waited out without the client doing anything: the same message goes
+  // again after each pause, until the fourth request is answered.
   await retry.click();
   await expect(page.getByTestId("typing-indicator")).toBeVisible();
-  await expect(botMessages(page).last()).toContainText(WORDS_QUESTION, { timeout: 10_000 });
+  await expect
+    .poll(async () => {
+      await page.clock.fastForward(BUSY_PAUSE_MS);
+      return posts.length;
+    })
+    .toBe(4);
+  await expect(botMessages(page).last()).toContainText(WORDS_QUESTION);
   await expect(problem).toBeHidden();
   expect(posts).toHaveLength(4);
   const ids = new Set(posts.map((post) => (post.postDataJSON() as { message: { id: string } }).message.id));
@@ -207,8 +223,11 @@ test("a reload mid-reply shows the stored reply, stored once", async ({ page }) 
   await expect(botMessages(page).last()).toContainText(WORDS_QUESTION);
   await expect(clientMessages(page)).toHaveText(["7"]);
   await expect(page.getByTestId("typing-indicator")).toBeHidden();
+  // The page keeps the message in sessionStorage until its reply is stored: once it is gone, the
+  // page has settled it (found the reply, or sent it again and had it answered).
+  const sessionId = page.url().split("/").at(-1)!;
+  await expect.poll(() => page.evaluate((key) => window.sessionStorage.getItem(key), `heartline.pending.${sessionId}`)).toBeNull();
   // Anything sent again after the reload carried the same message id, so the server only replayed it.
-  await page.waitForTimeout(300);
   expect(posts.length).toBeLessThanOrEqual(1);
   await page.reload();
   await expect(clientMessages(page)).toHaveText(["7"]);

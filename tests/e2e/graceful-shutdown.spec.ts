@@ -85,13 +85,13 @@ test("SIGTERM drains: the running turn finishes and is stored, new turns get 503
 
   // Mid-turn: the model has sent its first words and has seconds of words left.
   app.process.kill("SIGTERM");
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // Readiness goes 503 once the server has taken the signal and drains.
+  await expect.poll(async () => (await fetch(`${app.baseURL}/api/ready`)).status).toBe(503);
 
   const refused = await sendTurn(second, "turn-while-draining", "5");
   expect(refused.status).toBe(503);
   expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
   expect(await refused.json()).toMatchObject({ code: "RESTARTING" });
-  expect((await fetch(`${app.baseURL}/api/ready`)).status).toBe(503);
 
   for (;;) {
     const { done, value } = await reader.read();

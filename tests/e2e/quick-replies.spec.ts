@@ -152,11 +152,13 @@ test("English: none on an open question; Yes/No by keyboard; a PHQ item's answer
   const yes = yesNo.getByRole("button", { name: "Yes" });
   await expect(yes).toBeFocused();
   expect(await yes.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
-  // Hold the reply back a moment: the buttons go as soon as the message is sent.
+  // Hold the reply back until the buttons are seen gone: they go as soon as the message is sent.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(
     "**/api/chat",
     async (route) => {
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      await released;
       await route.continue();
     },
     { times: 1 },
@@ -165,6 +167,7 @@ test("English: none on an open question; Yes/No by keyboard; a PHQ item's answer
   await expect(clientMessages(page).last()).toHaveText("Yes");
   await expect(page.getByTestId("quick-replies")).toHaveCount(0);
   expect(sent.at(-1)).toBe("Yes");
+  release();
 
   await expect(botMessages(page).last()).toContainText("Little interest or pleasure in doing things");
   await expect(page.getByRole("button", { name: "Yes", exact: true })).toHaveCount(0);
