@@ -74,15 +74,12 @@ async function check(page: Page, what: string) {
   await expectEveryControlReachable(page, what);
 }
 
-let admin: Awaited<ReturnType<typeof adminStorageState>> | null = null;
-
 async function contextFor(browser: Browser, baseURL: string, options: { locale: string; lang: string; viewport: { width: number; height: number }; signedIn?: boolean }): Promise<BrowserContext> {
-  if (options.signedIn && !admin) admin = await adminStorageState(baseURL);
   const context = await browser.newContext({
     baseURL,
     locale: options.locale,
     viewport: options.viewport,
-    ...(options.signedIn && admin ? { storageState: admin } : {}),
+    ...(options.signedIn ? { storageState: await adminStorageState(baseURL) } : {}),
   });
   await context.addCookies([{ name: "heartline-lang", value: options.lang, url: baseURL }]);
   return context;

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { adminStorageState } from "../support/e2e-pages";
 
 /**
  * Accounts in a real browser: the admin (from playwright.config.ts) opens Accounts, disables an
@@ -6,9 +7,6 @@ import { expect, test, type Page } from "@playwright/test";
  * password is refused), enables them again, gives them a new password, and signs them out
  * everywhere; signing out ends the session on the server, so a kept copy of the cookie is refused.
  */
-
-const ADMIN_EMAIL = "admin@heartline.test";
-const ADMIN_PASSWORD = "e2e-admin-password-0123";
 
 async function signIn(page: Page, email: string, password: string, returnTo = "/review"): Promise<void> {
   await page.goto(`/signin?returnTo=${encodeURIComponent(returnTo)}`);
@@ -18,9 +16,12 @@ async function signIn(page: Page, email: string, password: string, returnTo = "/
   await expect(page).toHaveURL(new RegExp(`${returnTo.replace("/", "\\/")}$`));
 }
 
-test("an admin disables, enables, resets and signs out an author; sign-out ends the session on the server", async ({ page, browser }) => {
+test("an admin disables, enables, resets and signs out an author; sign-out ends the session on the server", async ({ browser, baseURL }) => {
   test.setTimeout(60_000);
-  await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  const admin = await browser.newContext({ baseURL, storageState: await adminStorageState(baseURL!) });
+  const page = await admin.newPage();
+  await page.goto("/review");
+  // An author of this test's own: every row and count below is theirs.
   const email = `author-${Date.now()}@heartline.test`;
   const password = "an author passphrase here";
   const created = await page.request.post("/api/trpc/auth.createUser", { data: { json: { email, password, role: "author" } } });
@@ -73,5 +74,6 @@ test("an admin disables, enables, resets and signs out an author; sign-out ends 
     await expect(authorPage).toHaveURL(/\/signin\?returnTo=%2Freview$/);
   } finally {
     await author.close();
+    await admin.close();
   }
 });

@@ -1,16 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { adminStorageState, publishScript } from "../support/e2e-pages";
 
 /**
  * A client's outcomes in a real browser. The admin (from playwright.config.ts) writes and publishes
- * a weekly PHQ-9 script through the studio's API; one anonymous client (their own request context,
- * so one identity) takes it three times through the chat route, answering every item; the admin
- * opens the last session's review, follows the link to the client's outcomes and reads the scores,
- * the band, the change and the reliable improvement, on the chart and in its table.
+ * a weekly PHQ-9 script of this test's own (a unique name) through the studio's API; one anonymous
+ * client (their own request context, so one identity) takes it three times through the chat
+ * route, answering every item; the admin opens the last session's review, follows the link to the
+ * client's outcomes and reads the scores, the band, the change and the reliable improvement, on the
+ * chart and in its table.
  */
-
-const ADMIN_EMAIL = "admin@heartline.test";
-const ADMIN_PASSWORD = "e2e-admin-password-0123";
 
 interface TrpcResult<T> {
   result: { data: { json: T } };
@@ -48,28 +47,14 @@ session:
 `;
 }
 
-async function signIn(page: Page, returnTo: string): Promise<void> {
-  await page.goto(returnTo);
-  await expect(page).toHaveURL(/\/signin\?returnTo=/);
-  await page.getByLabel("Email").fill(ADMIN_EMAIL);
-  await page.getByLabel("Password").fill(ADMIN_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
-
-test("a counsellor follows a client's PHQ-9 over three sessions to a reliable improvement", async ({ page, baseURL }) => {
+test("a counsellor follows a client's PHQ-9 over three sessions to a reliable improvement", async ({ browser, baseURL }) => {
   test.setTimeout(90_000);
   const scriptName = `Weekly PHQ-9 ${Date.now().toString(36)}`;
 
-  // The admin publishes the script through the studio's API (signed in through the page).
-  await signIn(page, "/review");
-  await expect(page).toHaveURL(/\/review$/);
-  const [project] = await trpc<{ id: string }[]>(page.request, "studioFiles.projects");
-  const file = await trpc<{ id: string; draftRevision: number }>(page.request, "studioFiles.create", {
-    projectId: project!.id,
-    path: `sessions/${scriptName.toLowerCase().replaceAll(" ", "-")}.yaml`,
-    yaml: weeklyScript(scriptName),
-  });
-  await trpc(page.request, "studioFiles.publish", { projectId: project!.id, scriptId: file.id, note: "Weekly PHQ-9", expectedRevision: file.draftRevision });
+  // The admin publishes the script through the studio's API.
+  await publishScript(baseURL!, `sessions/${scriptName.toLowerCase().replaceAll(" ", "-")}.yaml`, weeklyScript(scriptName), "Weekly PHQ-9");
+  const admin = await browser.newContext({ baseURL, storageState: await adminStorageState(baseURL!) });
+  const page = await admin.newPage();
 
   // One client, three sessions, every item answered.
   const client = await playwrightRequest.newContext({ baseURL });
@@ -145,4 +130,5 @@ test("a counsellor follows a client's PHQ-9 over three sessions to a reliable im
   await expect(sessions.locator(`tr[data-session-id="${sessionIds[0]}"]`)).toContainText("PHQ-9 19 (Moderately severe)");
   await page.getByRole("link", { name: `← Session ${last.slice(-8)}` }).click();
   await expect(page).toHaveURL(new RegExp(`/review/${last}$`));
+  await admin.close();
 });

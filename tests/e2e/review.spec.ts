@@ -1,5 +1,5 @@
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { checkInWithReplies, flaggedSessionId } from "../support/e2e-pages";
+import { adminStorageState, checkInWithReplies, flaggedSessionId } from "../support/e2e-pages";
 
 /**
  * Counsellor review in a real browser: a client (their own browser context, through the API) says
@@ -168,10 +168,8 @@ for (const viewport of [
 ]) {
   test(`review and studio link to each other (${viewport.width} px)`, async ({ browser, baseURL }) => {
     const sessionId = await flaggedSessionId(baseURL!, CRISIS_TEXT);
-    const context = await browser.newContext({ baseURL, viewport });
+    const context = await browser.newContext({ baseURL, viewport, storageState: await adminStorageState(baseURL!) });
     const page = await context.newPage();
-    const api = context.request;
-    expect((await api.post("/api/trpc/auth.signIn", { data: { json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } } })).ok()).toBe(true);
 
     // From the session to its script in the studio ...
     await page.goto(`/review/${sessionId}`);

@@ -10,8 +10,7 @@ export const DESKTOP = { width: 1280, height: 800 } as const;
 
 type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
-/** The admin's cookies, signed in through the API (only failed sign-ins are rate limited). */
-export async function adminStorageState(baseURL: string): Promise<StorageState> {
+async function signInAdmin(baseURL: string): Promise<StorageState> {
   const api = await request.newContext({ baseURL });
   try {
     const response = await api.post("/api/trpc/auth.signIn", { data: { json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } } });
@@ -20,6 +19,23 @@ export async function adminStorageState(baseURL: string): Promise<StorageState> 
   } finally {
     await api.dispose();
   }
+}
+
+const adminStates = new Map<string, Promise<StorageState>>();
+
+/**
+ * The admin's cookies, signed in through the API once per worker (only failed sign-ins are rate
+ * limited). No test signs this sign-in out: those that test signing out sign in on their own.
+ */
+export function adminStorageState(baseURL: string): Promise<StorageState> {
+  let state = adminStates.get(baseURL);
+  if (!state) {
+    state = signInAdmin(baseURL);
+    adminStates.set(baseURL, state);
+    // A failed sign-in is not kept: the next test tries again.
+    state.catch(() => adminStates.delete(baseURL));
+  }
+  return state;
 }
 
 export function messageLog(page: Page) {

@@ -1,5 +1,6 @@
 /** The author studio as the browser tests (and the browser bench) drive it: signed-in contexts, the editor and publishing. */
-import { expect, request, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { adminStorageState } from "./e2e-pages";
 
 export const ADMIN_EMAIL = "admin@heartline.test";
 export const ADMIN_PASSWORD = "e2e-admin-password-0123";
@@ -12,22 +13,9 @@ export function lineOf(text: string, needle: string): number {
   return index + 1;
 }
 
-type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
-let signedIn: StorageState | null = null;
-
-/**
- * A browser context signed in as the admin. Signs in once through the API (sign-in attempts are
- * rate limited per email; the first test signs in through the page).
- */
+/** A browser context signed in as the admin (signed in once per worker, through the API). */
 export async function authorContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  if (!signedIn) {
-    const api = await request.newContext({ baseURL });
-    const response = await api.post("/api/trpc/auth.signIn", { data: { json: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD } } });
-    expect(response.ok(), "sign-in through the API").toBe(true);
-    signedIn = await api.storageState();
-    await api.dispose();
-  }
-  return browser.newContext({ baseURL, storageState: signedIn, viewport: { width: 1440, height: 900 } });
+  return browser.newContext({ baseURL, storageState: await adminStorageState(baseURL), viewport: { width: 1440, height: 900 } });
 }
 
 /** Creates a session file from the project page and waits for the editor. */
