@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { axeFor } from "../support/axe";
 import { PROJECT, authorContext, createFile, editor, goToLineEnd, lineOf, problems, publish, replaceText, saveStatus } from "../support/studio-page";
 
 /**
@@ -280,7 +280,7 @@ for (const viewport of [
 
 /** axe-core's serious and critical findings on the page as it is now, as "rule: target" lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+  const { violations } = await axeFor(page).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
