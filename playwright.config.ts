@@ -12,8 +12,11 @@ const pgliteDir = path.resolve(".data/e2e-pglite");
 
 export default defineConfig({
   testDir: "tests/e2e",
-  fullyParallel: false,
-  workers: 1,
+  // Two workers share the one server: each test makes its own data (scripts, sessions, accounts,
+  // contexts) and reads only its own rows, so any two tests can run at the same time. The few
+  // that cannot say so themselves (a lock, or a file kept in order).
+  fullyParallel: true,
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   timeout: 30_000,

@@ -75,6 +75,9 @@ interface TrpcResult<T> {
   result: { data: { json: T } };
 }
 
+// In order on one worker: a second worker's beforeAll would publish the same paths at the same time.
+test.describe.configure({ mode: "default" });
+
 test.beforeAll(async ({ baseURL }) => {
   const api = await playwrightRequest.newContext({ baseURL });
   try {
