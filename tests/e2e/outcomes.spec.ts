@@ -119,7 +119,7 @@ test("a counsellor follows a client's PHQ-9 over three sessions to a reliable im
   await expect(rows.nth(2)).toContainText("Reliable improvement");
 
   // Nothing on the page that axe finds inaccessible (WCAG 2.1 A and AA).
-  const audit = await axeFor(page).include("main").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const audit = await (await axeFor(page)).include("main").withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 
   // The sessions, each linked to its review, and the way back.

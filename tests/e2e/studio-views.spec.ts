@@ -280,7 +280,7 @@ for (const viewport of [
 
 /** axe-core's serious and critical findings on the page as it is now, as "rule: target" lines. */
 async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await axeFor(page).analyze();
+  const { violations } = await (await axeFor(page)).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
