@@ -52,6 +52,8 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       PGLITE_DIR: pgliteDir,
       NEXT_TELEMETRY_DISABLED: "1",
+      // The test command has already type-checked the project (tsc --noEmit).
+      HEARTLINE_BUILD_SKIP_TYPECHECK: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-0123456789-abcdefghijklmnop",
       METRICS_TOKEN: E2E_METRICS_TOKEN,
       // The first admin, created at start; tests/e2e/review.spec.ts signs in with it.

@@ -47,8 +47,8 @@ export default defineConfig({
           // Cheap password hashes (scrypt N = 16; production's 32768 took a third of a second per
           // hash here). The env module accepts a value below 32768 only under NODE_ENV=test.
           env: { PASSWORD_SCRYPT_N: "16" },
-          // One file at a time: the database server (or PGlite's single process) is shared.
-          fileParallelism: false,
+          // Files run side by side (one per core): each has a database of its own, copied from the
+          // template, and its own Redis key prefix, so no file can see another's rows.
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
