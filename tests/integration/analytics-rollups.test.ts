@@ -6,36 +6,19 @@
  * turns kept is what the backfill migration computes from the stored messages and calls; deleting
  * sessions takes them out of the per-day roll-up.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/server/db/generated/client";
 import type { EngineEvent, SessionState } from "@/server/engine/runtime";
 import type { LlmUsage } from "@/server/engine/llm/port";
 import { startSession } from "@/server/services/sessions/start-session";
 import { commitRun } from "@/server/services/sessions/persist";
-import type { SessionDeps } from "@/server/services/sessions/deps";
 import { funnelForVersion } from "@/server/services/analytics/funnel";
 import { modelUsage } from "@/server/services/analytics/models";
 import { deleteClientData, purgeEndedSessions } from "@/server/services/data-care/data-care";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { backfillAnalyticsSummaries } from "../support/summary-backfill";
-import { seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
-let testDb: TestDatabase;
-let deps: SessionDeps;
-let checkInId: string;
-let projectId: string;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  const examples = await seedExamples(testDb.db);
-  checkInId = examples.checkIn.scriptId;
-  projectId = examples.projectId;
-  deps = sessionDeps(testDb.db);
-});
-
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase({ examples: true });
 
 interface CompiledActions {
   session: { phases: { phase_id: string; topics: { topic_id: string; actions: { action_id: string; action_type: string }[] }[] }[] };
@@ -85,7 +68,7 @@ async function funnelRow(sessionId: string) {
 
 describe("the funnel steps of a version", () => {
   it("are written when a version is published, in script order without ai_think", async () => {
-    const version = await testDb.db.prisma.scriptVersion.findFirstOrThrow({ where: { scriptId: checkInId }, orderBy: { number: "desc" } });
+    const version = await testDb.db.prisma.scriptVersion.findFirstOrThrow({ where: { scriptId: testDb.checkIn.scriptId }, orderBy: { number: "desc" } });
     const expected = stepsOf(version.compiled as unknown as CompiledActions);
     expect(expected.length).toBeGreaterThan(3);
     expect(await storedSteps(version.id)).toEqual(expected);
@@ -93,7 +76,7 @@ describe("the funnel steps of a version", () => {
 
   it("are written for a version inserted any other way, and none for a script with no session", async () => {
     const prisma = testDb.db.prisma;
-    const script = await prisma.script.create({ data: { projectId, path: "sessions/steps.yaml", kind: "session", scriptKey: "steps", draftYaml: "" } });
+    const script = await prisma.script.create({ data: { projectId: testDb.projectId, path: "sessions/steps.yaml", kind: "session", scriptKey: "steps", draftYaml: "" } });
     const compiled = {
       session: {
         phases: [
@@ -116,7 +99,7 @@ describe("the funnel steps of a version", () => {
 describe("a session's funnel progress", () => {
   it("is kept by each turn: the furthest step, the steps gone past, and one gone back to", async () => {
     const prisma = testDb.db.prisma;
-    const { sessionId } = await startSession(deps, { clientId: "client_funnel", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_funnel", scriptId: testDb.checkIn.scriptId });
     const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
     const steps = await storedSteps(session.scriptVersionId);
     const started = await funnelRow(sessionId);
@@ -139,7 +122,7 @@ describe("a session's funnel progress", () => {
     expect(kept).toMatchObject({ furthestStep: first + 3, skippedSteps: [first + 2] });
 
     // The funnel counts this session as having reached every step up to the furthest but the one it went past.
-    const funnel = await funnelForVersion(prisma, { projectId, from: session.createdAt, to: new Date(session.createdAt.getTime() + 1) }, session.scriptVersionId);
+    const funnel = await funnelForVersion(prisma, { projectId: testDb.projectId, from: session.createdAt, to: new Date(session.createdAt.getTime() + 1) }, session.scriptVersionId);
     const reached = funnel.filter((s) => s.level === "action" && s.reached > 0).map((s) => s.position);
     expect(reached).toEqual(Array.from({ length: first + 3 }, (_, i) => i + 1).filter((step) => step !== first + 2));
     expect(funnel.filter((s) => s.stoppedHere > 0).map((s) => [s.level, s.actionId])).toEqual([
@@ -157,7 +140,7 @@ describe("a session's funnel progress", () => {
 describe("model use per day", () => {
   it("is kept by each turn per start day and counted latency, counts a retry once, and agrees with the backfill", async () => {
     const prisma = testDb.db.prisma;
-    const { sessionId } = await startSession(deps, { clientId: "client_daily", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_daily", scriptId: testDb.checkIn.scriptId });
     const session = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
     // Nothing else of this version made model calls.
     expect(await prisma.dailyModelUse.count({ where: { scriptVersionId: session.scriptVersionId } })).toBe(0);
@@ -190,10 +173,10 @@ describe("model use per day", () => {
     // Counted latencies 80, 1230, 1230, 1240: median 1230; p95 at rank 0.95·3 = 2.85 → 1230 + 0.85·10.
     const expected = { model: "fake-model", calls: 4, errors: 1, promptTokens: 305, completionTokens: 31, medianLatencyMs: 1230 };
     const versionIds = [session.scriptVersionId];
-    const whole = await modelUsage(prisma, { projectId, versionIds });
+    const whole = await modelUsage(prisma, { projectId: testDb.projectId, versionIds });
     expect(whole).toEqual([{ versionId: session.scriptVersionId, ...expected, p95LatencyMs: expect.closeTo(1238.5, 9) }]);
     // A range that is part of a day reads the session's own row, and counts the same.
-    const part = await modelUsage(prisma, { projectId, versionIds, from: session.createdAt, to: new Date(session.createdAt.getTime() + 1) });
+    const part = await modelUsage(prisma, { projectId: testDb.projectId, versionIds, from: session.createdAt, to: new Date(session.createdAt.getTime() + 1) });
     expect(part).toEqual(whole);
 
     await prisma.dailyModelUse.deleteMany({ where: { scriptVersionId: session.scriptVersionId } });
@@ -207,8 +190,8 @@ describe("deleting sessions", () => {
     const prisma = testDb.db.prisma;
     const snapshot = async (versionId: string) =>
       prisma.dailyModelUse.findMany({ where: { scriptVersionId: versionId }, orderBy: [{ day: "asc" }, { model: "asc" }, { latencyMs: "asc" }] });
-    const { sessionId: leaving } = await startSession(deps, { clientId: "client_leaving", scriptId: checkInId });
-    const { sessionId: old } = await startSession(deps, { clientId: "client_old", scriptId: checkInId });
+    const { sessionId: leaving } = await startSession(testDb.deps, { clientId: "client_leaving", scriptId: testDb.checkIn.scriptId });
+    const { sessionId: old } = await startSession(testDb.deps, { clientId: "client_old", scriptId: testDb.checkIn.scriptId });
     const { scriptVersionId } = await prisma.session.findUniqueOrThrow({ where: { id: leaving } });
     const before = await snapshot(scriptVersionId);
     // One latency shared with calls that stay (1230 ms, from the test above), one of its own.

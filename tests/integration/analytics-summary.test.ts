@@ -4,30 +4,23 @@
  * message adds nothing twice, it matches the model calls stored with the turns and what the
  * backfill migration computes from them, and model use reads the same answer from it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
 import type { SessionDeps } from "@/server/services/sessions/deps";
 import { templateLlm } from "@/server/engine/llm/template";
 import { modelUsage } from "@/server/services/analytics/models";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { backfillAnalyticsSummaries } from "../support/summary-backfill";
-import { seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase({ examples: true });
 let deps: SessionDeps;
-let checkInId: string;
-let projectId: string;
 /** Every call the fake model reported, in order. */
 const reported: { latencyMs: number; promptTokens: number; completionTokens: number }[] = [];
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  const examples = await seedExamples(testDb.db);
-  checkInId = examples.checkIn.scriptId;
-  projectId = examples.projectId;
+beforeAll(() => {
   deps = {
-    ...sessionDeps(testDb.db),
+    ...testDb.deps,
     // Each composed message is one call, with its own latency (10, 20, 30 … ms) and token counts.
     llmFor: (onUsage) => ({
       ...templateLlm,
@@ -43,10 +36,6 @@ beforeAll(async () => {
   };
 });
 
-afterAll(async () => {
-  await testDb?.drop();
-});
-
 /** A session's summary rows; latencies sorted (their order is not kept: calls of one run share a time). */
 async function summaryOf(sessionId: string) {
   const rows = await testDb.db.prisma.sessionModelUse.findMany({
@@ -59,7 +48,7 @@ async function summaryOf(sessionId: string) {
 describe("the model-use summary", () => {
   it("is kept by real turns, counts a retried message once, and agrees with the stored calls and the backfill", async () => {
     const prisma = testDb.db.prisma;
-    const { sessionId } = await startSession(deps, { clientId: "client_summary", scriptId: checkInId });
+    const { sessionId } = await startSession(deps, { clientId: "client_summary", scriptId: testDb.checkIn.scriptId });
     await runTurn(deps, { clientId: "client_summary", sessionId, clientMessageId: "s1", text: "6" });
     const callsBeforeRetry = reported.length;
     // The same message again (a retry after a lost response): replayed, nothing stored or counted twice.
@@ -98,14 +87,14 @@ describe("the model-use summary", () => {
       const hi = latencies[Math.ceil(rank)]!;
       return lo + (hi - lo) * (rank - Math.floor(rank));
     };
-    const [usage] = await modelUsage(prisma, { projectId, versionIds: [session.scriptVersionId] });
+    const [usage] = await modelUsage(prisma, { projectId: testDb.projectId, versionIds: [session.scriptVersionId] });
     expect(usage).toMatchObject({ model: "fake-model", calls: reported.length, errors: 0, promptTokens: Number(summary!.promptTokens), completionTokens: Number(summary!.completionTokens) });
     expect(usage!.medianLatencyMs).toBeCloseTo(percentile(0.5), 9);
     expect(usage!.p95LatencyMs).toBeCloseTo(percentile(0.95), 9);
   });
 
   it("stores no summary for a template-mode session (it makes no model calls)", async () => {
-    const { sessionId } = await startSession({ ...deps, llmFor: () => templateLlm }, { clientId: "client_template", scriptId: checkInId });
+    const { sessionId } = await startSession({ ...deps, llmFor: () => templateLlm }, { clientId: "client_template", scriptId: testDb.checkIn.scriptId });
     expect(await summaryOf(sessionId)).toEqual([]);
   });
 });

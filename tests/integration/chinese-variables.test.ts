@@ -3,41 +3,31 @@
  * through the services, the variables are stored under their Chinese names with lineage, the review
  * transcript shows them, and the variables CSV export carries them (UTF-8; downloads add a BOM).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
-import type { SessionDeps } from "@/server/services/sessions/deps";
 import { csvDownload } from "@/server/services/review/csv";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { signedInCookies } from "../support/auth";
-import { publishedScript, seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { publishedScript } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
-let testDb: TestDatabase;
-let deps: SessionDeps;
+const testDb = setUpTestDatabase({ examples: true });
 let scriptId: string;
 let projectId: string;
 let cookie: string;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  const prisma = testDb.db.prisma;
-  await seedExamples(testDb.db);
-  deps = sessionDeps(testDb.db);
-  ({ scriptId, projectId } = await publishedScript(prisma, "sessions/mood-check.zh.yaml"));
+  ({ scriptId, projectId } = await publishedScript(testDb.db.prisma, "sessions/mood-check.zh.yaml"));
   ({ admin: cookie } = await signedInCookies(testPlatform(testDb.db), { admin: { role: "admin" } }));
-});
-
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 describe("Chinese variable names through the services", () => {
   it("run, store with lineage, show in review and export as CSV", async () => {
     const clientId = "zh_names_client";
-    const { sessionId } = await startSession(deps, { clientId, scriptId });
+    const { sessionId } = await startSession(testDb.deps, { clientId, scriptId });
     const replies = ["叫我小林就好", "二十五", "3", "换了新工作，总是睡不好", "姐姐"];
-    for (const [i, text] of replies.entries()) await runTurn(deps, { clientId, sessionId, clientMessageId: `m${i}`, text });
+    for (const [i, text] of replies.entries()) await runTurn(testDb.deps, { clientId, sessionId, clientMessageId: `m${i}`, text });
 
     const stored = await testDb.db.prisma.variableValue.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" } });
     expect(stored.map((v) => [v.name, v.value])).toEqual([

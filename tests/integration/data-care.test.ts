@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startSession } from "@/server/services/sessions/start-session";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { deleteClientData, purgeEndedSessions } from "@/server/services/data-care/data-care";
-import type { SessionDeps } from "@/server/services/sessions/deps";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
-import { seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 import { issueClientToken, CLIENT_COOKIE } from "@/server/auth/identity";
 
-let testDb: TestDatabase;
-let deps: SessionDeps;
-let scriptId: string;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  scriptId = (await seedExamples(testDb.db)).checkIn.scriptId;
-  deps = sessionDeps(testDb.db);
-});
-
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase({ examples: true });
 
 describe("data care", () => {
   it("deletes everything a client produced, and nobody else's", async () => {
     const prisma = testDb.db.prisma;
-    const mine = await startSession(deps, { clientId: "leaving", scriptId });
-    await runTurn(deps, { clientId: "leaving", sessionId: mine.sessionId, clientMessageId: "1", text: "I want to end my life" });
-    const theirs = await startSession(deps, { clientId: "staying", scriptId });
+    const mine = await startSession(testDb.deps, { clientId: "leaving", scriptId: testDb.checkIn.scriptId });
+    await runTurn(testDb.deps, { clientId: "leaving", sessionId: mine.sessionId, clientMessageId: "1", text: "I want to end my life" });
+    const theirs = await startSession(testDb.deps, { clientId: "staying", scriptId: testDb.checkIn.scriptId });
 
     const report = await deleteClientData(prisma, "leaving");
     expect(report.sessions).toBe(1);
@@ -42,7 +28,7 @@ describe("data care", () => {
 
   it("lets a client delete their own data and forgets their identity cookie", async () => {
     const platform = testPlatform(testDb.db);
-    await startSession(deps, { clientId: "self_service", scriptId });
+    await startSession(testDb.deps, { clientId: "self_service", scriptId: testDb.checkIn.scriptId });
     const cookie = `${CLIENT_COOKIE}=${encodeURIComponent(issueClientToken("self_service", platform.env.AUTH_SECRET))}`;
     const resHeaders = new Headers();
     const result = await callerFor(platform, { cookie }, resHeaders).session.deleteMyData();
@@ -53,9 +39,9 @@ describe("data care", () => {
 
   it("purges only sessions that ended longer ago than the retention period", async () => {
     const prisma = testDb.db.prisma;
-    const old = await startSession(deps, { clientId: "r1", scriptId });
-    const recent = await startSession(deps, { clientId: "r2", scriptId });
-    const running = await startSession(deps, { clientId: "r3", scriptId });
+    const old = await startSession(testDb.deps, { clientId: "r1", scriptId: testDb.checkIn.scriptId });
+    const recent = await startSession(testDb.deps, { clientId: "r2", scriptId: testDb.checkIn.scriptId });
+    const running = await startSession(testDb.deps, { clientId: "r3", scriptId: testDb.checkIn.scriptId });
     const now = new Date();
     await prisma.session.update({ where: { id: old.sessionId }, data: { status: "ended", endedAt: new Date(now.getTime() - 40 * 86_400_000) } });
     await prisma.session.update({ where: { id: recent.sessionId }, data: { status: "completed", endedAt: new Date(now.getTime() - 5 * 86_400_000) } });

@@ -6,15 +6,15 @@
  * reliable-change verdicts, the PHQ-9 item 9 flag, what is not a score, project isolation (an
  * author of another project sees nothing of this client) and that no message text leaves.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
 import type { Prisma } from "@/server/db/generated/client";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, signedInCookies } from "../support/auth";
-import { publishThroughStudio, seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { publishThroughStudio, sessionDeps } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
 const TECHNIQUE_YAML = `
 metadata: { name: Anxiety measure, language: en }
@@ -44,7 +44,7 @@ session:
               config: { skill: anxiety_measure }
 `;
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase({ examples: true });
 let projectA: string;
 let measuresScriptId: string;
 let checkInVersionId: string;
@@ -85,11 +85,10 @@ async function storeVariable(sessionId: string, name: string, value: unknown, so
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
   const platform = testPlatform(testDb.db);
 
-  const { projectId, checkIn } = await seedExamples(testDb.db);
+  const { projectId, checkIn } = testDb;
   projectA = projectId;
   checkInVersionId = checkIn.version.id;
   const projectB = (await prisma.project.create({ data: { slug: "outcomes-b", name: "Project B" } })).id;
@@ -128,10 +127,6 @@ beforeAll(async () => {
   const ySecond = await storeSession(clientY, checkInVersionId, at(7));
   await storeVariable(ySecond, "phq2_items", [1, null], "phq2_assessment", at(7));
   await storeVariable(ySecond, "gad2_items", [1, 7], "gad2_assessment", at(7));
-});
-
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 const as = (who: keyof typeof cookies) => callerFor(testPlatform(testDb.db), { cookie: cookies[who] });

@@ -3,14 +3,13 @@
  * the question the session is waiting on, derived from the stored state and the pinned script, and
  * the streamed turn carries the same ones.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runTurn } from "@/server/services/sessions/run-turn";
-import type { SessionDeps } from "@/server/services/sessions/deps";
 import type { QuickReply } from "@/server/engine/runtime";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { testPlatform } from "../support/test-platform";
 import { makeUser, signedInCaller } from "../support/auth";
-import { publishThroughStudio, seedExamples, sessionDeps, startAsNewClient } from "../support/seeded-scripts";
+import { publishThroughStudio, startAsNewClient } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
 const SCRIPT = (language: "en" | "zh") => `
 metadata: { name: Quick replies ${language}, language: ${language} }
@@ -39,23 +38,14 @@ session:
               config: { content: "${language === "zh" ? "谢谢。" : "Thank you."}" }
 `;
 
-let testDb: TestDatabase;
-let deps: SessionDeps;
+const testDb = setUpTestDatabase({ examples: true });
 const scriptIds: Record<"en" | "zh", string> = { en: "", zh: "" };
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  const { projectId } = await seedExamples(testDb.db);
-  deps = sessionDeps(testDb.db);
-  const platform = testPlatform(testDb.db);
-  const author = await signedInCaller(platform, await makeUser(testDb.db.prisma, { role: "admin" }));
+  const author = await signedInCaller(testDb.platform, await makeUser(testDb.db.prisma, { role: "admin" }));
   for (const language of ["en", "zh"] as const) {
-    scriptIds[language] = await publishThroughStudio(author, projectId, `sessions/quick-replies-${language}.yaml`, SCRIPT(language), "quick replies");
+    scriptIds[language] = await publishThroughStudio(author, testDb.projectId, `sessions/quick-replies-${language}.yaml`, SCRIPT(language), "quick replies");
   }
-});
-
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 describe("quick replies of a stored session", () => {
@@ -71,7 +61,7 @@ describe("quick replies of a stored session", () => {
     let streamed: QuickReply[] | undefined;
     const turn = async (id: string, text: string) => {
       streamed = undefined;
-      await runTurn(deps, { clientId, sessionId, clientMessageId: id, text }, (event) => {
+      await runTurn(testDb.deps, { clientId, sessionId, clientMessageId: id, text }, (event) => {
         if (event.type === "awaiting-input") streamed = event.options ?? [];
       });
     };

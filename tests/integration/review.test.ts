@@ -3,23 +3,21 @@
  * a transcript with the evidence placed for highlighting, marking events reviewed, the CSV export,
  * and project isolation (an author of project A cannot read project B).
  */
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
+import { beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
-import type { SessionDeps } from "@/server/services/sessions/deps";
 import { getLogger } from "@/server/log";
 import type { Prisma } from "@/server/db/generated/client";
 import type { RiskLevel } from "@/server/engine/safety/risk-types";
 import { CSV_HEADER, SESSIONS_CSV_HEADER, VARIABLES_CSV_HEADER } from "@/server/services/review/export-csv";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, signedInCookies } from "../support/auth";
-import { publishedScript, seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { publishedScript } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 import { parseCsv } from "../support/csv";
 
-let testDb: TestDatabase;
-let deps: SessionDeps;
+const testDb = setUpTestDatabase({ examples: true });
 /** The seeded project ("A") and a second project ("B") with a copy of the check-in script. */
 let projectA: string;
 let projectB: string;
@@ -71,10 +69,8 @@ async function makeSession(options: {
 const at = (minutes: number) => new Date(Date.UTC(2030, 0, 1, 12, minutes));
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  const { checkIn } = await seedExamples(testDb.db);
-  deps = sessionDeps(testDb.db);
+  const { checkIn } = testDb;
   checkInA = { scriptId: checkIn.scriptId, versionId: checkIn.version.id };
   const intake = await publishedScript(prisma, "sessions/first-session-intake.en.yaml");
   intakeA = { scriptId: intake.scriptId, versionId: intake.version.id };
@@ -110,10 +106,6 @@ beforeAll(async () => {
   ids.b = await makeSession({ versionId: checkInB.versionId, riskLevel: "high", needsReview: true, createdAt: at(2), events: [{ level: "high" }] });
 
   cookies = await signedInCookies(testPlatform(testDb.db), { authorA: { projectIds: [projectA] }, authorB: { projectIds: [projectB] }, admin: { role: "admin" }, nobody: {} });
-});
-
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 const as = (who: keyof typeof cookies, headers: Record<string, string> = {}) => callerFor(testPlatform(testDb.db), { ...headers, cookie: cookies[who] });
@@ -168,12 +160,12 @@ describe("the flagged-session list", () => {
 
 describe("one flagged session", () => {
   it("returns the transcript with the evidence placed in the client message, events and variables", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "review_live", scriptId: checkInA.scriptId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "review_live", scriptId: checkInA.scriptId });
     // A flagged session of its own, removed afterwards so the other tests' lists stay as set up.
     onTestFinished(() => testDb.db.prisma.session.delete({ where: { id: sessionId } }).then(() => undefined));
-    await runTurn(deps, { clientId: "review_live", sessionId, clientMessageId: "m1", text: "7" });
+    await runTurn(testDb.deps, { clientId: "review_live", sessionId, clientMessageId: "m1", text: "7" });
     const text = "Honestly I don't want to live anymore, I want to kill myself";
-    await runTurn(deps, { clientId: "review_live", sessionId, clientMessageId: "m2", text });
+    await runTurn(testDb.deps, { clientId: "review_live", sessionId, clientMessageId: "m2", text });
 
     const logger = getLogger();
     const spies = (["trace", "debug", "info", "warn", "error", "fatal"] as const).map((level) => vi.spyOn(logger, level));

@@ -2,7 +2,7 @@
  * The client conversation use cases against a real database: a session on a shipped script,
  * turns stored in order with lineage, retries replayed, concurrent turns refused, privacy.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { runTurn, prepareTurn, RATE_LIMITS } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
@@ -13,24 +13,11 @@ import { CLIENT_COOKIE } from "@/server/auth/identity";
 import { LlmError } from "@/server/engine/llm/port";
 import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { chatStreamResponse } from "@/server/api/chat/ui-stream";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
-import { seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 import { errorOf } from "../support/auth";
 
-let testDb: TestDatabase;
-let deps: SessionDeps;
-let checkInId: string;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  checkInId = (await seedExamples(testDb.db)).checkIn.scriptId;
-  deps = sessionDeps(testDb.db);
-});
-
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase({ examples: true });
 
 describe("client sessions", () => {
   it("gives a first-time visitor an identity cookie and starts a session on the published script", async () => {
@@ -39,13 +26,13 @@ describe("client sessions", () => {
     const anonymous = callerFor(platform, {}, resHeaders);
     const scripts = await anonymous.session.scripts();
     expect(scripts.map((s) => s.name)).toContain("Weekly check-in");
-    expect(scripts.find((s) => s.name === "Weekly check-in")).toMatchObject({ id: checkInId, language: "en", version: 1, clientDescription: { en: expect.stringMatching(/^A short check-in/), "zh-CN": expect.stringMatching(/简短回访/) } });
+    expect(scripts.find((s) => s.name === "Weekly check-in")).toMatchObject({ id: testDb.checkIn.scriptId, language: "en", version: 1, clientDescription: { en: expect.stringMatching(/^A short check-in/), "zh-CN": expect.stringMatching(/简短回访/) } });
     // Techniques and safety files are not sessions a client can start.
     const kinds = await testDb.db.prisma.script.findMany({ where: { id: { in: scripts.map((s) => s.id) } }, select: { kind: true } });
     expect(kinds.length).toBe(scripts.length);
     expect(kinds.every((k) => k.kind === "session")).toBe(true);
 
-    const started = await anonymous.session.start({ scriptId: checkInId });
+    const started = await anonymous.session.start({ scriptId: testDb.checkIn.scriptId });
     const cookie = resHeaders.get("set-cookie") ?? "";
     expect(cookie).toMatch(new RegExp(`^${CLIENT_COOKIE}=`));
     expect(cookie).toContain("HttpOnly");
@@ -67,9 +54,9 @@ describe("client sessions", () => {
   });
 
   it("stores each turn in order with the variables traced to the client message", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_a", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_a", scriptId: testDb.checkIn.scriptId });
     const streamed: string[] = [];
-    const result = await runTurn(deps, { clientId: "client_a", sessionId, clientMessageId: "m1", text: "7" }, (event) => {
+    const result = await runTurn(testDb.deps, { clientId: "client_a", sessionId, clientMessageId: "m1", text: "7" }, (event) => {
       if (event.type === "text-delta") streamed.push(event.delta);
     });
     expect(result.replayed).toBe(false);
@@ -89,7 +76,7 @@ describe("client sessions", () => {
 
   it("stores a turn at the time it happened, with the model that wrote it and its calls", async () => {
     const modelDeps: SessionDeps = {
-      ...deps,
+      ...testDb.deps,
       llmFor: (onUsage) =>
         fakeLlm({
           mode: "template",
@@ -101,7 +88,7 @@ describe("client sessions", () => {
         }),
     };
     const before = Date.now();
-    const { sessionId } = await startSession(modelDeps, { clientId: "client_time", scriptId: checkInId });
+    const { sessionId } = await startSession(modelDeps, { clientId: "client_time", scriptId: testDb.checkIn.scriptId });
     await runTurn(modelDeps, { clientId: "client_time", sessionId, clientMessageId: "t1", text: "6" });
     const after = Date.now();
 
@@ -123,9 +110,9 @@ describe("client sessions", () => {
   });
 
   it("replays the stored reply when the same message is sent again, storing nothing twice", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_b", scriptId: checkInId });
-    const first = await runTurn(deps, { clientId: "client_b", sessionId, clientMessageId: "retry-1", text: "6" });
-    const again = await runTurn(deps, { clientId: "client_b", sessionId, clientMessageId: "retry-1", text: "6" });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_b", scriptId: testDb.checkIn.scriptId });
+    const first = await runTurn(testDb.deps, { clientId: "client_b", sessionId, clientMessageId: "retry-1", text: "6" });
+    const again = await runTurn(testDb.deps, { clientId: "client_b", sessionId, clientMessageId: "retry-1", text: "6" });
     expect(again.replayed).toBe(true);
     expect(again.messages.map((m) => m.text)).toEqual(first.messages.map((m) => m.text));
     const count = await testDb.db.prisma.message.count({ where: { sessionId, role: "client" } });
@@ -133,7 +120,7 @@ describe("client sessions", () => {
   });
 
   it("lets only one of two concurrent turns start, across instances that share no cache: the other gets BUSY before anything streams", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_c", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_c", scriptId: testDb.checkIn.scriptId });
     // Two instances, each with a cache of its own: their locks never meet; the session's claim does.
     // The winner's reply waits at its first words until the other instance has been refused, however fast it runs.
     let open = () => {};
@@ -146,8 +133,8 @@ describe("client sessions", () => {
         yield request.fallbackText;
       },
     });
-    const instanceA: SessionDeps = { ...deps, cache: createCache({}), llmFor: () => held };
-    const instanceB: SessionDeps = { ...deps, cache: createCache({}), llmFor: () => held };
+    const instanceA: SessionDeps = { ...testDb.deps, cache: createCache({}), llmFor: () => held };
+    const instanceB: SessionDeps = { ...testDb.deps, cache: createCache({}), llmFor: () => held };
     const prepared = await Promise.allSettled([
       prepareTurn(instanceA, { clientId: "client_c", sessionId, clientMessageId: "a", text: "5" }),
       prepareTurn(instanceB, { clientId: "client_c", sessionId, clientMessageId: "b", text: "8" }),
@@ -174,54 +161,54 @@ describe("client sessions", () => {
   });
 
   it("frees a claim that outlived its time (a crashed instance), and only then", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_claim", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_claim", scriptId: testDb.checkIn.scriptId });
     const prisma = testDb.db.prisma;
     await prisma.session.update({ where: { id: sessionId }, data: { turnClaimedUntil: new Date(Date.now() + 60_000) } });
-    const busy = await errorOf(runTurn({ ...deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k1", text: "5" }));
+    const busy = await errorOf(runTurn({ ...testDb.deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k1", text: "5" }));
     expect((busy as ServiceError).code).toBe("BUSY");
     await prisma.session.update({ where: { id: sessionId }, data: { turnClaimedUntil: new Date(Date.now() - 1_000) } });
-    await expect(runTurn({ ...deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k1", text: "5" })).resolves.toMatchObject({ replayed: false });
+    await expect(runTurn({ ...testDb.deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k1", text: "5" })).resolves.toMatchObject({ replayed: false });
 
     // A turn that failed while the database was away could not give its claim back: the same
     // message sent again takes it over; another message waits for it.
     await prisma.session.update({ where: { id: sessionId }, data: { turnClaimedUntil: new Date(Date.now() + 60_000), turnClaimedBy: "k2" } });
-    const other = await errorOf(runTurn({ ...deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k3", text: "calm" }));
+    const other = await errorOf(runTurn({ ...testDb.deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k3", text: "calm" }));
     expect((other as ServiceError).code).toBe("BUSY");
-    await expect(runTurn({ ...deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k2", text: "calm" })).resolves.toMatchObject({ replayed: false });
+    await expect(runTurn({ ...testDb.deps, cache: createCache({}) }, { clientId: "client_claim", sessionId, clientMessageId: "k2", text: "calm" })).resolves.toMatchObject({ replayed: false });
     expect(await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ turnClaimedUntil: null, turnClaimedBy: null });
   });
 
   it("refuses a second message while one is being answered (lock), with a clear busy error", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_d", scriptId: checkInId });
-    const first = await prepareTurn(deps, { clientId: "client_d", sessionId, clientMessageId: "x1", text: "5" });
-    const busy = await errorOf(prepareTurn(deps, { clientId: "client_d", sessionId, clientMessageId: "x2", text: "6" }));
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_d", scriptId: testDb.checkIn.scriptId });
+    const first = await prepareTurn(testDb.deps, { clientId: "client_d", sessionId, clientMessageId: "x1", text: "5" });
+    const busy = await errorOf(prepareTurn(testDb.deps, { clientId: "client_d", sessionId, clientMessageId: "x2", text: "6" }));
     expect((busy as ServiceError).code).toBe("BUSY");
     await first.run();
-    await expect(runTurn(deps, { clientId: "client_d", sessionId, clientMessageId: "x2", text: "calm" })).resolves.toMatchObject({ replayed: false });
+    await expect(runTurn(testDb.deps, { clientId: "client_d", sessionId, clientMessageId: "x2", text: "calm" })).resolves.toMatchObject({ replayed: false });
   });
 
   it("refuses too-long messages, other clients, ended sessions and floods, with clear errors", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_e", scriptId: checkInId });
-    const tooLong = await errorOf(runTurn(deps, { clientId: "client_e", sessionId, clientMessageId: "l", text: "x".repeat(4001) }));
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_e", scriptId: testDb.checkIn.scriptId });
+    const tooLong = await errorOf(runTurn(testDb.deps, { clientId: "client_e", sessionId, clientMessageId: "l", text: "x".repeat(4001) }));
     expect(tooLong).toMatchObject({ code: "TOO_LARGE", message: expect.stringContaining("4,000") });
 
-    const stranger = await errorOf(runTurn(deps, { clientId: "someone_else", sessionId, clientMessageId: "s", text: "hi" }));
+    const stranger = await errorOf(runTurn(testDb.deps, { clientId: "someone_else", sessionId, clientMessageId: "s", text: "hi" }));
     expect(stranger).toMatchObject({ code: "NOT_FOUND" });
 
-    for (let i = 0; i < RATE_LIMITS.perSession.limit; i++) await deps.cache.rateLimit(`turns:session:${sessionId}`, RATE_LIMITS.perSession);
-    const flooded = await errorOf(runTurn(deps, { clientId: "client_e", sessionId, clientMessageId: "f", text: "7" }));
+    for (let i = 0; i < RATE_LIMITS.perSession.limit; i++) await testDb.deps.cache.rateLimit(`turns:session:${sessionId}`, RATE_LIMITS.perSession);
+    const flooded = await errorOf(runTurn(testDb.deps, { clientId: "client_e", sessionId, clientMessageId: "f", text: "7" }));
     expect(flooded).toMatchObject({ code: "RATE_LIMITED" });
     expect((flooded as ServiceError).details.retryAfterSeconds).toBeGreaterThanOrEqual(1);
 
-    const { sessionId: other } = await startSession(deps, { clientId: "client_f", scriptId: checkInId });
+    const { sessionId: other } = await startSession(testDb.deps, { clientId: "client_f", scriptId: testDb.checkIn.scriptId });
     await testDb.db.prisma.session.update({ where: { id: other }, data: { status: "ended" } });
-    const ended = await errorOf(runTurn(deps, { clientId: "client_f", sessionId: other, clientMessageId: "e", text: "7" }));
+    const ended = await errorOf(runTurn(testDb.deps, { clientId: "client_f", sessionId: other, clientMessageId: "e", text: "7" }));
     expect(ended).toMatchObject({ code: "ENDED" });
   });
 
   it("interrupts for a client at risk, stores the safety event with its evidence, and flags the session", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_h", scriptId: checkInId });
-    const result = await runTurn(deps, { clientId: "client_h", sessionId, clientMessageId: "r1", text: "I don't want to live anymore, I want to kill myself" });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_h", scriptId: testDb.checkIn.scriptId });
+    const result = await runTurn(testDb.deps, { clientId: "client_h", sessionId, clientMessageId: "r1", text: "I don't want to live anymore, I want to kill myself" });
     // The project's crisis trigger runs its technique before the script sees the message.
     expect(result.messages.map((m) => m.text).join("\n")).toMatch(/thoughts of ending your life/);
     expect(result.riskLevel).toBe("high");
@@ -238,14 +225,14 @@ describe("client sessions", () => {
   });
 
   it("starts exactly one of 20 concurrent turns on one session, refusing the others before they stream, losing and duplicating nothing", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_many", scriptId: checkInId });
-    const lockless = Object.assign(Object.create(deps.cache) as SessionDeps["cache"], {
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_many", scriptId: testDb.checkIn.scriptId });
+    const lockless = Object.assign(Object.create(testDb.deps.cache) as SessionDeps["cache"], {
       acquireLock: async () => {
         throw new Error("cache down");
       },
       ping: async () => ({ ok: false, latencyMs: 0 }),
     });
-    const unlocked: SessionDeps = { ...deps, cache: lockless };
+    const unlocked: SessionDeps = { ...testDb.deps, cache: lockless };
     const prepared = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) => prepareTurn(unlocked, { clientId: "client_many", sessionId, clientMessageId: `c${i}`, text: String(i % 10) })),
     );
@@ -261,9 +248,9 @@ describe("client sessions", () => {
   });
 
   it("leaves the state unchanged when the model fails, and the same message works on retry", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_model", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_model", scriptId: testDb.checkIn.scriptId });
     const failing: SessionDeps = {
-      ...deps,
+      ...testDb.deps,
       llmFor: () =>
         fakeLlm({
           model: "down",
@@ -283,13 +270,13 @@ describe("client sessions", () => {
     expect(after.version).toBe(before.version);
     expect(after.state).toEqual(before.state);
     expect(await prisma.message.count({ where: { sessionId, role: "client" } })).toBe(0);
-    const retried = await runTurn(deps, { clientId: "client_model", sessionId, clientMessageId: "x", text: "7" });
+    const retried = await runTurn(testDb.deps, { clientId: "client_model", sessionId, clientMessageId: "x", text: "7" });
     expect(retried.replayed).toBe(false);
   });
 
   it("still stores the reply when the browser goes away mid-stream", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_gone", scriptId: checkInId });
-    const prepared = await prepareTurn(deps, { clientId: "client_gone", sessionId, clientMessageId: "bye", text: "5" });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_gone", scriptId: testDb.checkIn.scriptId });
+    const prepared = await prepareTurn(testDb.deps, { clientId: "client_gone", sessionId, clientMessageId: "bye", text: "5" });
     const response = chatStreamResponse(prepared, "bye");
     const reader = response.body!.getReader();
     await reader.read();
@@ -307,8 +294,8 @@ describe("client sessions", () => {
 
   it("keeps working when the cache is unreachable", async () => {
     const downCache = createCache({ upstashUrl: "http://127.0.0.1:9", upstashToken: "t" });
-    const offline: SessionDeps = { ...deps, cache: downCache };
-    const { sessionId } = await startSession(offline, { clientId: "client_g", scriptId: checkInId });
+    const offline: SessionDeps = { ...testDb.deps, cache: downCache };
+    const { sessionId } = await startSession(offline, { clientId: "client_g", scriptId: testDb.checkIn.scriptId });
     const result = await runTurn(offline, { clientId: "client_g", sessionId, clientMessageId: "c1", text: "4" });
     expect(result.messages.length).toBeGreaterThan(0);
   });

@@ -18,18 +18,17 @@ import { setPlatform, type Platform } from "@/server/platform";
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { GET as trpcGet } from "@/app/api/trpc/[trpc]/route";
 import { purposeOf, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply, type RecordedRequest } from "../support/fake-openai-server";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { testPlatform } from "../support/test-platform";
-import { seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { sessionDeps } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
 const exporter = new InMemorySpanExporter();
 // Before the database opens: its plain SQL is traced only when tracing started first.
 startTracing({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase({ examples: true });
 let fake: FakeOpenAiServer;
 let platform: Platform;
-let checkInId: string;
 
 const CLIENT_TEXT = "About a four. Marguerite moved out of our flat on Quillon Street and I keep crying";
 const MODEL_REPLY = "Thank you for sharing that with me, it sounds like a heavy week for you";
@@ -53,8 +52,6 @@ function reply(request: RecordedRequest): FakeReply {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  checkInId = (await seedExamples(testDb.db)).checkIn.scriptId;
   fake = await startFakeOpenAiServer({ script: reply });
   platform = testPlatform(testDb.db, { OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "fake-model" });
   setPlatform(platform);
@@ -63,7 +60,6 @@ beforeAll(async () => {
 afterAll(async () => {
   setPlatform(undefined);
   await fake?.close();
-  await testDb?.drop();
 });
 
 const nanos = ([seconds, fraction]: [number, number]) => BigInt(seconds) * 1_000_000_000n + BigInt(fraction);
@@ -99,7 +95,7 @@ function exported(span: ReadableSpan): string {
 describe("a chat turn in model mode", () => {
   it("is one trace from the route to the commit, with the request id, each model call and the SQL as spans", async () => {
     const templateDeps = sessionDeps(testDb.db);
-    const { sessionId } = await startSession(templateDeps, { clientId: "trace_client", scriptId: checkInId });
+    const { sessionId } = await startSession(templateDeps, { clientId: "trace_client", scriptId: testDb.checkIn.scriptId });
     exporter.reset();
 
     const cookie = `${CLIENT_COOKIE}=${issueClientToken("trace_client", platform.env.AUTH_SECRET)}`;

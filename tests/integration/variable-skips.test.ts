@@ -4,28 +4,18 @@
  * unset (so after a reload conditions and placeholders still see no value), and the client's
  * variables, the counsellor's review and the variables CSV all say it was skipped.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import type { SessionDeps } from "@/server/services/sessions/deps";
 import type { SessionState } from "@/server/engine/runtime";
 import { VARIABLES_CSV_HEADER } from "@/server/services/review/export-csv";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { testPlatform } from "../support/test-platform";
 import { makeUser, signedInCaller } from "../support/auth";
 import { parseCsv } from "../support/csv";
-import { seedExamples, sessionDeps, startAsNewClient } from "../support/seeded-scripts";
+import { sessionDeps, startAsNewClient } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
-let testDb: TestDatabase;
-let checkInId: string;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  checkInId = (await seedExamples(testDb.db)).checkIn.scriptId;
-});
-
-afterAll(async () => {
-  await testDb?.drop();
-});
+const testDb = setUpTestDatabase({ examples: true });
 
 /** Fresh dependencies for each turn, as on another server: nothing of the session is kept in memory. */
 const freshDeps = (): SessionDeps => sessionDeps(testDb.db);
@@ -37,7 +27,7 @@ function variableIn(state: SessionState, name: string) {
 describe("a skipped question", () => {
   it("is stored as a skip, stays unset over reloads, and review shows it as skipped by the client", async () => {
     const platform = testPlatform(testDb.db);
-    const { sessionId, client } = await startAsNewClient(platform, checkInId);
+    const { sessionId, client } = await startAsNewClient(platform, testDb.checkIn.scriptId);
     const prisma = testDb.db.prisma;
     const { clientId } = await prisma.session.findUniqueOrThrow({ where: { id: sessionId }, select: { clientId: true } });
 
@@ -87,7 +77,7 @@ describe("a skipped question", () => {
     expect(review.variables.find((v) => v.name === "mood_words")).toMatchObject({ skipped: false, value: "okay" });
 
     // The variables CSV carries the flag.
-    const csv = parseCsv((await counsellor.review.exportVariablesCsv({ scriptId: checkInId })).csv);
+    const csv = parseCsv((await counsellor.review.exportVariablesCsv({ scriptId: testDb.checkIn.scriptId })).csv);
     expect(csv[0]).toEqual([...VARIABLES_CSV_HEADER]);
     const column = (name: (typeof VARIABLES_CSV_HEADER)[number]) => VARIABLES_CSV_HEADER.indexOf(name);
     const moodRow = csv.find((r) => r[column("session_id")] === sessionId && r[column("variable")] === "mood_score");
