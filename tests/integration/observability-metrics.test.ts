@@ -6,21 +6,19 @@
  */
 import path from "node:path";
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { setPlatform } from "@/server/platform";
 import { GET } from "@/app/api/metrics/route";
 import { startSession } from "@/server/services/sessions/start-session";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { testPlatform } from "../support/test-platform";
-import { seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 import { exportedFamilies, isExported, metricNames } from "../support/promql-names";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Series Prometheus makes itself rather than scraping them. */
 const PROMETHEUS_OWN = new Set(["up"]);
 
-let testDb: TestDatabase;
+// The metrics route reads the process-wide platform.
+const testDb = setUpTestDatabase({ examples: true, routes: true });
 let scrape: string;
 
 function value(series: string): number {
@@ -30,10 +28,8 @@ function value(series: string): number {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  const { checkIn } = await seedExamples(testDb.db);
-  const { sessionId } = await startSession(sessionDeps(testDb.db), { clientId: "metrics_client", scriptId: checkIn.scriptId });
+  const { sessionId } = await startSession(testDb.deps, { clientId: "metrics_client", scriptId: testDb.checkIn.scriptId });
   const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000);
   const event = { sessionId, category: "suicidal_ideation", evidence: [], source: "lexicon", actionTaken: "crisis_resources", turn: 1 };
   await prisma.safetyEvent.createMany({
@@ -45,15 +41,9 @@ beforeAll(async () => {
       { ...event, level: "medium", createdAt: minutesAgo(600) },
     ],
   });
-  setPlatform(testPlatform(testDb.db));
   const response = await GET(new Request("http://127.0.0.1/api/metrics"));
   expect(response.status).toBe(200);
   scrape = await response.text();
-});
-
-afterAll(async () => {
-  setPlatform(undefined);
-  await testDb?.drop();
 });
 
 describe("gauges read at scrape time", () => {

@@ -5,47 +5,34 @@
  * hostile paths), and running sessions staying on the version they started with.
  */
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 import { startSession } from "@/server/services/sessions/start-session";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { issueClientToken } from "@/server/auth/identity";
 import { getLogger } from "@/server/log";
-import { setPlatform, type Platform } from "@/server/platform";
 import { GET as exportRoute } from "@/app/api/studio/projects/[projectId]/export/route";
 import { POST as importRoute } from "@/app/api/studio/projects/[projectId]/import/route";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { craftZip, deflateBomb } from "../support/crafted-zip";
-import { callerFor, testPlatform } from "../support/test-platform";
+import { callerFor } from "../support/test-platform";
 import { errorOf, signedInCookies } from "../support/auth";
-import { seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { sessionDeps } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
-let testDb: TestDatabase;
-let platform: Platform;
-let seeded: string;
+// The route handlers read the process-wide platform.
+const testDb = setUpTestDatabase({ examples: true, routes: true });
 let projectA: string;
 let projectB: string;
 let fileB: string;
 let cookies: { authorA: string; authorB: string; admin: string; nobody: string };
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  seeded = (await seedExamples(testDb.db)).projectId;
   projectA = (await prisma.project.create({ data: { slug: "studio-a", name: "Studio A" } })).id;
   projectB = (await prisma.project.create({ data: { slug: "studio-b", name: "Studio B" } })).id;
   fileB = (await prisma.script.create({ data: { projectId: projectB, path: "sessions/b.yaml", kind: "session", scriptKey: "b", draftYaml: "session: {}\n" } })).id;
-
-  platform = testPlatform(testDb.db);
-  // The route handlers read the process-wide platform.
-  setPlatform(platform);
-  cookies = await signedInCookies(platform, { authorA: { projectIds: [projectA] }, authorB: { projectIds: [projectB] }, admin: { role: "admin" }, nobody: {} });
-});
-
-afterAll(async () => {
-  setPlatform(undefined);
-  await testDb?.drop();
+  cookies = await signedInCookies(testDb.platform, { authorA: { projectIds: [projectA] }, authorB: { projectIds: [projectB] }, admin: { role: "admin" }, nobody: {} });
 });
 
 /**
@@ -54,13 +41,13 @@ afterAll(async () => {
  */
 async function projectWith(slug: string, files: Record<string, string | undefined> = {}) {
   const { id } = await testDb.db.prisma.project.create({ data: { slug, name: slug } });
-  const { author } = await signedInCookies(platform, { author: { projectIds: [id] } });
-  const caller = callerFor(platform, { cookie: author });
+  const { author } = await signedInCookies(testDb.platform, { author: { projectIds: [id] } });
+  const caller = callerFor(testDb.platform, { cookie: author });
   for (const [path, yaml] of Object.entries(files)) await caller.studioFiles.create({ projectId: id, path, ...(yaml === undefined ? {} : { yaml }) });
   return { project: id, a: caller };
 }
 
-const as = (who: keyof typeof cookies, headers: Record<string, string> = {}) => callerFor(platform, { ...headers, cookie: cookies[who] });
+const as = (who: keyof typeof cookies, headers: Record<string, string> = {}) => callerFor(testDb.platform, { ...headers, cookie: cookies[who] });
 const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : undefined);
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : "");
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -135,8 +122,8 @@ const zip = (entries: Record<string, string>) => {
 
 describe("access", () => {
   it("needs a signed-in counsellor or author: anonymous callers and clients are UNAUTHORIZED", async () => {
-    const anonymous = callerFor(platform);
-    const client = callerFor(platform, { cookie: `hl_client=${encodeURIComponent(issueClientToken("c_studio", platform.env.AUTH_SECRET))}` });
+    const anonymous = callerFor(testDb.platform);
+    const client = callerFor(testDb.platform, { cookie: `hl_client=${encodeURIComponent(issueClientToken("c_studio", testDb.platform.env.AUTH_SECRET))}` });
     for (const caller of [anonymous, client]) {
       expect(codeOf(await errorOf(caller.studioFiles.projects()))).toBe("UNAUTHORIZED");
       expect(codeOf(await errorOf(caller.studioFiles.list({ projectId: projectA })))).toBe("UNAUTHORIZED");
@@ -152,7 +139,7 @@ describe("access", () => {
     // Every project, whichever other tests have added.
     const every = await testDb.db.prisma.project.findMany({ select: { id: true } });
     expect(all.map((p) => p.id).sort()).toEqual(every.map((p) => p.id).sort());
-    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([seeded, projectA, projectB]));
+    expect(all.map((p) => p.id)).toEqual(expect.arrayContaining([testDb.projectId, projectA, projectB]));
     expect(all.every((p) => p.canEdit)).toBe(true);
   });
 
@@ -565,12 +552,12 @@ describe("running sessions stay on their version", () => {
 describe("zip export and import", () => {
   it("exports the drafts of a project's files (not deleted ones) as <slug>.zip, and round-trips through import", async () => {
     const prisma = testDb.db.prisma;
-    const response = await exportAs("admin", seeded);
+    const response = await exportAs("admin", testDb.projectId);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/zip");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="default.zip"');
     const bytes = new Uint8Array(await response.arrayBuffer());
-    const scripts = await prisma.script.findMany({ where: { projectId: seeded, deletedAt: null }, orderBy: { path: "asc" } });
+    const scripts = await prisma.script.findMany({ where: { projectId: testDb.projectId, deletedAt: null }, orderBy: { path: "asc" } });
     const entries = unzipSync(bytes);
     expect(Object.keys(entries).sort()).toEqual(scripts.map((s) => s.path));
     for (const script of scripts) expect(new TextDecoder().decode(entries[script.path])).toBe(script.draftYaml);

@@ -4,31 +4,17 @@
  * answers 500 with a plain sentence, never the database's text (which quotes stored data), and is
  * logged once with its cause, never with the call's input.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { setPlatform, type Platform } from "@/server/platform";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { issueClientToken } from "@/server/auth/identity";
 import { getLogger } from "@/server/log";
 import { GET, POST } from "@/app/api/trpc/[trpc]/route";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { testPlatform } from "../support/test-platform";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
-let testDb: TestDatabase;
-let platform: Platform;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  platform = testPlatform(testDb.db);
-  setPlatform(platform);
-});
+const testDb = setUpTestDatabase({ routes: true });
 
 afterEach(() => vi.restoreAllMocks());
 
-afterAll(async () => {
-  setPlatform(undefined);
-  await testDb?.drop();
-});
-
-const clientCookie = () => `hl_client=${encodeURIComponent(issueClientToken("c_errors", platform.env.AUTH_SECRET))}`;
+const clientCookie = () => `hl_client=${encodeURIComponent(issueClientToken("c_errors", testDb.platform.env.AUTH_SECRET))}`;
 
 function query(procedure: string, input: unknown): Promise<Response> {
   const encoded = encodeURIComponent(JSON.stringify({ json: input }));
@@ -48,7 +34,7 @@ describe("tRPC failures", () => {
 
   it("answers an unplanned failure with a plain 500 and logs its cause once, without the input or the quoted data", async () => {
     const secret = "words a client wrote 5f2a";
-    vi.spyOn(platform.db.sql, "query").mockRejectedValue(
+    vi.spyOn(testDb.db.sql, "query").mockRejectedValue(
       Object.assign(new Error(`invalid input syntax for type integer: "${secret}"`), { name: "DatabaseError", code: "22P02", detail: secret, table: "Message" }),
     );
     const error = vi.spyOn(getLogger(), "error");

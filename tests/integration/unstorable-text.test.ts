@@ -4,53 +4,34 @@
  * chat message is cleaned and stored, every other text input is refused with a 400 that names the
  * field, and a detected risk is stored and the session flagged even when its turn cannot be.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { strToU8, zipSync } from "fflate";
 import { runTurn } from "@/server/services/sessions/run-turn";
 import { startSession } from "@/server/services/sessions/start-session";
-import type { SessionDeps } from "@/server/services/sessions/deps";
 import { fakeLlm } from "@/server/engine/runtime/test-support";
 import { CLIENT_COOKIE, issueClientToken } from "@/server/auth/identity";
 import type { Sql } from "@/server/db/sql";
 import { getLogger } from "@/server/log";
-import { setPlatform, type Platform } from "@/server/platform";
 import { POST as chatRoute } from "@/app/api/chat/route";
 import { POST as trpcRoute } from "@/app/api/trpc/[trpc]/route";
 import { POST as importRoute } from "@/app/api/studio/projects/[projectId]/import/route";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
-import { callerFor, testPlatform } from "../support/test-platform";
+import { callerFor } from "../support/test-platform";
 import { errorOf, signedInCookies } from "../support/auth";
-import { seedExamples, sessionDeps } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
-let testDb: TestDatabase;
-let platform: Platform;
-let deps: SessionDeps;
-let checkInId: string;
-let projectId: string;
+// The route handlers read the process-wide platform.
+const testDb = setUpTestDatabase({ examples: true, routes: true });
 let authorCookie: string;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  const examples = await seedExamples(testDb.db);
-  checkInId = examples.checkIn.scriptId;
-  projectId = examples.projectId;
-  platform = testPlatform(testDb.db);
-  // The route handlers read the process-wide platform.
-  setPlatform(platform);
-  deps = sessionDeps(testDb.db);
-  ({ author: authorCookie } = await signedInCookies(platform, { author: { projectIds: [projectId] } }));
-});
-
-afterAll(async () => {
-  setPlatform(undefined);
-  await testDb?.drop();
+  ({ author: authorCookie } = await signedInCookies(testDb.platform, { author: { projectIds: [testDb.projectId] } }));
 });
 
 const CRISIS = "I don't want to live anymore, I want to kill myself";
 
 function chatAs(clientId: string, body: unknown): Promise<Response> {
-  const cookie = `${CLIENT_COOKIE}=${issueClientToken(clientId, platform.env.AUTH_SECRET)}`;
+  const cookie = `${CLIENT_COOKIE}=${issueClientToken(clientId, testDb.platform.env.AUTH_SECRET)}`;
   return chatRoute(new Request("http://heartline.test/api/chat", { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify(body) }), undefined);
 }
 
@@ -78,7 +59,7 @@ async function expectSafelyStored(sessionId: string, storedText: string) {
 
 describe("a crisis message with characters Postgres refuses", () => {
   it("is stored without its NUL characters, with its safety event, and the session is flagged", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "nul_client", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "nul_client", scriptId: testDb.checkIn.scriptId });
     const response = await chatAs("nul_client", { sessionId, message: { id: "n1", text: `I don't want to live anymore,\u0000 I want to kill myself\u0000` } });
     expect(response.status).toBe(200);
     const stream = await response.text();
@@ -88,7 +69,7 @@ describe("a crisis message with characters Postgres refuses", () => {
   });
 
   it("is stored with an unpaired surrogate (half an emoji) replaced by U+FFFD, with its safety event, and the session is flagged", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "surrogate_client", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "surrogate_client", scriptId: testDb.checkIn.scriptId });
     // The high half of 😭 without its low half, as a phone's keyboard can leave it; JSON carries it as "\ud83d".
     const response = await chatAs("surrogate_client", { sessionId, message: { id: "s1", text: `${CRISIS} \ud83d` } });
     expect(response.status).toBe(200);
@@ -98,14 +79,14 @@ describe("a crisis message with characters Postgres refuses", () => {
     await expectSafelyStored(sessionId, `${CRISIS} \ufffd`);
 
     // A lone low half is cleaned the same way, and a whole emoji is kept as it is.
-    const second = await runTurn(deps, { clientId: "surrogate_client", sessionId, clientMessageId: "s2", text: "\udc2d still here 😭" });
+    const second = await runTurn(testDb.deps, { clientId: "surrogate_client", sessionId, clientMessageId: "s2", text: "\udc2d still here 😭" });
     expect(second.replayed).toBe(false);
     const stored = await testDb.db.prisma.message.findFirstOrThrow({ where: { sessionId, clientMessageId: "s2" } });
     expect(stored.text).toBe("\ufffd still here 😭");
   });
 
   it("refuses a session or message id Postgres cannot store with a 400 naming the field, before anything runs", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "id_client", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "id_client", scriptId: testDb.checkIn.scriptId });
     const badSession = await chatAs("id_client", { sessionId: `${sessionId}\u0000`, message: { id: "i1", text: CRISIS } });
     expect(badSession.status).toBe(400);
     expect(((await badSession.json()) as { error: string }).error).toMatch(/sessionId.*NUL/);
@@ -125,8 +106,8 @@ describe("a reply with characters Postgres refuses", () => {
         yield `${request.fallbackText}\u0000 \ud83d`;
       },
     });
-    const { sessionId } = await startSession({ ...deps, llmFor: () => careless }, { clientId: "reply_client", scriptId: checkInId });
-    const result = await runTurn({ ...deps, llmFor: () => careless }, { clientId: "reply_client", sessionId, clientMessageId: "r1", text: "6" });
+    const { sessionId } = await startSession({ ...testDb.deps, llmFor: () => careless }, { clientId: "reply_client", scriptId: testDb.checkIn.scriptId });
+    const result = await runTurn({ ...testDb.deps, llmFor: () => careless }, { clientId: "reply_client", sessionId, clientMessageId: "r1", text: "6" });
     expect(result.replayed).toBe(false);
     const replies = await testDb.db.prisma.message.findMany({ where: { sessionId, role: "bot" } });
     expect(replies.length).toBeGreaterThan(1);
@@ -149,7 +130,7 @@ describe("a turn that cannot be stored", () => {
   }
 
   it("still stores the safety event and flags the session, and logs the failure with its cause but never the words", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "lost_client", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "lost_client", scriptId: testDb.checkIn.scriptId });
     const prisma = testDb.db.prisma;
     const before = await prisma.session.findUniqueOrThrow({ where: { id: sessionId } });
     expect(before).toMatchObject({ riskLevel: "none", needsReview: false });
@@ -158,7 +139,7 @@ describe("a turn that cannot be stored", () => {
     const spies = (["trace", "debug", "info", "warn", "error", "fatal"] as const).map((level) => vi.spyOn(logger, level));
     let failure: unknown;
     try {
-      failure = await errorOf(runTurn({ ...deps, sql: failingTurnStatement() }, { clientId: "lost_client", sessionId, clientMessageId: "l1", text: CRISIS }));
+      failure = await errorOf(runTurn({ ...testDb.deps, sql: failingTurnStatement() }, { clientId: "lost_client", sessionId, clientMessageId: "l1", text: CRISIS }));
       const logged = spies.flatMap((spy) => spy.mock.calls.map((call) => JSON.stringify(call)));
       expect(logged.join("\n")).not.toMatch(/kill myself|live anymore/);
       const errors = spies[4]!.mock.calls.map((call) => JSON.stringify(call));
@@ -184,23 +165,23 @@ describe("a turn that cannot be stored", () => {
     expect(JSON.stringify(events[0]?.evidence)).toContain("kill myself");
 
     // The flagged session is in the counsellors' review list.
-    const counsellor = callerFor(platform, { cookie: authorCookie });
+    const counsellor = callerFor(testDb.platform, { cookie: authorCookie });
     const review = await counsellor.review.session({ sessionId });
     expect(review.events).toHaveLength(1);
 
     // Sent again once the database accepts it, the turn is stored as usual.
-    const retried = await runTurn(deps, { clientId: "lost_client", sessionId, clientMessageId: "l1", text: CRISIS });
+    const retried = await runTurn(testDb.deps, { clientId: "lost_client", sessionId, clientMessageId: "l1", text: CRISIS });
     expect(retried.replayed).toBe(false);
     expect(await prisma.message.count({ where: { sessionId, role: "client" } })).toBe(1);
   });
 
   it("throws the turn's own failure when the safety fallback cannot be stored either", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "down_client", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "down_client", scriptId: testDb.checkIn.scriptId });
     const turnFailure = Object.assign(new Error("connection reset"), { code: "ECONNRESET" });
     const writesFail: Sql = {
       query: (text, values) => (/^\s*(WITH|UPDATE|INSERT)/.test(text) ? Promise.reject(turnFailure) : testDb.db.sql.query(text, values)),
     };
-    const failure = await errorOf(runTurn({ ...deps, sql: writesFail }, { clientId: "down_client", sessionId, clientMessageId: "d1", text: CRISIS }));
+    const failure = await errorOf(runTurn({ ...testDb.deps, sql: writesFail }, { clientId: "down_client", sessionId, clientMessageId: "d1", text: CRISIS }));
     expect(failure).toBe(turnFailure);
     expect(await testDb.db.prisma.safetyEvent.count({ where: { sessionId } })).toBe(0);
   });
@@ -208,13 +189,13 @@ describe("a turn that cannot be stored", () => {
 
 describe("tRPC string inputs", () => {
   it("answers a NUL or an unpaired surrogate in a string input with 400 and a message naming the field, never 500", async () => {
-    const nul = await trpcPost("session.start", { scriptId: `${checkInId}\u0000` });
+    const nul = await trpcPost("session.start", { scriptId: `${testDb.checkIn.scriptId}\u0000` });
     expect(nul.status).toBe(400);
     const nulBody = (await nul.json()) as { error: { json: { message: string; data: { code: string } } } };
     expect(nulBody.error.json.data.code).toBe("BAD_REQUEST");
     expect(nulBody.error.json.message).toMatch(/^scriptId contains a NUL character \(U\+0000\) at character \d+, which cannot be stored/);
 
-    const surrogate = await trpcPost("session.start", { scriptId: `\udfff${checkInId}` });
+    const surrogate = await trpcPost("session.start", { scriptId: `\udfff${testDb.checkIn.scriptId}` });
     expect(surrogate.status).toBe(400);
     const surrogateBody = (await surrogate.json()) as { error: { json: { message: string } } };
     expect(surrogateBody.error.json.message).toMatch(/^scriptId contains an unpaired surrogate \(U\+DFFF/);
@@ -222,15 +203,15 @@ describe("tRPC string inputs", () => {
   });
 
   it("refuses such characters in author inputs (drafts, notes, sign-in) with BAD_REQUEST naming the field and where", async () => {
-    const author = callerFor(platform, { cookie: authorCookie });
-    const file = await author.studioFiles.create({ projectId, path: "sessions/unstorable.yaml" });
-    const draft = await errorOf(author.studioFiles.saveDraft({ projectId, scriptId: file.id, yaml: "session:\n  session_id: x\u0000\n", expectedRevision: file.draftRevision }));
+    const author = callerFor(testDb.platform, { cookie: authorCookie });
+    const file = await author.studioFiles.create({ projectId: testDb.projectId, path: "sessions/unstorable.yaml" });
+    const draft = await errorOf(author.studioFiles.saveDraft({ projectId: testDb.projectId, scriptId: file.id, yaml: "session:\n  session_id: x\u0000\n", expectedRevision: file.draftRevision }));
     expect(draft).toBeInstanceOf(TRPCError);
     expect((draft as TRPCError).code).toBe("BAD_REQUEST");
     expect((draft as TRPCError).message).toMatch(/^yaml contains a NUL character \(U\+0000\) at line 2, column 16, which cannot be stored/);
     expect((await testDb.db.prisma.script.findUniqueOrThrow({ where: { id: file.id } })).draftYaml).not.toContain("\u0000");
 
-    const signIn = await errorOf(callerFor(platform).auth.signIn({ email: "someone\u0000@example.test", password: "whatever it is" }));
+    const signIn = await errorOf(callerFor(testDb.platform).auth.signIn({ email: "someone\u0000@example.test", password: "whatever it is" }));
     expect((signIn as TRPCError).code).toBe("BAD_REQUEST");
     expect((signIn as TRPCError).message).toMatch(/^email contains a NUL character/);
 
@@ -240,10 +221,10 @@ describe("tRPC string inputs", () => {
   });
 
   it("cleans the try-it message like a chat message instead of refusing it", async () => {
-    const author = callerFor(platform, { cookie: authorCookie });
-    const yaml = (await testDb.db.prisma.script.findUniqueOrThrow({ where: { id: checkInId } })).draftYaml;
-    const started = await author.studioTry.start({ projectId, yaml });
-    const turned = await author.studioTry.turn({ projectId, yaml, state: started.state, text: "7\u0000 \ud83d" });
+    const author = callerFor(testDb.platform, { cookie: authorCookie });
+    const yaml = (await testDb.db.prisma.script.findUniqueOrThrow({ where: { id: testDb.checkIn.scriptId } })).draftYaml;
+    const started = await author.studioTry.start({ projectId: testDb.projectId, yaml });
+    const turned = await author.studioTry.turn({ projectId: testDb.projectId, yaml, state: started.state, text: "7\u0000 \ud83d" });
     expect(JSON.stringify(turned.state)).not.toMatch(/\\u0000|\\ud83d/);
   });
 });
@@ -253,12 +234,12 @@ describe("studio zip import", () => {
     const files: Record<string, Uint8Array> = {};
     for (const [name, text] of Object.entries(entries)) files[name] = strToU8(text);
     return importRoute(
-      new Request(`http://heartline.test/api/studio/projects/${projectId}/import`, {
+      new Request(`http://heartline.test/api/studio/projects/${testDb.projectId}/import`, {
         method: "POST",
         headers: { "content-type": "application/zip", cookie: authorCookie },
         body: zipSync(files) as Uint8Array<ArrayBuffer>,
       }),
-      { params: Promise.resolve({ projectId }) },
+      { params: Promise.resolve({ projectId: testDb.projectId }) },
     );
   };
 
@@ -271,6 +252,6 @@ describe("studio zip import", () => {
     const body = (await response.json()) as { error: string };
     expect(body.error).toMatch(/sessions\/broken\.yaml.*NUL character \(U\+0000\) at line 2, column 21/);
     const prisma = testDb.db.prisma;
-    expect(await prisma.script.count({ where: { projectId, path: { in: ["sessions/fine.yaml", "sessions/broken.yaml"] } } })).toBe(0);
+    expect(await prisma.script.count({ where: { projectId: testDb.projectId, path: { in: ["sessions/fine.yaml", "sessions/broken.yaml"] } } })).toBe(0);
   });
 });
