@@ -4,7 +4,7 @@
  * cross-site mutations, roles and project access, the first admin, and the create-admin command.
  */
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH } from "@/server/auth/password";
 import { issueUserToken, USER_COOKIE, USER_SESSION_SECONDS, userSessionExpiry } from "@/server/auth/user-session";
@@ -16,23 +16,18 @@ import { ensureFirstAdmin, INVALID_CREDENTIALS_MESSAGE, openUserSession, setPass
 import { readFirstLine, runCreateAdmin } from "@/server/cli/commands/create-admin";
 import type { Platform } from "@/server/platform";
 import { MemoryCache } from "@/server/cache";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, makeUser, signedInCaller, signInCookie, TEST_PASSWORD, userCookieFrom } from "../support/auth";
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let projectA: string;
 let projectB: string;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
   projectA = (await prisma.project.create({ data: { slug: "project-a", name: "Project A" } })).id;
   projectB = (await prisma.project.create({ data: { slug: "project-b", name: "Project B" } })).id;
-});
-
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 function codeOf(error: unknown): string | undefined {

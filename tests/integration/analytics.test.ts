@@ -3,7 +3,7 @@
  * answers are worked out in the comments, the filters (dates, versions), project isolation, the
  * CSV of session rows (no message text), and who may read it.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import type { Prisma, PrismaClient } from "@/server/db/generated/client";
 import type { RiskLevel } from "@/server/engine/safety/risk-types";
@@ -13,9 +13,9 @@ import { safetyByLevel } from "@/server/services/analytics/safety";
 import { modelUsage } from "@/server/services/analytics/models";
 import { analyticsSessionsCsv, ANALYTICS_CSV_HEADER } from "@/server/services/analytics/sessions-export";
 import { projectAnalytics } from "@/server/services/analytics/report";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { backfillAnalyticsSummaries } from "../support/summary-backfill";
 import { callerFor, testPlatform } from "../support/test-platform";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 import { errorOf, makeUser, signInCookie } from "../support/auth";
 
 const SECRET_TEXT = "words only the client and counsellor may read";
@@ -39,7 +39,7 @@ const compiled = {
   },
 };
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 let prisma: PrismaClient;
 let projectId: string;
 let otherProjectId: string;
@@ -97,7 +97,6 @@ async function seedSession(s: SeedSession): Promise<void> {
 }
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   prisma = testDb.db.prisma;
   const project = await prisma.project.create({ data: { slug: "analytics", name: "Analytics" } });
   const other = await prisma.project.create({ data: { slug: "elsewhere", name: "Elsewhere" } });
@@ -148,10 +147,6 @@ beforeAll(async () => {
   // The rows above were written one by one, not by turns: the per-session summary model use reads
   // comes from the migration that backfills it for data stored before it existed.
   await backfillAnalyticsSummaries(prisma);
-});
-
-afterAll(async () => {
-  await testDb?.drop();
 });
 
 describe("sessions per day", () => {

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { openDatabase, type Database } from "@/server/db/client";
 import { checkHealth } from "@/server/services/health";
-import { createTestDatabase, usingPostgres, type TestDatabase } from "../support/test-database";
+import { usingPostgres } from "../support/test-database";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { describeWithService } from "../support/services";
 import { callerFor, testPlatform } from "../support/test-platform";
@@ -17,12 +18,11 @@ import { GET as trpcRoute } from "@/app/api/trpc/[trpc]/route";
 
 // PGlite runs inside the process and cannot go away, so the outage is a Postgres-only concern.
 describeWithService("when Postgres goes away and comes back", usingPostgres ? undefined : "DATABASE_URL is not set", () => {
-  let testDb: TestDatabase;
+  const testDb = setUpTestDatabase();
   let proxy: TcpProxy;
   let db: Database;
 
   beforeAll(async () => {
-    testDb = await createTestDatabase();
     const { url } = testDb.postgres!;
     proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
     const proxied = new URL(url);
@@ -34,7 +34,6 @@ describeWithService("when Postgres goes away and comes back", usingPostgres ? un
   afterAll(async () => {
     await db?.close();
     await proxy?.close();
-    await testDb?.drop();
   });
 
   it("answers 503-worthy health and a clear tRPC error, then recovers", async () => {

@@ -2,24 +2,16 @@
  * `/api/metrics` in production is off until METRICS_TOKEN is set, and then needs it; in
  * development it is open.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { setPlatform } from "@/server/platform";
 import { GET } from "@/app/api/metrics/route";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { testPlatform } from "../support/test-platform";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
-let testDb: TestDatabase;
+const testDb = setUpTestDatabase();
 const TOKEN = "metrics-token-0123456789abcdef";
 
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
-
 afterEach(() => setPlatform(undefined));
-
-afterAll(async () => {
-  await testDb?.drop();
-});
 
 const scrape = (authorization?: string) => GET(new Request("http://127.0.0.1/api/metrics", { headers: authorization ? { authorization } : {} }));
 

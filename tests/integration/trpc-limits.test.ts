@@ -4,24 +4,16 @@
  * per-address mutation limit, so batching cannot multiply it. X-Forwarded-For is not believed
  * unless TRUST_PROXY says so.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { setPlatform, type Platform } from "@/server/platform";
 import { MAX_BATCH_CALLS } from "@/server/api/batch-limit";
 import { GET, POST } from "@/app/api/trpc/[trpc]/route";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { testPlatform } from "../support/test-platform";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 
-let testDb: TestDatabase;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-});
+const testDb = setUpTestDatabase();
 
 afterEach(() => setPlatform(undefined));
-
-afterAll(async () => {
-  await testDb?.drop();
-});
 
 function usePlatform(env: Record<string, string> = {}): Platform {
   const platform = testPlatform(testDb.db, env);
