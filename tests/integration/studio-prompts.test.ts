@@ -6,31 +6,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { startSession } from "@/server/services/sessions/start-session";
 import { createLlm } from "@/server/llm";
-import type { Platform } from "@/server/platform";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 import { seedProjectMembers } from "../support/project-members";
 import { callerFor } from "../support/test-platform";
 import { errorOf, makeUser, signInCookie } from "../support/auth";
 import { startFakeOpenAiServer, type FakeOpenAiServer } from "../support/fake-openai-server";
 import { sessionDeps } from "../support/seeded-scripts";
 
-let testDb: TestDatabase;
-let platform: Platform;
+const testDb = setUpTestDatabase({ examples: true });
 let fake: FakeOpenAiServer;
-let projectId: string;
-let checkInId: string;
 let member: string;
 let outsider: string;
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
-  ({ platform, projectId, checkInId, member, outsider } = await seedProjectMembers(testDb));
+  ({ member, outsider } = await seedProjectMembers(testDb));
   fake = await startFakeOpenAiServer({ script: (request) => (request.stream ? { type: "text", text: ["Hello ", "there."] } : { type: "json", value: {} }) });
 });
 
 afterAll(async () => {
   await fake?.close();
-  await testDb?.drop();
 });
 
 describe("project prompt overrides", () => {
@@ -38,27 +32,27 @@ describe("project prompt overrides", () => {
     // A project of its own: another test saves overrides in the shared one.
     const prisma = testDb.db.prisma;
     const untouched = (await prisma.project.create({ data: { slug: "prompts-untouched", name: "Untouched" } })).id;
-    const author = await signInCookie(platform, (await makeUser(prisma, { projectIds: [untouched] })).email);
-    const view = await callerFor(platform, { cookie: author }).studioPrompts.get({ projectId: untouched });
+    const author = await signInCookie(testDb.platform, (await makeUser(prisma, { projectIds: [untouched] })).email);
+    const view = await callerFor(testDb.platform, { cookie: author }).studioPrompts.get({ projectId: untouched });
     expect(view.schemeId).toBe("default@1");
     expect(view.entries.map((e) => e.key)).toContain("system");
     expect(view.entries.every((e) => e.override === null)).toBe(true);
-    const denied = await errorOf(callerFor(platform, { cookie: outsider }).studioPrompts.get({ projectId: untouched }));
+    const denied = await errorOf(callerFor(testDb.platform, { cookie: outsider }).studioPrompts.get({ projectId: untouched }));
     expect((denied as TRPCError).code).toBe("NOT_FOUND");
   });
 
   it("refuses unknown prompts and overrides that drop a placeholder the engine fills", async () => {
-    const caller = callerFor(platform, { cookie: member, origin: "http://localhost", host: "localhost" });
-    const unknown = await errorOf(caller.studioPrompts.save({ projectId, overrides: { nonsense: "x" } }));
+    const caller = callerFor(testDb.platform, { cookie: member, origin: "http://localhost", host: "localhost" });
+    const unknown = await errorOf(caller.studioPrompts.save({ projectId: testDb.projectId, overrides: { nonsense: "x" } }));
     expect((unknown as TRPCError).message).toMatch(/"nonsense" is not a prompt/);
-    const dropped = await errorOf(caller.studioPrompts.save({ projectId, overrides: { system: "Be nice." } }));
+    const dropped = await errorOf(caller.studioPrompts.save({ projectId: testDb.projectId, overrides: { system: "Be nice." } }));
     expect((dropped as TRPCError).message).toMatch(/system must keep \{tone\}.*\{task\}/);
   });
 
   it("sends the project's wording to the model for new sessions and records the scheme", async () => {
-    const caller = callerFor(platform, { cookie: member, origin: "http://localhost", host: "localhost" });
+    const caller = callerFor(testDb.platform, { cookie: member, origin: "http://localhost", host: "localhost" });
     const view = await caller.studioPrompts.save({
-      projectId,
+      projectId: testDb.projectId,
       overrides: { task_say: "PROJECT WORDING. Say this gently: {content}", task_ask: "" },
     });
     expect(view.entries.find((e) => e.key === "task_say")?.override).toBe("PROJECT WORDING. Say this gently: {content}");
@@ -66,7 +60,7 @@ describe("project prompt overrides", () => {
 
     const started = await startSession(
       { ...sessionDeps(testDb.db), llmFor: (onUsage) => createLlm({ mode: "model", baseURL: fake.baseURL, model: "fake", onUsage, maxRetries: 0 }) },
-      { clientId: "prompt-client", scriptId: checkInId },
+      { clientId: "prompt-client", scriptId: testDb.checkIn.scriptId },
     );
     expect(started.messages[0]?.text).toBe("Hello there.");
     const system = JSON.stringify(fake.requests[0]?.raw);

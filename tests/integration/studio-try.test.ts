@@ -10,14 +10,12 @@ import { TRPCError } from "@trpc/server";
 import type { Platform } from "@/server/platform";
 import type { EngineEvent, SessionState } from "@/server/engine/runtime";
 import { clearProjectDraftCache } from "@/server/services/studio/editor/project-drafts";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
 import { callerFor, testPlatform } from "../support/test-platform";
 import { errorOf, signedInCookies } from "../support/auth";
-import { seedExamples } from "../support/seeded-scripts";
+import { setUpTestDatabase } from "../support/set-up-test-database";
 import { purposeOf, requestedFields, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply } from "../support/fake-openai-server";
 
-let testDb: TestDatabase;
-let platform: Platform;
+const testDb = setUpTestDatabase({ examples: true });
 let projectA: string;
 let projectB: string;
 let cookies: { authorA: string; authorB: string; admin: string };
@@ -72,14 +70,13 @@ function lineOf(text: string, needle: string): { line: number; column: number } 
   return { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
 }
 
-const as = (who: keyof typeof cookies, on: Platform = platform) => callerFor(on, { cookie: cookies[who] });
+const as = (who: keyof typeof cookies, on: Platform = testDb.platform) => callerFor(on, { cookie: cookies[who] });
 const codeOf = (error: unknown) => (error instanceof TRPCError ? error.code : undefined);
 const messagesOf = (events: EngineEvent[]) => events.flatMap((e) => (e.type === "message-end" ? [e.text] : []));
 
 beforeAll(async () => {
-  testDb = await createTestDatabase();
   const prisma = testDb.db.prisma;
-  projectA = (await seedExamples(testDb.db)).projectId;
+  projectA = testDb.projectId;
   projectB = (await prisma.project.create({ data: { slug: "studio-try-b", name: "Project B" } })).id;
   const file = (p: string, kind: "session" | "technique" | "safety", scriptKey: string, draftYaml: string, deleted = false) =>
     prisma.script.create({ data: { projectId: projectB, path: p, kind, scriptKey, draftYaml, ...(deleted ? { deletedAt: new Date() } : {}) } });
@@ -100,13 +97,7 @@ topic:
 `,
   );
   await file("techniques/old.yaml", "technique", "old_skill", "topic:\n  topic_id: old_skill\n  actions:\n    - { action_type: ai_say, action_id: s, config: { content: hi } }\n", true);
-
-  platform = testPlatform(testDb.db);
-  cookies = await signedInCookies(platform, { authorA: { projectIds: [projectA] }, authorB: { projectIds: [projectB] }, admin: { role: "admin" } });
-});
-
-afterAll(async () => {
-  await testDb?.drop();
+  cookies = await signedInCookies(testDb.platform, { authorA: { projectIds: [projectA] }, authorB: { projectIds: [projectB] }, admin: { role: "admin" } });
 });
 
 beforeEach(() => clearProjectDraftCache());
@@ -116,7 +107,7 @@ describe("studioTry.schema", () => {
     const schema = (await as("authorA").studioTry.schema()) as Record<string, unknown>;
     expect(JSON.stringify(schema)).toContain("session_id");
     expect(JSON.stringify(schema)).toContain("action_type");
-    expect(codeOf(await errorOf(callerFor(platform).studioTry.schema()))).toBe("UNAUTHORIZED");
+    expect(codeOf(await errorOf(callerFor(testDb.platform).studioTry.schema()))).toBe("UNAUTHORIZED");
   });
 });
 
@@ -211,7 +202,7 @@ describe("studioTry.analyse", () => {
   it("is limited to projects the user may access", async () => {
     expect(codeOf(await errorOf(as("authorB").studioTry.analyse({ projectId: projectA, yaml: GOOD })))).toBe("NOT_FOUND");
     expect(codeOf(await errorOf(as("authorB").studioTry.analyse({ projectId: "no-such-project", yaml: GOOD })))).toBe("NOT_FOUND");
-    expect(codeOf(await errorOf(callerFor(platform).studioTry.analyse({ projectId: projectA, yaml: GOOD })))).toBe("UNAUTHORIZED");
+    expect(codeOf(await errorOf(callerFor(testDb.platform).studioTry.analyse({ projectId: projectA, yaml: GOOD })))).toBe("UNAUTHORIZED");
     expect((await as("admin").studioTry.analyse({ projectId: projectA, yaml: GOOD })).outline).toHaveLength(1);
   });
 });
