@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setPlatform, type Platform } from "@/server/platform";
 import { MAX_BATCH_CALLS } from "@/server/api/batch-limit";
 import { GET, POST } from "@/app/api/trpc/[trpc]/route";
+import { MemoryCache } from "@/server/cache/memory-cache";
 import { testPlatform } from "../support/test-platform";
 import { setUpTestDatabase } from "../support/set-up-test-database";
 
@@ -15,8 +16,14 @@ const testDb = setUpTestDatabase();
 
 afterEach(() => setPlatform(undefined));
 
+/**
+ * The limiter counts in epoch-aligned one-minute windows: on the real clock, a test's thirty batches
+ * could straddle a minute's end and start a fresh count. Its cache reads a clock that stands still.
+ */
+const STILL_CLOCK = () => Date.UTC(2026, 0, 1, 0, 0, 5);
+
 function usePlatform(env: Record<string, string> = {}): Platform {
-  const platform = testPlatform(testDb.db, env);
+  const platform = { ...testPlatform(testDb.db, env), cache: new MemoryCache({ now: STILL_CLOCK }) };
   setPlatform(platform);
   return platform;
 }
