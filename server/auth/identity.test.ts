@@ -34,3 +34,17 @@ describe("user sign-in cookie", () => {
     expect(identityFromHeaders(clientOnly, secret, now).user).toBeNull();
   });
 });
+
+describe("signed tokens seen before", () => {
+  it("read the same as the first time, and a changed one is checked again", () => {
+    const token = issueClientToken("c_seen", "secret-one-0123456789abcdefghijklmnop");
+    for (let i = 0; i < 3; i++) expect(readClientId(`hl_client=${token}`, "secret-one-0123456789abcdefghijklmnop")).toBe("c_seen");
+    // Known under one secret says nothing under another.
+    expect(readClientId(`hl_client=${token}`, "secret-two-0123456789abcdefghijklmnop")).toBeNull();
+    const [payload, signature] = token.split(".");
+    const other = Buffer.from(JSON.stringify({ sub: "c_other", typ: "client" })).toString("base64url");
+    expect(readClientId(`hl_client=${other}.${signature}`, "secret-one-0123456789abcdefghijklmnop")).toBeNull();
+    expect(readClientId(`hl_client=${payload}.${signature}x`, "secret-one-0123456789abcdefghijklmnop")).toBeNull();
+    expect(readClientId(`hl_client=${token}`, "secret-one-0123456789abcdefghijklmnop")).toBe("c_seen");
+  });
+});

@@ -1,4 +1,4 @@
-import { generateText, streamText, type LanguageModel, type LanguageModelUsage, type TextStreamPart, type ToolSet } from "ai";
+import { experimental_streamTextLowMemory as streamTextOnce, generateText, type LanguageModel, type LanguageModelUsage, type TextStreamPart, type ToolSet } from "ai";
 import { z } from "zod";
 import type { ClassifyRiskRequest, ClassifyRiskResult, ComposeRequest, ExtractRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
 import { delimitClientText } from "../engine/prompts/build";
@@ -223,7 +223,10 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
       // Retries cover only the start of the stream: once text has reached the client it cannot be taken back.
       const opened = await withRetries(policy, async () => {
         const attemptDeadline = new Deadline(timeoutMs);
-        const result = streamText({
+        // The single-consumer form of `streamText` (same options, same engine): only `fullStream`
+        // is read, once, so nothing needs its replay buffer or final-content getters, which cost
+        // about a tenth of a streamed call's CPU.
+        const result = streamTextOnce({
           model,
           ...promptOptions(request.prompt),
           maxRetries: 0,

@@ -148,9 +148,9 @@ describe("a chat turn in model mode", () => {
     expect(composed.some((call) => typeof call.attributes["gen_ai.usage.output_tokens"] === "number")).toBe(true);
     expect(engine.attributes["heartline.llm.calls"]).toBe(modelCalls.length);
 
-    // Plain SQL: the session is read while preparing and the turn stored by the commit.
+    // Plain SQL: the session is read and claimed by one statement while preparing, and the turn stored by the commit.
     const sqlBelow = (parent: ReadableSpan) => spans.filter((span) => span.attributes["db.system.name"] === "postgresql" || span.attributes["db.system.name"] === "pglite").filter((span) => descendsFrom(spans, span, parent));
-    expect(sqlBelow(prepare).map((span) => span.name)).toContain("SELECT Session");
+    expect(sqlBelow(prepare).map((span) => span.name)).toEqual(["WITH UPDATE Session"]);
     expect(sqlBelow(commit).map((span) => span.name)).toEqual([expect.stringMatching(/^WITH .*INSERT Message/)]);
 
     // Nothing the client wrote, and nothing the model answered, is in any span.

@@ -12,6 +12,7 @@ import { NAMES_FIELD, storableString } from "@/server/engine/text/storable";
 import { isDatabaseUnavailable, STORAGE_RETRY_AFTER_SECONDS } from "@/server/api/errors";
 import { getLogger } from "@/server/log";
 import { errorCause } from "@/server/observability/error-cause";
+import { guardedRoute } from "@/server/security/api-guard";
 
 export const dynamic = "force-dynamic";
 
@@ -24,7 +25,9 @@ const ChatRequest = z.object({
   message: z.object({ id: storableString().min(1).max(100), text: z.string() }),
 });
 
-export const POST = withRoute("/api/chat", async (req: Request, _context, { keepOpen }): Promise<Response> => {
+// proxy.ts skips this route (its CPU was a tenth of a turn's): `guardedRoute` applies the proxy's
+// cross-origin rules and Content-Security-Policy here, to every method, as the proxy did.
+export const POST = guardedRoute(withRoute("/api/chat", async (req: Request, _context, { keepOpen }): Promise<Response> => {
   if (isDraining()) return problem(503, "The service is restarting. Please send your message again in a moment.", { code: "RESTARTING", headers: { "Retry-After": "5" } });
   const platform = getPlatform();
   const clientId = readClientId(req.headers.get("cookie"), platform.env.AUTH_SECRET);
@@ -74,9 +77,15 @@ export const POST = withRoute("/api/chat", async (req: Request, _context, { keep
     }
     throw error;
   }
-});
+}));
 
 /** Replies are sent by POST; a GET gets a clear answer instead of an empty 405. */
-export function GET(): Response {
-  return problem(405, "Send messages with POST {sessionId, message: {id, text}}.", { code: "METHOD_NOT_ALLOWED", headers: { Allow: "POST" } });
-}
+export const GET = guardedRoute(() =>
+  problem(405, "Send messages with POST {sessionId, message: {id, text}}.", { code: "METHOD_NOT_ALLOWED", headers: { Allow: "POST" } }),
+);
+
+// What Next answers by itself for the other methods (a 204 listing the methods above; an empty
+// 405), behind the same rules: written out only because the proxy no longer wraps this route.
+export const OPTIONS = guardedRoute(() => new Response(null, { status: 204, headers: { Allow: "GET, HEAD, OPTIONS, POST" } }));
+const notAllowed = guardedRoute(() => new Response(null, { status: 405 }));
+export { notAllowed as PUT, notAllowed as DELETE, notAllowed as PATCH };

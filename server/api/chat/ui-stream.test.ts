@@ -96,3 +96,29 @@ describe("chatStreamResponse", () => {
     await expect(Promise.race([turn.finished.then(() => "finished"), new Promise((resolve) => setTimeout(() => resolve("stuck"), 1000))])).resolves.toBe("finished");
   });
 });
+
+describe("chatStreamResponse's chunks", () => {
+  const decoder = new TextDecoder();
+
+  it("sends the events written in one go as one chunk, and nothing is held back for later events", async () => {
+    let proceed!: () => void;
+    const later = new Promise<void>((resolve) => (proceed = resolve));
+    const turn: PreparedTurn = {
+      async run(sink = () => {}) {
+        for (const event of greeting.flat()) sink(event);
+        await later;
+        return done;
+      },
+    };
+    const reader = chatStreamResponse(turn, "m1").body!.getReader();
+    // The turn has not gone on yet: its events so far came as one chunk.
+    const first = await reader.read();
+    const text = decoder.decode(first.value);
+    expect(text.match(/^data: /gm)).toHaveLength(5);
+    expect(text).toContain('"type":"text-end"');
+    proceed();
+    const rest: string[] = [];
+    for (let next = await reader.read(); !next.done; next = await reader.read()) rest.push(decoder.decode(next.value));
+    expect(rest.join("")).toBe('data: {"type":"data-turn","data":{"status":"active","riskLevel":"none","replayed":false}}\n\ndata: [DONE]\n\n');
+  });
+});

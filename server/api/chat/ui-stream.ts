@@ -43,8 +43,8 @@ function errorText(error: unknown): string {
 
 const encoder = new TextEncoder();
 /** One UI message chunk as a server-sent event, as the AI SDK's client reads it. */
-const sseEvent = (chunk: UIMessageChunk) => encoder.encode(`data: ${JSON.stringify(chunk)}\n\n`);
-const SSE_DONE = encoder.encode("data: [DONE]\n\n");
+const sseEvent = (chunk: UIMessageChunk) => `data: ${JSON.stringify(chunk)}\n\n`;
+const SSE_DONE = "data: [DONE]\n\n";
 
 export function chatStreamResponse(prepared: PreparedTurn, turnKey: string): Response {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -58,19 +58,33 @@ export function chatStreamResponse(prepared: PreparedTurn, turnKey: string): Res
       open = false;
     },
   });
-  const write = (chunk: UIMessageChunk) => {
-    if (!open) return;
+  // Events written in one go (a template turn's are all written before its first await on I/O)
+  // leave as one chunk: every chunk costs a pass through the web streams Next pipes the body
+  // through and a socket write. The chunk leaves once the work that wrote it has finished (after
+  // the current promise jobs), so nothing waits on anything slower.
+  let pending = "";
+  const flush = () => {
+    const text = pending;
+    pending = "";
+    if (!open || !text) return;
     try {
-      controller.enqueue(sseEvent(chunk));
+      controller.enqueue(encoder.encode(text));
     } catch {
       open = false;
     }
   };
+  const write = (chunk: UIMessageChunk) => {
+    if (!open) return;
+    if (!pending) process.nextTick(flush);
+    pending += sseEvent(chunk);
+  };
   const close = () => {
     if (!open) return;
     open = false;
+    const text = pending + SSE_DONE;
+    pending = "";
     try {
-      controller.enqueue(SSE_DONE);
+      controller.enqueue(encoder.encode(text));
       controller.close();
     } catch {
       // already closed by the reader

@@ -40,19 +40,39 @@ export interface LinearModel {
 
 /**
  * The shipped model's sorted feature indices, found by binary search: one typed array, four bytes
- * a row (a Map of the risk model's half-million rows held ≈ 28 MB of heap), and ≈ 20 comparisons
- * a lookup.
+ * a row (a Map of the risk model's half-million rows held ≈ 28 MB of heap). The search starts in
+ * the feature's bucket (its top bits): where the bucket's rows start and end. A search of the
+ * whole array read ≈ 20 places far apart in a few MB, most of them out of the CPU's caches on a
+ * busy server; a bucket holds 4–8 rows side by side. The buckets cost at most a byte a row.
  */
 class SortedFeatureRows implements FeatureRows {
+  /** Bucket b's rows are [starts[b], starts[b + 1]). */
+  private readonly starts: Uint32Array;
+  private readonly shift: number;
+
   constructor(
     private readonly features: Uint32Array,
     private readonly classes: number,
-  ) {}
+  ) {
+    // 4–8 rows a bucket; a feature's bucket is its top `bucketBits` bits.
+    const bucketBits = Math.max(0, Math.min(FEATURE_BITS, Math.ceil(Math.log2(Math.max(1, features.length / 8)))));
+    this.shift = FEATURE_BITS - bucketBits;
+    const buckets = 2 ** bucketBits;
+    const starts = new Uint32Array(buckets + 1);
+    let row = 0;
+    for (let bucket = 0; bucket <= buckets; bucket++) {
+      while (row < features.length && (features[row] ?? 0) >>> this.shift < bucket) row++;
+      starts[bucket] = row;
+    }
+    this.starts = starts;
+  }
 
   get(feature: number): number | undefined {
     const features = this.features;
-    let low = 0;
-    let high = features.length - 1;
+    const bucket = feature >>> this.shift;
+    if (bucket >= this.starts.length - 1) return undefined;
+    let low = this.starts[bucket] ?? 0;
+    let high = (this.starts[bucket + 1] ?? 0) - 1;
     while (low <= high) {
       const middle = (low + high) >>> 1;
       const at = features[middle] ?? 0;

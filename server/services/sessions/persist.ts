@@ -271,6 +271,21 @@ export async function claimTurn(sql: Sql, claim: TurnClaim, readVersion: number,
   return rows.length === 1;
 }
 
+/**
+ * Puts back the claim a session had before `claim` took it (a message refused after its claim was
+ * taken with the session's load: rate-limited, or the cache's lock held), unless another turn has
+ * taken it since. `previous` is that claim as the load read it (null values: none).
+ */
+export async function restoreTurnClaim(sql: Sql, claim: TurnClaim, previous: { until: string | null; by: string | null }): Promise<void> {
+  await sql.query(`UPDATE "Session" SET "turnClaimedUntil" = $4::timestamp, "turnClaimedBy" = $5 WHERE id = $1 AND "turnClaimedUntil" = $2::timestamp AND "turnClaimedBy" = $3`, [
+    claim.sessionId,
+    utcTimestamp(claim.until),
+    claim.clientMessageId,
+    previous.until,
+    previous.by,
+  ]);
+}
+
 /** Gives up a claim that was not stored with a turn (it failed); a claim since taken by another turn is left alone. */
 export async function releaseTurnClaim(sql: Sql, claim: TurnClaim): Promise<void> {
   await sql.query(`UPDATE "Session" SET "turnClaimedUntil" = NULL, "turnClaimedBy" = NULL WHERE id = $1 AND "turnClaimedUntil" = $2::timestamp AND "turnClaimedBy" = $3`, [

@@ -12,9 +12,9 @@ import { resolveScheme } from "../../engine/prompts/default-scheme";
 import type { Lock } from "../../cache/types";
 import { ServiceError } from "../errors";
 import type { SessionDeps } from "./deps";
-import { claimTurn, commitRun, recordSafetyOfUnstoredTurn, releaseTurnClaim, type StoredMessage } from "./persist";
+import { claimTurn, commitRun, recordSafetyOfUnstoredTurn, releaseTurnClaim, restoreTurnClaim, type StoredMessage } from "./persist";
 import { allowsTemplateFallback, asOverrides, loadRunnable, type TechniquePins } from "./runnable";
-import { isUniqueViolation } from "../../db/sql";
+import { isUniqueViolation, utcTimestamp } from "../../db/sql";
 import { cleanText } from "../../engine/text/storable";
 import { getLogger } from "../../log";
 import { errorCause } from "../../observability/error-cause";
@@ -115,8 +115,20 @@ export function prepareTurn(deps: SessionDeps, input: TurnInput): Promise<Prepar
 
 async function prepare(deps: SessionDeps, input: TurnInput): Promise<PreparedTurn> {
   const text = validateMessage(input.text);
+  // The claim every instance sees: a second turn (another tab, another instance) is refused here,
+  // before it streams a reply that could never be stored. It is taken by the statement that loads
+  // the session, when the session is active and the message not yet answered (one round trip
+  // fewer a turn), and put back as it was when the checks below refuse the message.
+  const now = new Date();
+  const claim = { sessionId: input.sessionId, clientMessageId: input.clientMessageId, until: new Date(now.getTime() + TURN_LOCK_MS) };
   // Someone else's session is "not found", never "forbidden": its existence is private too.
-  const [session] = await deps.sql.query<LoadedSession & { status: string; answered: boolean }>(LOAD_SESSION, [input.sessionId, input.clientId, input.clientMessageId]);
+  const [session] = await deps.sql.query<LoadedSession & ClaimAtLoad>(LOAD_AND_CLAIM, [
+    input.sessionId,
+    input.clientId,
+    input.clientMessageId,
+    utcTimestamp(claim.until),
+    utcTimestamp(now),
+  ]);
   if (!session) throw new ServiceError("NOT_FOUND", "This conversation was not found.");
 
   if (session.answered) {
@@ -125,7 +137,13 @@ async function prepare(deps: SessionDeps, input: TurnInput): Promise<PreparedTur
   }
   if (session.status !== "active") throw new ServiceError("ENDED", "This conversation has ended. You can start a new one.");
 
-  await enforceRateLimits(deps, input.clientId, session.id);
+  const giveBack = () => (session.claimed ? restoreTurnClaim(deps.sql, claim, { until: session.claimedUntil, by: session.claimedBy }).catch(() => {}) : undefined);
+  try {
+    await enforceRateLimits(deps, input.clientId, session.id);
+  } catch (error) {
+    await giveBack();
+    throw error;
+  }
 
   let lock: Lock | null = null;
   try {
@@ -134,18 +152,19 @@ async function prepare(deps: SessionDeps, input: TurnInput): Promise<PreparedTur
     lock = null; // cache down: the version check when storing still keeps turns from overlapping
   }
   if (lock === null && (await deps.cache.ping().then((p) => p.ok, () => false))) {
+    await giveBack();
     throw new ServiceError("BUSY", BUSY_MESSAGE);
   }
 
-  // The claim every instance sees: a second turn (another tab, another instance) is refused here,
-  // before it streams a reply that could never be stored.
-  const claim = { sessionId: session.id, clientMessageId: input.clientMessageId, until: new Date(Date.now() + TURN_LOCK_MS) };
-  let claimed: boolean;
-  try {
-    claimed = await claimTurn(deps.sql, claim, session.version);
-  } catch (error) {
-    await lock?.release().catch(() => {});
-    throw error;
+  let claimed = session.claimed;
+  if (!claimed && session.answered) {
+    // Answered when loaded, but its reply was gone when read (a race): claimed the usual way.
+    try {
+      claimed = await claimTurn(deps.sql, claim, session.version);
+    } catch (error) {
+      await lock?.release().catch(() => {});
+      throw error;
+    }
   }
   if (!claimed) {
     await lock?.release().catch(() => {});
@@ -182,14 +201,39 @@ interface LoadedSession {
   promptOverrides: unknown;
 }
 
-/** The session with what its turn needs, in one round trip: the project's prompt overrides, and whether this message was already answered. */
-const LOAD_SESSION = `SELECT s.id, s.status, s.version, s.state, s."scriptVersionId", s."techniquePins", p."promptOverrides",
-  EXISTS (SELECT 1 FROM "Message" m WHERE m."sessionId" = s.id AND m."clientMessageId" = $3) AS answered
-FROM "Session" s
-JOIN "ScriptVersion" v ON v.id = s."scriptVersionId"
-JOIN "Script" sc ON sc.id = v."scriptId"
-JOIN "Project" p ON p.id = sc."projectId"
-WHERE s.id = $1 AND s."clientId" = $2`;
+/** The claim as the load left it: whether it took it, and the claim it replaced (text timestamps). */
+interface ClaimAtLoad {
+  status: string;
+  answered: boolean;
+  claimed: boolean;
+  claimedUntil: string | null;
+  claimedBy: string | null;
+}
+
+/**
+ * The session with what its turn needs, in one round trip: the project's prompt overrides,
+ * whether this message was already answered, and the session claimed for this message ($4 until,
+ * $5 now) when it is active, the message unanswered and no other message's unexpired claim holds
+ * it (the claim it had is returned, to be put back if the message is refused).
+ */
+const LOAD_AND_CLAIM = `WITH loaded AS (
+  SELECT s.id, s.status, s.version, s.state, s."scriptVersionId", s."techniquePins", p."promptOverrides",
+    s."turnClaimedUntil"::text AS "claimedUntil", s."turnClaimedBy" AS "claimedBy",
+    EXISTS (SELECT 1 FROM "Message" m WHERE m."sessionId" = s.id AND m."clientMessageId" = $3) AS answered
+  FROM "Session" s
+  JOIN "ScriptVersion" v ON v.id = s."scriptVersionId"
+  JOIN "Script" sc ON sc.id = v."scriptId"
+  JOIN "Project" p ON p.id = sc."projectId"
+  WHERE s.id = $1 AND s."clientId" = $2
+),
+claimed AS (
+  UPDATE "Session" t SET "turnClaimedUntil" = $4::timestamp, "turnClaimedBy" = $3
+  FROM loaded
+  WHERE t.id = loaded.id AND loaded.status = 'active' AND NOT loaded.answered AND t.version = loaded.version
+    AND (t."turnClaimedUntil" IS NULL OR t."turnClaimedUntil" < $5::timestamp OR t."turnClaimedBy" = $3)
+  RETURNING t.id
+)
+SELECT loaded.*, EXISTS (SELECT 1 FROM claimed) AS claimed FROM loaded`;
 
 async function executeTurn(deps: SessionDeps, session: LoadedSession, clientMessageId: string, text: string, sink: TurnSink): Promise<TurnResult> {
   const runnable = await withSpan("chat.turn.load", {}, () =>
