@@ -207,26 +207,26 @@ describe("client sessions", () => {
   });
 
   it("leaves the session's claim as it was when a message is refused after the load took the claim", async () => {
-    const { sessionId } = await startSession(deps, { clientId: "client_restore", scriptId: checkInId });
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_restore", scriptId: testDb.checkIn.scriptId });
     const prisma = testDb.db.prisma;
     const claimOf = async () => prisma.session.findUniqueOrThrow({ where: { id: sessionId }, select: { turnClaimedUntil: true, turnClaimedBy: true, version: true } });
     // The expired claim of a turn that never gave it back: the load takes it over, the refusal puts it back.
     const expired = new Date(Date.now() - 5_000);
     await prisma.session.update({ where: { id: sessionId }, data: { turnClaimedUntil: expired, turnClaimedBy: "gone" } });
-    const flooded = { ...deps, cache: createCache({}) };
+    const flooded = { ...testDb.deps, cache: createCache({}) };
     for (let i = 0; i < RATE_LIMITS.perSession.limit; i++) await flooded.cache.rateLimit(`turns:session:${sessionId}`, RATE_LIMITS.perSession);
     expect(await errorOf(runTurn(flooded, { clientId: "client_restore", sessionId, clientMessageId: "f1", text: "7" }))).toMatchObject({ code: "RATE_LIMITED" });
     expect(await claimOf()).toMatchObject({ turnClaimedUntil: expired, turnClaimedBy: "gone", version: 1 });
 
     // No claim before, and the cache's lock is held: refused, and still no claim.
     await prisma.session.update({ where: { id: sessionId }, data: { turnClaimedUntil: null, turnClaimedBy: null } });
-    const locked = { ...deps, cache: createCache({}) };
+    const locked = { ...testDb.deps, cache: createCache({}) };
     await locked.cache.acquireLock(`session:${sessionId}`, { ttlMs: 60_000 });
     expect(await errorOf(runTurn(locked, { clientId: "client_restore", sessionId, clientMessageId: "f2", text: "7" }))).toMatchObject({ code: "BUSY" });
     expect(await claimOf()).toMatchObject({ turnClaimedUntil: null, turnClaimedBy: null, version: 1 });
 
     // Neither refusal kept the message from going through afterwards.
-    await expect(runTurn({ ...deps, cache: createCache({}) }, { clientId: "client_restore", sessionId, clientMessageId: "f1", text: "7" })).resolves.toMatchObject({ replayed: false });
+    await expect(runTurn({ ...testDb.deps, cache: createCache({}) }, { clientId: "client_restore", sessionId, clientMessageId: "f1", text: "7" })).resolves.toMatchObject({ replayed: false });
     expect(await claimOf()).toMatchObject({ turnClaimedUntil: null, turnClaimedBy: null, version: 2 });
   });
 
