@@ -67,8 +67,8 @@ describe("the labelled safety corpus", () => {
  * With w121–w138 (out of fold better at every false-alarm budget): English 91.5 % at 6.0 %, Chinese
  * 92.5 % at 8.9 %. The cut-offs are still chosen out of fold for 8 % false alarms; held out, the new
  * writers moved both languages towards recall, and the Chinese ceiling rose to 0.09 with the figure.
- * With w139–w157 (out of fold better again, most at 5 %): English 92.0 % at 6.3 % (four more false
- * alarms in 1,108, so its ceiling rose to 0.065 with the figure), Chinese 92.0 % at 8.1 % (ceiling
+ * With w139–w163 (out of fold better again, most at 5 %): English 91.9 % at 6.2 % (three more false
+ * alarms in 1,108, so its ceiling rose to 0.065 with the figure), Chinese 93.0 % at 8.5 % (ceiling
  * down to 0.085).
  */
 const FLOORS = { en: { recall: 0.9, falsePositiveRate: 0.065 }, zh: { recall: 0.91, falsePositiveRate: 0.085 } } as const;
