@@ -12,6 +12,7 @@ import { guardInput } from "../../../engine/script/input-guards";
 import { isObject, normalise, type Obj } from "../../../engine/script/normalise";
 import { parseYaml } from "../../../engine/script/parse-yaml";
 import { Reporter } from "../../../engine/script/report";
+import { asString as str, itemsOf } from "../../../engine/script/semantic-tree";
 import { childPath, SourceMap } from "../../../engine/script/source-map";
 
 export type OutlineKind = "session" | "phase" | "topic" | "action" | "trigger" | "technique";
@@ -65,18 +66,8 @@ const LABEL_MAX = 60;
 const TEXT_FIELDS = ["phase_goal", "topic_goal", "strategy"];
 const CONFIG_TEXT_FIELDS = ["content", "tone", "say_goal", "exit"];
 
-const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const idOf = (value: unknown): string => (typeof value === "string" || typeof value === "number" ? String(value) : "");
 
-function itemsOf(parent: Obj, key: string, path: string): [Obj, string][] {
-  const list = parent[key];
-  if (!Array.isArray(list)) return [];
-  const items: [Obj, string][] = [];
-  list.forEach((item: unknown, index) => {
-    if (isObject(item)) items.push([item, childPath(childPath(path, key), index)]);
-  });
-  return items;
-}
 
 function excerpt(text: string): string {
   const line = text.trim().split("\n")[0]?.trim() ?? "";
