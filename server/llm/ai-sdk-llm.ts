@@ -1,16 +1,29 @@
-import { experimental_streamTextLowMemory as streamTextOnce, generateText, type LanguageModel, type LanguageModelUsage, type TextStreamPart, type ToolSet } from "ai";
+import { generateText, type LanguageModel } from "ai";
 import { z } from "zod";
 import type { ClassifyRiskRequest, ClassifyRiskResult, ComposeRequest, ExtractRequest, FieldSpec, JsonValue, LlmPort, LlmUsage, Prompt } from "../engine/llm/port";
 import { delimitClientText } from "../engine/prompts/build";
 import { RISK_CATEGORIES, RISK_LEVELS } from "../engine/safety/risk-types";
+import { modelCallSpan, type ModelCallSpan } from "../observability/ai-telemetry";
 import { tracingOn } from "../observability/tracing";
 import { CodedLlmError, StreamFailure, toLlmError, type LlmErrorCode } from "./errors";
 import { withRetries, type RetryPolicy } from "./retry";
 import { extractSchema, interpretSchema, judgeSchema, presentFields, presentReading } from "./schema";
 import { objectOutput, type ObjectOutput } from "./structured-outputs";
 
+/** A provider's model itself (what `createOpenAI(...).chat(name)` makes), not a model id. */
+export type ProviderModel = Extract<LanguageModel, { specificationVersion: "v4" }>;
+type ProviderPrompt = Parameters<ProviderModel["doStream"]>[0]["prompt"];
+type ProviderStreamPart = Awaited<ReturnType<ProviderModel["doStream"]>>["stream"] extends ReadableStream<infer Part> ? Part : never;
+type FinishPart = Extract<ProviderStreamPart, { type: "finish" }>;
+
+/** A call's token counts, as the usage record takes them. */
+interface TokenCounts {
+  inputTokens?: number | undefined;
+  outputTokens?: number | undefined;
+}
+
 export interface AiSdkLlmOptions {
-  model: LanguageModel;
+  model: ProviderModel;
   /** Reported as the port's `model` and in every usage record. */
   modelName: string;
   /** Deadline for one attempt (a whole streamed reply included); default 30 s. */
@@ -27,8 +40,6 @@ const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
 const DEFAULT_RETRY_BASE_DELAY_MS = 500;
 const MAX_RETRY_DELAY_MS = 8_000;
-
-type StreamPart = TextStreamPart<ToolSet>;
 
 /** One attempt's deadline. Our own timer (not the SDK's `timeout`) so a timeout can be told apart from a cancel. */
 class Deadline {
@@ -63,8 +74,8 @@ class Deadline {
  * A finish the provider reports without a real finish reason means the stream ended early: the
  * OpenAI provider says "other" with no raw reason when the server closed without one.
  */
-function isIncomplete(part: Extract<StreamPart, { type: "finish" }>): boolean {
-  return part.finishReason === "error" || part.finishReason === "interrupted" || (part.finishReason === "other" && part.rawFinishReason === undefined);
+function isIncomplete({ finishReason }: FinishPart): boolean {
+  return finishReason.unified === "error" || (finishReason.unified === "other" && finishReason.raw === undefined);
 }
 
 /**
@@ -76,6 +87,20 @@ function promptOptions(prompt: Prompt) {
   return prompt.messages.length > 0
     ? { instructions: prompt.system, messages: prompt.messages }
     : { messages: [{ role: "system" as const, content: prompt.system }], allowSystemInMessages: true };
+}
+
+/**
+ * The provider's own prompt, as the AI SDK's `streamText` would build it from `promptOptions`: the
+ * system text first, then each message as one text part. Built here because streamed replies call
+ * the provider model directly (see `compose`).
+ */
+function providerPrompt(prompt: Prompt): ProviderPrompt {
+  const converted: ProviderPrompt = [{ role: "system", content: prompt.system }];
+  for (const message of prompt.messages) {
+    const content = [{ type: "text" as const, text: message.content }];
+    converted.push(message.role === "user" ? { role: "user", content } : { role: "assistant", content });
+  }
+  return converted;
 }
 
 /**
@@ -119,7 +144,7 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
   function usageRecorder(purpose: string) {
     const started = performance.now();
     let reported = false;
-    return (usage: LanguageModelUsage | undefined, error?: LlmErrorCode) => {
+    return (usage: TokenCounts | undefined, error?: LlmErrorCode) => {
       if (reported) return;
       reported = true;
       const record: LlmUsage = { purpose, model: modelName, latencyMs: Math.round(performance.now() - started) };
@@ -138,7 +163,7 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
     toLlmError(error, purpose, { timedOut: deadline?.timedOut ?? false, timeoutMs });
 
   /** A non-streamed call: one deadline per attempt, retries, one usage record, LlmError on failure. */
-  async function run<T>(purpose: string, attempt: (signal: AbortSignal) => Promise<{ value: T; usage: LanguageModelUsage }>): Promise<T> {
+  async function run<T>(purpose: string, attempt: (signal: AbortSignal) => Promise<{ value: T; usage: TokenCounts }>): Promise<T> {
     const record = usageRecorder(purpose);
     try {
       const { value, usage } = await withRetries(policy, async () => {
@@ -184,10 +209,17 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
     return reading ? { ...presentFields(output, fields), ...presentReading(output, fields) } : presentFields(output, fields);
   }
 
+  /** One attempt's open stream: its reader, its deadline and its span. */
+  interface OpenStream {
+    parts: ReadableStreamDefaultReader<ProviderStreamPart>;
+    deadline: Deadline;
+    span: ModelCallSpan;
+  }
+
   /** Reads parts until the next non-empty text delta; null at a clean end. Throws on any failure. */
-  async function nextDelta(parts: AsyncIterator<StreamPart>, state: { usage?: LanguageModelUsage; finished: boolean }): Promise<string | null> {
+  async function nextDelta(stream: OpenStream, state: { usage?: TokenCounts; finished: boolean }): Promise<string | null> {
     for (;;) {
-      const next = await parts.next();
+      const next = await stream.parts.read();
       if (next.done) {
         if (!state.finished) throw new StreamFailure("stream_cut");
         return null;
@@ -195,17 +227,16 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
       const part = next.value;
       switch (part.type) {
         case "text-delta":
-          if (part.text) return part.text;
+          if (part.delta) return part.delta;
           break;
         case "error":
           throw part.error;
-        case "abort":
-          throw new StreamFailure("cancelled");
         case "finish":
-          if (part.finishReason === "content-filter") throw new StreamFailure("content_filter");
+          if (part.finishReason.unified === "content-filter") throw new StreamFailure("content_filter");
           if (isIncomplete(part)) throw new StreamFailure("stream_cut");
-          state.usage = part.totalUsage;
+          state.usage = { inputTokens: part.usage.inputTokens.total, outputTokens: part.usage.outputTokens.total };
           state.finished = true;
+          stream.span.finished(state.usage, part.finishReason.unified);
           break;
         default:
           break;
@@ -213,57 +244,78 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
     }
   }
 
+  /**
+   * Opens one streamed call on the provider model itself, not through the AI SDK's `streamText`,
+   * which for a plain text reply only adds work: prompt validation and conversion, its step and
+   * event machinery and a second stream stage per part, about half of a streamed call's CPU.
+   * What it did that matters here is done in this file: the prompt (`providerPrompt`), retries,
+   * the deadline, usage, the finish checks, and its trace span (`modelCallSpan`).
+   */
+  async function openStream(prompt: Prompt, deadline: Deadline, span: ModelCallSpan): Promise<OpenStream> {
+    const { stream } = await span.run(() => model.doStream({ prompt: providerPrompt(prompt), abortSignal: deadline.signal }));
+    return { parts: stream.getReader(), deadline, span };
+  }
+
+  /** Stops an attempt's stream: aborts the HTTP request and lets its reader go. */
+  function closeStream(stream: OpenStream): void {
+    stream.deadline.cancel();
+    stream.parts.cancel().catch(() => {
+      // Already errored by the abort: nothing is left to release.
+    });
+  }
+
   async function* compose(request: ComposeRequest): AsyncGenerator<string> {
     const purpose = `compose:${request.purpose}`;
     const record = usageRecorder(purpose);
-    const state: { usage?: LanguageModelUsage; finished: boolean } = { finished: false };
-    let deadline: Deadline | undefined;
+    const state: { usage?: TokenCounts; finished: boolean } = { finished: false };
+    let stream: OpenStream | undefined;
     let settled = false;
+    /** The failure as an LlmError, with the attempt's span ended by it. */
+    const fail = (error: unknown, deadline: Deadline, span: ModelCallSpan) => {
+      const failure = coded(error, purpose, deadline);
+      if (failure.code === "cancelled") span.aborted();
+      else span.failed(failure);
+      return failure;
+    };
     try {
       // Retries cover only the start of the stream: once text has reached the client it cannot be taken back.
       const opened = await withRetries(policy, async () => {
-        const attemptDeadline = new Deadline(timeoutMs);
-        // The single-consumer form of `streamText` (same options, same engine): only `fullStream`
-        // is read, once, so nothing needs its replay buffer or final-content getters, which cost
-        // about a tenth of a streamed call's CPU.
-        const result = streamTextOnce({
-          model,
-          ...promptOptions(request.prompt),
-          maxRetries: 0,
-          abortSignal: attemptDeadline.signal,
-          telemetry: telemetry(purpose),
-          // Failures are read from the stream and rethrown as LlmError; the default handler would only log them.
-          onError: () => {},
-        });
-        const parts = result.fullStream[Symbol.asyncIterator]();
+        const deadline = new Deadline(timeoutMs);
+        const span = modelCallSpan({ operation: "ai.streamText", provider: model.provider, modelId: model.modelId, purpose });
+        let attempt: OpenStream | undefined;
         try {
-          return { parts, deadline: attemptDeadline, first: await nextDelta(parts, state) };
+          attempt = await openStream(request.prompt, deadline, span);
+          return { stream: attempt, first: await nextDelta(attempt, state) };
         } catch (error) {
-          attemptDeadline.cancel();
-          throw coded(error, purpose, attemptDeadline);
+          if (attempt) closeStream(attempt);
+          else deadline.cancel();
+          throw fail(error, deadline, span);
         }
       });
-      deadline = opened.deadline;
+      stream = opened.stream;
       let delta = opened.first;
       while (delta !== null) {
         yield delta;
         try {
-          delta = await nextDelta(opened.parts, state);
+          delta = await nextDelta(stream, state);
         } catch (error) {
-          throw coded(error, purpose, opened.deadline);
+          throw fail(error, stream.deadline, stream.span);
         }
       }
       settled = true;
-      deadline.clear();
+      stream.deadline.clear();
       record(state.usage);
     } catch (error) {
       settled = true;
-      const failure = coded(error, purpose, deadline);
+      const failure = coded(error, purpose, stream?.deadline);
       record(state.usage, failure.code);
       throw failure;
     } finally {
-      // Reached without settling when the consumer stops early: abort the HTTP stream.
-      deadline?.cancel();
+      if (stream) {
+        // Reached without settling when the consumer stops early: abort the HTTP stream.
+        if (!settled) stream.span.aborted();
+        closeStream(stream);
+      }
       if (!settled) record(state.usage, "cancelled");
     }
   }

@@ -1,8 +1,7 @@
 import { createOpenAI } from "@ai-sdk/openai";
-import type { LanguageModel } from "ai";
 import type { LlmPort, LlmUsage } from "../engine/llm/port";
 import { templateLlm } from "../engine/llm/template";
-import { createAiSdkLlm } from "./ai-sdk-llm";
+import { createAiSdkLlm, type ProviderModel } from "./ai-sdk-llm";
 import { modelFetch } from "./model-fetch";
 
 export interface LlmConfig {
@@ -30,9 +29,9 @@ function setting(value: string | undefined): string | undefined {
 }
 
 /** The provider's model holds only its settings, so one serves every turn (a port is made per turn). */
-const chatModels = new Map<string, LanguageModel>();
+const chatModels = new Map<string, ProviderModel>();
 
-function chatModel(apiKey: string, baseURL: string, modelName: string): LanguageModel {
+function chatModel(apiKey: string, baseURL: string, modelName: string): ProviderModel {
   const key = JSON.stringify([apiKey, baseURL, modelName]);
   let model = chatModels.get(key);
   if (!model) {

@@ -7,6 +7,7 @@
  */
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { SpanStatusCode } from "@opentelemetry/api";
 import { InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
 import { startTracing } from "@/server/observability/otel";
 import { withSpan } from "@/server/observability/tracing";
@@ -21,6 +22,7 @@ import { purposeOf, startFakeOpenAiServer, type FakeOpenAiServer, type FakeReply
 import { testPlatform } from "../support/test-platform";
 import { sessionDeps } from "../support/seeded-scripts";
 import { setUpTestDatabase } from "../support/set-up-test-database";
+import { createLlm } from "@/server/llm";
 
 const exporter = new InMemorySpanExporter();
 // Before the database opens: its plain SQL is traced only when tracing started first.
@@ -157,6 +159,60 @@ describe("a chat turn in model mode", () => {
     const everything = exporter.getFinishedSpans().map(exported).join("\n");
     for (const secret of [CLIENT_TEXT, "Marguerite", "Quillon", "crying", MODEL_REPLY, "heavy week"]) {
       expect(everything).not.toContain(secret);
+    }
+  });
+});
+
+describe("a streamed model call", () => {
+  const prompt = { system: "Greet the client.", messages: [{ role: "user" as const, content: CLIENT_TEXT }] };
+  const llm = () => createLlm({ mode: "model", baseURL: fake.baseURL, model: "fake-model", maxRetries: 0 });
+
+  async function streamedCall(stopAfterFirst: boolean): Promise<ReadableSpan[]> {
+    exporter.reset();
+    await withSpan("test.parent", {}, async () => {
+      const deltas = llm().compose({ purpose: "say", prompt, fallbackText: "" });
+      try {
+        for await (const delta of deltas) {
+          void delta;
+          if (stopAfterFirst) break;
+        }
+      } catch {
+        // The failing case is read from its span.
+      }
+    });
+    return vi.waitFor(() => {
+      const spans = exporter.getFinishedSpans();
+      named(spans, "ai.streamText");
+      return spans;
+    });
+  }
+
+  it("is one ai.streamText span with the model, purpose and usage, the HTTP request below it", async () => {
+    const spans = await streamedCall(false);
+    const call = named(spans, "ai.streamText");
+    expect(parentOf(call)).toBe(idOf(named(spans, "test.parent")));
+    expect(call.attributes).toMatchObject({ "ai.operationId": "ai.streamText", "gen_ai.request.model": "fake-model", "ai.telemetry.functionId": "compose:say", "gen_ai.response.finish_reasons": ["stop"] });
+    expect(call.attributes["gen_ai.usage.output_tokens"]).toEqual(expect.any(Number));
+    expect(spans.filter((span) => span !== call && descendsFrom(spans, span, call)).length).toBeGreaterThan(0);
+    expect(spans.map(exported).join("\n")).not.toContain("Marguerite");
+  });
+
+  it("is marked failed by a refused request, and aborted when the consumer stops early", async () => {
+    fake.setScript(() => ({ type: "error", status: 400, message: "no" }));
+    try {
+      const failed = named(await streamedCall(false), "ai.streamText");
+      expect(failed.status.code).toBe(SpanStatusCode.ERROR);
+      expect(failed.attributes["error.type"]).toEqual(expect.any(String));
+    } finally {
+      fake.setScript(reply);
+    }
+    fake.setScript(() => ({ type: "text", text: ["one ", "two ", "three"], chunkDelayMs: 20 }));
+    try {
+      const aborted = named(await streamedCall(true), "ai.streamText");
+      expect(aborted.attributes["ai.aborted"]).toBe(true);
+      expect(aborted.status.code).not.toBe(SpanStatusCode.ERROR);
+    } finally {
+      fake.setScript(reply);
     }
   });
 });
