@@ -15,7 +15,9 @@
  * structured calls included), a figure that holds far better than latency on a busy machine.
  *
  *   npm run build && npx tsx bench/chat.bench.ts
- * Settings: CONCURRENCY (50), SESSIONS (1000), LOOP_S (20), MODEL_TTFT_MS (50), BENCH_PORT (3500).
+ * Settings: CONCURRENCY (50), SESSIONS (1000), LOOP_S (20), MODEL_TTFT_MS (50), BENCH_PORT (3500);
+ * CPU_ONLY=1 runs only the phases that give the CPU figures (1a and 1c), about a fifth of the time,
+ * so before/after builds can be alternated more often.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
@@ -30,6 +32,7 @@ const SESSIONS = Number(process.env.SESSIONS ?? 1000);
 const LOOP_MS = Number(process.env.LOOP_S ?? 20) * 1000;
 const MODEL_TTFT_MS = Number(process.env.MODEL_TTFT_MS ?? 50);
 const PORT = Number(process.env.BENCH_PORT ?? 3500);
+const CPU_ONLY = process.env.CPU_ONLY === "1";
 const base = `http://127.0.0.1:${PORT}`;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -220,7 +223,7 @@ async function fakeTimeToFirstToken(): Promise<number> {
   return percentile(times, 0.5);
 }
 const fakeTtft = await fakeTimeToFirstToken();
-let server = await startServer({ ...dbEnv, OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "fake", OPENAI_API_KEY: "bench" });
+const server = await startServer({ ...dbEnv, OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: "fake", OPENAI_API_KEY: "bench" });
 const scriptId = await checkInScript();
 const addedLatency = (firstText: number) => firstText - fakeTtft;
 // a. One session alone: the stack's own cost, without queueing behind other turns.
@@ -253,52 +256,57 @@ async function pacedSessions(rounds: number, minMs: number, maxMs: number): Prom
   return added;
 }
 // b. CONCURRENCY sessions chatting at a human pace: reading the reply and typing the next message.
-const humanAdded = await pacedSessions(5, 5_000, 15_000);
+const humanAdded = CPU_ONLY ? [] : await pacedSessions(5, 5_000, 15_000);
 // c. CONCURRENCY sessions replying within a second or so: far more turns per second than people make.
 const fast = await withCpuPerTurn(serverPid, () => pacedSessions(6, 500, 1_500));
 const fastAdded = fast.result;
 // d. CONCURRENCY messages sent at the same instant, three times: the worst case, mostly queueing.
-const modelClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => newClient(scriptId)));
+const modelClients = CPU_ONLY ? [] : await Promise.all(Array.from({ length: CONCURRENCY }, () => newClient(scriptId)));
 const added: number[] = [];
-for (let round = 0; round < 3; round++) {
+for (let round = 0; round < (CPU_ONLY ? 0 : 3); round++) {
   const results = await Promise.all(modelClients.map((c) => chat(c)));
   added.push(...results.map(([first]) => addedLatency(first)));
 }
 await stopServer(server);
 await fake.close();
 
-// 2 and 3. Template mode: sustained turns/s, then memory after many sessions.
-server = await startServer({ ...dbEnv });
-const loopClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => newClient(scriptId)));
-let turns = 0;
-let errors = 0;
-const loopStarted = Date.now();
-await Promise.all(
-  loopClients.map(async (client) => {
-    let current = client;
-    while (Date.now() - loopStarted < LOOP_MS) {
-      try {
-        const [, , completed] = await chat(current);
-        turns++;
-        if (completed) current = await newClient(scriptId);
-      } catch {
-        errors++;
+/** Template mode: sustained turns/s, then the server's memory after SESSIONS sessions (phases 2 and 3). */
+async function templateModeAndMemory(): Promise<{ turnsPerSecond: number; errors: number; rss: number }> {
+  const templateServer = await startServer({ ...dbEnv });
+  const loopClients = await Promise.all(Array.from({ length: CONCURRENCY }, () => newClient(scriptId)));
+  let turns = 0;
+  let errors = 0;
+  const loopStarted = Date.now();
+  await Promise.all(
+    loopClients.map(async (client) => {
+      let current = client;
+      while (Date.now() - loopStarted < LOOP_MS) {
+        try {
+          const [, , completed] = await chat(current);
+          turns++;
+          if (completed) current = await newClient(scriptId);
+        } catch {
+          errors++;
+        }
       }
-    }
-  }),
-);
-const turnsPerSecond = turns / ((Date.now() - loopStarted) / 1000);
-for (let started = loopClients.length; started < SESSIONS; started += 25) {
-  await Promise.all(Array.from({ length: Math.min(25, SESSIONS - started) }, () => newClient(scriptId)));
+    }),
+  );
+  const turnsPerSecond = turns / ((Date.now() - loopStarted) / 1000);
+  for (let started = loopClients.length; started < SESSIONS; started += 25) {
+    await Promise.all(Array.from({ length: Math.min(25, SESSIONS - started) }, () => newClient(scriptId)));
+  }
+  await sleep(2_000);
+  const rss = rssMb(templateServer.pid ?? 0);
+  await stopServer(templateServer);
+  return { turnsPerSecond, errors, rss };
 }
-await sleep(2_000);
-const rss = rssMb(server.pid ?? 0);
-await stopServer(server);
+const template = CPU_ONLY ? null : await templateModeAndMemory();
 
 console.log(`chat bench (${process.env.DATABASE_URL ? "Postgres" : "PGlite"}, ${CONCURRENCY} concurrent sessions)`);
 console.log(`  model mode: first streamed text, minus the fake model's own time to its first token (${fakeTtft.toFixed(1)} ms, called directly);`);
 console.log(`  targets ≤ 20 ms median / ≤ 50 ms p95 with ${CONCURRENCY} concurrent sessions:`);
 const line = (label: string, values: number[]) =>
+  values.length > 0 &&
   console.log(`    ${label.padEnd(44)} median ${percentile(values, 0.5).toFixed(1)} ms, p95 ${percentile(values, 0.95).toFixed(1)} ms (${values.length} turns)`);
 line("one session alone", aloneAdded);
 line(`${CONCURRENCY} sessions at a human pace (5–15 s)`, humanAdded);
@@ -306,5 +314,7 @@ line(`${CONCURRENCY} sessions replying in 0.5–1.5 s`, fastAdded);
 line(`${CONCURRENCY} messages at the same instant`, added);
 console.log(`  model mode, server CPU per turn (all server processes, session starts included):`);
 console.log(`    one session alone ${alone.cpuPerTurn.toFixed(1)} ms; ${CONCURRENCY} sessions replying in 0.5–1.5 s ${fast.cpuPerTurn.toFixed(1)} ms`);
-console.log(`  template mode: ${turnsPerSecond.toFixed(1)} turns/s sustained for ${LOOP_MS / 1000} s, ${errors} errors (target ≥ 200)`);
-console.log(`  server RSS after ${SESSIONS} sessions: ${rss.toFixed(0)} MB (target ≤ 400 MB)`);
+if (template) {
+  console.log(`  template mode: ${template.turnsPerSecond.toFixed(1)} turns/s sustained for ${LOOP_MS / 1000} s, ${template.errors} errors (target ≥ 200)`);
+  console.log(`  server RSS after ${SESSIONS} sessions: ${template.rss.toFixed(0)} MB (target ≤ 400 MB)`);
+}
