@@ -261,6 +261,20 @@ describe("createAiSdkLlm", () => {
     });
   });
 
+  describe("structured answers that are not JSON of the shape", () => {
+    it("fail as invalid output, without retrying: unparseable text, and keys that reach a prototype", async () => {
+      for (const text of ["not json", '{"plan": {"__proto__": {"polluted": true}}}', '{"plan": {"constructor": {"prototype": {}}}}']) {
+        const model = new MockLanguageModelV4({ doGenerate: textResult(text) });
+        const { llm, usage } = setup(model);
+        const error = await failure(llm.think({ prompt, fields: [{ name: "plan", type: "object" }] }));
+        expect(error.retryable).toBe(false);
+        expect(model.doGenerateCalls).toHaveLength(1);
+        expect(usage[0]?.error).toBe("invalid_output");
+      }
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    });
+  });
+
   describe("judge", () => {
     it("returns the judgment, with understanding kept within 0-100", async () => {
       const model = new MockLanguageModelV4({ doGenerate: jsonResult({ done: true, understanding: 140, hasQuestions: false }) });

@@ -185,20 +185,36 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
     }
   }
 
+  /**
+   * A structured call on the provider model itself, not through the AI SDK's `generateText`, for
+   * the reasons given at `openStream`: the answer's text is parsed and validated by the shape's
+   * own specification, and the call is traced as `generateText` would trace it.
+   */
   function structured<T>(purpose: string, prompt: Prompt, output: ObjectOutput<T>, strict: boolean): Promise<T> {
     return run(purpose, async (signal) => {
-      const result = await generateText({
-        model,
-        ...promptOptions(prompt),
-        output,
-        maxRetries: 0,
-        abortSignal: signal,
-        telemetry: telemetry(purpose),
-        // OpenAI's strict mode needs every property required and no open objects; extraction
-        // schemas have neither (fields may be left out, "object" fields are free-form).
-        ...(strict ? {} : LOOSE_SCHEMA_OPTIONS),
-      });
-      return { value: result.output, usage: result.usage };
+      const responseFormat = await output.responseFormat();
+      const span = modelCallSpan({ operation: "ai.generateText", provider: model.provider, modelId: model.modelId, purpose });
+      let result: Awaited<ReturnType<ProviderModel["doGenerate"]>>;
+      try {
+        result = await span.run(() =>
+          model.doGenerate({
+            prompt: providerPrompt(prompt),
+            responseFormat,
+            abortSignal: signal,
+            // OpenAI's strict mode needs every property required and no open objects; extraction
+            // schemas have neither (fields may be left out, "object" fields are free-form).
+            ...(strict ? {} : LOOSE_SCHEMA_OPTIONS),
+          }),
+        );
+      } catch (error) {
+        span.failed(error);
+        throw error;
+      }
+      const usage = { inputTokens: result.usage.inputTokens.total, outputTokens: result.usage.outputTokens.total };
+      span.finished(usage, result.finishReason.unified);
+      let text = "";
+      for (const part of result.content) if (part.type === "text") text += part.text;
+      return { value: await output.parse(text), usage };
     });
   }
 
@@ -303,20 +319,25 @@ export function createAiSdkLlm(options: AiSdkLlmOptions): LlmPort {
         }
       }
       settled = true;
+      // The reply was read to its end, so the request is over: nothing to abort (an abort here
+      // would only make an exception and run the fetch's abort handlers for nothing).
       stream.deadline.clear();
       record(state.usage);
     } catch (error) {
       settled = true;
+      if (stream) closeStream(stream);
       const failure = coded(error, purpose, stream?.deadline);
       record(state.usage, failure.code);
       throw failure;
     } finally {
-      if (stream) {
-        // Reached without settling when the consumer stops early: abort the HTTP stream.
-        if (!settled) stream.span.aborted();
-        closeStream(stream);
+      if (!settled) {
+        // The consumer stopped early: abort the HTTP stream.
+        if (stream) {
+          stream.span.aborted();
+          closeStream(stream);
+        }
+        record(state.usage, "cancelled");
       }
-      if (!settled) record(state.usage, "cancelled");
     }
   }
 

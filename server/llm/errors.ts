@@ -1,4 +1,4 @@
-import { APICallError, NoObjectGeneratedError, NoOutputGeneratedError, TypeValidationError } from "ai";
+import { APICallError, JSONParseError, NoObjectGeneratedError, NoOutputGeneratedError, TypeValidationError } from "ai";
 import { LlmError } from "../engine/llm/port";
 
 /** Short, stable codes for LlmCall records and logs (never free text from the model or the prompt). */
@@ -96,7 +96,7 @@ export function toLlmError(error: unknown, purpose: string, context: { timedOut:
     if (status === undefined) return make("network", error.isRetryable, "The model service could not be reached");
     return make("bad_request", error.isRetryable, `The model service rejected the request (HTTP ${status})`);
   }
-  if (NoObjectGeneratedError.isInstance(error) || NoOutputGeneratedError.isInstance(error) || TypeValidationError.isInstance(error)) {
+  if (NoObjectGeneratedError.isInstance(error) || NoOutputGeneratedError.isInstance(error) || TypeValidationError.isInstance(error) || JSONParseError.isInstance(error)) {
     return make("invalid_output", false, "The model's answer did not have the expected shape");
   }
   if (error instanceof Error && (error.name === "AbortError" || error.name === "TimeoutError")) {
