@@ -90,9 +90,9 @@ function promptOptions(prompt: Prompt) {
 }
 
 /**
- * The provider's own prompt, as the AI SDK's `streamText` would build it from `promptOptions`: the
- * system text first, then each message as one text part. Built here because streamed replies call
- * the provider model directly (see `compose`).
+ * The provider's own prompt, as the AI SDK's `streamText` and `generateText` would build it from
+ * `promptOptions`: the system text first, then each message as one text part. Built here because
+ * streamed and structured calls go to the provider model directly (see `openStream`).
  */
 function providerPrompt(prompt: Prompt): ProviderPrompt {
   const converted: ProviderPrompt = [{ role: "system", content: prompt.system }];

@@ -3,8 +3,9 @@
  * `ai.generateText`) under whatever span is active (a chat turn's engine step), with the model,
  * the purpose, the token counts and the finish reason. The provider's HTTP request runs inside it,
  * so an instrumented fetch nests below. Prompts, messages and outputs are never read: the events
- * carry them, this integration takes ids and numbers only. Streamed replies call the provider
- * model without the SDK's `streamText`, so they open the same span themselves (`modelCallSpan`).
+ * carry them, this integration takes ids and numbers only. The chat's streamed and structured
+ * calls go to the provider model without `streamText` / `generateText`, so they open the same
+ * spans themselves (`modelCallSpan`); summaries still go through `generateText` and this integration.
  */
 import { context, trace, type Span } from "@opentelemetry/api";
 import type { Telemetry } from "ai";
