@@ -69,7 +69,7 @@ describe("the labelled safety corpus", () => {
  * writers moved both languages towards recall, and the Chinese ceiling rose to 0.09 with the figure.
  * With w139–w163 (out of fold better again, most at 5 %): English 91.9 % at 6.2 % (three more false
  * alarms in 1,108, so its ceiling rose to 0.065 with the figure), Chinese 93.0 % at 8.5 % (ceiling
- * down to 0.085).
+ * down to 0.085). With w164–w177: English 91.9 % at 6.3 %, Chinese 92.9 % at 7.8 %.
  */
 const FLOORS = { en: { recall: 0.9, falsePositiveRate: 0.065 }, zh: { recall: 0.91, falsePositiveRate: 0.085 } } as const;
 
