@@ -134,6 +134,7 @@ describe("a rating read from a natural reply", () => {
     ["八分，算了，七分吧", 7],
     ["a 7. ok maybe a 6", 6],
     ["8 is too high, 7", 7],
+    ["八分……不，七分", 7],
   ])("a self-correction's last committed value wins, not a number turned down: %j → %d", (reply, value) => {
     expect(extractRating(reply)).toBe(value);
   });

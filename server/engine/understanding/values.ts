@@ -64,7 +64,7 @@ const DEDUCTED_BEFORE = /(?:扣|减|減)(?:掉|了|除|去)?的?\s*$|\bminus\s*$
 const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta (?:10|ten)\b|of 10|(?:over|on) (?:10|ten)\b|分(?![钟鐘])|points?\b|pts?\b|stars?\b)/iu;
 /** Within a reply, a correction: what follows replaces what came before. */
 export const CORRECTION_MARK =
-  /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了|算啦|我是说|说错了|更准确|(?:哦|噢|喔|呃|欸|诶|哎|啊)[\s,，…]*不(?:是|对)?(?=[\s,，。.…!！]|$)|\bok(?:ay)?,? maybe\b/iu;
+  /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了|算啦|我是说|说错了|更准确|(?:哦|噢|喔|呃|欸|诶|哎|啊)[\s,，…]*不(?:是|对)?(?=[\s,，。.…!！]|$)|(?<=[….。]\s*)不(?:是|对)?(?=[,，])|\bok(?:ay)?,? maybe\b/iu;
 
 /** Words ending in s after a rating that count nothing ("a 6 perhaps", "7 most days"). */
 const NOT_COUNTED_WORD = String.raw`(?:tops|perhaps|always|sometimes|nowadays|thanks|unless|less|plus|this|was|is|as|yes|guess|cos|lmaos?|lols?|days|most|these|those|its|it's|lately|honestly|right|today|tonight|now|though|this|overall|probably|maybe|really|again|depends|varies)\b`;
