@@ -119,4 +119,17 @@ describe("reading a reply against the pending question", () => {
     expect(readReply(ask("rating", "zh", "用0到10分，你的睡眠品质？"), "今天好冷喔，台中才12度").intent).not.toBe("answer");
     expect(readReply(ask("rating", "en", "From 0 to 10, how is your mood?"), "12").intent).toBe("answer");
   });
+
+  it.each([
+    ["sevennn", 7],
+    ["um I'd say ate", 8],
+    ["won maybe to", 1.5],
+    ["七八九吧", 8],
+  ])("a few words giving a rating answer it: %j → %d", (reply, value) => {
+    expect(readReply(ask("rating", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "From 0 to 10, how has your mood been?"), reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each(["idk", "hard to say", "不知道"])("a few words with no rating do not: %j", (reply) => {
+    expect(readReply(ask("rating", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "From 0 to 10, how has your mood been?"), reply).intent).not.toBe("answer");
+  });
 });
