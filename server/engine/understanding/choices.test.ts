@@ -125,6 +125,11 @@ describe("picking one of a question's listed options", () => {
     expect(extractChoice(reply, FOCUS, FOCUS_EN)).toBeUndefined();
   });
 
+  it("everyday words for an option: fam, cash", () => {
+    expect(extractChoice("fam ig", ["school", "family", "friends"], "What would you like to focus on today: school, family or friends?")).toBe("family");
+    expect(extractChoice("Cash. It's always the cash.", ["family", "money", "health"], "Which feels heaviest: family, money or health?")).toBe("money");
+  });
+
   it("a label named whole counts even when its characters are common ones", () => {
     const question = "你覺得最近最影響你睡眠的是：想事情、身體不舒服，還是環境太吵？";
     expect(extractChoice("應該是想事情吧。不過樓上也很吵…還是想事情啦", ["thoughts", "body", "noise"], question)).toBe("thoughts");

@@ -197,11 +197,13 @@ describe("a reply that skips or hedges is not a name", () => {
     ["叫我「隨便」就好，真的，我網名就叫隨便", "隨便"],
     ["叫我老陈。我今年六十八了，叫小陈不合适哈哈", "老陈"],
     ["Mackenzie on paper. Kenzie to anyone who isn't my dentist.", "Kenzie"],
+    ["Liam. well Li, everyone says Li", "Li"],
+    ["Sister Mary Clare when I was nursing, plain Clare now", "Clare"],
   ])("a name in lower case set off, particles after it, a question asked back after it, a quoted word, a name turned down: %j", (reply, name) => {
     expect(extractName(reply)).toBe(name);
   });
 
-  it.each(["fine. whatever", "nah. skip", "idk 😭", "sure.", "my period is late", "叫我「不知道」吧"])("no name from these: %j", (reply) => {
+  it.each(["fine. whatever", "nah. skip", "everyone says I'm too quiet", "idk 😭", "sure.", "my period is late", "叫我「不知道」吧"])("no name from these: %j", (reply) => {
     expect(extractName(reply)).toBeUndefined();
   });
 });

@@ -62,7 +62,9 @@ const EN_NAME_CUES: readonly NameCue[] = [
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}calls? me|what I (?:answer|respond) to|what I go by)`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
-  { pattern: new RegExp(String.raw`\b(?:just|Just|JUST)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\b(?:just|Just|JUST|plain|Plain)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  // "Liam. well Li, everyone says Li".
+  { pattern: new RegExp(String.raw`\b(?:everyone|everybody|people|they|my friends)\s+(?:says?|calls?\s+me)\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:'ll| will) do\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:go|goes|going|gone|went)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   // "my name is sam", "my name Sam"; not "is my name kept…?".

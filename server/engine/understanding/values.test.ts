@@ -172,6 +172,8 @@ describe("a rating read from a natural reply", () => {
     ["I'd say 6 or 7, sorry I can't pick one", 6.5],
     ["no more than a 2 tbh i was up til 4", 2],
     ["eat until 7 I guess", 7],
+    ["还行，不怎么烦，顶多三分。要不是我儿子天天打游戏，估计就一分", 3],
+    ["if it weren't for work I'd say 8. as it is, 4", 4],
   ])("drawn-out words, runs of numerals, 及格, a scale's end explained, a pronoun one, a time: %j → %d", (reply, value) => {
     expect(extractRating(reply)).toBe(value);
   });

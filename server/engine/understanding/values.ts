@@ -198,9 +198,13 @@ const ELSEWHERE =
 function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boolean {
   const [from, to] = clauseAround(hit, ends, text.length);
   const after = text.slice(hit.end, to);
-  return ELSEWHERE.test(text.slice(from, to)) || UNTIL_BEFORE.test(text.slice(from, hit.start)) || CONDITION_AFTER.test(after) || SCALE_POINT_AFTER.test(after) || TOO_MUCH_AFTER.test(after) || ((hit.value === 0 || hit.value === 10) && ENDPOINT_MEANS_AFTER.test(after));
+  // "要不是我儿子天天打游戏，估计就一分": the sentence is a counterfactual from its start.
+  const sentence = text.slice(0, hit.start).split(/[.!?。！？]/u).pop() ?? "";
+  return COUNTERFACTUAL.test(sentence) || ELSEWHERE.test(text.slice(from, to)) || UNTIL_BEFORE.test(text.slice(from, hit.start)) || CONDITION_AFTER.test(after) || SCALE_POINT_AFTER.test(after) || TOO_MUCH_AFTER.test(after) || ((hit.value === 0 || hit.value === 10) && ENDPOINT_MEANS_AFTER.test(after));
 }
 
+/** A sentence opening on what would be were it not so: "要不是…", "如果不是…", "if it weren't for…", "if not for…". */
+const COUNTERFACTUAL = /^\s*(?:要不是|如果不是|若不是|要是没有|如果没有|\bif (?:it )?(?:weren'?t|wasn'?t) for\b|\bif not for\b|\bwithout\b)/iu;
 /** Right before a number, a time it lasted until: "a party till 3", "up til 4". */
 const UNTIL_BEFORE = /\b(?:till?|until)\s*$/iu;
 /** After a number, the client turning it down as too high or low: "八分太夸张", "8 is too high", "9 seems a stretch". */
