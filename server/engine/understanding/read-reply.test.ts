@@ -129,6 +129,16 @@ describe("reading a reply against the pending question", () => {
     expect(readReply(ask("rating", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "From 0 to 10, how has your mood been?"), reply)).toMatchObject({ intent: "answer", value });
   });
 
+  it.each([
+    ["name", "jojo i guess", "Jojo"],
+    ["name", "Wei Ling lor", "Wei Ling"],
+    ["choice", "fam ig", "family"],
+    ["option", "冇喎，食得好多", 0],
+  ] as const)("as do a few words giving a %s: %j", (kind, reply, value) => {
+    const question = ask(kind, /\p{Script=Han}/u.test(reply) ? "zh" : "en", kind === "choice" ? "What would you like to focus on: school, family or friends?" : "", kind === "choice" ? ["school", "family", "friends"] : undefined);
+    expect(readReply(question, reply)).toMatchObject({ intent: "answer", value });
+  });
+
   it.each(["idk", "hard to say", "不知道"])("a few words with no rating do not: %j", (reply) => {
     expect(readReply(ask("rating", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "From 0 to 10, how has your mood been?"), reply).intent).not.toBe("answer");
   });

@@ -77,8 +77,9 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   // A reply that opens with a clear yes ("Yes, I'd like to come back next week") is not a refusal or a doubt.
   if (OPENS_WITH_YES.test(reply) && (intent === "skip" || intent === "unsure" || intent === "off_topic")) return closed ? "yes" : "answer";
   if (question.kind === "rating" && intent !== "answer" && /^\D{0,12}\d+(?:[.,]\d+)?\D{0,12}$/u.test(reply.trim()) && !cues.includes("ask") && !COUNT_OF_SOMETHING.test(reply)) return "answer";
-  // A few words that give a rating ("sevennn", "um I'd say ate", "七八九吧") answer it, unless they ask, skip or ask for a person.
-  if (question.kind === "rating" && valueFound && isBare(reply) && (intent === "unsure" || intent === "off_topic" || intent === "skip") && !cues.some((cue) => cue === "ask" || cue === "skip" || cue === "handoff")) return "answer";
+  // A few words that give the value asked for ("sevennn", "um I'd say ate", "jojo i guess", "Wei Ling lor", "fam ig") answer it,
+  // unless they ask, skip or ask for a person.
+  if (!closed && question.kind !== "open" && valueFound && isBare(reply) && (intent === "unsure" || intent === "off_topic" || intent === "skip" || intent === "no") && !cues.some((cue) => cue === "ask" || cue === "skip" || cue === "handoff")) return "answer";
   // A rating given first and then asked about ("7 — is that bad?", "3/10. why, is that low?") is given.
   if (question.kind === "rating" && valueFound && intent === "question" && RATING_FIRST.test(reply)) return "answer";
   // A name asked to be called by, after declining another ("I'd rather not give my real name. Call me Blue.").
