@@ -142,4 +142,15 @@ describe("reading a reply against the pending question", () => {
   it.each(["idk", "hard to say", "不知道"])("a few words with no rating do not: %j", (reply) => {
     expect(readReply(ask("rating", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "From 0 to 10, how has your mood been?"), reply).intent).not.toBe("answer");
   });
+
+  it.each([
+    ["你有试过什么让自己好受一点的方法吗？", "试过……不对，那是去年的事了，最近啥也没试"],
+    ["你还记得第一次失眠是什么时候吗？", "记得……欸不对，其实记不太清了"],
+  ])("an echoed verb taken back is not read as yes: %j %j", (question, reply) => {
+    expect(readReply(ask("yes_no", "zh", question), reply).intent).not.toBe("yes");
+  });
+
+  it("an echoed verb not taken back still answers", () => {
+    expect(readReply(ask("yes_no", "zh", "你有试过什么让自己好受一点的方法吗？"), "试过，跑步").intent).toBe("yes");
+  });
 });
