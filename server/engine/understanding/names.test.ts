@@ -203,7 +203,7 @@ describe("a reply that skips or hedges is not a name", () => {
     expect(extractName(reply)).toBe(name);
   });
 
-  it.each(["fine. whatever", "nah. skip", "everyone says I'm too quiet", "idk 😭", "sure.", "my period is late", "叫我「不知道」吧"])("no name from these: %j", (reply) => {
+  it.each(["fine. whatever", "nah. skip", "everyone says I'm too quiet", "idk 😭", "sure.", "my period is late", "叫我「不知道」吧", "不想说，就叫“你”吧", "不用名字了吧, 你就叫我「你」就好"])("no name from these: %j", (reply) => {
     expect(extractName(reply)).toBeUndefined();
   });
 });

@@ -125,11 +125,14 @@ const WORD_NAMES = /^(?:Will|May)$/u;
 /** "May姐", "Ken哥": a Latin name with a Chinese form of address. */
 const LATIN_WITH_ADDRESS = /^\p{Lu}[A-Za-z]*(?:妈|媽|哥|姐|叔|姨|仔|妹|爸|嫂)/u;
 
+/** A pronoun in quotes ("就叫“你”吧") declines a name; any other quoted word is one. */
+const QUOTED_PRONOUN = /^(?:你|您|我|他|她|它|you|me)$/iu;
+
 /** Particles and politeness after a Chinese name, and quotes around it. */
 function cleanChineseName(candidate: string, called = false): string | undefined {
   // "叫我「隨便」就好": a name in quotes is that name, even a word.
   const quoted = /^\s*[“「『"]?([^“”「」『』"]{1,8})[”」』"]/u.exec(candidate)?.[1]?.trim();
-  if (called && quoted && !replyCues(quoted).some((cue) => NOT_A_NAME.has(cue))) return quoted;
+  if (called && quoted && !QUOTED_PRONOUN.test(quoted) && !replyCues(quoted).some((cue) => NOT_A_NAME.has(cue))) return quoted;
   const text = candidate.replace(/^[\s:："“‘「『]+/u, "");
   const latin = LEADING_ANY_NAME.exec(text);
   if (latin && /^[A-Za-z]/.test(text)) {
