@@ -111,4 +111,27 @@ describe("picking one of a question's listed options", () => {
   ])("the one ranked greater in a comparison: %j → %j", (reply, value) => {
     expect(extractChoice(reply, FOCUS, /\p{Script=Han}/u.test(reply) ? FOCUS_ZH : FOCUS_EN)).toBe(value);
   });
+
+  it.each([
+    ["睡眠……不，压力吧，睡不好也是压力闹的", "stress"],
+    ["睡眠…唉 算啦 都係压力先", "stress"],
+    ["between sleep and stress... stress", "stress"],
+    ["sleep. well more stressed than tired actually", "stress"],
+  ])("a self-correction, a choice narrowed down, 'more X than Y': %j", (reply, value) => {
+    expect(extractChoice(reply, FOCUS, /\p{Script=Han}/u.test(reply) ? FOCUS_ZH : FOCUS_EN)).toBe(value);
+  });
+
+  it.each(["between sleep and stress, both really", "sleep and stress. relationships are fine"])("no pick when torn and never narrowed to one of them: %j", (reply) => {
+    expect(extractChoice(reply, FOCUS, FOCUS_EN)).toBeUndefined();
+  });
+
+  it("everyday words for an option: fam, cash", () => {
+    expect(extractChoice("fam ig", ["school", "family", "friends"], "What would you like to focus on today: school, family or friends?")).toBe("family");
+    expect(extractChoice("Cash. It's always the cash.", ["family", "money", "health"], "Which feels heaviest: family, money or health?")).toBe("money");
+  });
+
+  it("a label named whole counts even when its characters are common ones", () => {
+    const question = "你覺得最近最影響你睡眠的是：想事情、身體不舒服，還是環境太吵？";
+    expect(extractChoice("應該是想事情吧。不過樓上也很吵…還是想事情啦", ["thoughts", "body", "noise"], question)).toBe("thoughts");
+  });
 });

@@ -75,6 +75,8 @@ function overlap(reply: string, label: string): number {
   for (const stem of stems(label.replace(/_/g, " "))) if (replyStems.has(stem)) score += 2;
   const replyHan = new Set(Array.from(reply.match(/\p{Script=Han}/gu) ?? []));
   for (const ch of new Set(Array.from(label.match(/\p{Script=Han}/gu) ?? []))) if (!COMMON_HAN.has(ch) && replyHan.has(ch)) score += 1;
+  // "想事情": a label named whole counts even when its characters are all common ones.
+  if (score === 0 && /^\p{Script=Han}{2,}$/u.test(label) && reply.includes(label)) score += 1;
   // "十分钟就够了" for "10分钟", "20 minutes" for "standard (20 min)": the same number names the option.
   const replyNumbers = numbersIn(reply);
   for (const value of numbersIn(label)) if (replyNumbers.has(value)) score += 2;
@@ -145,12 +147,18 @@ const isShort = (clause: string): boolean =>
  */
 function openingChoice(text: string, options: readonly OptionValue[], labels: readonly string[] | undefined): OptionValue | undefined {
   const asked = askedClauses(text);
+  // "between family and health... health": a short opening torn between options, narrowed to one of them after.
+  let torn: OptionValue[] | undefined;
   for (const clause of clauses(text)) {
     const scores = optionScores(clause, options, labels);
     const named = scores.filter((score) => score > 0).length;
     if (named === 0) continue;
     if (DECLINES.test(clause) || asked.has(clause)) continue;
-    return isShort(clause) ? best(options, scores) : undefined;
+    const pick = isShort(clause) ? best(options, scores) : undefined;
+    if (torn) return pick !== undefined && torn.includes(pick) ? pick : undefined;
+    if (pick !== undefined || !isShort(clause)) return pick;
+    const top = Math.max(...scores);
+    torn = options.filter((_, index) => scores[index] === top);
   }
   return undefined;
 }
@@ -176,6 +184,10 @@ export function extractChoice(reply: string, options: readonly OptionValue[], qu
     if (marked !== undefined) return marked;
   }
   // "stress more than sleep", "压力大过睡眠", "压力比睡眠严重": the one compared as greater, named just before the comparison.
+  // "more anxious than angry": the one between "more" and "than".
+  const moreThan = /\bmore ((?:[\p{L}']+\s+){0,2}?[\p{L}']+) than\b/u.exec(folded);
+  const inBetween = moreThan ? choiceIn(moreThan[1] ?? "", options, question) : undefined;
+  if (inBetween !== undefined) return inBetween;
   const compared = COMPARED.exec(folded);
   if (compared) {
     const sentenceStart = Math.max(0, ...allMatches(folded.slice(0, compared.index), CLAUSE_END).map((m) => m.index + 1));

@@ -93,4 +93,39 @@ describe("how long something has lasted, read from a natural reply", () => {
   ])("a tolerance, another episode, a longer time around the recent stretch, the length to write down: %j", (reply, value) => {
     expect(extractDuration(reply)).toEqual(value);
   });
+
+  it.each([
+    ["a week. maybe 2. no def 2", { amount: 2, unit: "week" }],
+    ["一礼拜吧……哦不，上上个周末开始的，那是俩礼拜", { amount: 2, unit: "week" }],
+    ["五天？一个礼拜？五天吧，上周三开始的", { amount: 5, unit: "day" }],
+    ["半年多了吧，大概七個月", { amount: 7, unit: "month" }],
+    ["a year and a bit, like 14 months", { amount: 14, unit: "month" }],
+    ["Eleven months, thereabouts. It'll be a year in March", { amount: 11, unit: "month" }],
+  ])("a self-correction, a guess asked back, a rough length made exact, a length still to come: %j", (reply, value) => {
+    expect(extractDuration(reply)).toEqual(value);
+  });
+
+  it.each([
+    ["嗯…四个月？还是五个月，反正过年前就有了", { amount: 4, unit: "month" }],
+    ["2 weeks? 3 weeks?", { amount: 2, unit: "week" }],
+    ["三个多月，最近两周更严重", { amount: 2, unit: "week" }],
+    ["two weeks and a bit, maybe three weeks", { amount: 2, unit: "week" }],
+  ])("an alternative after a guess is still a range's lower bound: %j", (reply, value) => {
+    expect(extractDuration(reply)).toEqual(value);
+  });
+
+  it.each([
+    ["um ate weeks maybe nine", { amount: 8, unit: "week" }],
+    ["since to weeks maybe little bit more", { amount: 2, unit: "week" }],
+    ["won month I think", { amount: 1, unit: "month" }],
+  ])("a dictated homophone before a unit: %j", (reply, value) => {
+    expect(extractDuration(reply)).toEqual(value);
+  });
+
+  it.each(["for weeks", "days to weeks", "forever and a day lol", "多久？反正不是一两天的事了", "not just a week or two, ages"])(
+    "no length from a common phrase, a saying or a length denied: %j",
+    (reply) => {
+      expect(extractDuration(reply)).toBeUndefined();
+    },
+  );
 });

@@ -41,9 +41,9 @@ const BARE_COUNT = /(?<![\d.])(\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:[:：]|am\b|pm\b|s
 const NOT_A_COUNT_BEFORE = /(?:\bsince|\bat|\bin|\bage|\baged|\bi'?m|\bi am|\bi was|\bturned|\bby|\bafter|\bbefore|\btill|\buntil|第|每)\s*$/iu;
 
 /** Where a duration reply settles: a correction, a conclusion ("so 8 months"), "closer to a month", "no, less". */
-const SETTLES = new RegExp(`${CORRECTION_MARK.source}|\\bso\\b|\\bcloser to\\b|\\bmore like\\b|\\bnearer\\b|\\bno\\b\\s*[,.!]|所以|差不多是|就(?:写|填|寫)|\\b(?:just )?(?:put|write)(?: down)?\\b`, "giu");
+const SETTLES = new RegExp(`${CORRECTION_MARK.source}|\\bso\\b|\\bcloser to\\b|\\bmore like\\b|\\bnearer\\b|\\bno\\b(?=\\s*(?:[,.!]|def(?:initely|o)?\\b|deffo\\b|definitely\\b|probably\\b|prob\\b|it'?s\\b|its\\b))|那就|所以|差不多是|就(?:写|填|寫)|\\b(?:just )?(?:put|write)(?: down)?\\b`, "giu");
 /** Before a length: a tolerance ("give or take", "plus or minus") or another episode ("the last one was"), in the same sentence. */
-const ASIDE_BEFORE = /(?:\bgive or take|\bplus or minus|±|\b(?:the )?(?:last|previous|other) (?:one|time|episode)\b[^.!?。！？;；]*?)\s*(?:a|an|about)?\s*$/iu;
+const ASIDE_BEFORE = /(?:\bgive or take|\bplus or minus|±|\b(?:it'?ll|it will|will|gonna) be|\b(?:the )?(?:last|previous|other) (?:one|time|episode)\b[^.!?。！？;；]*?)\s*(?:a|an|about)?\s*$/iu;
 /** Before a length: the recent stretch of a longer time ("来了三年，难受是最近这半年"). */
 const RECENT_BEFORE = /最近这?\s*$/u;
 /** What marks a length as a bound, not the answer, when another is given: "不到一个月，三周吧", "less than a year, 8 months". */
@@ -55,6 +55,8 @@ interface Found {
   duration: Duration;
   /** A length named as a whole, over any count inside it. */
   wins?: boolean;
+  /** The unit it was said in, where that is not the unit of its amount ("半年": a year's half, 6 months). */
+  said?: DurationUnit;
 }
 
 /**
@@ -81,7 +83,8 @@ function namedLengths(text: string): Found[] {
   for (const [pattern, duration] of NAMED_LENGTHS) {
     for (const m of allMatches(text, pattern)) {
       const length = duration(m);
-      if (length) named.push({ at: m.index, end: m.index + m[0].length, duration: length, wins: true });
+      const said = /year|年/u.test(m[0]) ? "year" : /week|fortnight|礼拜|星期/u.test(m[0]) ? "week" : undefined;
+      if (length) named.push({ at: m.index, end: m.index + m[0].length, duration: length, wins: true, ...(said ? { said } : {}) });
     }
   }
   return named;
@@ -108,8 +111,20 @@ function whole(duration: Duration): Duration {
   return duration;
 }
 
+/**
+ * Dictated homophones of a count before a unit: "um ate weeks", "since to weeks", "won month". Not "for weeks"
+ * (a common phrase), nor "to" joining a range ("days to weeks", "2 to 3 weeks").
+ */
+const SPOKEN_COUNT = /(?<=(?:^|[.,!?;…]\s*|\b(?:since|for|about|around|like|maybe|probably|um+|uh+|erm?|been|just|only)\s+))(to|too|ate|won)\s+(days?|weeks?|months?|years?)\b/giu;
+const SPOKEN_COUNTS: Record<string, number> = { to: 2, too: 2, ate: 8, won: 1 };
+
 function countedLengths(text: string): Found[] {
   const found: Found[] = [];
+  for (const m of allMatches(text, SPOKEN_COUNT)) {
+    const unit = unitOf(m[2] ?? "");
+    const amount = SPOKEN_COUNTS[(m[1] ?? "").toLowerCase()];
+    if (unit && amount !== undefined) found.push({ at: m.index, end: m.index + m[0].length, duration: { amount, unit } });
+  }
   for (const m of allMatches(text, EN_AMOUNT)) {
     const unit = unitOf(m[4] ?? "");
     const amount = m[1] ? (/couple/.test(m[1]) ? 2 : 1) : m[2] ? Number(m[2]) : EN_UNITS[m[3] ?? ""];
@@ -161,11 +176,24 @@ function vagueMadeExact(text: string): Duration | undefined {
   return undefined;
 }
 
+/** After a length, a rough "more": "半年多", "a year and a bit", "a month or so", "over". */
+const ROUGH_AFTER = /^(?:多|\s*(?:and a bit|plus|\+|or so|or more|ish))/iu;
+/** Before a length, an alternative to the one before it: "还是五个月", "or 5 months", "maybe three". */
+const ALTERNATIVE_BEFORE = /(?:还是|或者|或是|也许|可能|\bor|\bmaybe|\bperhaps)\s*$/iu;
+const UNIT_ORDER: readonly DurationUnit[] = ["day", "week", "month", "year"];
+const unitRank = (unit: DurationUnit): number => UNIT_ORDER.indexOf(unit);
+/** A length in days (roughly), to compare lengths in different units. */
+const inMonthsOrDays = (d: Duration): number => d.amount * ({ day: 1, week: 7, month: 30, year: 365 } as const)[d.unit];
+
+/** A saying, or a length said not to be it: "forever and a day", "不是一两天的事了", "not just a week or two". */
+const NOT_A_LENGTH = /\bforever and a day\b|(?:不是|\bnot (?:just |only )?)\s*(?=(?:a |an |one |two |a couple |a few |[一二两几]))/giu;
+
 /** "a couple of weeks" → 2 week, "半年" → 6 month, "一年半" → 18 month; undefined for "a while", "since May". */
 export function extractDuration(reply: string): Duration | undefined {
   const text = foldText(reply);
   // "give or take a fortnight", "the last one was four months": a tolerance, or another episode's length, yields to the length given.
-  const counted = countedLengths(text);
+  const denied = allMatches(text, NOT_A_LENGTH).map((m) => [m.index, m.index + m[0].length] as const);
+  const counted = countedLengths(text).filter((f) => !denied.some(([from, to]) => f.at >= from && f.at <= to));
   const own = counted.filter((f) => !ASIDE_BEFORE.test(text.slice(Math.max(0, f.at - 40), f.at)));
   const found = own.length > 0 ? own : counted;
   if (found.length === 0) return vagueMadeExact(text);
@@ -179,12 +207,22 @@ export function extractDuration(reply: string): Duration | undefined {
     const count = bareCountAfter(text, settled);
     if (before && count) return { amount: count.amount, unit: before.duration.unit };
   }
-  // "a week? eight days i think": a length asked back is a guess a length in other units replaces ("2 weeks? 3 weeks?" is a range).
+  // "a week? eight days i think", "五天？一个礼拜？五天吧": lengths asked back are guesses; the first one said plainly after
+  // them is the answer ("2 weeks? 3 weeks?", all asked, is a range).
+  const asked = (f: Found): boolean => /^\s*[?？]/u.test(text.slice(f.end));
+  const lastAsked = found.findLastIndex(asked);
+  const plain = lastAsked >= 0 ? found.slice(lastAsked + 1).find((f) => !asked(f)) : undefined;
+  // "四个月？还是五个月": an alternative after a guess is a range, not an answer.
+  if (settled < 0 && plain && !ALTERNATIVE_BEFORE.test(text.slice(0, plain.at))) return whole(plain.duration);
   for (let i = 0; i + 1 < found.length; i++) {
     const guess = found[i] as Found;
     const next = found[i + 1] as Found;
-    if (guess.duration.unit !== next.duration.unit && /^\s*[?？]/u.test(text.slice(guess.end, next.at))) return whole(next.duration);
+    if (guess.duration.unit !== next.duration.unit && asked(guess)) return whole(next.duration);
   }
+  // "半年多了吧，大概七个月", "a year and a bit, like 14 months": a rough length made exact in a finer unit.
+  const first = found[0] as Found;
+  const finer = found[1];
+  if (settled < 0 && finer && found.length === 2 && ROUGH_AFTER.test(text.slice(first.end, first.end + 10)) && inMonthsOrDays(whole(finer.duration)) > inMonthsOrDays(whole(first.duration)) && unitRank(finer.duration.unit) < unitRank(first.said ?? first.duration.unit)) return whole(finer.duration);
   // "来了三年，难受是最近这半年": the recent stretch is what is asked about.
   const recent = found.find((f) => RECENT_BEFORE.test(text.slice(Math.max(0, f.at - 12), f.at)));
   if (settled < 0 && recent && found.length > 1) return whole(recent.duration);

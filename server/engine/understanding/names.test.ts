@@ -161,4 +161,49 @@ describe("a reply that skips or hedges is not a name", () => {
   it.each(["Myself I'd rather not say", "Here is fine"])("no name: %j", (reply) => {
     expect(extractName(reply)).toBeUndefined();
   });
+
+  it.each([
+    ["mikaela but mik is fine. actually just mika", "Mika"],
+    ["jess. actually jessie, jess sounds like my mum", "Jessie"],
+    ["Joe no sorry it's Jo without an E", "Jo"],
+    ["Chief. No? Fine. Marcus.", "Marcus"],
+    ["Jason，或者你叫我阿傑也可以。嗯…還是阿傑好了，比較親切", "阿傑"],
+    ["嗯……说不好，要不叫我阿晴？对，就阿晴", "阿晴"],
+    ["叫啥都行，要不就叫我老王吧", "老王"],
+  ])("a self-correction's last name wins; 要不 (how about) is not a refusal: %j", (reply, name) => {
+    expect(extractName(reply)).toBe(name);
+  });
+
+  it.each([
+    ["Grace period", "Grace"],
+    ["Marcus comma thanks", "Marcus"],
+    ["joan period joan mcgillicuddy but just joan", "Joan"],
+    ["it's Niamh. N I A M H. the phone put Neve", "Niamh"],
+    ["Tash short for Natasha", "Tash"],
+    ["Nana Pat the kids call me that and I've got used to it", "Nana Pat"],
+  ])("dictated speech: punctuation said aloud, what the phone put, short for: %j", (reply, name) => {
+    expect(extractName(reply)).toBe(name);
+  });
+
+  it.each([
+    ["jojo i guess", "Jojo"],
+    ["bean 😭 dont ask", "Bean"],
+    ["aoife (ee-fa)", "Aoife"],
+    ["Wei Ling lor", "Wei Ling"],
+    ["um Ah Boy lor, everyone at home calls me that. sorry, is that weird", "Ah Boy"],
+    ["Ate Marites, or just Tess 😊", "Tess"],
+    ["就 Daniel, 不用 Mr", "Daniel"],
+    ["阿凱。那你呢？你有名字嗎？", "阿凱"],
+    ["叫我「隨便」就好，真的，我網名就叫隨便", "隨便"],
+    ["叫我老陈。我今年六十八了，叫小陈不合适哈哈", "老陈"],
+    ["Mackenzie on paper. Kenzie to anyone who isn't my dentist.", "Kenzie"],
+    ["Liam. well Li, everyone says Li", "Li"],
+    ["Sister Mary Clare when I was nursing, plain Clare now", "Clare"],
+  ])("a name in lower case set off, particles after it, a question asked back after it, a quoted word, a name turned down: %j", (reply, name) => {
+    expect(extractName(reply)).toBe(name);
+  });
+
+  it.each(["fine. whatever", "nah. skip", "everyone says I'm too quiet", "idk 😭", "sure.", "my period is late", "叫我「不知道」吧", "不想说，就叫“你”吧", "不用名字了吧, 你就叫我「你」就好"])("no name from these: %j", (reply) => {
+    expect(extractName(reply)).toBeUndefined();
+  });
 });

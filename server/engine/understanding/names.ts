@@ -47,17 +47,24 @@ const EN_NAME_CUES: readonly NameCue[] = [
   // "so Henno I guess", "Chris I suppose": where a list of names settles.
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+I\s+(?:guess|suppose|reckon)\b`, "gu"), strength: 4 },
   // "just put Hope", "put me down as Nurse Kaye": the name to write down.
-  { pattern: new RegExp(String.raw`(?<!\b(?:they|They|he|He|she|She|people|we|I|you)\s+)\b(?:[Pp]ut|[Ww]rite|[Pp]ut me down as|[Pp]ut down)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
+  // Not what the phone's dictation put ("the phone put Neve").
+  { pattern: new RegExp(String.raw`(?<!\b(?:they|They|he|He|she|She|people|we|I|you|phone|autocorrect|it)\s+)\b(?:[Pp]ut|[Ww]rite|[Pp]ut me down as|[Pp]ut down)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:works|will do)`, "gu"), strength: 4 },
-  // "Mrs O'Sullivan to you".
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+to you\b`, "gu"), strength: 3 },
+  // "Mrs O'Sullivan to you", "Kenzie to anyone who isn't my dentist".
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+to\s+(?:you|anyone|everyone|everybody|friends|my friends|most people)\b`, "gu"), strength: 3 },
   // "…but please, Sandy", "Madison please": the name asked for.
   { pattern: new RegExp(String.raw`\bplease,?\s+(?<name>${LATIN_NAME})|(?<name>(?=\p{Lu}\p{Ll})${LATIN_NAME}),?\s+please\b`, "gu"), strength: 4 },
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred)\b`, "gu"), strength: 4 },
+  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred|(?:is\s+)?short for)\b`, "gu"), strength: 4 },
+  // "Nana Pat the kids call me that", "Ah Boy, everyone at home calls me that", "Can I be Storm?".
+  { pattern: new RegExp(String.raw`(?<name>${ANY_NAME})(?:\s+(?:lor|lah|la|leh))?[,.]?\s+(?:the \w+|everyone|everybody|people|they|my \w+)(?:\s+(?:at|in)\s+\w+)?\s+calls?\s+me\s+(?:that|this)\b|\b[Cc]an\s+I\s+be\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  // "actually just mika", "or just Tess", "but just joan": "just" after a turn asks for the plain name, typed in any case.
+  { pattern: new RegExp(String.raw`\b(?:but|actually|or|ok|so)\s+just\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}calls? me|what I (?:answer|respond) to|what I go by)`, "gu"), strength: 3 },
   { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
-  { pattern: new RegExp(String.raw`\b(?:just|Just|JUST)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: new RegExp(String.raw`\b(?:just|Just|JUST|plain|Plain)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  // "Liam. well Li, everyone says Li".
+  { pattern: new RegExp(String.raw`\b(?:everyone|everybody|people|they|my friends)\s+(?:says?|calls?\s+me)\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:'ll| will) do\b`, "gu"), strength: 4 },
   { pattern: new RegExp(String.raw`\b(?:go|goes|going|gone|went)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   // "my name is sam", "my name Sam"; not "is my name kept…?".
@@ -69,7 +76,7 @@ const EN_NAME_CUES: readonly NameCue[] = [
 ];
 
 /** Where a Chinese name ends: particles, politeness, punctuation, spaces, emoji. */
-const ZH_NAME_STOP = /可以|要得|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
+const ZH_NAME_STOP = /可以|要得|不(?:合适|合適|太|好|行|用)|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
 
 const ZH_NAME_CUES: readonly NameCue[] = [
   { pattern: /(?:可以叫我|可以喊我|叫我一声|叫我做|叫我作|都叫我|都喊我|就叫我|称呼我|稱呼我|叫我|喊我|就叫|(?<![我你他她么麼样樣])叫)\s*["“‘「]?/gu, strength: 3 },
@@ -104,7 +111,7 @@ const ZH_NOT_NAMES =
 const LEADING_ANY_NAME = new RegExp(String.raw`^(?:${ANY_NAME})`, "u");
 const STANDING_NAME = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}\p{Script=Han}])`, "u");
 /** Hesitation before a name said on its own: "umm I guess... Mo?", "hmm, Frankie.", "ok um it's Dan", "是小宇". */
-const LEADING_FILLER = /^(?:(?:u+m+|h+m+|u+h+|e+r+m*|ok(?:ay)?|well|so|oh|i guess|i think|i suppose|maybe|probably|it'?s|its)\b[\s,.…]*)+|^(?:就是|是)(?=\p{Script=Han}{2,3}(?:$|[\s，,。!！]))/iu;
+const LEADING_FILLER = /^(?:(?:u+m+|h+m+|u+h+|e+r+m*|ok(?:ay)?|well|so|oh|i guess|i think|i suppose|maybe|probably|it'?s|its)\b[\s,.…]*)+|^(?:就是|是)(?=\p{Script=Han}{2,3}(?:$|[\s，,。!！]))|^(?:就是?|是)\s*(?=\p{Lu})/iu;
 /** A sentence after the first: a name can stand there too ("Whatever's easiest. Chris."). */
 const SENTENCE_START = /(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Fr|Sr))[.!?…。！？]+\s+/gu;
 /** A name spelt out letter by letter ("T-H-A-B-O") repeats the name, it is not another. */
@@ -118,8 +125,14 @@ const WORD_NAMES = /^(?:Will|May)$/u;
 /** "May姐", "Ken哥": a Latin name with a Chinese form of address. */
 const LATIN_WITH_ADDRESS = /^\p{Lu}[A-Za-z]*(?:妈|媽|哥|姐|叔|姨|仔|妹|爸|嫂)/u;
 
+/** A pronoun in quotes ("就叫“你”吧") declines a name; any other quoted word is one. */
+const QUOTED_PRONOUN = /^(?:你|您|我|他|她|它|you|me)$/iu;
+
 /** Particles and politeness after a Chinese name, and quotes around it. */
 function cleanChineseName(candidate: string, called = false): string | undefined {
+  // "叫我「隨便」就好": a name in quotes is that name, even a word.
+  const quoted = /^\s*[“「『"]?([^“”「」『』"]{1,8})[”」』"]/u.exec(candidate)?.[1]?.trim();
+  if (called && quoted && !QUOTED_PRONOUN.test(quoted) && !replyCues(quoted).some((cue) => NOT_A_NAME.has(cue))) return quoted;
   const text = candidate.replace(/^[\s:："“‘「『]+/u, "");
   const latin = LEADING_ANY_NAME.exec(text);
   if (latin && /^[A-Za-z]/.test(text)) {
@@ -163,29 +176,34 @@ function cleanEnglishName(candidate: string): string | undefined {
 }
 
 /** Cues that reject the name after them: "nobody calls me that", "don't call me Bob", "别叫全名". */
-const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just)\w+\s+)?$)|\bonly\s+(?:my\s+|the\s+)?\w+\s+$|\bshort\s+for\s+$|\bthough\s+(?:the\s+|my\s+)?\w+\s+$|(?:(?:[别別不莫]|不要|唔好|唔要)$)/iu;
+const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just|sorry)\w+\s+)?$)|\bonly\s+(?:my\s+|the\s+)?\w+\s+$|\bshort\s+for\s+$|\bthough\s+(?:the\s+|my\s+)?\w+\s+$|(?:(?:[别別莫]|(?<!要)不|不要|唔好|唔要)$)/iu;
 /** Said of a name just given: nobody uses it ("Patricia but nobody has called me that", "William on all the forms"). */
 const DISOWNED_AFTER =
-  /^[^.!?。！？]{0,40}?\b(?:but\s+)?(?:absolutely\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?(?:call(?:s|ed)?\s+me|uses?d?|says?)\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:the|my)\s+(?:forms?|papers?|passport|documents?)|^\s+(?:only\s+)?when\s+(?:i'?m|i am|i was|i've|they're|she's|he's)\b|^\s+at\s+work\b|^[^.!?。！？]{0,12}?\bbut\s+(?:that'?s|that’s|it'?s|it’s)\s+(?:only|just)\s+for\b|^\s*[，,]?\s*(?:但是?|可是|不过)?\s*我\s*(?:不要|不喜欢|不想)|^[^。！？!?]{0,6}?[，,]\s*你?\s*(?:唔好|别|別|不要)\s*(?:(?:咁|这么|這麼|这样|這樣)\s*叫|叫(?:我)?(?:这个|這個|呢个|呢個)?\s*(?=$|[，,。.!！]))/iu;
+  /^[^.!?。！？]{0,40}?\b(?:but\s+)?(?:absolutely\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?(?:call(?:s|ed)?\s+me|uses?d?|says?)\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:(?:the|my)\s+)?(?:forms?|papers?|paper|passport|documents?)|^\s*(?:不合适|不合適|不太合适|不太合適|怪怪的)|^\s+(?:only\s+)?when\s+(?:i'?m|i am|i was|i've|they're|she's|he's)\b|^\s+at\s+work\b|^[^.!?。！？]{0,12}?\bbut\s+(?:that'?s|that’s|it'?s|it’s)\s+(?:only|just)\s+for\b|^\s*[，,]?\s*(?:但是?|可是|不过)?\s*我\s*(?:不要|不喜欢|不想)|^[^。！？!?]{0,6}?[，,]\s*你?\s*(?:唔好|别|別|不要)\s*(?:(?:咁|这么|這麼|这样|這樣)\s*叫|叫(?:我)?(?:这个|這個|呢个|呢個)?\s*(?=$|[，,。.!！]))/iu;
 
 /** A name turned down in so many words ("Mike. Not Michael.", "don't call me Bob"): not taken anywhere in the reply. */
 const REJECTED_NAME = new RegExp(String.raw`(?:(?:^|[.!?,;:—–-]\s*)(?:but\s+)?(?:not|never)\s+(?<name>${LATIN_NAME})(?=\s*(?:[,.;:!?—–-]|$))|\b(?:don'?t|do not|never|please don'?t)\s+call\s+me\s+(?<called>${ANY_NAME}))`, "giu");
 
 /** Before a cue, a second choice ("或者你叫我…也行", "or Ash") or the name on paper ("full name is…"): weaker than a name standing first. */
-const SECOND_CHOICE_BEFORE = /(?:或者|或是|\bor)\s*(?:你\s*)?(?:也?可以\s*)?$|\b(?:full|legal|official|proper)\s+$/iu;
+const SECOND_CHOICE_BEFORE = /(?:或者|或是|\bor(?!\s+just))\s*(?:你\s*)?(?:也?可以\s*)?$|\b(?:full|legal|official|proper)\s+$/iu;
 
 /** A word that skips, asks for a person, asks back or hedges ("跳过", "保密", "不知道") is not a name, however it stands. */
 const NOT_A_NAME: ReadonlySet<Cue> = new Set(["skip", "handoff", "ask", "unsure"]);
 
 /** A correction: candidates before it yield to candidates after it. */
-const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought|ok(?:ay)? fine)\b|其实|其實|不是啦|开玩笑|開玩笑|算了|(?:还是|還是)(?=[^，,。.]{0,8}吧)/giu;
+const NAME_CORRECTION = /\b(?:wait|actually|no jk|jk|just kidding|kidding|scratch that|i mean|on second thought|ok(?:ay)? fine|no sorry|sorry no)\b|\bfine\s*[.,!\-–—]\s*(?=\S)|其实|其實|不是啦|开玩笑|開玩笑|算了|(?:还是|還是)(?=[^，,。.]{0,8}(?:吧|好了))/giu;
+
+/** Punctuation said aloud to a phone's dictation ("Grace period", "Marcus comma thanks"): the mark it stands for. */
+function spokenPunctuation(text: string): string {
+  return text.replace(/(?<=\p{L})\s+(period|full stop|comma)\b/giu, (_, mark: string) => (mark.toLowerCase() === "comma" ? "," : "."));
+}
 
 /**
  * The name the client asks to be called, taken from the original text (case kept), or undefined
  * when the reply gives none ("I'd rather not say", "why do you need it?").
  */
 export function extractName(reply: string): string | undefined {
-  const text = reply.normalize("NFKC").trim();
+  const text = spokenPunctuation(reply.normalize("NFKC").trim());
   if (!text) return undefined;
   const corrections = allMatches(text, NAME_CORRECTION).map((m) => m.index + m[0].length);
   const era = (at: number): number => corrections.filter((end) => end <= at).length;
@@ -205,7 +223,7 @@ export function extractName(reply: string): string | undefined {
     }
   }
   for (const cue of ZH_NAME_CUES) {
-    for (const found of allMatches(text, cue.pattern)) consider(found.index, cue.strength, cleanChineseName(text.slice(found.index + found[0].length), cue.strength >= 3), found.index);
+    for (const found of allMatches(text, cue.pattern)) consider(found.index + found[0].length, cue.strength, cleanChineseName(text.slice(found.index + found[0].length), cue.strength >= 3), found.index);
   }
   // A name standing first in the reply (after any hesitation), first after a correction ("Mr. Henderson lol no jk. Josh"),
   // or as a sentence of its own ("Whatever's easiest. Chris.").
@@ -219,12 +237,16 @@ export function extractName(reply: string): string | undefined {
       const name = cleanChineseName(rest);
       // "阿Lin": a Chinese prefix of address with a Latin name.
       const plausible = name && name.length >= 2 && (name.length <= 3 || rest.length === name.length || /^[阿小老][A-Za-z]+$|^[A-Za-z]+\p{Script=Han}$/u.test(name)) && !/[不没沒唔说說想等呃嗯啊哦]/u.test(name);
-      if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12))) consider(at, standing, name, at);
+      // "阿凱。那你呢？": a question in a later sentence is asked back, it does not unsay the name.
+      if (plausible && !/[?？吗嗎]/u.test(rest.slice(0, 12).split(/[。！!]/u)[0] ?? "")) consider(at, standing, name, at);
     } else {
       const lead = STANDING_NAME.exec(rest);
       const followed = lead ? rest.slice(lead[0].length) : "";
-      const standsAlone = lead && (/^\s*$|^\s*[,.;:!?()（），。~\-–—]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks|actually)\b/iu.test(followed));
-      if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || rest.length === lead[0].length)) consider(at, standing, cleanEnglishName(lead[0]), at);
+      const standsAlone = lead && (/^\s*$|^\s*[,.;:!?()（），。~\-–—]|^\s*[\p{Extended_Pictographic}✨]|^\s*\p{Script=Han}|^\s+(?:x+|lol|haha|pls|please|with|but|though|thx|thanks|actually|i guess|i suppose|ig|lor|lah|leh)\b/iu.test(followed));
+      // Typed in lower case, a word standing first is a name when the reply is that word, or it is set off ("jess. actually…",
+      // "bean 😭", "aoife (ee-fa)", "jojo i guess").
+      const setOff = (corrections.includes(start) && /^\s*,/u.test(followed)) || /^\s*$|^\s*[.(!]|^\s*[\p{Extended_Pictographic}]|^\s+(?:i guess|i suppose|ig|lor|lah)\b/u.test(followed);
+      if (lead && standsAlone && (/^\p{Lu}/u.test(lead[0]) || setOff)) consider(at, standing, cleanEnglishName(lead[0]), at);
     }
   }
   if (candidates.length === 0) return undefined;

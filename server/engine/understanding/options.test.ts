@@ -122,4 +122,28 @@ describe("a questionnaire option from a colloquial frequency", () => {
   ])("every other day (half the days), rarely, not even one day: %j → %d", (reply, value) => {
     expect(extractOption(reply, lang(reply))).toBe(value);
   });
+
+  it.each([
+    ["nearly every day. ok maybe more than half", 2],
+    ["几乎每天……呃，周末还好，那就一半以上吧", 2],
+    ["幾乎每天耶……欸不是，大概一半多的天數吧", 2],
+    ["Hardly ever? I'd say not at all. I'm actually ok on that one, sorry", 0],
+    ["Nah, not at all, I watch the telly fine. OK, several days then.", 1],
+    ["我有時候會想太多啦，不過一半以上應該沒有，就幾天吧", 1],
+    ["天天倒不至于，一半多吧", 2],
+  ])("a self-correction or conclusion settles, a phrase turned down after it yields: %j → %d", (reply, score) => {
+    expect(extractOption(reply, lang(reply))).toBe(score);
+  });
+
+  it.each([
+    ["冇喎，食得好多", 0],
+    ["都沒有，我吃飯很正常，一天三餐準時", 0],
+    ["几乎没有，沾枕头就着", 0],
+    ["哪天不担心？担心房贷担心孩子担心我妈", 3],
+    ["like ten of the fourteen days", 2],
+    ["every time I talk with my father on phone... so maybe 4 5 days", 1],
+    ["every single time, yeah", 3],
+  ])("none, almost none, which day not, days of the fourteen in words, every time as whenever: %j → %d", (reply, score) => {
+    expect(extractOption(reply, lang(reply))).toBe(score);
+  });
 });

@@ -42,10 +42,10 @@ function namedOption(text: string): { score: number; start: number } | undefined
  * "a handful", "half the days", "every bloody day", "有幾日", "一多半", "几乎每天".
  */
 const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
-  [/冇乜|完全唔會|完全唔会|(?:完全不会|完全不會|完全没有|完全沒有)(?=$|[\s，,。.!！~…吧啦啊呀])|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|\bnot (?:even )?(?:one|a single) (?:day|night)\b|^(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎啰囉，,。\s])/iu, 0],
+  [/冇乜|完全唔會|完全唔会|(?:完全不会|完全不會|完全没有|完全沒有)(?=$|[\s，,。.!！~…吧啦啊呀])|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|\bnot (?:even )?(?:one|a single) (?:day|night)\b|^(?:都|全都)?(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎㖞啰囉，,。\s])|(?:几乎|基本上?)(?:没有|冇)(?=$|[吧啊呀啦，,。.…\s])/iu, 0],
   [/間唔中|间唔中|once or twice|a day or two|\brarely\b|很少|like once|just once|only once|the once|(?:^|[.!?,]\s*)once\b(?!\s+(?:a|per|every)\s+(?:day|night))|\ba couple\b(?! of (?:weeks|months|years))|\bsome (?:days|nights)\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
   [/\bevery (?:other|second|alternate) (?:day|night)s?\b|\b(?:on )?alternate days\b|隔天|隔一天|每隔一天|大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:days|nights|shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
-  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking )?(?:day|night|morning|evening|class|shift|time)\b|\balways\b|all the time|\bnon[- ]?stop\b|\bconstantly\b|(?:almost|pretty much|nearly) all\b/iu, 3],
+  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking )?(?:day|night|morning|evening|class|shift|time(?!\s+(?:i|i'm|we|he|she|they|my|the|someone|somebody|it)\b))\b|哪(?:一)?[天晚](?:不|没|沒)|\balways\b|all the time|\bnon[- ]?stop\b|\bconstantly\b|(?:almost|pretty much|nearly) all\b/iu, 3],
 ];
 
 /** The same phrases, compiled once for finding every one of them. */
@@ -53,6 +53,8 @@ const EXTRA_OPTION_PHRASES_ALL = EXTRA_OPTION_PHRASES.map(([pattern, score]) => 
 
 /** A phrase turned down just before it: "not half the days", "不是天天", "冇一半咁多", "没有每天那么". */
 const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔)\s*$/u;
+/** A phrase turned down just after it: "一半以上应该没有", "天天倒不至于". */
+const NEGATED_AFTER = /^\s*(?:以上|多)?(?:的天数|的日子)?\s*(?:应该|應該|大概|倒是?|也|就)?(?:没有|沒有|不至于|不至於|不到|不是|谈不上|談不上)/u;
 /** Before a phrase: someone else's view ("the kids would say", "我老婆说是"), or a phrase the client meant to say and did not ("本来想说"). */
 const OTHERS_SAY_BEFORE =
   /(?:\b(?:he|she|they|kids|wife|husband|partner|mum|mom|mam|dad|mother|father|boss|doctor|people|everyone|\w+'s)\s+(?:would |will |might |'d )?(?:say|says|said|think|thinks)|(?<!我)(?:说|說)(?:是|我)?)\s*$/iu;
@@ -60,7 +62,7 @@ const OTHERS_SAY_BEFORE =
 const TAKEN_BACK = /\b(?:aye right|yeah right|said no one|who am i kidding|is what i'?d say|if i(?:'m| am| was) (?:lying|being honest|honest)|if we'?re (?:being )?honest|to be honest|tbh|in truth|truth be told)\b|说实话|說實話|老实说|老實說|讲真|講真/iu;
 
 /** Where a reply turns to what it settles on: "but", "但", "no,", "不，", a correction. */
-const TURN = new RegExp(`${CORRECTION_MARK.source}|${TAKEN_BACK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bso\\b|\\bnah\\b|\\bmore like\\b|\\bon average\\b|\\baveraging\\b|平均|总的来说|總的來說|不[，,]`, "iu");
+const TURN = new RegExp(`${CORRECTION_MARK.source}|${TAKEN_BACK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bso\\b|\\bnah\\b|\\bmore like\\b|\\bon average\\b|\\baveraging\\b|\\bi'?d say\\b|\\bok(?:ay)?[,.]\\s|那就|平均|总的来说|總的來說|不[，,]`, "iu");
 const TURNS = new RegExp(TURN.source, "giu");
 
 /**
@@ -68,11 +70,16 @@ const TURNS = new RegExp(TURN.source, "giu");
  * a longer one yields to it ("a few" in "more than a few"); after the last turn ("but", "no,", "不对")
  * that a phrase follows, the first phrase after it, else the first phrase.
  */
-function colloquialOption(text: string): { score: number; othersPassedOver: boolean; lastStart: number } | undefined {
+function colloquialOption(text: string): { score: number; passedOver: boolean; lastStart: number } | undefined {
   const found: { start: number; end: number; score: number }[] = [];
+  let deniedAfter = false;
   for (const [pattern, score] of EXTRA_OPTION_PHRASES_ALL) {
     for (const match of allMatches(text, pattern)) {
       if (NEGATED_BEFORE.test(text.slice(Math.max(0, match.index - 6), match.index))) continue;
+      if (NEGATED_AFTER.test(text.slice(match.index + match[0].length))) {
+        deniedAfter = true;
+        continue;
+      }
       found.push({ start: match.index, end: match.index + match[0].length, score });
     }
   }
@@ -86,7 +93,7 @@ function colloquialOption(text: string): { score: number; othersPassedOver: bool
   const turns = allMatches(text, TURNS).map((turn) => turn.index + turn[0].length);
   const lastTurn = Math.max(-1, ...turns.filter((turn) => kept.some((hit) => hit.start >= turn)));
   const chosen = kept.find((hit) => hit.start >= lastTurn) ?? kept[0];
-  return chosen ? { score: chosen.score, othersPassedOver: kept.length < longest.length, lastStart: kept[kept.length - 1]?.start ?? 0 } : undefined;
+  return chosen ? { score: chosen.score, passedOver: kept.length < longest.length || deniedAfter, lastStart: kept[kept.length - 1]?.start ?? 0 } : undefined;
 }
 
 /** A share of a shorter span's days: "3 out of 4 nights", "five in seven". */
@@ -102,9 +109,9 @@ const UNSURE = /not sure|no idea|don'?t know|dunno|no clue|不知道|不确定|�
 
 function dayCountOption(text: string): number | undefined {
   // "10 out of 14", "十四天里有十天": the days of the two weeks.
-  const ofFourteen = /(\d+|[一二两三四五六七八九十]+)\s*(?:out of|of the|\/)\s*(?:14|fourteen)|(?:十四|14)\s*天里?[头面]?[^\d一二两三四五六七八九十]{0,4}(\d+|[一二两三四五六七八九十]+)/iu.exec(text);
+  const ofFourteen = /(\d+|[一二两三四五六七八九十]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\b)\s*(?:out of|of the|\/)\s*(?:14|fourteen)|(?:十四|14)\s*天里?[头面]?[^\d一二两三四五六七八九十]{0,4}(\d+|[一二两三四五六七八九十]+)/iu.exec(text);
   if (ofFourteen) {
-    const days = rangeLow(ofFourteen[1] ?? ofFourteen[2] ?? "");
+    const days = rangeLow((ofFourteen[1] ?? ofFourteen[2] ?? "").toLowerCase());
     if (days !== undefined) return optionFromDays(days);
   }
   const ofWeek = OF_A_WEEK.exec(text);
@@ -144,8 +151,9 @@ export function extractOption(reply: string, lang: ReplyLanguage): number | unde
   }
   // "周一到周五天天都是", "every day except weekends": every weekday is more than half the days, not nearly every day.
   if (WEEKDAYS.test(text) && (result.score === 3 || extra === 3)) return 2;
-  // A turn to a colloquial frequency ("every day… but half, I'd say"), or the client's own after another's view, outranks the phrase it turns from.
-  if (extra !== undefined && (TURN.test(text) || colloquial?.othersPassedOver) && extra !== result.score) return extra;
+  // A turn to a colloquial frequency ("every day… but half, I'd say"), the client's own after another's view, or what is left after a
+  // phrase turned down ("天天倒不至于，一半多吧"), outranks the phrase it turns from.
+  if (extra !== undefined && (TURN.test(text) || colloquial?.passedOver) && extra !== result.score) return extra;
   if (result.score !== null) {
     // A weak "not really" beside a count ("like once. not really an issue") is the count's.
     if (result.score === 0 && !STRONG_ZERO.test(text)) return unsure ? undefined : (extra ?? dayCountOption(text) ?? 0);

@@ -119,4 +119,38 @@ describe("reading a reply against the pending question", () => {
     expect(readReply(ask("rating", "zh", "用0到10分，你的睡眠品质？"), "今天好冷喔，台中才12度").intent).not.toBe("answer");
     expect(readReply(ask("rating", "en", "From 0 to 10, how is your mood?"), "12").intent).toBe("answer");
   });
+
+  it.each([
+    ["sevennn", 7],
+    ["um I'd say ate", 8],
+    ["won maybe to", 1.5],
+    ["七八九吧", 8],
+  ])("a few words giving a rating answer it: %j → %d", (reply, value) => {
+    expect(readReply(ask("rating", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "From 0 to 10, how has your mood been?"), reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each([
+    ["name", "jojo i guess", "Jojo"],
+    ["name", "Wei Ling lor", "Wei Ling"],
+    ["choice", "fam ig", "family"],
+    ["option", "冇喎，食得好多", 0],
+  ] as const)("as do a few words giving a %s: %j", (kind, reply, value) => {
+    const question = ask(kind, /\p{Script=Han}/u.test(reply) ? "zh" : "en", kind === "choice" ? "What would you like to focus on: school, family or friends?" : "", kind === "choice" ? ["school", "family", "friends"] : undefined);
+    expect(readReply(question, reply)).toMatchObject({ intent: "answer", value });
+  });
+
+  it.each(["idk", "hard to say", "不知道"])("a few words with no rating do not: %j", (reply) => {
+    expect(readReply(ask("rating", /\p{Script=Han}/u.test(reply) ? "zh" : "en", "From 0 to 10, how has your mood been?"), reply).intent).not.toBe("answer");
+  });
+
+  it.each([
+    ["你有试过什么让自己好受一点的方法吗？", "试过……不对，那是去年的事了，最近啥也没试"],
+    ["你还记得第一次失眠是什么时候吗？", "记得……欸不对，其实记不太清了"],
+  ])("an echoed verb taken back is not read as yes: %j %j", (question, reply) => {
+    expect(readReply(ask("yes_no", "zh", question), reply).intent).not.toBe("yes");
+  });
+
+  it("an echoed verb not taken back still answers", () => {
+    expect(readReply(ask("yes_no", "zh", "你有试过什么让自己好受一点的方法吗？"), "试过，跑步").intent).toBe("yes");
+  });
 });

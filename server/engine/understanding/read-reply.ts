@@ -5,6 +5,7 @@
  */
 import type { LinearModel } from "../classifier/linear";
 import { coerceBoolean } from "../runtime/coerce";
+import { foldText } from "../text/normalise";
 import { replyCues, type Cue } from "./cues";
 import { classifyIntent, intentModel } from "./intent-model";
 import { echoedPolarity, saysBothWays } from "./polarity";
@@ -15,7 +16,7 @@ import { extractName } from "./names";
 import { extractChoice } from "./choices";
 import { extractOption } from "./options";
 import { extractDuration } from "./durations";
-import { extractRating } from "./values";
+import { CORRECTION_MARK, extractRating } from "./values";
 
 /** The value a reply gives for the question's kind, if any. */
 export function valueFor(question: PendingQuestion, reply: string): ReplyReading["value"] {
@@ -64,8 +65,9 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   if (closed && polarity !== undefined && isBare(reply) && !cues.includes("unsure") && intent !== "handoff" && intent !== "skip") return polarity ? "yes" : "no";
   // "也对也不对", "有时候有，有时候没有", "yes but also no": neither.
   if (closed && (intent === "yes" || intent === "no" || intent === "unsure") && saysBothWays(reply)) return "unsure";
-  // "记得", "会", "不会", "没想过": a Chinese reply echoing the question's verb says which.
-  if (question.kind === "yes_no" && (intent === "yes" || intent === "no") && !cues.includes("unsure")) {
+  // "记得", "会", "不会", "没想过": a Chinese reply echoing the question's verb says which, unless it takes that back
+  // ("试过跑步……不对那是去年的事了，最近啥也没试"): then the classifier, which reads the whole reply, decides.
+  if (question.kind === "yes_no" && (intent === "yes" || intent === "no") && !cues.includes("unsure") && !correctsItself(reply)) {
     const echoed = echoedPolarity(question.text, reply);
     if (echoed !== undefined) return echoed ? "yes" : "no";
   }
@@ -77,11 +79,20 @@ function exactIntent(question: PendingQuestion, reply: string, intent: ReplyInte
   // A reply that opens with a clear yes ("Yes, I'd like to come back next week") is not a refusal or a doubt.
   if (OPENS_WITH_YES.test(reply) && (intent === "skip" || intent === "unsure" || intent === "off_topic")) return closed ? "yes" : "answer";
   if (question.kind === "rating" && intent !== "answer" && /^\D{0,12}\d+(?:[.,]\d+)?\D{0,12}$/u.test(reply.trim()) && !cues.includes("ask") && !COUNT_OF_SOMETHING.test(reply)) return "answer";
+  // A few words that give the value asked for ("sevennn", "um I'd say ate", "jojo i guess", "Wei Ling lor", "fam ig") answer it,
+  // unless they ask, skip or ask for a person.
+  if (!closed && question.kind !== "open" && valueFound && isBare(reply) && (intent === "unsure" || intent === "off_topic" || intent === "skip" || intent === "no") && !cues.some((cue) => cue === "ask" || cue === "skip" || cue === "handoff")) return "answer";
   // A rating given first and then asked about ("7 — is that bad?", "3/10. why, is that low?") is given.
   if (question.kind === "rating" && valueFound && intent === "question" && RATING_FIRST.test(reply)) return "answer";
   // A name asked to be called by, after declining another ("I'd rather not give my real name. Call me Blue.").
   if (question.kind === "name" && valueFound && (intent === "skip" || intent === "unsure") && ASKS_TO_BE_CALLED.test(reply)) return "answer";
   return intent;
+}
+
+/** A reply that takes back what it opened with: a correction mark after its first words. */
+function correctsItself(reply: string): boolean {
+  const at = foldText(reply).search(CORRECTION_MARK);
+  return at > 0;
 }
 
 /** A number with a unit is a count of something, not a rating ("台中才12度", "34 years old", "3 kids"). */

@@ -126,4 +126,59 @@ describe("a rating read from a natural reply", () => {
   it.each(["离满分还远呢", "一直很累"])("no rating where full marks are far off or 一 is inside a word: %j", (reply) => {
     expect(extractRating(reply)).toBeUndefined();
   });
+
+  it.each([
+    ["八分……嗯，還是七分好了，八分太誇張", 7],
+    ["六分……哦不，刚才跟我妈吵了一架，现在顶多四分", 4],
+    ["8 分… 不对 应该 9, Q4 结账真的 crazy", 9],
+    ["八分，算了，七分吧", 7],
+    ["a 7. ok maybe a 6", 6],
+    ["8 is too high, 7", 7],
+    ["八分……不，七分", 7],
+  ])("a self-correction's last committed value wins, not a number turned down: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each([
+    ["um I'd say ate", 8],
+    ["honestly about a won", 1],
+    ["I'd say about a for", 4],
+    ["to", 2],
+    ["for or five", 4.5],
+    ["to maybe three", 2.5],
+    ["won maybe to", 1.5],
+    ["for. maybe for and a half. no just put for", 4],
+  ])("a dictated homophone where a number stands: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each(["I want to", "hard to say", "what is it for?", "I won", "me too", "I ate already", "not sure what to put for this"])(
+    "homophones in ordinary words are no rating: %j",
+    (reply) => {
+      expect(extractRating(reply)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ["sevennn", 7],
+    ["threeee", 3],
+    ["seven eight depends on the day", 7.5],
+    ["七八九吧，看哪天", 8],
+    ["有点低… 三还是四吧", 3.5],
+    ["能量？早被榨干了，最多给个一点五", 1.5],
+    ["还行吧，不算差，也就刚刚及格", 6],
+    ["十分是超級容易生氣，對嗎？那我大概……八吧", 8],
+    ["没有十分，但也差不了多少，八吧", 8],
+    ["I'd say 6 or 7, sorry I can't pick one", 6.5],
+    ["no more than a 2 tbh i was up til 4", 2],
+    ["eat until 7 I guess", 7],
+    ["还行，不怎么烦，顶多三分。要不是我儿子天天打游戏，估计就一分", 3],
+    ["if it weren't for work I'd say 8. as it is, 4", 4],
+  ])("drawn-out words, runs of numerals, 及格, a scale's end explained, a pronoun one, a time: %j → %d", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it.each(["不及格都算好的了", "Q4 is brutal", "mp3 player died lol"])("no rating from a failed pass or a label: %j", (reply) => {
+    expect(extractRating(reply)).toBeUndefined();
+  });
 });

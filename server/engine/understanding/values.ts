@@ -64,10 +64,10 @@ const DEDUCTED_BEFORE = /(?:扣|减|減)(?:掉|了|除|去)?的?\s*$|\bminus\s*$
 const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta (?:10|ten)\b|of 10|(?:over|on) (?:10|ten)\b|分(?![钟鐘])|points?\b|pts?\b|stars?\b)/iu;
 /** Within a reply, a correction: what follows replaces what came before. */
 export const CORRECTION_MARK =
-  /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了还是|我是说|说错了|更准确/iu;
+  /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了|算啦|我是说|说错了|更准确|(?:哦|噢|喔|呃|欸|诶|哎|啊)[\s,，…]*不(?:是|对)?(?=[\s,，。.…!！]|$)|(?<=[….。]\s*)不(?:是|对)?(?=[,，])|\bok(?:ay)?,? maybe\b/iu;
 
 /** Words ending in s after a rating that count nothing ("a 6 perhaps", "7 most days"). */
-const NOT_COUNTED_WORD = String.raw`(?:tops|perhaps|always|sometimes|nowadays|thanks|unless|less|plus|this|was|is|as|yes|guess|cos|lmaos?|lols?|days|most|these|those|its|it's|lately|honestly|right|today|tonight|now|though|this|overall|probably|maybe|really|again)\b`;
+const NOT_COUNTED_WORD = String.raw`(?:tops|perhaps|always|sometimes|nowadays|thanks|unless|less|plus|this|was|is|as|yes|guess|cos|lmaos?|lols?|days|most|these|those|its|it's|lately|honestly|right|today|tonight|now|though|this|overall|probably|maybe|really|again|depends|varies)\b`;
 
 /** Words that link a rating to what follows rather than qualify a counted noun ("1 and that's generous"). */
 const LINKING_WORD = String.raw`(?:and|but|or|so|because|which|that|who|if|then|to|of|on|in|at|for|with|was|were|it|i|you|my|out|maybe|like|just|for)\b`;
@@ -82,9 +82,21 @@ interface NumberHit {
   rangeWith?: number;
 }
 
-const NUMBER_TOKEN = /\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+|[俩仨](?=分)|\b(?:zero|nil|nought|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b|\b(?:for|to|too|ate|won)(?=\s*(?:out of (?:10|ten)|\/\s*10))/giu;
-/** Voice-to-text homophones, only where a scale follows ("for out of ten"). */
+const NUMBER_TOKEN = /\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+|[俩仨](?=分)|\b(?:zero+|nil|nought|one+|two+|three+|four+|five+|six+|seven+|eight+|nine+|ten+|eleven+|twelve+)\b|\b(?:for|to|too|ate|won)\b/giu;
+/**
+ * Voice-to-text homophones ("I'd say ate", "about a won", "for or five", "to maybe three"): numbers only where
+ * a scale follows, or where a number stands: alone or after "a", "say", "maybe", and before the clause ends,
+ * "and a half", or another number of a range.
+ */
 const HOMOPHONES: Record<string, number> = { for: 4, to: 2, too: 2, ate: 8, won: 1 };
+const SPOKEN_NUMBER_BEFORE = /(?:^|[.,!?;:…]\s*|\b(?:a|about|around|like|maybe|say|put|um+|uh+|erm?|honestly|probably)\s+)$/iu;
+const SPOKEN_NUMBER_AFTER = /^\s*(?:$|[.,!?;…])|^\s+and a half\b|^\s+(?:or|maybe|to)\s+(?:a\s+)?(?:\d|zero|one|two|three|four|five|six|seven|eight|nine|ten|for|to|ate|won)\b/iu;
+
+/** "sevennn", "fiveee": a number word drawn out; "threee" keeps its double e. */
+function drawnOutNumber(token: string): number | undefined {
+  const once = token.replace(/(\p{L})\1+$/u, "$1");
+  return tokenNumber(token) ?? tokenNumber(once) ?? tokenNumber(once + once.slice(-1));
+}
 
 function numberHits(text: string): NumberHit[] {
   const hits: NumberHit[] = [];
@@ -92,20 +104,23 @@ function numberHits(text: string): NumberHit[] {
     const token = found[0].toLowerCase();
     const start = found.index;
     const end = start + found[0].length;
+    if (token in HOMOPHONES && !/^\s*(?:out of (?:10|ten)|\/\s*10)/iu.test(text.slice(end)) && !(SPOKEN_NUMBER_BEFORE.test(text.slice(0, start)) && SPOKEN_NUMBER_AFTER.test(text.slice(end)))) continue;
+    // "Q4", "mp3", "B12": digits joined to letters are a label, not a number.
+    if (/^\d/u.test(token) && /\p{Script=Latin}$/u.test(text.slice(0, start))) continue;
     // Chinese numerals inside words are not numbers: 一点 (a bit), 一直 (always), 一般 (average).
     if (/^[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+$/u.test(token)) {
       const after = text.slice(end, end + 2);
       const before = text.slice(Math.max(0, start - 1), start);
       // "七成" (seven tenths) is a rating as "七分" is; a reply of a numeral alone ("一") is one.
       const alone = text.trim() === token;
-      if (!alone && !/^(?:分|成(?![功为為了年人])|$|[\s,，、。.!！?？~～吧啊呢啦呀咯喇囉左上下的蛋]|或|到|至|之|点五|點五)/u.test(after) && !/[打给评]$/u.test(before)) continue;
-      if (token === "一" && !alone && !/^(?:分|成(?![功为為了年人]))/u.test(after) && !/[打给评]$/u.test(before)) continue;
+      if (!alone && !/^(?:分|成(?![功为為了年人])|$|[\s,，、。.!！?？~～吧啊呢啦呀咯喇囉左上下的蛋]|或|还是|到|至|之|点五|點五)/u.test(after) && !/[打给评]$/u.test(before)) continue;
+      if (token === "一" && !alone && !/^(?:分|成(?![功为為了年人])|点五)/u.test(text.slice(end, end + 2)) && !/[打给评]$/u.test(before)) continue;
     }
     // "eighty-two", "twenty one": the units of a larger number.
     if (/\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]*$/iu.test(text.slice(Math.max(0, start - 9), start))) continue;
     // "one" is a pronoun more often than a number ("the last one", "one of those").
     // "the honest one", "this isn't one": after a determiner (and perhaps an adjective) or a negated verb.
-    if (token === "one" && /\b(?:this|that|the|which|each|every|any|no|last|next|other|another|first|my|your|his|her|their|our)\s+(?:[a-z]+\s+)?$|\b(?:is|isn'?t|are|aren'?t|was|wasn'?t|not)\s+$/i.test(text.slice(0, start))) continue;
+    if (token === "one" && /\b(?:this|that|the|which|each|every|any|no|last|next|other|another|first|my|your|his|her|their|our)\s+(?:[a-z]+\s+)?$|\b(?:is|isn'?t|are|aren'?t|was|wasn'?t|not|pick|choose|select|get|got|need|want|have|had|find|take)\s+$/i.test(text.slice(0, start))) continue;
     if (token === "one" && !/\b(?:a|about|maybe|like|around|only|just|probably|give it|say)\s*$/i.test(text.slice(0, start)) && !RATING_AFTER.test(text.slice(end)))
       if (!/^\s*$|^\s*[,.!?]/.test(text.slice(end))) continue;
     const afterText = text.slice(end);
@@ -121,17 +136,17 @@ function numberHits(text: string): NumberHit[] {
     // "扣掉的四分", "minus 2": points taken off, not the rating.
     if (DEDUCTED_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
     const marked = RATING_AFTER.test(afterText);
-    // "六七分", "七八": two adjacent numerals are a range.
-    if (/^[一二两三四五六七八九]{2}$/u.test(token)) {
+    // "六七分", "七八": two adjacent numerals are a range; "七八九" one around its middle.
+    if (/^[一二两三四五六七八九]{2,3}$/u.test(token)) {
       const low = chineseNumber(token.slice(0, 1)) ?? 0;
-      const high = chineseNumber(token.slice(1)) ?? 0;
-      if (high === low + 1) {
+      const high = chineseNumber(token.slice(-1)) ?? 0;
+      if (high === low + token.length - 1 && [...token].every((ch, i) => chineseNumber(ch) === low + i)) {
         hits.push({ value: low, start, end: start + 1, marked });
-        hits.push({ value: high, start: start + 1, end, marked, rangeWith: hits.length - 1 });
+        hits.push({ value: high, start: end - 1, end, marked, rangeWith: hits.length - 1 });
       }
       continue;
     }
-    let value = HOMOPHONES[token] ?? tokenNumber(token);
+    let value = HOMOPHONES[token] ?? drawnOutNumber(token);
     if (value === undefined) continue;
     // "一分都冇", "一分都不给": not one point, none.
     if (token === "一" && /^分?都(?:冇|没|沒|不)/u.test(afterText)) value = 0;
@@ -151,7 +166,7 @@ function numberHits(text: string): NumberHit[] {
     if (b.rangeWith !== undefined || a.rangeWith !== undefined) continue;
     const between = text.slice(a.end, b.start);
     const joined =
-      (/^\s*分?\s*(?:or|to|and|-|–|~|～|\/|、|或者?|到|至|和|跟)?\s*(?:an?\s+)?$/iu.test(between) && /\S/u.test(between)) ||
+      (/^\s*分?\s*(?:or|to|and|-|–|~|～|\/|、|或者?|还是|到|至|和|跟)?\s*(?:an?\s+)?$/iu.test(between) && /\S/u.test(between)) ||
       /^\s*[?？]\s*$/u.test(between) ||
       /^\s*分?\s*[.,，。]\s*(?:or|或者?)\s*$/iu.test(between) ||
       /^[\s.,，。?？]*(?:or\s+|也|或者?)?(?:maybe|perhaps|possibly|probably|or so|也许|可能|或许)\s*(?:a\s+)?$/iu.test(between) ||
@@ -164,8 +179,11 @@ function numberHits(text: string): NumberHit[] {
   return hits;
 }
 
-/** Where a rating reply settles: a correction, or a conclusion ("so 3", "call it a 5", "ok fine, 1", "joking, a 2"). */
-const SETTLES_ON = new RegExp(`${CORRECTION_MARK.source}|\\b(?:so|call it|ok fine|okay fine|joking|kidding|overall|all in all)\\b|(?:还是|還是)(?=[^，,。.]{0,8}吧)|总的来说|總的來說|总体|總體|整体|整體`, "giu");
+/**
+ * Where a rating reply settles: a correction, or a conclusion ("so 3", "call it a 5", "ok fine, 1", "joking, a 2",
+ * "还是七分好了", "那就六分吧"); "三还是四吧" between two numbers is a range, not a settling.
+ */
+const SETTLES_ON = new RegExp(`${CORRECTION_MARK.source}|\\b(?:so|call it|ok fine|okay fine|joking|kidding|overall|all in all)\\b|(?<![\\d零一二两三四五六七八九十]\\s*分?\\s*)(?:还是|還是)(?=[^，,。.]{0,8}(?:吧|好了|算了|啦))|那就|总的来说|總的來說|总体|總體|整体|整體`, "giu");
 /** Where a clause ends: a stop, a comma, "but". */
 const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
 /**
@@ -174,13 +192,25 @@ const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
  * "没有到0那么惨". A number there is context, not the answer, when the reply gives another.
  */
 const ELSEWHERE =
-  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people|everyone|everybody|others) (?:(?:would|will|might|could) )?(?:say|says|said|think|thinks|put|puts|rate|rates)\b|\b(?!i['’]d)(?:he|she|they|\w+)['’]d (?:say|put|rate|give)\b|(?:would|could|might)(?:'ve|’ve| have) been\b|\botherwise\b|not (?:a|as|even|quite)\b|(?:till|until) \d|before\b|on (?:the )?days\b|(?:my|your|her|his|their|our|the|\w+'s) (?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|的时候|(?<![按照])(?:老公|老婆|妈妈?|爸爸?|男朋友|女朋友|同事|朋友|医生|孩子|他|她|别人|大家)(?:自己)?(?:会|都|也|就)?(?:说|觉得|认为)|没有到|没到|不到|不至于|不是\s*[\d零一二两三四五六七八九十]|(?:要)?不然|否则|要不是/iu;
+  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people|everyone|everybody|others) (?:(?:would|will|might|could) )?(?:say|says|said|think|thinks|put|puts|rate|rates)\b|\b(?!i['’]d)(?:he|she|they|\w+)['’]d (?:say|put|rate|give)\b|(?:would|could|might)(?:'ve|’ve| have) been\b|\botherwise\b|not (?:a|as|even|quite)\b|before\b|on (?:the )?days\b|(?:my|your|her|his|their|our|the|\w+'s) (?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|的时候|(?<![按照])(?:老公|老婆|妈妈?|爸爸?|男朋友|女朋友|同事|朋友|医生|孩子|他|她|别人|大家)(?:自己)?(?:会|都|也|就)?(?:说|觉得|认为)|没有到|没到|不到|不至于|(?:不是|没有|没)\s*[\d零一二两三四五六七八九十]|(?:要)?不然|否则|要不是/iu;
 
 /** Whether the clause around a number is about somewhere else than the answer. */
 function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boolean {
   const [from, to] = clauseAround(hit, ends, text.length);
-  return ELSEWHERE.test(text.slice(from, to)) || CONDITION_AFTER.test(text.slice(hit.end, to)) || SCALE_POINT_AFTER.test(text.slice(hit.end, to));
+  const after = text.slice(hit.end, to);
+  // "要不是我儿子天天打游戏，估计就一分": the sentence is a counterfactual from its start.
+  const sentence = text.slice(0, hit.start).split(/[.!?。！？]/u).pop() ?? "";
+  return COUNTERFACTUAL.test(sentence) || ELSEWHERE.test(text.slice(from, to)) || UNTIL_BEFORE.test(text.slice(from, hit.start)) || CONDITION_AFTER.test(after) || SCALE_POINT_AFTER.test(after) || TOO_MUCH_AFTER.test(after) || ((hit.value === 0 || hit.value === 10) && ENDPOINT_MEANS_AFTER.test(after));
 }
+
+/** A sentence opening on what would be were it not so: "要不是…", "如果不是…", "if it weren't for…", "if not for…". */
+const COUNTERFACTUAL = /^\s*(?:要不是|如果不是|若不是|要是没有|如果没有|\bif (?:it )?(?:weren'?t|wasn'?t) for\b|\bif not for\b|\bwithout\b)/iu;
+/** Right before a number, a time it lasted until: "a party till 3", "up til 4". */
+const UNTIL_BEFORE = /\b(?:till?|until)\s*$/iu;
+/** After a number, the client turning it down as too high or low: "八分太夸张", "8 is too high", "9 seems a stretch". */
+const TOO_MUCH_AFTER = /^\s*分?\s*(?:(?:太|有点|有些)(?:夸张|夸大|高了|低了|多了|少了|过了|过分)|夸张了?)|^\s*(?:is|'s|would be|seems|feels|sounds)\s+(?:(?:a bit|a little|way|kinda|maybe|probably)\s+)?(?:too (?:high|low|much)|an exaggeration|a stretch|overdoing it|dramatic)\b/iu;
+/** After an end of the scale, what it stands for: "十分是超级容易生气，对吗？", "0分代表完全没有". */
+const ENDPOINT_MEANS_AFTER = /^\s*分?\s*(?:是|就是|代表|表示|等于|指)/u;
 
 /** After a number in its clause, a condition: "maybe nine if my phone buzzes again", "7 when I'm driving". */
 const CONDITION_AFTER = /\b(?:if|unless|when)\b(?! i'?m (?:being )?honest)/iu;
@@ -205,6 +235,8 @@ function clauseAround(hit: NumberHit, ends: readonly number[], length: number): 
 
 /** "满分", "full marks": the top of the scale, when no number is given. */
 const FULL_MARKS = /(?<!离|離|不是|没有|沒有|不到|没|沒|远|遠)(?:满分|滿分)|(?<!\bnot |\bfar from )\bfull marks\b/u;
+/** "刚及格", "及格线": a pass, six of ten, when no number is given. */
+const PASS_MARK = /(?<!不|没|沒|没有|沒有)及格/u;
 /** "in the middle", "halfway", "中间吧": the middle of the scale, when no number is given. */
 const MIDDLE = /\b(?:right in the middle|in the middle|middle|halfway|half way|medium|average)\b|中间|中間|一半/u;
 
@@ -221,7 +253,7 @@ export function extractRating(reply: string, max = 10): number | undefined {
   const lastCorrection = corrections.length ? Math.max(...corrections) : -1;
   const all = numberHits(text);
   let hits = all.filter((hit) => hit.value >= 0 && hit.value <= max);
-  if (hits.length === 0) return FULL_MARKS.test(text) ? max : MIDDLE.test(text) ? max / 2 : undefined;
+  if (hits.length === 0) return FULL_MARKS.test(text) ? max : PASS_MARK.test(text) ? (max * 6) / 10 : MIDDLE.test(text) ? max / 2 : undefined;
   const ends = allMatches(text, CLAUSE_END).map((m) => m.index);
   const here = hits.filter((hit) => !isElsewhere(text, hit, ends));
   if (here.length > 0) hits = here;
