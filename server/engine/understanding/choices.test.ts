@@ -135,3 +135,21 @@ describe("picking one of a question's listed options", () => {
     expect(extractChoice("應該是想事情吧。不過樓上也很吵…還是想事情啦", ["thoughts", "body", "noise"], question)).toBe("thoughts");
   });
 });
+
+describe("everyday words for listed choices, Cantonese and northern colloquial", () => {
+  it.each([
+    ["聽歌，陳奕迅", ["exercise", "music", "talking"], "music"],
+    ["listening to songs mostly", ["exercise", "music", "talking"], "music"],
+    ["其實係同老公嘅問題", ["sleep", "stress", "relationships"], "relationships"],
+    ["拍拖嘅問題", ["family", "school", "relationships"], "relationships"],
+    ["行下海旁囉", ["walking", "meditation", "music"], "walking"],
+    ["给俺出点实在主意", ["company", "advice"], "advice"],
+    ["眼下的事儿，过去的提它干啥", ["past", "present"], "present"],
+  ])("%s", (reply, options, value) => {
+    expect(extractChoice(reply, options)).toBe(value);
+  });
+
+  it("names none when the reply names no option", () => {
+    expect(extractChoice("唔知喎", ["exercise", "music", "talking"])).toBeUndefined();
+  });
+});

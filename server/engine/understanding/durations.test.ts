@@ -129,3 +129,26 @@ describe("how long something has lasted, read from a natural reply", () => {
     },
   );
 });
+
+describe("Cantonese and northern colloquial lengths, and corrections said with 唔係 or a dash", () => {
+  it.each([
+    ["年幾", { amount: 1, unit: "year" }],
+    ["個幾月", { amount: 1, unit: "month" }],
+    ["都有個多禮拜", { amount: 1, unit: "week" }],
+    ["成年半啦", { amount: 18, unit: "month" }],
+    ["一整年了，真的一整年", { amount: 1, unit: "year" }],
+    ["四五十天了吧", { amount: 40, unit: "day" }],
+    ["八個月，唔係，九個月", { amount: 9, unit: "month" }],
+    ["两个月，不是，三个月", { amount: 3, unit: "month" }],
+    ["大概兩個月前開始，唔係，應該係三個月", { amount: 3, unit: "month" }],
+    ["Nine days. No — eleven, I forgot the weekend.", { amount: 11, unit: "day" }],
+  ])("%s", (reply, value) => {
+    expect(extractDuration(reply)).toEqual(value);
+  });
+
+  it("leaves the year of the calendar and an age alone", () => {
+    expect(extractDuration("今年几岁了？")).toBeUndefined();
+    expect(extractDuration("去年多事")).toBeUndefined();
+    expect(extractDuration("一年多")).toEqual({ amount: 1, unit: "year" });
+  });
+});

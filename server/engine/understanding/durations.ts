@@ -29,7 +29,7 @@ function unitOf(word: string): DurationUnit | undefined {
 const EN_AMOUNT =
   /\b(?:(a couple of|a couple|couple of|couple|a|an|one|a single)|(\d+(?:\.\d+)?)|(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty))(?:\s*(?:-|to|or|,|and)\s*(?:\d+|[a-z]+)|\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?=\s))?\s+(?:more\s+)?(?:(?:whole|full|good|solid|long)\s+)?(days?|nights?|weeks?|wks?|months?|mths?|mnths?|years?|yrs?)\b/giu;
 const ZH_AMOUNT =
-  /(\d+|[一二两俩仨三四五六七八九十廿卅]+)(?:[一二两三四五六七八九十]|\s*[-到至~～、]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(?:多|来|几)?\s*(个多月|个几月|个来月|个把月|个月|个多星期|个几星期|个多礼拜|个几礼拜|个?星期|个?礼拜|周|天|日|年|月|个?晚上|晚)/gu;
+  /(\d+|[一二两俩仨三四五六七八九十廿卅]+)(?:[一二两三四五六七八九十]|\s*[-到至~～、]\s*(?:\d+|[一二两三四五六七八九十]+))?\s*(?:多|来|几|整)?\s*(个多月|个几月|个来月|个把月|个月|个多星期|个几星期|个多礼拜|个几礼拜|个?星期|个?礼拜|周|天|日|年|月|个?晚上|晚)/gu;
 /** "成年几", "成个月": a whole one of the unit (Cantonese and colloquial Mandarin). */
 const ZH_WHOLE = /成(?:个(月|星期|礼拜|年)|(年|月)(?=几|多))/u;
 
@@ -41,7 +41,7 @@ const BARE_COUNT = /(?<![\d.])(\d+(?:\.\d+)?)(?!\d|\.\d|\s*(?:[:：]|am\b|pm\b|s
 const NOT_A_COUNT_BEFORE = /(?:\bsince|\bat|\bin|\bage|\baged|\bi'?m|\bi am|\bi was|\bturned|\bby|\bafter|\bbefore|\btill|\buntil|第|每)\s*$/iu;
 
 /** Where a duration reply settles: a correction, a conclusion ("so 8 months"), "closer to a month", "no, less". */
-const SETTLES = new RegExp(`${CORRECTION_MARK.source}|\\bso\\b|\\bcloser to\\b|\\bmore like\\b|\\bnearer\\b|\\bno\\b(?=\\s*(?:[,.!]|def(?:initely|o)?\\b|deffo\\b|definitely\\b|probably\\b|prob\\b|it'?s\\b|its\\b))|那就|所以|差不多是|就(?:写|填|寫)|\\b(?:just )?(?:put|write)(?: down)?\\b`, "giu");
+const SETTLES = new RegExp(`${CORRECTION_MARK.source}|\\bso\\b|\\bcloser to\\b|\\bmore like\\b|\\bnearer\\b|\\bno\\b(?=\\s*(?:[,.!—–-]|def(?:initely|o)?\\b|deffo\\b|definitely\\b|probably\\b|prob\\b|it'?s\\b|its\\b))|那就|所以|差不多是|就(?:写|填|寫)|\\b(?:just )?(?:put|write)(?: down)?\\b`, "giu");
 /** Before a length: a tolerance ("give or take", "plus or minus") or another episode ("the last one was"), in the same sentence. */
 const ASIDE_BEFORE = /(?:\bgive or take|\bplus or minus|±|\b(?:it'?ll|it will|will|gonna) be|\b(?:the )?(?:last|previous|other) (?:one|time|episode)\b[^.!?。！？;；]*?)\s*(?:a|an|about)?\s*$/iu;
 /** Before a length: the recent stretch of a longer time ("来了三年，难受是最近这半年"). */
@@ -64,7 +64,7 @@ interface Found {
  * "a decade", "个把月" (about one), "a year and a half", "one and half year", "一年半", "two and a half years", "两年半".
  */
 const NAMED_LENGTHS: readonly (readonly [RegExp, (m: RegExpMatchArray) => Duration | undefined])[] = [
-  [/(?:\b(?:a|one|1) (?:year and (?:a )?half|and (?:a )?half years?)|一年半)/giu, () => ({ amount: 18, unit: "month" })],
+  [/(?:\b(?:a|one|1) (?:year and (?:a )?half|and (?:a )?half years?)|[一成]年半)/giu, () => ({ amount: 18, unit: "month" })],
   [
     /\b(\d+|two|three|four|five|six|seven|eight|nine|ten) and (?:a )?half years?|([两二三四五六七八九十])年半/giu,
     (m) => {
@@ -75,6 +75,8 @@ const NAMED_LENGTHS: readonly (readonly [RegExp, (m: RegExpMatchArray) => Durati
   [/\bhalf (?:a|an) year|(?<![年一两二三四五六七八九十])半年/giu, () => ({ amount: 6, unit: "month" })],
   [/\b(?:a |one )?fortnight\b/giu, () => ({ amount: 2, unit: "week" })],
   [/\b(?:a|one) decade\b/giu, () => ({ amount: 10, unit: "year" })],
+  // "年几", "个几月", "个多礼拜": one of the unit and some, the count left unsaid (Cantonese and colloquial Mandarin).
+  [/(?<![\d一二两俩仨三四五六七八九十几去今前明每上下这那半整成好])(?:个[几多](月|礼拜|星期)|年[几多](?![个岁号月天年]))/gu, (m) => ({ amount: 1, unit: unitOf(m[1] ?? "年") ?? "year" })],
   [/个把(月|礼拜|星期)|(?:^|[^\d一二两三四五六七八九十个])(月|年|礼拜|星期)把/gu, (m) => ({ amount: 1, unit: unitOf(m[1] ?? m[2] ?? "") ?? "month" })],
 ];
 

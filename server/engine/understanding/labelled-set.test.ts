@@ -49,9 +49,10 @@ describe("the labelled reply corpus", () => {
  * the features or the data that reads unseen writers worse fails here. The goal is 0.95 for each;
  * these floors say where the reader stands. With r33–r36: English 95.6 % of intents and 95.9 % of
  * values, Chinese 93.4 % and 96.0 %; with r37–r38 too, English intents 95.0 % (three replies). With
- * r39–r42 and the fifth extractor round: English 95.2 % and 95.3 %, Chinese 94.6 % and 96.7 %.
+ * r39–r42 and the fifth extractor round: English 95.2 % and 95.3 %, Chinese 94.6 % and 96.7 %; with
+ * r43–r45 and the sixth: English 95.4 % and 95.9 %, Chinese 95.6 % and 96.7 %.
  */
-const FLOORS = { en: { intent: 0.945, value: 0.95 }, zh: { intent: 0.94, value: 0.95 } } as const;
+const FLOORS = { en: { intent: 0.945, value: 0.95 }, zh: { intent: 0.95, value: 0.95 } } as const;
 
 describe("reply understanding on writers it was never trained or tuned on", () => {
   const evaluation = scoreReplies(heldOut, read);

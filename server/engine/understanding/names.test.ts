@@ -207,3 +207,30 @@ describe("a reply that skips or hedges is not a name", () => {
     expect(extractName(reply)).toBeUndefined();
   });
 });
+
+describe("names in northern colloquial, Taiwanese and companion replies", () => {
+  it.each([
+    ["叫俺老王就中", "老王"],
+    ["俺姓孙，大伙儿叫俺孙大炮，你叫老孙就行", "老孙"],
+    ["大伙儿都管我叫大喇叭，你也这么叫吧，哈哈", "大喇叭"],
+    ["叫俺老根儿吧，俺爹给起的名叫根生", "老根儿"],
+    ["大家都叫我老杨头 你叫老杨就行 别加那个头", "老杨"],
+    ["小名，小石头", "小石头"],
+    ["蔡志賢，不過叫我阿賢比較習慣", "阿賢"],
+    ["叫我佩佩啦，不要叫全名，很怪", "佩佩"],
+    ["叫我小胖，不要笑喔，從小被叫到大", "小胖"],
+    ["我英文名字是 Vivian，用這個就好", "Vivian"],
+    ["麗華…欸不對，用我英文名好了，Joanne", "Joanne"],
+    ["我是陪我爸来的，他姓孙，叫他老孙头他最高兴", "老孙头"],
+    ["我是她女兒，我媽叫林美玉。——叫我美玉就好，不用叫林女士", "美玉"],
+    ["俺闺女给我起的网名叫「开心就好」，就用这个", "开心就好"],
+    ["Surname's Brennan. Use that.", "Brennan"],
+  ])("%s", (reply, name) => {
+    expect(extractName(reply)).toBe(name);
+  });
+
+  it("takes no name from 你叫 without a name, nor from being called", () => {
+    expect(extractName("你叫什么都行")).toBeUndefined();
+    expect(extractName("叫我阿明，从小被叫到大")).toBe("阿明");
+  });
+});

@@ -69,20 +69,22 @@ const EN_NAME_CUES: readonly NameCue[] = [
   { pattern: new RegExp(String.raw`\b(?:go|goes|going|gone|went)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   // "my name is sam", "my name Sam"; not "is my name kept…?".
   { pattern: new RegExp(String.raw`\b[Mm]y\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})|\s+(?<name>${LATIN_NAME}))`, "gu"), strength: 2 },
-  { pattern: new RegExp(String.raw`\bnames?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
+  { pattern: new RegExp(String.raw`\b(?:sur|nick)?names?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
   { pattern: new RegExp(String.raw`\bnames\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
   { pattern: new RegExp(String.raw`\b(?:i'm|i’m|im|i am|it's|it’s|its|this is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
   { pattern: new RegExp(String.raw`\b(?:I'm|I’m|Im|I am|It's|It’s|Its|This is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
 ];
 
 /** Where a Chinese name ends: particles, politeness, punctuation, spaces, emoji. */
-const ZH_NAME_STOP = /可以|要得|不(?:合适|合適|太|好|行|用)|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰喇囉便即\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
+const ZH_NAME_STOP = /可以|要得|比较|比較|喇(?!叭)|不(?:合适|合適|太|好|行|用)|[就吧啦得都好行也更哈呀啊嘛呢哦的了咯喔吖嘅呗哟哇嗯诶欸啰囉便即他她\s,，.。!！?？~～…、;；:："“”'‘’()（）「」『』\p{Extended_Pictographic}]|h{2,}/u;
 
 const ZH_NAME_CUES: readonly NameCue[] = [
-  { pattern: /(?:可以叫我|可以喊我|叫我一声|叫我做|叫我作|都叫我|都喊我|就叫我|称呼我|稱呼我|叫我|喊我|就叫|(?<![我你他她么麼样樣])叫)\s*["“‘「]?/gu, strength: 3 },
-  { pattern: /(?:我叫|我的名字是|我的名字叫|名字是|名字叫|我是|英文名(?:是|叫)?)\s*["“‘「]?/gu, strength: 2 },
+  // 俺 is the northern "I" ("叫俺老王就中"); "管我叫" is "call me"; "你叫老孙就行" tells the bot what to call them;
+  // "叫他老孙头" is a companion naming the client. Not "被叫到大" (being called) or "名叫" (a given name).
+  { pattern: /(?:可以[叫喊][我俺]|叫[我俺]一声|叫[我俺][做作]|都[叫喊][我俺]|就叫[我俺]|称呼[我俺]|稱呼[我俺]|[管给][我俺]叫|[叫喊][我俺]|叫[他她](?![们們])|就叫|(?<![我你他她么麼样樣被名俺])叫|你(?:就|也)?叫(?=[^我俺，,。]{1,5}(?:就行|就好|就可以|就中|吧|好了)))\s*["“‘「]?/gu, strength: 3 },
+  { pattern: /(?:[我俺]叫|我的名字是|我的名字叫|名字是|名字叫|名叫|[我俺]是|英文名(?:字)?(?:是|叫)?)\s*["“‘「]?/gu, strength: 2 },
   // "直接叫全名吧，赵一鸣", "Call me 阿晴": the name after the phrase that announces it.
-  { pattern: /(?:全名|真名|本名)(?:吧|就行|就好|就可以|也行)?[，,：:]\s*|\b[Cc]all me\s*(?=\p{Script=Han})/gu, strength: 3 },
+  { pattern: /(?:全名|真名|本名|英文名(?:字)?|小名|大名|昵称|暱稱)(?:吧|就行|就好|就可以|也行|好了)?[，,：:]\s*|\b[Cc]all me\s*(?=\p{Script=Han})/gu, strength: 3 },
 ];
 
 /** Words that are not names where a name might stand ("I'm tired", "Honestly…", "skip"). */
@@ -106,7 +108,7 @@ const NOT_NAMES = new Set(
 );
 
 const ZH_NOT_NAMES =
-  /^(?:叫|喊|直接|虽然|雖然|但是|因为|因為|学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼|今天|今日|明天|昨天|填|写|寫|人名|名字?(?=$|[啦吧呀啊，,。\s]))/u;
+  /^(?:叫|喊|直接|虽然|雖然|但是|因为|因為|学生|老师|上班族|一个|个|谁|什么|啥|机器人|真人|不|没|别|莫|不想|不太|不方便|随便|隨便|无所谓|無所謂|匿名|保密|这个|那个|這個|那個|你|我|他|她|问|病人|来访者|妈妈|爸爸|打工人的|全名|真名|名字|本名|昵称|暱稱|网名|先生|小姐|女士|求其|咩|乜|边个|邊個|什麼|甚麼|今天|今日|明天|昨天|填|写|寫|人名|大伙|大家|名字?(?=$|[啦吧呀啊，,。\s]))/u;
 
 const LEADING_ANY_NAME = new RegExp(String.raw`^(?:${ANY_NAME})`, "u");
 const STANDING_NAME = new RegExp(String.raw`^(?:${ANY_NAME})(?=$|[\s,.;:!?()（），。~✨\p{Extended_Pictographic}\p{Script=Han}])`, "u");
@@ -130,9 +132,9 @@ const QUOTED_PRONOUN = /^(?:你|您|我|他|她|它|you|me)$/iu;
 
 /** Particles and politeness after a Chinese name, and quotes around it. */
 function cleanChineseName(candidate: string, called = false): string | undefined {
-  // "叫我「隨便」就好": a name in quotes is that name, even a word.
+  // "叫我「隨便」就好", "网名叫「开心就好」": a name in quotes after a cue is that name, even a word.
   const quoted = /^\s*[“「『"]?([^“”「」『』"]{1,8})[”」』"]/u.exec(candidate)?.[1]?.trim();
-  if (called && quoted && !QUOTED_PRONOUN.test(quoted) && !replyCues(quoted).some((cue) => NOT_A_NAME.has(cue))) return quoted;
+  if (quoted && !QUOTED_PRONOUN.test(quoted) && !replyCues(quoted).some((cue) => NOT_A_NAME.has(cue))) return quoted;
   const text = candidate.replace(/^[\s:："“‘「『]+/u, "");
   const latin = LEADING_ANY_NAME.exec(text);
   if (latin && /^[A-Za-z]/.test(text)) {
@@ -176,7 +178,7 @@ function cleanEnglishName(candidate: string): string | undefined {
 }
 
 /** Cues that reject the name after them: "nobody calls me that", "don't call me Bob", "别叫全名". */
-const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just|sorry)\w+\s+)?$)|\bonly\s+(?:my\s+|the\s+)?\w+\s+$|\bshort\s+for\s+$|\bthough\s+(?:the\s+|my\s+)?\w+\s+$|(?:(?:[别別莫]|(?<!要)不|不要|唔好|唔要)$)/iu;
+const NEGATED_NAME_CUE = /(?:\b(?:nobody|no one|noone|never|don'?t|do not|not|no)\s+(?:(?!actually|wait|just|sorry)\w+\s+)?$)|\bonly\s+(?:my\s+|the\s+)?\w+\s+$|\bshort\s+for\s+$|\bthough\s+(?:the\s+|my\s+)?\w+\s+$|(?:(?:[别別莫]|(?<!要)不|不要|不用|唔好|唔要|唔使)叫?$)/iu;
 /** Said of a name just given: nobody uses it ("Patricia but nobody has called me that", "William on all the forms"). */
 const DISOWNED_AFTER =
   /^[^.!?。！？]{0,40}?\b(?:but\s+)?(?:absolutely\s+)?(?:nobody|no one|noone)(?:'s|\s+has|\s+have)?\s+(?:ever\s+)?(?:call(?:s|ed)?\s+me|uses?d?|says?)\s+(?:that|it)|^\s+on\s+(?:all\s+)?(?:(?:the|my)\s+)?(?:forms?|papers?|paper|passport|documents?)|^\s*(?:不合适|不合適|不太合适|不太合適|怪怪的)|^\s+(?:only\s+)?when\s+(?:i'?m|i am|i was|i've|they're|she's|he's)\b|^\s+at\s+work\b|^[^.!?。！？]{0,12}?\bbut\s+(?:that'?s|that’s|it'?s|it’s)\s+(?:only|just)\s+for\b|^\s*[，,]?\s*(?:但是?|可是|不过)?\s*我\s*(?:不要|不喜欢|不想)|^[^。！？!?]{0,6}?[，,]\s*你?\s*(?:唔好|别|別|不要)\s*(?:(?:咁|这么|這麼|这样|這樣)\s*叫|叫(?:我)?(?:这个|這個|呢个|呢個)?\s*(?=$|[，,。.!！]))/iu;

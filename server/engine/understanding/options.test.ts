@@ -147,3 +147,28 @@ describe("a questionnaire option from a colloquial frequency", () => {
     expect(extractOption(reply, lang(reply))).toBe(score);
   });
 });
+
+describe("Cantonese and northern colloquial frequencies", () => {
+  it.each([
+    ["大部分日子都係，但唔至於日日", 2],
+    ["多過一半，但未去到日日", 2],
+    ["most days, but not every day", 2],
+    ["成日都擔心 個孫仔喺外國讀書", 3],
+    ["冇特別，同平時一樣", 0],
+    ["没什么特别的，跟平时一样", 0],
+    ["两三回吧", 1],
+    ["有那么两回，看电视剧看串了", 1],
+    ["一礼拜总有那么四五天吧", 2],
+    ["礼拜一到礼拜五都不好，周末孙子来了就好了", 2],
+    ["刚开始是有几天，后来越来越多，现在差不多天天了", 3],
+    ["吃了药的晚上还行，没吃的那几天不行，大概一半吧", 2],
+  ])("%s", (reply, value) => {
+    expect(extractOption(reply, /\p{Script=Han}/u.test(reply) ? "zh" : "en")).toBe(value);
+  });
+
+  it("still reads a few days, and every day, as said", () => {
+    expect(extractOption("有几天吧", "zh")).toBe(1);
+    expect(extractOption("日日都係咁", "zh")).toBe(3);
+    expect(extractOption("天天都这样，现在也是", "zh")).toBe(3);
+  });
+});

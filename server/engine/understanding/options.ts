@@ -42,17 +42,17 @@ function namedOption(text: string): { score: number; start: number } | undefined
  * "a handful", "half the days", "every bloody day", "有幾日", "一多半", "几乎每天".
  */
 const EXTRA_OPTION_PHRASES: readonly (readonly [RegExp, number])[] = [
-  [/冇乜|完全唔會|完全唔会|(?:完全不会|完全不會|完全没有|完全沒有)(?=$|[\s，,。.!！~…吧啦啊呀])|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|\bnot (?:even )?(?:one|a single) (?:day|night)\b|^(?:都|全都)?(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎㖞啰囉，,。\s])|(?:几乎|基本上?)(?:没有|冇)(?=$|[吧啊呀啦，,。.…\s])/iu, 0],
-  [/間唔中|间唔中|once or twice|a day or two|\brarely\b|很少|like once|just once|only once|the once|(?:^|[.!?,]\s*)once\b(?!\s+(?:a|per|every)\s+(?:day|night))|\ba couple\b(?! of (?:weeks|months|years))|\bsome (?:days|nights)\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|几[天日回次]|幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
-  [/\bevery (?:other|second|alternate) (?:day|night)s?\b|\b(?:on )?alternate days\b|隔天|隔一天|每隔一天|大半|过半|過半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:days|nights|shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|周一到周五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
-  [/晚晚|日日|天天|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking )?(?:day|night|morning|evening|class|shift|time(?!\s+(?:i|i'm|we|he|she|they|my|the|someone|somebody|it)\b))\b|哪(?:一)?[天晚](?:不|没|沒)|\balways\b|all the time|\bnon[- ]?stop\b|\bconstantly\b|(?:almost|pretty much|nearly) all\b/iu, 3],
+  [/冇乜|完全唔會|完全唔会|(?:完全不会|完全不會|完全没有|完全沒有)(?=$|[\s，,。.!！~…吧啦啊呀])|完全冇|一次都冇|一日都冇|从来没有|從來沒有|一次都没|一天都没|almost never|not at all|\bnot (?:even )?(?:one|a single) (?:day|night)\b|^(?:都|全都)?(?:冇|没有|沒有|木有)(?=$|[呀啊喔啦喎㖞啰囉，,。\s])|(?:几乎|基本上?)(?:没有|冇)(?=$|[吧啊呀啦，,。.…\s])|(?:冇|没|沒)(?:乜|什么|啥)?特别(?=$|[吧啊呀啦，,。.…\s])|(?:同|跟|和)平时(?:一样|差不多)/iu, 0],
+  [/間唔中|间唔中|once or twice|a day or two|\brarely\b|很少|like once|just once|only once|the once|(?:^|[.!?,]\s*)once\b(?!\s+(?:a|per|every)\s+(?:day|night))|\ba couple\b(?! of (?:weeks|months|years))|\bsome (?:days|nights)\b|\btwice\b|\bseveral\b|\ba few\b|\bfew (?:days|nights|times|mornings|evenings)|a handful|\bsometimes\b|hardly ever|weekends?|(?:just|only) a couple|less than half|hardly at all|barely at all|hardly any|barely any|一两[次回]|一兩[次回]|偶尔|偶爾|周一周二|有几次|有幾次|隔三差五|周末|週末|(?<![那这])几[天日回次]|(?<![那这])幾[天日回次]|前几天|间中|間中|没几天|沒幾天/iu, 1],
+  [/\bevery (?:other|second|alternate) (?:day|night)s?\b|\b(?:on )?alternate days\b|隔天|隔一天|每隔一天|大半|过半|過半|大部分(?:日子|时间|天|晚)|多数日子|多过一半|一半|一多半|50\/50|half the|more th[ae]n half|over half|more than a few|more days than not|most (?:days|nights|shifts|weeks|evenings|mornings|of the week)|weekdays|work ?days|工作日|(?:周|星期|礼拜)一到(?:周|星期|礼拜)?五|週一到週五|除了周末|除了週末|坏的日子多|壞的日子多|三天两头|三天兩頭|比几天多|比幾天多|不只是?几天|不止几天|十来天|十來天/iu, 2],
+  [/晚晚|日日|天天|成日|每晚都|每日都|每天都|差不多每天|差唔多每日|几乎每|幾乎每|没有停过|沒有停過|\bevery\W{0,3}(?:single\W{0,3}|bloody |damn |blessed |flipping |freaking )?(?:day|night|morning|evening|class|shift|time(?!\s+(?:i|i'm|we|he|she|they|my|the|someone|somebody|it)\b))\b|哪(?:一)?[天晚](?:不|没|沒)|\balways\b|all the time|\bnon[- ]?stop\b|\bconstantly\b|(?:almost|pretty much|nearly) all\b/iu, 3],
 ];
 
 /** The same phrases, compiled once for finding every one of them. */
 const EXTRA_OPTION_PHRASES_ALL = EXTRA_OPTION_PHRASES.map(([pattern, score]) => [new RegExp(pattern.source, "giu"), score] as const);
 
 /** A phrase turned down just before it: "not half the days", "不是天天", "冇一半咁多", "没有每天那么". */
-const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔)\s*$/u;
+const NEGATED_BEFORE = /(?:\bnot|n't|不是?|没有?|沒有?|冇|唔系?|(?:唔|不)至于|未(?:去)?到|没(?:去)?到)\s*$/u;
 /** A phrase turned down just after it: "一半以上应该没有", "天天倒不至于". */
 const NEGATED_AFTER = /^\s*(?:以上|多)?(?:的天数|的日子)?\s*(?:应该|應該|大概|倒是?|也|就)?(?:没有|沒有|不至于|不至於|不到|不是|谈不上|談不上)/u;
 /** Before a phrase: someone else's view ("the kids would say", "我老婆说是"), or a phrase the client meant to say and did not ("本来想说"). */
@@ -62,7 +62,7 @@ const OTHERS_SAY_BEFORE =
 const TAKEN_BACK = /\b(?:aye right|yeah right|said no one|who am i kidding|is what i'?d say|if i(?:'m| am| was) (?:lying|being honest|honest)|if we'?re (?:being )?honest|to be honest|tbh|in truth|truth be told)\b|说实话|說實話|老实说|老實說|讲真|講真/iu;
 
 /** Where a reply turns to what it settles on: "but", "但", "no,", "不，", a correction. */
-const TURN = new RegExp(`${CORRECTION_MARK.source}|${TAKEN_BACK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bso\\b|\\bnah\\b|\\bmore like\\b|\\bon average\\b|\\baveraging\\b|\\bi'?d say\\b|\\bok(?:ay)?[,.]\\s|那就|平均|总的来说|總的來說|不[，,]`, "iu");
+const TURN = new RegExp(`${CORRECTION_MARK.source}|${TAKEN_BACK.source}|\\bbut\\b|但是?|不过|不過|\\bno,|\\bso\\b|\\bnah\\b|\\bmore like\\b|\\bon average\\b|\\baveraging\\b|\\bi'?d say\\b|\\bok(?:ay)?[,.]\\s|那就|平均|总的来说|總的來說|不[，,]|现在|如今|这几天|[，,]\s*(?:大概|差不多|总的|算下来)`, "iu");
 const TURNS = new RegExp(TURN.source, "giu");
 
 /**
@@ -99,10 +99,10 @@ function colloquialOption(text: string): { score: number; passedOver: boolean; l
 /** A share of a shorter span's days: "3 out of 4 nights", "five in seven". */
 const SHARE_OF_DAYS = /\b(\d|one|two|three|four|five|six|seven)\s+(?:out of|in)\s+(\d|two|three|four|five|six|seven)\b(?!\s*(?:weeks|months))/iu;
 /** Every weekday, not the weekend. */
-const WEEKDAYS = /周一到周五|週一到週五|除了周末|除了週末|工作日|\bweekdays\b|\bwork ?days\b|\bworking days?\b|\bexcept (?:the )?weekends?\b/iu;
-const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)(?=\s+(?:days?|nights?|times?)\b)|[一二两三四五六七八九])?\s*(?:左右)?\s*(?:days?|nights?|times?|天|晚|日|次)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
+const WEEKDAYS = /(?:周|星期|礼拜)一到(?:周|星期|礼拜)?五|週一到週五|除了周末|除了週末|工作日|\bweekdays\b|\bwork ?days\b|\bworking days?\b|\bexcept (?:the )?weekends?\b/iu;
+const DAY_COUNT = /(\d+|[一二两俩三四五六七八九十]+|a couple of|a couple|couple of|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)(?:\s*(?:or|to|-|或)\s*(?:\d+|[a-z]+)|\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)(?=\s+(?:days?|nights?|times?)\b)|[一二两三四五六七八九])?\s*(?:左右)?\s*(?:days?|nights?|times?|天|晚|日|次|回)(?:\s*(?:a|per|each|every)\s*week|\s*(?:一周|每周|每星期|一個星期|一个星期))?/giu;
 const PER_WEEK = /(?:a|per|each|every)\s*week|一周|每周|每星期|一個星期|一个星期/iu;
-const WEEK_BEFORE = /(?:一个?(?:礼拜|星期)|一周|每周|每个?(?:礼拜|星期)|\b(?:a|per|each|every) week)\s*(?:里|裡)?\s*(?:总有|总会有|有|大概有?|差不多有?|,|，)?\s*$/iu;
+const WEEK_BEFORE = /(?:一个?(?:礼拜|星期)|一周|每周|每个?(?:礼拜|星期)|\b(?:a|per|each|every) week)\s*(?:里|裡)?\s*(?:总有|总会有|有|大概有?|差不多有?|,|，)?\s*(?:那么|那麼)?\s*$/iu;
 const OF_A_WEEK = /(?:一周|每周|一星期|一個星期|一个星期)七天有?(\d+|[一二两三四五六七八九])天/u;
 const STRONG_ZERO = /not at all|never|none|\bnot (?:even )?(?:one|a single)\b|完全|从来|從來|从不|從不|一次都|一天都|\b0\b|零/iu;
 const UNSURE = /not sure|no idea|don'?t know|dunno|no clue|不知道|不确定|不確定|说不准|說不準|不清楚|没数|沒數|没统计|沒統計|没注意|沒注意|算不清|唔知/iu;

@@ -182,3 +182,25 @@ describe("a rating read from a natural reply", () => {
     expect(extractRating(reply)).toBeUndefined();
   });
 });
+
+describe("ratings said as northern, formal and companion replies", () => {
+  it.each([
+    ["一，完全放鬆唔到", 1],
+    ["一。我有一个很好的家庭，孤独感几乎没有。", 1],
+    ["也就半分，哈哈，基本没咋睡", 0.5],
+    ["seven, eight", 7.5],
+    ["六，七", 6.5],
+    ["六。剛才想說七，仔細想了一下還是六比較準確。", 6],
+    ["嚴格來說是五分。週一到週三大概三分，後面幾天好一些。", 5],
+    ["我老伴说我天天发火，10分。——瞎说，最多5分", 5],
+    ["我妈说她挺好，7分。——什么7分，我自己说，顶多4分", 4],
+  ])("%s", (reply, value) => {
+    expect(extractRating(reply)).toBe(value);
+  });
+
+  it("does not read a bare 一 inside words, half a minute, or numbers two apart as a range", () => {
+    expect(extractRating("一直都不好")).toBeUndefined();
+    expect(extractRating("半分钟都静不下来")).toBeUndefined();
+    expect(extractRating("seven, nine")).toBe(9);
+  });
+});

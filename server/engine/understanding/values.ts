@@ -48,6 +48,10 @@ export function tokenNumber(token: string): number | undefined {
  */
 export function rangeLow(token: string): number | undefined {
   if (/^[一二两三四五六七八九]{2}$/u.test(token)) return tokenNumber(token.slice(0, 1));
+  // "四五十": a range of tens, its lower ten.
+  const tens = /^([一二两三四五六七八])([二三四五六七八九])十$/u.exec(token);
+  const [low, high] = [tokenNumber(tens?.[1] ?? ""), tokenNumber(tens?.[2] ?? "")];
+  if (low !== undefined && high !== undefined && high > low) return low * 10;
   const range = /^((?:[一二两三四五六七八九]?十))([一二三四五六七八])([二三四五六七八九])$/u.exec(token);
   if (range && (tokenNumber(range[3] ?? "") ?? 0) > (tokenNumber(range[2] ?? "") ?? 0)) return tokenNumber(`${range[1] ?? ""}${range[2] ?? ""}`);
   return tokenNumber(token);
@@ -64,7 +68,7 @@ const DEDUCTED_BEFORE = /(?:扣|减|減)(?:掉|了|除|去)?的?\s*$|\bminus\s*$
 const RATING_AFTER = /^\s*(?:\/\s*10|out of (?:10|ten)|outta (?:10|ten)\b|of 10|(?:over|on) (?:10|ten)\b|分(?![钟鐘])|points?\b|pts?\b|stars?\b)/iu;
 /** Within a reply, a correction: what follows replaces what came before. */
 export const CORRECTION_MARK =
-  /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了|算啦|我是说|说错了|更准确|(?:哦|噢|喔|呃|欸|诶|哎|啊)[\s,，…]*不(?:是|对)?(?=[\s,，。.…!！]|$)|(?<=[….。]\s*)不(?:是|对)?(?=[,，])|\bok(?:ay)?,? maybe\b/iu;
+  /\b(?:no wait|wait|just kidding|jk|actually|i mean|scratch that|make (?:that|it)|or rather|correction|on second thought|let me (?:re)?think|hmm no)\b|其实|不对|不是啦|开玩笑|应该是|更像是|改成|算了|算啦|我是说|说错了|更准确|(?:哦|噢|喔|呃|欸|诶|哎|啊)[\s,，…]*不(?:是|对)?(?=[\s,，。.…!！]|$)|(?<=[….。]\s*)不(?:是|对)?(?=[,，])|(?<=[,，]\s*)(?:不是|唔系)(?=\s*[,，])|应该系|\bok(?:ay)?,? maybe\b/iu;
 
 /** Words ending in s after a rating that count nothing ("a 6 perhaps", "7 most days"). */
 const NOT_COUNTED_WORD = String.raw`(?:tops|perhaps|always|sometimes|nowadays|thanks|unless|less|plus|this|was|is|as|yes|guess|cos|lmaos?|lols?|days|most|these|those|its|it's|lately|honestly|right|today|tonight|now|though|this|overall|probably|maybe|really|again|depends|varies)\b`;
@@ -82,7 +86,7 @@ interface NumberHit {
   rangeWith?: number;
 }
 
-const NUMBER_TOKEN = /\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+|[俩仨](?=分)|\b(?:zero+|nil|nought|one+|two+|three+|four+|five+|six+|seven+|eight+|nine+|ten+|eleven+|twelve+)\b|\b(?:for|to|too|ate|won)\b/giu;
+const NUMBER_TOKEN = /(?<![\d零〇一二两三四五六七八九十点])半(?=分(?![钟鐘]))|\d+(?:[.,]\d+)?|[零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖]+|[俩仨](?=分)|\b(?:zero+|nil|nought|one+|two+|three+|four+|five+|six+|seven+|eight+|nine+|ten+|eleven+|twelve+)\b|\b(?:for|to|too|ate|won)\b/giu;
 /**
  * Voice-to-text homophones ("I'd say ate", "about a won", "for or five", "to maybe three"): numbers only where
  * a scale follows, or where a number stands: alone or after "a", "say", "maybe", and before the clause ends,
@@ -113,8 +117,10 @@ function numberHits(text: string): NumberHit[] {
       const before = text.slice(Math.max(0, start - 1), start);
       // "七成" (seven tenths) is a rating as "七分" is; a reply of a numeral alone ("一") is one.
       const alone = text.trim() === token;
-      if (!alone && !/^(?:分|成(?![功为為了年人])|$|[\s,，、。.!！?？~～吧啊呢啦呀咯喇囉左上下的蛋]|或|还是|到|至|之|点五|點五)/u.test(after) && !/[打给评]$/u.test(before)) continue;
-      if (token === "一" && !alone && !/^(?:分|成(?![功为為了年人])|点五)/u.test(text.slice(end, end + 2)) && !/[打给评]$/u.test(before)) continue;
+      if (!alone && !/^(?:分|成(?![功为為了年人])|$|[\s,，、。.!！?？~～吧啊呢啦呀咯喇囉左上下的蛋]|或|还是|到|至|之|点五|點五|比较|比較)/u.test(after) && !/[打给评]$/u.test(before)) continue;
+      // "一，完全放松不了": a numeral opening the reply, set off by a stop, is the answer.
+      const opening = start === 0 && /^[,，。.!！]/u.test(after);
+      if (token === "一" && !alone && !opening && !/^(?:分|成(?![功为為了年人])|点五)/u.test(text.slice(end, end + 2)) && !/[打给评]$/u.test(before)) continue;
     }
     // "eighty-two", "twenty one": the units of a larger number.
     if (/\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]*$/iu.test(text.slice(Math.max(0, start - 9), start))) continue;
@@ -146,7 +152,8 @@ function numberHits(text: string): NumberHit[] {
       }
       continue;
     }
-    let value = HOMOPHONES[token] ?? drawnOutNumber(token);
+    // "也就半分": half a point.
+    let value = token === "半" ? 0.5 : (HOMOPHONES[token] ?? drawnOutNumber(token));
     if (value === undefined) continue;
     // "一分都冇", "一分都不给": not one point, none.
     if (token === "一" && /^分?都(?:冇|没|沒|不)/u.test(afterText)) value = 0;
@@ -170,7 +177,7 @@ function numberHits(text: string): NumberHit[] {
       /^\s*[?？]\s*$/u.test(between) ||
       /^\s*分?\s*[.,，。]\s*(?:or|或者?)\s*$/iu.test(between) ||
       /^[\s.,，。?？]*(?:or\s+|也|或者?)?(?:maybe|perhaps|possibly|probably|or so|也许|可能|或许)\s*(?:a\s+)?$/iu.test(between) ||
-      (/^\s+$/u.test(between) && Math.abs(b.value - a.value) === 1);
+      (/^\s*[,，、]?\s*$/u.test(between) && /\s|[,，、]/u.test(between) && Math.abs(b.value - a.value) === 1);
     const betweenWord = /\bbetween\s*$|介于\s*$|之间\s*$/u.test(text.slice(Math.max(0, a.start - 10), a.start));
     // "three? maybe three and a half" refines; a range joins whole numbers.
     const close = Math.abs(b.value - a.value) > 0 && Math.abs(b.value - a.value) <= 2 && Number.isInteger(a.value) && Number.isInteger(b.value);
@@ -181,9 +188,9 @@ function numberHits(text: string): NumberHit[] {
 
 /**
  * Where a rating reply settles: a correction, or a conclusion ("so 3", "call it a 5", "ok fine, 1", "joking, a 2",
- * "还是七分好了", "那就六分吧"); "三还是四吧" between two numbers is a range, not a settling.
+ * "还是七分好了", "那就六分吧"), or a rebuttal of another's number ("——瞎说，最多5分"); "三还是四吧" between two numbers is a range, not a settling.
  */
-const SETTLES_ON = new RegExp(`${CORRECTION_MARK.source}|\\b(?:so|call it|ok fine|okay fine|joking|kidding|overall|all in all)\\b|(?<![\\d零一二两三四五六七八九十]\\s*分?\\s*)(?:还是|還是)(?=[^，,。.]{0,8}(?:吧|好了|算了|啦))|那就|总的来说|總的來說|总体|總體|整体|整體`, "giu");
+const SETTLES_ON = new RegExp(`${CORRECTION_MARK.source}|\\b(?:so|call it|ok fine|okay fine|joking|kidding|overall|all in all)\\b|(?<![\\d零一二两三四五六七八九十]\\s*分?\\s*)(?:还是|還是)(?=[^，,。.]{0,8}(?:吧|好了|算了|啦|比较|比較))|那就|总的来说|總的來說|总体|總體|整体|整體|——|瞎说|胡说|乱说`, "giu");
 /** Where a clause ends: a stop, a comma, "but". */
 const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
 /**
@@ -192,7 +199,7 @@ const CLAUSE_END = /[;!?。！？；,，]|\.(?!\d)|\bbut\b|但是?|不过/giu;
  * "没有到0那么惨". A number there is context, not the answer, when the reply gives another.
  */
 const ELSEWHERE =
-  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people|everyone|everybody|others) (?:(?:would|will|might|could) )?(?:say|says|said|think|thinks|put|puts|rate|rates)\b|\b(?!i['’]d)(?:he|she|they|\w+)['’]d (?:say|put|rate|give)\b|(?:would|could|might)(?:'ve|’ve| have) been\b|\botherwise\b|not (?:a|as|even|quite)\b|before\b|on (?:the )?days\b|(?:my|your|her|his|their|our|the|\w+'s) (?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|的时候|(?<![按照])(?:老公|老婆|妈妈?|爸爸?|男朋友|女朋友|同事|朋友|医生|孩子|他|她|别人|大家)(?:自己)?(?:会|都|也|就)?(?:说|觉得|认为)|没有到|没到|不到|不至于|(?:不是|没有|没)\s*[\d零一二两三四五六七八九十]|(?:要)?不然|否则|要不是/iu;
+  /\b(?:this morning|yesterday|last (?:time|week|night|month|year)|earlier|used to|on (?:a )?(?:good|bad) days?|on (?:mon|tues|wednes|thurs|fri|satur|sun)days?|on (?:the )?weekends?|(?:my \w+|he|she|they|people|everyone|everybody|others) (?:(?:would|will|might|could) )?(?:say|says|said|think|thinks|put|puts|rate|rates)\b|\b(?!i['’]d)(?:he|she|they|\w+)['’]d (?:say|put|rate|give)\b|(?:would|could|might)(?:'ve|’ve| have) been\b|\botherwise\b|not (?:a|as|even|quite)\b|before\b|on (?:the )?days\b|(?:my|your|her|his|their|our|the|\w+'s) (?:\d+|zero|one|two|three|four|five|six|seven|eight|nine|ten)\b)|上周|上星期|上个?礼拜|上次|昨天|以前|之前|那会儿?|那时候?|刚\S{0,3}那|原来|本来|周末|(?:周|星期|礼拜)[一二三四五六日天]\s*(?:到|至)|的时候|(?<![按照])(?:老公|老婆|妈妈?|爸爸?|男朋友|女朋友|同事|朋友|医生|孩子|他|她|别人|大家)(?:自己)?(?:会|都|也|就)?(?:说|觉得|认为)|没有到|没到|不到|不至于|(?:不是|没有|没)\s*[\d零一二两三四五六七八九十]|(?:要)?不然|否则|要不是|什么\s*[\d零一二两三四五六七八九十]/iu;
 
 /** Whether the clause around a number is about somewhere else than the answer. */
 function isElsewhere(text: string, hit: NumberHit, ends: readonly number[]): boolean {
