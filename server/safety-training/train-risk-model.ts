@@ -18,7 +18,7 @@ import { messageFeatures } from "../engine/safety/classifier/features";
 import { logits, softmax, type FeatureRows } from "../engine/classifier/linear";
 import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainedWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
 import { ALARM_CLASSES, CONCERN_CLASSES, encodeRiskModel, IMMINENCE_CLASSES, verdictFrom, type RiskScores, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
-import { combinedLevel, rulesInContext, type RuleReading } from "../engine/safety/detect-risk";
+import { combinedLevel, previousTurnFindings, rulesInContext, withPreviousTurn, type LanguageCutoffs, type RuleReading } from "../engine/safety/detect-risk";
 import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
 import { type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
 import { mainLanguage } from "../engine/text/normalise";
@@ -163,9 +163,22 @@ interface Scored {
   /** Each model's out-of-fold logits. */
   logits: Record<ModelName, number[]>;
   rules: RuleReading;
+  /** For a short reply the rules leave to its context: the alarm model's out-of-fold logits on the client's previous turn, read alone. */
+  previousLogits?: number[];
   /** Calibrated scores, once the temperatures are known. */
   scores: RiskScores;
+  /** The previous turn's calibrated P(high or above), when read (see `withPreviousTurn`). */
+  previousCrisis?: number;
 }
+
+/** A scored line's level under these cut-offs, as the detector would give it. */
+function levelOf(item: Scored, cutoffs: LanguageCutoffs): RiskLevel {
+  return combinedLevel(withPreviousTurn(item.rules, item.previousCrisis, cutoffs), verdictFrom(item.scores, cutoffs.thresholds), cutoffs);
+}
+
+/** The previous turn's features as the detector reads it: alone, with the rules' findings on it. */
+const previousTurnFeatures = (message: CorpusMessage): Uint32Array | undefined =>
+  message.context?.client ? messageFeatures(message.context.client, undefined, previousTurnFindings(message.context.client, { lang: message.lang })) : undefined;
 
 function rulesFor(message: CorpusMessage): RuleReading {
   return rulesInContext(message.text, { lang: message.lang, ...(message.context ? { context: message.context } : {}) });
@@ -182,9 +195,7 @@ interface Tally {
 function score(scored: readonly Scored[], thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>) {
   const byLanguage: Partial<Record<RiskLanguage, Tally>> = {};
   for (const item of scored) {
-    const cutoffs = { thresholds: thresholds[item.cutoffLanguage] };
-    const verdict = verdictFrom(item.scores, cutoffs.thresholds);
-    const level = combinedLevel(item.rules, verdict, cutoffs);
+    const level = levelOf(item, { thresholds: thresholds[item.cutoffLanguage] });
     const tally = (byLanguage[item.message.lang] ??= { positives: 0, caught: 0, negatives: 0, alarms: 0 });
     if (isAtLeast(item.message.label, "high")) {
       tally.positives++;
@@ -313,7 +324,16 @@ export function trainRiskModel(
     const models = Object.fromEntries(MODEL_NAMES.map((name) => [name, floatModel(trained[name], MODELS[name].classes)])) as Record<ModelName, ReturnType<typeof floatModel>>;
     for (const message of learnt.filter((candidate) => held.has(candidate.writer))) {
       const read = Object.fromEntries(MODEL_NAMES.map((name) => [name, logits(models[name], features[MODELS[name].reads](message))])) as Record<ModelName, number[]>;
-      scored.push({ message, cutoffLanguage: mainLanguage(message.text, message.lang), logits: read, rules: rules.get(message) ?? rulesFor(message), scores: { crisis: 0, imminentIfCrisis: 0, concern: 0 } });
+      const ruled = rules.get(message) ?? rulesFor(message);
+      const previous = ruled.contextDependent ? previousTurnFeatures(message) : undefined;
+      scored.push({
+        message,
+        cutoffLanguage: mainLanguage(message.text, message.lang),
+        logits: read,
+        rules: ruled,
+        ...(previous ? { previousLogits: logits(models.alarm, previous) } : {}),
+        scores: { crisis: 0, imminentIfCrisis: 0, concern: 0 },
+      });
     }
   }
   const temperatures = Object.fromEntries(
@@ -322,6 +342,7 @@ export function trainRiskModel(
   for (const item of scored) {
     const positive = (name: ModelName): number => softmax(item.logits[name], temperatures[name])[1] ?? 0;
     item.scores = { crisis: positive("alarm"), imminentIfCrisis: positive("imminence"), concern: positive("concern") };
+    if (item.previousLogits) item.previousCrisis = softmax(item.previousLogits, temperatures.alarm)[1] ?? 0;
   }
   const perLanguage = {
     en: candidates(scored.filter((item) => item.cutoffLanguage === "en")),
@@ -373,8 +394,7 @@ function floatModel(trained: TrainedWeights, classes: number): { bias: number[];
 function mediumKeptOutOfFold(scored: readonly Scored[], thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>): number {
   const medium = scored.filter((item) => item.message.label === "medium");
   const kept = medium.filter((item) => {
-    const cutoffs = { thresholds: thresholds[item.cutoffLanguage] };
-    return isAtLeast(combinedLevel(item.rules, verdictFrom(item.scores, cutoffs.thresholds), cutoffs), "medium");
+    return isAtLeast(levelOf(item, { thresholds: thresholds[item.cutoffLanguage] }), "medium");
   });
   return kept.length / Math.max(1, medium.length);
 }
@@ -384,8 +404,7 @@ function imminenceOutOfFold(scored: readonly Scored[], thresholds: Readonly<Reco
   let calledImminent = 0;
   let both = 0;
   for (const item of scored) {
-    const cutoffs = { thresholds: thresholds[item.cutoffLanguage] };
-    const level = combinedLevel(item.rules, verdictFrom(item.scores, cutoffs.thresholds), cutoffs);
+    const level = levelOf(item, { thresholds: thresholds[item.cutoffLanguage] });
     if (!isCrisis(item.message) || !isAtLeast(level, "high")) continue;
     const truly = item.message.label === "imminent";
     const called = level === "imminent";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ClassifierVerdict, RiskThresholds } from "./classifier/model";
-import { combineRiskVerdicts, detectRisk, rulesInContext, type RuleReading } from "./detect-risk";
+import { combineRiskVerdicts, detectRisk, rulesInContext, withPreviousTurn, type RuleReading } from "./detect-risk";
 import { detectRiskByRules } from "./rule-detector";
+import { isAtLeast } from "./risk-types";
 
 const thresholds: RiskThresholds = { high: 0.7, imminent: 0.5, overrule: 0.95, veto: 0.05 };
 const model = { thresholds };
@@ -42,6 +43,16 @@ describe("combining the rules and the classifier", () => {
     expect(asked.contextDependent).toBe(false);
   });
 
+  it("lets the classifier judge a short reply after all when the previous turn, read alone, is a crisis to it", () => {
+    const leftToContext = rules({ contextDependent: true });
+    expect(withPreviousTurn(leftToContext, undefined, model).contextDependent).toBe(true);
+    expect(withPreviousTurn(leftToContext, 0.69, model).contextDependent).toBe(true);
+    const judged = withPreviousTurn(leftToContext, 0.7, model);
+    expect(judged.contextDependent).toBe(false);
+    expect(combineRiskVerdicts("all of them", judged, verdict("imminent", 0.9), model).level).toBe("imminent");
+    expect(combineRiskVerdicts("all of them", leftToContext, verdict("imminent", 0.9), model).level).toBe("none");
+  });
+
   it("lets a very sure classifier keep a rule match on a hard negative low, but never an imminent one", () => {
     const high = rules({ level: "high", category: "suicidal_ideation", evidence: [{ start: 0, end: 4, text: "kill", rule: "en.kill" }] });
     expect(combineRiskVerdicts("kill it", high, verdict("none", 0.01), model).level).toBe("low");
@@ -57,6 +68,18 @@ describe("combining the rules and the classifier", () => {
 });
 
 describe("risk across two messages", () => {
+  it("judges a short reply when the previous turn is a crisis only the classifier reads, and leaves it alone after an ordinary one", () => {
+    const where = "Thanks for telling me. Where are you right now?";
+    expect(detectRiskByRules("i can't do this anymore. i'm done", { lang: "en" }).level).toBe("none");
+    expect(detectRisk("on the bridge", { lang: "en", context: { bot: where, client: "i can't do this anymore. i'm done" } }).level).toBe("imminent");
+    expect(detectRisk("on the bridge", { lang: "en", context: { bot: where, client: "long shift, just knackered" } }).level).toBe("none");
+    expect(detectRisk("on the bridge", { lang: "en", context: { bot: where } }).level).toBe("none");
+    const whereZh = "我在这里陪着你。你现在在哪里？";
+    expect(detectRiskByRules("我真的不想再撑下去了", { lang: "zh" }).level).toBe("none");
+    expect(isAtLeast(detectRisk("楼顶", { lang: "zh", context: { bot: whereZh, client: "我真的不想再撑下去了" } }).level, "high")).toBe(true);
+    expect(detectRisk("楼顶", { lang: "zh", context: { bot: whereZh, client: "刚下班，有点累" } }).level).toBe("none");
+  });
+
   it("reads the previous client message and this one together, keeping only this message's spans", () => {
     const previous = "I've been saving up my sleeping pills for weeks.";
     const reply = "I've decided, I'm ready now";

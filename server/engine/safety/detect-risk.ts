@@ -123,12 +123,31 @@ export function rulesInContext(text: string, options: DetectRiskOptions = {}): R
   return { ...rules, contextDependent };
 }
 
+/**
+ * A short reply the rules left to its context (`contextDependent`) is judged by the classifier after
+ * all when the client's previous turn, read alone, is a crisis to the classifier: "all of them"
+ * after "took the tablets an hour ago", "周六" after the day was chosen. The rules' own look at that
+ * turn sees only what they were written for. `previousCrisis` is that turn's P(high or above).
+ */
+export function withPreviousTurn(rules: RuleReading, previousCrisis: number | undefined, cutoffs: LanguageCutoffs): RuleReading {
+  return rules.contextDependent && previousCrisis !== undefined && previousCrisis >= cutoffs.thresholds.high ? { ...rules, contextDependent: false } : rules;
+}
+
+/** The previous client turn as the classifier reads it alone: the rules' findings on it, no context of its own. */
+export function previousTurnFindings(previous: string, options: Omit<DetectRiskOptions, "context">): string[] {
+  return ruleFindings(detectRiskByRules(previous, options));
+}
+
 export function detectRisk(text: string, options: DetectRiskOptions = {}): RiskAssessment {
   if (text.trim().length === 0) return { level: "none", category: "none", evidence: [] };
-  const { context } = options;
-  const rules = rulesInContext(text, options);
+  const { context, ...ruleOptions } = options;
   const model = riskModel();
   const lang = mainLanguage(text, options.lang);
+  const cutoffs = { thresholds: model.thresholds[lang] };
+  const ruled = rulesInContext(text, options);
+  const previousCrisis =
+    ruled.contextDependent && context?.client ? classifyWith(model, context.client, lang, undefined, previousTurnFindings(context.client, ruleOptions), { readConcern: false }).pHigh : undefined;
+  const rules = withPreviousTurn(ruled, previousCrisis, cutoffs);
   const verdict = classifyWith(model, text, lang, context, ruleFindings(rules), { readConcern: isVetoable(rules) });
-  return combineRiskVerdicts(text, rules, verdict, { thresholds: model.thresholds[lang] });
+  return combineRiskVerdicts(text, rules, verdict, cutoffs);
 }
