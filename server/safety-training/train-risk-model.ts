@@ -18,7 +18,7 @@ import { messageFeatures } from "../engine/safety/classifier/features";
 import { logits, softmax, type FeatureRows } from "../engine/classifier/linear";
 import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainedWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
 import { ALARM_CLASSES, CONCERN_CLASSES, encodeRiskModel, IMMINENCE_CLASSES, verdictFrom, type RiskScores, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
-import { combinedLevel, previousTurnFindings, rulesInContext, withPreviousTurn, type LanguageCutoffs, type RuleReading } from "../engine/safety/detect-risk";
+import { combinedLevel, rulesInContext, withPreviousTurn, type LanguageCutoffs, type RuleReading } from "../engine/safety/detect-risk";
 import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
 import { type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
 import { mainLanguage } from "../engine/text/normalise";
@@ -177,8 +177,8 @@ function levelOf(item: Scored, cutoffs: LanguageCutoffs): RiskLevel {
 }
 
 /** The previous turn's features as the detector reads it: alone, with the rules' findings on it. */
-const previousTurnFeatures = (message: CorpusMessage): Uint32Array | undefined =>
-  message.context?.client ? messageFeatures(message.context.client, undefined, previousTurnFindings(message.context.client, { lang: message.lang })) : undefined;
+const previousTurnFeatures = (message: CorpusMessage, rules: RuleReading): Uint32Array | undefined =>
+  message.context?.client && rules.previousTurn ? messageFeatures(message.context.client, undefined, ruleFindings(rules.previousTurn)) : undefined;
 
 function rulesFor(message: CorpusMessage): RuleReading {
   return rulesInContext(message.text, { lang: message.lang, ...(message.context ? { context: message.context } : {}) });
@@ -325,7 +325,7 @@ export function trainRiskModel(
     for (const message of learnt.filter((candidate) => held.has(candidate.writer))) {
       const read = Object.fromEntries(MODEL_NAMES.map((name) => [name, logits(models[name], features[MODELS[name].reads](message))])) as Record<ModelName, number[]>;
       const ruled = rules.get(message) ?? rulesFor(message);
-      const previous = ruled.contextDependent ? previousTurnFeatures(message) : undefined;
+      const previous = ruled.contextDependent ? previousTurnFeatures(message, ruled) : undefined;
       scored.push({
         message,
         cutoffLanguage: mainLanguage(message.text, message.lang),
@@ -393,9 +393,7 @@ function floatModel(trained: TrainedWeights, classes: number): { bias: number[];
 
 function mediumKeptOutOfFold(scored: readonly Scored[], thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>): number {
   const medium = scored.filter((item) => item.message.label === "medium");
-  const kept = medium.filter((item) => {
-    return isAtLeast(levelOf(item, { thresholds: thresholds[item.cutoffLanguage] }), "medium");
-  });
+  const kept = medium.filter((item) => isAtLeast(levelOf(item, { thresholds: thresholds[item.cutoffLanguage] }), "medium"));
   return kept.length / Math.max(1, medium.length);
 }
 

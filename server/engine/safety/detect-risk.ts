@@ -56,10 +56,9 @@ function categoryFor(level: RiskLevel, rules: RuleReading): RiskCategory {
 }
 
 /** Rules over the previous client message and this one together, kept only when joining them adds risk. */
-function rulesAcrossMessages(text: string, previous: string, options: DetectRiskOptions, alone: RuleAssessment): RuleAssessment {
+function rulesAcrossMessages(text: string, previous: string, before: RuleAssessment, options: DetectRiskOptions, alone: RuleAssessment): RuleAssessment {
   const separator = "\n";
   const joined = detectRiskByRules(`${previous}${separator}${text}`, options);
-  const before = detectRiskByRules(previous, options);
   if (levelRank(joined.level) <= levelRank(maxLevel(alone.level, before.level))) return alone;
   const offset = previous.length + separator.length;
   const evidence = joined.evidence
@@ -90,6 +89,8 @@ export function combineRiskVerdicts(text: string, rules: RuleReading, verdict: C
 export interface RuleReading extends RuleAssessment {
   /** A short reply with no risk words of its own, after a bot message and client message with none either. */
   contextDependent: boolean;
+  /** The rules' verdict on the client's previous turn read alone, when there is one. */
+  previousTurn?: RuleAssessment;
 }
 
 const CJK_CHAR = /[\u3400-\u9fff\uf900-\ufaff]/gu;
@@ -109,18 +110,19 @@ function isShortReply(text: string): boolean {
 const RISK_TOPIC =
   /\b(?:suicid\w*|kill(?:ing)?\s+(?:your|my)sel(?:f|ves)|end(?:ing)?\s+(?:your|my)\s+(?:own\s+)?life|take\s+your\s+(?:own\s+)?life|(?:hurt|harm)(?:ing)?\s+yourself|self[-\s]?harm\w*|better\s+off\s+dead|die|dying|dead|death|overdos\w*|plan|pills?|tablets|means|safe(?:ty)?|weapons?|guns?|rope|bridge|jump\w*|cut(?:ting)?|danger\w*|crisis|do\s+it|act\s+on\s+(?:them|it|these|those)|thoughts?\s+of)\b|自杀|轻生|伤害自己|结束.{0,4}生命|想死|不想活|死|计划|药|安全|跳|割|刀|绳|危险/iu;
 
-function contextSpeaksOfRisk(context: MessageContext | undefined, options: DetectRiskOptions): boolean {
+function contextSpeaksOfRisk(context: MessageContext | undefined, previousTurn: RuleAssessment | undefined): boolean {
   if (context?.bot && RISK_TOPIC.test(normaliseForMatching(context.bot))) return true;
-  return Boolean(context?.client && isAtLeast(detectRiskByRules(context.client, options).level, "medium"));
+  return Boolean(previousTurn && isAtLeast(previousTurn.level, "medium"));
 }
 
 /** The rules' verdict on a message, across the previous client message when there is one. */
 export function rulesInContext(text: string, options: DetectRiskOptions = {}): RuleReading {
   const { context, ...ruleOptions } = options;
   const alone = detectRiskByRules(text, ruleOptions);
-  const rules = context?.client ? rulesAcrossMessages(text, context.client, ruleOptions, alone) : alone;
-  const contextDependent = rules.evidence.length === 0 && isShortReply(text) && !contextSpeaksOfRisk(context, ruleOptions);
-  return { ...rules, contextDependent };
+  const previousTurn = context?.client ? detectRiskByRules(context.client, ruleOptions) : undefined;
+  const rules = context?.client && previousTurn ? rulesAcrossMessages(text, context.client, previousTurn, ruleOptions, alone) : alone;
+  const contextDependent = rules.evidence.length === 0 && isShortReply(text) && !contextSpeaksOfRisk(context, previousTurn);
+  return { ...rules, contextDependent, ...(previousTurn ? { previousTurn } : {}) };
 }
 
 /**
@@ -133,20 +135,18 @@ export function withPreviousTurn(rules: RuleReading, previousCrisis: number | un
   return rules.contextDependent && previousCrisis !== undefined && previousCrisis >= cutoffs.thresholds.high ? { ...rules, contextDependent: false } : rules;
 }
 
-/** The previous client turn as the classifier reads it alone: the rules' findings on it, no context of its own. */
-export function previousTurnFindings(previous: string, options: Omit<DetectRiskOptions, "context">): string[] {
-  return ruleFindings(detectRiskByRules(previous, options));
-}
-
 export function detectRisk(text: string, options: DetectRiskOptions = {}): RiskAssessment {
   if (text.trim().length === 0) return { level: "none", category: "none", evidence: [] };
-  const { context, ...ruleOptions } = options;
+  const { context } = options;
   const model = riskModel();
   const lang = mainLanguage(text, options.lang);
   const cutoffs = { thresholds: model.thresholds[lang] };
   const ruled = rulesInContext(text, options);
+  // The previous turn is read alone, with the rules' findings on it, as training reads it.
   const previousCrisis =
-    ruled.contextDependent && context?.client ? classifyWith(model, context.client, lang, undefined, previousTurnFindings(context.client, ruleOptions), { readConcern: false }).pHigh : undefined;
+    ruled.contextDependent && context?.client && ruled.previousTurn
+      ? classifyWith(model, context.client, lang, undefined, ruleFindings(ruled.previousTurn), { readConcern: false }).pHigh
+      : undefined;
   const rules = withPreviousTurn(ruled, previousCrisis, cutoffs);
   const verdict = classifyWith(model, text, lang, context, ruleFindings(rules), { readConcern: isVetoable(rules) });
   return combineRiskVerdicts(text, rules, verdict, cutoffs);
