@@ -8,7 +8,7 @@
  * The rule detector alone, before the classifier, on writers written for this corpus (none saw the
  * rules): see data/safety/DATASHEET.md for the table.
  */
-import { detectRisk, evaluateRisk, RISK_LEVELS, type CorpusMessage, type RiskEvaluation } from "../server/engine/safety";
+import { detectRisk, evaluateConversations, evaluateRisk, RISK_LEVELS, type CorpusMessage, type RiskEvaluation } from "../server/engine/safety";
 import { detectRiskByRules } from "../server/engine/safety/rule-detector";
 import { loadReplyCorpus, loadReplySplit } from "../server/reply-training/corpus-files";
 import { loadCorpus, loadSplit, splitByWriter } from "../server/safety-training/corpus-files";
@@ -20,7 +20,7 @@ const TARGET_LENGTH = 500;
 
 const corpus = loadCorpus();
 const split = loadSplit();
-const { heldOut } = splitByWriter(corpus, split);
+const { heldOut, heldOutConversations } = splitByWriter(corpus, split);
 
 const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
 
@@ -52,6 +52,18 @@ console.log(`held-out writers: ${split.heldOut.join(", ")}`);
 printEvaluation("rules alone, held-out writers", evaluateRisk(heldOut, rulesAlone), false);
 printEvaluation("rules + classifier, held-out writers", evaluateRisk(heldOut, combined), true);
 for (const writer of split.heldOut) printEvaluation(`rules + classifier, ${writer}`, evaluateRisk(heldOut.filter((message) => message.writer === writer), combined), false);
+
+console.log(`
+whole conversations by held-out writers (${split.heldOutConversations.join(", ")}): turn by turn, and as a session meets them (the protocol opens at the first turn detected high)`);
+for (const lang of ["en", "zh"] as const) {
+  const lines = heldOutConversations.filter((message) => message.lang === lang);
+  if (lines.length === 0) continue;
+  const result = evaluateConversations(lines, combined);
+  const turns = result.turns;
+  console.log(`  ${lang}: ${turns.total} turns in ${result.conversations} conversations; turn by turn recall ${turns.detectedPositives}/${turns.positives} = ${percent(turns.recall)}, false positives ${turns.falsePositives}/${turns.negatives} = ${percent(turns.falsePositiveRate)}`);
+  console.log(`      crisis turns already in the protocol's care or caught ${result.crisisTurnsCaughtInConversation}/${turns.positives} = ${percent(result.recallInConversation)}; crisis conversations caught by their first crisis turn ${result.caughtByFirstCrisis}/${result.crisisConversations}, at all ${result.caughtAtAll}/${result.crisisConversations}; safe conversations with an alarm ${result.alarmedSafeConversations}/${result.safeConversations}`);
+  if (showMisses) printEvaluation(`  turn by turn, ${lang}`, turns, true);
+}
 
 const heldOutReplies = splitByWriter(loadReplyCorpus(), loadReplySplit()).heldOut;
 console.log(`

@@ -14,6 +14,11 @@ export interface WriterSplit {
   training: string[];
   /** Writers whose lines a model never sees in training, nor in tuning. */
   heldOut: string[];
+  /**
+   * Writers of whole conversations, also never seen in training or tuning, reported on their own:
+   * turn by turn and as a session would meet them (see `evaluateConversations`).
+   */
+  heldOutConversations: string[];
 }
 
 /** Every `*.jsonl` file of a folder, in name order, parsed by `parse` (which names the file in its errors). */
@@ -28,15 +33,25 @@ const isWriterList = (value: unknown): value is string[] => Array.isArray(value)
 
 export function loadSplit(file: string): WriterSplit {
   const value: unknown = JSON.parse(readFileSync(file, "utf8"));
-  const { training, heldOut } = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
-  if (!isWriterList(training) || !isWriterList(heldOut)) throw new Error(`${file}: expected {"training": ["writer", …], "heldOut": ["writer", …]}`);
-  const both = training.filter((writer) => heldOut.includes(writer));
+  const { training, heldOut, heldOutConversations = [] } = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  if (!isWriterList(training) || !isWriterList(heldOut) || !isWriterList(heldOutConversations)) {
+    throw new Error(`${file}: expected {"training": ["writer", …], "heldOut": ["writer", …], "heldOutConversations"?: ["writer", …]}`);
+  }
+  const held = [...heldOut, ...heldOutConversations];
+  const both = training.filter((writer) => held.includes(writer));
   if (both.length > 0) throw new Error(`${file}: ${both.join(", ")} both in training and held out`);
-  return { training, heldOut };
+  const twice = heldOut.filter((writer) => heldOutConversations.includes(writer));
+  if (twice.length > 0) throw new Error(`${file}: ${twice.join(", ")} in both held-out lists`);
+  return { training, heldOut, heldOutConversations };
 }
 
-export function splitByWriter<T extends { writer: string }>(corpus: readonly T[], split: WriterSplit): { training: T[]; heldOut: T[] } {
+export function splitByWriter<T extends { writer: string }>(corpus: readonly T[], split: WriterSplit): { training: T[]; heldOut: T[]; heldOutConversations: T[] } {
   const training = new Set(split.training);
   const held = new Set(split.heldOut);
-  return { training: corpus.filter((line) => training.has(line.writer)), heldOut: corpus.filter((line) => held.has(line.writer)) };
+  const conversations = new Set(split.heldOutConversations);
+  return {
+    training: corpus.filter((line) => training.has(line.writer)),
+    heldOut: corpus.filter((line) => held.has(line.writer)),
+    heldOutConversations: corpus.filter((line) => conversations.has(line.writer)),
+  };
 }

@@ -11,8 +11,8 @@ import type { CorpusMessage } from "./corpus";
 
 const corpus = loadCorpus();
 const split = loadSplit();
-const { training, heldOut } = splitByWriter(corpus, split);
-const used = [...training, ...heldOut];
+const { training, heldOut, heldOutConversations } = splitByWriter(corpus, split);
+const used = [...training, ...heldOut, ...heldOutConversations];
 
 const failures = (evaluation: RiskEvaluation) =>
   JSON.stringify(
@@ -36,16 +36,17 @@ describe("the labelled safety corpus", () => {
   });
 
   it("uses every writer's lines, in training or held out", () => {
-    const listed = new Set([...split.training, ...split.heldOut]);
+    const listed = new Set([...split.training, ...split.heldOut, ...split.heldOutConversations]);
     expect([...new Set(corpus.map((message) => message.writer))].filter((writer) => !listed.has(writer))).toEqual([]);
   });
 
   it("keeps held-out writers apart: every held-out writer has lines, and no held-out line (text and context) is also a training line", () => {
-    for (const writer of split.heldOut) expect(heldOut.some((message) => message.writer === writer), writer).toBe(true);
+    const held = [...heldOut, ...heldOutConversations];
+    for (const writer of [...split.heldOut, ...split.heldOutConversations]) expect(held.some((message) => message.writer === writer), writer).toBe(true);
     const key = (message: CorpusMessage) => JSON.stringify([message.text.trim().toLowerCase(), message.context ?? null]);
     const trainingTexts = new Set(training.map(key));
     // Short common phrases ("我想自杀", "yes") are written independently by several writers; longer ones are not.
-    const leaked = heldOut.filter((message) => message.text.trim().length >= 12 && trainingTexts.has(key(message)));
+    const leaked = held.filter((message) => message.text.trim().length >= 12 && trainingTexts.has(key(message)));
     expect(leaked.map((message) => message.text)).toEqual([]);
   });
 

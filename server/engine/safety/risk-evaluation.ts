@@ -63,3 +63,80 @@ export function evaluateRisk(messages: readonly CorpusMessage[], detect: (messag
   return evaluation;
 }
 
+
+export interface ConversationEvaluation {
+  /** Turn by turn, as `evaluateRisk` scores any line. */
+  turns: RiskEvaluation;
+  conversations: number;
+  /** Crisis turns (labelled high or imminent) detected at high or above on that turn or an earlier one of the same conversation. */
+  crisisTurnsCaughtInConversation: number;
+  recallInConversation: number;
+  /** Conversations with a crisis turn; those detected at high or above by their first crisis turn, and at all. */
+  crisisConversations: number;
+  caughtByFirstCrisis: number;
+  caughtAtAll: number;
+  /** Conversations with no turn labelled medium or above, and those with a turn detected at medium or above. */
+  safeConversations: number;
+  alarmedSafeConversations: number;
+}
+
+/**
+ * Lines as the conversations they were written as: a line continues the one before it when it is
+ * the same writer's and its context names that line as the client's previous message.
+ */
+export function conversationsOf(messages: readonly CorpusMessage[]): CorpusMessage[][] {
+  const conversations: CorpusMessage[][] = [];
+  let previous: CorpusMessage | undefined;
+  for (const message of messages) {
+    const continues = previous !== undefined && previous.writer === message.writer && message.context?.client === previous.text;
+    if (continues) conversations.at(-1)?.push(message);
+    else conversations.push([message]);
+    previous = message;
+  }
+  return conversations;
+}
+
+/**
+ * A detector on whole conversations, as a session meets them: once a turn is detected at high, the
+ * session's crisis protocol is open, so a later crisis turn (often a short reply whose risk was
+ * said turns before, out of the detector's one-turn view) is already in its care.
+ */
+export function evaluateConversations(messages: readonly CorpusMessage[], detect: (message: CorpusMessage) => RiskLevel): ConversationEvaluation {
+  const levels = new Map(messages.map((message) => [message, detect(message)]));
+  const levelOf = (message: CorpusMessage): RiskLevel => levels.get(message) ?? "none";
+  const conversations = conversationsOf(messages);
+  const result: ConversationEvaluation = {
+    turns: evaluateRisk(messages, levelOf),
+    conversations: conversations.length,
+    crisisTurnsCaughtInConversation: 0,
+    recallInConversation: 1,
+    crisisConversations: 0,
+    caughtByFirstCrisis: 0,
+    caughtAtAll: 0,
+    safeConversations: 0,
+    alarmedSafeConversations: 0,
+  };
+  for (const conversation of conversations) {
+    let open = false;
+    let crisisTurns = 0;
+    let caught = 0;
+    for (const message of conversation) {
+      open ||= isAtLeast(levelOf(message), "high");
+      if (!isAtLeast(message.label, "high")) continue;
+      crisisTurns++;
+      if (!open) continue;
+      caught++;
+      if (crisisTurns === 1) result.caughtByFirstCrisis++;
+    }
+    result.crisisTurnsCaughtInConversation += caught;
+    if (crisisTurns > 0) {
+      result.crisisConversations++;
+      if (caught > 0) result.caughtAtAll++;
+    } else if (!conversation.some((message) => isAtLeast(message.label, "medium"))) {
+      result.safeConversations++;
+      if (conversation.some((message) => isAtLeast(levelOf(message), "medium"))) result.alarmedSafeConversations++;
+    }
+  }
+  result.recallInConversation = result.turns.positives === 0 ? 1 : result.crisisTurnsCaughtInConversation / result.turns.positives;
+  return result;
+}
