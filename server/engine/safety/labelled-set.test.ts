@@ -73,9 +73,9 @@ describe("the labelled safety corpus", () => {
  * down to 0.085). With w164–w177: English 91.9 % at 6.3 %, Chinese 92.9 % at 7.8 %. With w178–w184
  * and short replies judged after a turn the classifier reads as a crisis (out of fold better at every
  * budget): English 92.4 % at 6.7 % (four more false alarms in 1,108: its ceiling rose to 0.07 with the
- * figure), Chinese 93.3 % at 8.4 %; both recall floors rose a point. With w185–w201: English 92.9 %
+ * figure), Chinese 93.3 % at 8.4 %; both recall floors rose a point. With w185–w203: English 92.5 %
  * at 7.1 % (five more false alarms in 1,108: its ceiling rose to 0.075 with the figure), Chinese
- * 93.7 % at 8.6 % (three more, past its 0.085 ceiling, which went back to 0.09). Held-out false
+ * 93.9 % at 8.6 % (three more, past its 0.085 ceiling, which went back to 0.09). Held-out false
  * alarms keep drifting towards the 8 % the cut-offs are chosen for out of fold.
  */
 const FLOORS = { en: { recall: 0.91, falsePositiveRate: 0.075 }, zh: { recall: 0.92, falsePositiveRate: 0.09 } } as const;
@@ -136,7 +136,7 @@ describe("the risk detector inside a session, on writers it was never trained or
  * session meets them: a crisis turn is in the protocol's care once it or an earlier turn of its
  * conversation was detected at high. Floors a little under today's figures (see the datasheet):
  * English 95.2 % of crisis turns, 124 of 125 crisis conversations, 3.4 % of safe turns and 9 of 117
- * safe conversations alarmed; Chinese 93.8 %, 126 of 126, 3.0 %, 7 of 112.
+ * safe conversations alarmed; Chinese 93.6 %, 126 of 126, 3.0 %, 9 of 112.
  */
 const CONVERSATION_FLOORS = {
   en: { recallInConversation: 0.94, crisisConversationsCaught: 0.97, falsePositiveRate: 0.045, alarmedSafeConversations: 0.1 },
