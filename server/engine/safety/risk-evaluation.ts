@@ -63,7 +63,6 @@ export function evaluateRisk(messages: readonly CorpusMessage[], detect: (messag
   return evaluation;
 }
 
-
 export interface ConversationEvaluation {
   /** Turn by turn, as `evaluateRisk` scores any line. */
   turns: RiskEvaluation;
