@@ -26,11 +26,15 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: process.env.HEARTLINE_BUILD_SKIP_TYPECHECK === "1" },
   // PGlite ships WASM and data files that must be loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg"],
+  // The shipped classifier models are files the server reads at run time
+  // (server/services/shipped-models.ts), traced into every route's output so that the standalone
+  // build and Vercel carry them.
+  outputFileTracingIncludes: { "/*": ["server/engine/safety/classifier/risk-model.bin", "server/engine/understanding/reply-models.bin"] },
   experimental: {
-    // Next loads every route's server chunks at start by default. Turbopack writes the server code
-    // (with the shipped classifier models) into one 8–10 MB chunk per group of routes, identical
-    // apart from its name, and V8 keeps each loaded chunk's source: seven copies held ≈ 120 MB.
-    // Loaded on a route's first request instead; the models themselves load once, through one
+    // Next loads every route's server chunks at start by default. Turbopack wrote the server code
+    // (then with the shipped classifier models) into one 8–10 MB chunk per group of routes,
+    // identical apart from its name, and V8 keeps each loaded chunk's source: seven copies held
+    // ≈ 120 MB. Loaded on a route's first request instead; the engine loads once, through one
     // dynamic import (server/services/engine-runtime.ts).
     preloadEntriesOnStart: false,
   },

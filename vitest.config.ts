@@ -14,6 +14,8 @@ const MOCKING_UNIT_TESTS = globSync(UNIT_TESTS, { cwd: root }).filter((file) => 
 export default defineConfig({
   resolve: { alias: { "@": root } },
   test: {
+    // The engine reads no files: every test process hands it the shipped models' files first.
+    setupFiles: ["tests/support/shipped-models.ts"],
     projects: [
       {
         extends: true,

@@ -9,6 +9,9 @@ import { collect, start, turn, type SessionState } from "../server/engine/runtim
 import { templateLlm } from "../server/engine/llm/template";
 import { readYamlFiles } from "../server/lib/yaml-files";
 import { percentile } from "./stats";
+import { provideShippedModels } from "../server/services/shipped-models";
+
+provideShippedModels();
 
 const root = path.resolve(import.meta.dirname, "..");
 const project = compileProject(await readYamlFiles(path.join(root, "scripts")));

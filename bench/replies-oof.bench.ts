@@ -14,6 +14,9 @@ import { scoreReplies } from "../server/engine/understanding/evaluation";
 import { replyFeatures } from "../server/engine/understanding/features";
 import { loadReplyCorpus, loadReplySplit, splitByWriter } from "../server/reply-training/corpus-files";
 import { INTENT_TRAIN_OPTIONS, replyEvidence } from "../server/reply-training/train-intent-model";
+import { provideShippedModels } from "../server/services/shipped-models";
+
+provideShippedModels();
 
 const showMisses = process.argv.includes("--misses");
 const flag = (name: string): string | undefined => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);

@@ -9,6 +9,9 @@ import type { LabelledReply } from "../server/engine/understanding/corpus";
 import { scoreReplies } from "../server/engine/understanding/evaluation";
 import { loadReplyCorpus, loadReplySplit, splitByWriter } from "../server/reply-training/corpus-files";
 import { stats } from "./stats";
+import { provideShippedModels } from "../server/services/shipped-models";
+
+provideShippedModels();
 
 const showMisses = process.argv.includes("--misses");
 const split = loadReplySplit();

@@ -13,6 +13,9 @@ import { detectRiskByRules } from "../server/engine/safety/rule-detector";
 import { loadReplyCorpus, loadReplySplit } from "../server/reply-training/corpus-files";
 import { loadCorpus, loadSplit, splitByWriter } from "../server/safety-training/corpus-files";
 import { inSessionFigures } from "../server/safety-training/in-session";
+import { provideShippedModels } from "../server/services/shipped-models";
+
+provideShippedModels();
 
 const iterations = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 5_000);
 const showMisses = process.argv.includes("--misses");

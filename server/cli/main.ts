@@ -12,6 +12,7 @@ import { riskCommand } from "./commands/risk";
 import { deleteClientCommand, purgeCommand } from "./commands/data";
 import { createAdminCommand } from "./commands/create-admin";
 import { type CliIo, type Command, EXIT } from "./io";
+import { provideShippedModels } from "../services/shipped-models";
 
 export const COMMANDS: readonly Command[] = [validateCommand, schemaCommand, runCommand, testCommand, riskCommand, deleteClientCommand, purgeCommand, createAdminCommand];
 
@@ -32,6 +33,8 @@ function help(): string {
 }
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // Commands that run the engine (run, test, risk) need its models.
+  provideShippedModels();
   const [name, ...args] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     (name === undefined ? io.stderr : io.stdout)(help());

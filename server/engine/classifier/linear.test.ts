@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { RISK_MODEL } from "../safety/classifier/model-data";
+import { readReplyModelsFile, readRiskModelFile } from "../../services/shipped-models";
 import { messageFeatures } from "../safety/classifier/features";
-import { INTENT_MODEL } from "../understanding/model-data";
+import { riskModelIn } from "../safety/classifier/shipped-model";
+import { replyModelsIn } from "../understanding/shipped-models";
 import { replyFeatures } from "../understanding/features";
 import { replyCues } from "../understanding/cues";
 import { QUESTION_KINDS } from "../understanding/types";
@@ -14,10 +15,8 @@ import { decodeLinearModel, encodeLinearModel, logits, type FeatureRows, type Se
  * and every index can be checked in a fraction of a second.
  */
 function tableRows(serialized: SerializedLinearModel): FeatureRows & { features: number[] } {
-  const binary = atob(serialized.weights);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const view = new DataView(bytes.buffer);
+  const bytes = serialized.weights;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const table = new Int32Array(2 ** FEATURE_BITS).fill(-1);
   const features: number[] = [];
   const count = view.getUint32(0, true);
@@ -104,6 +103,9 @@ describe("a linear model's encoding", () => {
     expect(() => encode([5, 5])).toThrow(/sorted and distinct/);
   });
 });
+
+const RISK_MODEL = riskModelIn(readRiskModelFile());
+const INTENT_MODEL = replyModelsIn(readReplyModelsFile()).intent;
 
 describe("shipped linear models, decoded", () => {
   it("look up every feature a text can have, and so every row, exactly as a table of their rows does", () => {

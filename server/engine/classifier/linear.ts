@@ -1,12 +1,13 @@
 /**
  * A linear text classifier at run time: multinomial logistic regression over hashed binary
- * features, weights quantised to int8 and shipped as a generated module. Shared by the risk
+ * features, weights quantised to int8 and shipped in a model file (./model-file.ts). Shared by the risk
  * classifier and the reply-intent classifier; each adds its own features and decision rule.
  * Pure and synchronous.
  */
+import { z } from "zod";
 import { FEATURE_BITS } from "./features";
 
-/** What training produces and a generated module stores (classes = bias.length). */
+/** What training produces and a model file stores (classes = bias.length). */
 export interface SerializedLinearModel {
   version: string;
   featureBits: number;
@@ -16,13 +17,23 @@ export interface SerializedLinearModel {
   scale: number;
   bias: readonly number[];
   /**
-   * Base64: feature count (u32 little-endian); the sorted feature indices as gaps from the one
-   * before (the first from 0), each a LEB128 varint; then one int8 weight per class per feature.
-   * The gaps of a dense hashed space fit a byte each, where a u32 index took four and made most
-   * of the risk model's file.
+   * Feature count (u32 little-endian); the sorted feature indices as gaps from the one before (the
+   * first from 0), each a LEB128 varint; then one int8 weight per class per feature. The gaps of a
+   * dense hashed space fit a byte each, where a u32 index took four and made most of the risk
+   * model's file. The decoded model reads its weights in place: it keeps these bytes.
    */
-  weights: string;
+  weights: Uint8Array;
 }
+
+/** A serialized model's shape, to check what a model file holds (./model-file.ts). */
+export const serializedLinearModelSchema = z.object({
+  version: z.string(),
+  featureBits: z.number().int(),
+  temperature: z.number(),
+  scale: z.number(),
+  bias: z.array(z.number()),
+  weights: z.instanceof(Uint8Array),
+}) satisfies z.ZodType<SerializedLinearModel>;
 
 /** Feature index → offset of its weights in `weights` (a Map in training, sorted features at run time). */
 export interface FeatureRows {
@@ -122,24 +133,11 @@ function writeGaps(features: Uint32Array): number[] {
   return out;
 }
 
-function base64Bytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function bytesBase64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return btoa(binary);
-}
-
 export function decodeLinearModel(serialized: SerializedLinearModel): LinearModel {
   // A model hashed into another feature space would read every text wrongly, without an error.
   if (serialized.featureBits !== FEATURE_BITS) throw new Error(`a linear model trained on ${serialized.featureBits}-bit features cannot read ${FEATURE_BITS}-bit ones: retrain it`);
   const classes = serialized.bias.length;
-  const bytes = base64Bytes(serialized.weights);
+  const bytes = serialized.weights;
   const count = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0, true);
   const { features, end } = readGaps(bytes, 4, count);
   if (end + count * classes !== bytes.length) throw new Error("a linear model's weights do not match its feature count");
@@ -173,7 +171,7 @@ export function encodeLinearModel(input: {
   input.weights.forEach((weight, i) => {
     quantised[i] = Math.max(-127, Math.min(127, Math.round(weight / scale)));
   });
-  return { version: input.version, featureBits: input.featureBits, temperature: input.temperature, scale, bias: [...input.bias], weights: bytesBase64(bytes) };
+  return { version: input.version, featureBits: input.featureBits, temperature: input.temperature, scale, bias: [...input.bias], weights: bytes };
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * The trained reply-intent classifier at run time: the shared linear model (../classifier/linear.ts)
- * over ./features.ts, shipped as a generated module (./model-data.ts, written by
+ * over ./features.ts, shipped in a model file (./shipped-models.ts, written by
  * `npm run replies:train`), decoded once on first use. Intents a question kind cannot have are
  * ruled out before choosing (no "answer" to a yes/no question, no "yes" to "how long?").
  */
 import { decodeLinearModel, probabilities, type LinearModel } from "../classifier/linear";
-import { INTENT_MODEL } from "./model-data";
+import { shippedReplyModels } from "./shipped-models";
 import { replyFeatures, type ReplyEvidence } from "./features";
 import { REPLY_INTENTS, type QuestionKind, type ReplyIntent } from "./types";
 
@@ -42,6 +42,6 @@ let decoded: LinearModel | undefined;
 
 /** The shipped model, decoded on first use. */
 export function intentModel(): LinearModel {
-  decoded ??= decodeLinearModel(INTENT_MODEL);
+  decoded ??= decodeLinearModel(shippedReplyModels().intent);
   return decoded;
 }

@@ -7,9 +7,9 @@
  */
 import { hashFeature, textPieces } from "../classifier/features";
 import { decodeLinearModel, probabilities, type LinearModel } from "../classifier/linear";
+import { shippedReplyModels } from "./shipped-models";
 import { foldText } from "../text/normalise";
 import type { Cue } from "./cues";
-import { TOPIC_MODEL } from "./model-data";
 import type { QuestionTopic } from "./types";
 
 export const QUESTION_TOPICS: readonly QuestionTopic[] = ["who_reads", "real_person", "data", "meaning", "other"];
@@ -34,6 +34,6 @@ export function classifyTopic(model: LinearModel, reply: string, question: strin
 let decoded: LinearModel | undefined;
 
 export function topicModel(): LinearModel {
-  decoded ??= decodeLinearModel(TOPIC_MODEL);
+  decoded ??= decodeLinearModel(shippedReplyModels().topic);
   return decoded;
 }

@@ -1,6 +1,6 @@
 /**
  * The trained risk classifier at run time: three logistic regressions over the same hashed features
- * (./features.ts), weights quantised to int8 and shipped as a generated module (./model-data.ts,
+ * (./features.ts), weights quantised to int8 and shipped in a model file (./shipped-model.ts,
  * written by `npm run safety:train`). Pure and synchronous; decoded once on first use.
  *
  * - The alarm model reads whether a message is a crisis (high or imminent) or not (none or low).
@@ -47,7 +47,7 @@ export interface RiskThresholds {
   veto: number;
 }
 
-/** What training produces and the generated module stores: the alarm model, with the imminence and concern models beside it. */
+/** What training produces and the model file stores: the alarm model, with the imminence and concern models beside it. */
 export interface SerializedRiskModel extends SerializedLinearModel {
   imminence: SerializedLinearModel;
   concern: SerializedLinearModel;
