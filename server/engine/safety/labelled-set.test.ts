@@ -60,25 +60,12 @@ describe("the labelled safety corpus", () => {
  * and `bench/risk.bench.ts`), so that a change to the rules, the features or the data that makes
  * the detector worse on unseen writers fails here. The goal is recall ≥ 0.95 with ≤ 5 % false
  * alarms per language; the detector does not reach it yet, and these floors say where it stands.
- * The two outside evaluators' hard sets (w86, w87), held out since they were written, raise about
- * one in nine false alarms on their hard negatives, so the false-alarm ceilings rose with them.
- * With w93–w102 and features hashed into 2^22 slots: English 90.7 % at 5.2 %, Chinese 90.6 % at 7.5 %.
- * With w103–w120 (out of fold a point better): English 89.8 % at 5.3 %, Chinese 91.4 % at 7.4 %, so
- * the English floor went down a point with the figure rather than the model being tuned to it.
- * With w121–w138 (out of fold better at every false-alarm budget): English 91.5 % at 6.0 %, Chinese
- * 92.5 % at 8.9 %. The cut-offs are still chosen out of fold for 8 % false alarms; held out, the new
- * writers moved both languages towards recall, and the Chinese ceiling rose to 0.09 with the figure.
- * With w139–w163 (out of fold better again, most at 5 %): English 91.9 % at 6.2 % (three more false
- * alarms in 1,108, so its ceiling rose to 0.065 with the figure), Chinese 93.0 % at 8.5 % (ceiling
- * down to 0.085). With w164–w177: English 91.9 % at 6.3 %, Chinese 92.9 % at 7.8 %. With w178–w184
- * and short replies judged after a turn the classifier reads as a crisis (out of fold better at every
- * budget): English 92.4 % at 6.7 % (four more false alarms in 1,108: its ceiling rose to 0.07 with the
- * figure), Chinese 93.3 % at 8.4 %; both recall floors rose a point. With w185–w203: English 92.5 %
- * at 7.1 % (five more false alarms in 1,108: its ceiling rose to 0.075 with the figure), Chinese
- * 93.9 % at 8.6 % (three more, past its 0.085 ceiling, which went back to 0.09). Held-out false
- * alarms keep drifting towards the 8 % the cut-offs are chosen for out of fold.
+ * The cut-offs are chosen out of fold for 8 % false alarms; the two outside evaluators' hard sets
+ * (w86, w87) raise about one in nine false alarms on their hard negatives. Each retraining's
+ * figures and how the floors moved with them are in the datasheet's Maintenance section; with
+ * w204–w210: English 92.6 % at 6.7 %, Chinese 93.9 % at 8.5 %.
  */
-const FLOORS = { en: { recall: 0.91, falsePositiveRate: 0.075 }, zh: { recall: 0.92, falsePositiveRate: 0.09 } } as const;
+const FLOORS = { en: { recall: 0.91, falsePositiveRate: 0.07 }, zh: { recall: 0.92, falsePositiveRate: 0.09 } } as const;
 
 describe("the risk detector on writers it was never trained or tuned on", () => {
   const evaluation = evaluateRisk(heldOut, combined);
