@@ -28,7 +28,7 @@ const isVetoable = (rules: RuleReading): boolean => isAtLeast(rules.level, "medi
 
 /**
  * The rules' level once the classifier had its say (see `RiskThresholds.veto`): a match at medium
- * or high it is sure is no crisis becomes medium when it reads a passive wish, else low.
+ * or high it reads as no crisis becomes medium when it reads a passive wish, else low.
  */
 export function vetoedRuleLevel(rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskLevel {
   if (!isVetoable(rules)) return rules.level;
