@@ -63,7 +63,7 @@ describe("the labelled safety corpus", () => {
  * The cut-offs are chosen out of fold for 8 % false alarms; the two outside evaluators' hard sets
  * (w86, w87) raise about one in nine false alarms on their hard negatives. Each retraining's
  * figures and how the floors moved with them are in the datasheet's Maintenance section; with
- * w204–w210 and the veto cut-off free to reach 0.5: English 93.1 % at 6.0 %, Chinese 94.0 % at 8.1 %.
+ * w204–w214 and the veto cut-off free to reach 0.5: English 93.3 % at 6.2 %, Chinese 94.4 % at 8.3 %.
  */
 const FLOORS = { en: { recall: 0.92, falsePositiveRate: 0.065 }, zh: { recall: 0.93, falsePositiveRate: 0.085 } } as const;
 
