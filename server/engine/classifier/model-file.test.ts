@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readModelFile, writeModelFile } from "./model-file";
+import { readModelFile, shippedModelFile, writeModelFile } from "./model-file";
 
 describe("a model file", () => {
   it("gives back what was written, each byte array a view of the file's own bytes", () => {
@@ -17,5 +17,29 @@ describe("a model file", () => {
     const file = writeModelFile({ one: { weights: Uint8Array.from([1, 2, 3]) } });
     expect(() => readModelFile(file.subarray(0, file.length - 1))).toThrow(/ends inside its weights/);
     expect(() => readModelFile(file.subarray(0, 12))).toThrow(/ends inside its header/);
+  });
+});
+
+describe("a shipped model file", () => {
+  it("says who must provide it when nobody has", () => {
+    expect(() => shippedModelFile("unprovided test model", (file) => file.length).get()).toThrow(/unprovided test model file was not provided \(provideShippedModels/);
+  });
+
+  it("is read and parsed once, and shared by every holder of the same name (each bundle the server loads has its own)", () => {
+    let reads = 0;
+    let parses = 0;
+    const parse = (file: Uint8Array) => {
+      parses++;
+      return readModelFile(file);
+    };
+    const inOneBundle = shippedModelFile("shared test model", parse);
+    const inAnother = shippedModelFile("shared test model", parse);
+    inOneBundle.provide(() => {
+      reads++;
+      return writeModelFile({ one: { version: "v1" } });
+    });
+    expect(inAnother.get()).toEqual({ one: { version: "v1" } });
+    expect(inOneBundle.get()).toBe(inAnother.get());
+    expect([reads, parses]).toEqual([1, 1]);
   });
 });

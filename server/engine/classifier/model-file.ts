@@ -52,3 +52,40 @@ export function readModelFile(file: Uint8Array): Record<string, unknown> {
   });
   return z.record(z.string(), z.unknown()).parse(parsed);
 }
+
+/** A model file the engine is handed a reader of (it reads no files itself), read and parsed once. */
+export interface ShippedModelFile<T> {
+  /** How to read the file: called once, when its models are first used. */
+  provide: (read: () => Uint8Array) => void;
+  /** What the file holds, parsed on first use. */
+  get: () => T;
+}
+
+interface ShippedModelState<T> {
+  read?: () => Uint8Array;
+  parsed?: T;
+}
+
+/**
+ * The one holder of a shipped model file (`what` names it in errors and keys it). Kept on
+ * `globalThis` under a symbol: every bundle the server loads that reads a model shares the reader
+ * and the parsed models, so the file's bytes are held once.
+ */
+export function shippedModelFile<T>(what: string, parse: (file: Uint8Array) => T): ShippedModelFile<T> {
+  const key = Symbol.for(`heartline.shipped-model-file.${what}`);
+  const scope = globalThis as Record<symbol, ShippedModelState<T> | undefined>;
+  const state = (): ShippedModelState<T> => (scope[key] ??= {});
+  return {
+    provide: (read) => {
+      state().read = read;
+    },
+    get: () => {
+      const held = state();
+      if (held.parsed === undefined) {
+        if (!held.read) throw new Error(`the shipped ${what} file was not provided (provideShippedModels, server/services/shipped-models.ts)`);
+        held.parsed = parse(held.read());
+      }
+      return held.parsed;
+    },
+  };
+}

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { serializedLinearModelSchema } from "../../classifier/linear";
-import { readModelFile } from "../../classifier/model-file";
+import { readModelFile, shippedModelFile } from "../../classifier/model-file";
 import { decodeRiskModel, type RiskModel, type SerializedRiskModel } from "./model";
 
 /** The risk model's name in its file. */
@@ -18,23 +18,15 @@ const riskModelSchema = serializedLinearModelSchema.extend({
   thresholds: z.object({ en: thresholdsSchema, zh: thresholdsSchema }),
 }) satisfies z.ZodType<SerializedRiskModel>;
 
-let readFile: (() => Uint8Array) | undefined;
-let decoded: RiskModel | undefined;
-
-/** How to read the shipped model's file: called once, when the model is first used. */
-export function provideRiskModelFile(read: () => Uint8Array): void {
-  readFile = read;
-}
-
 /** The risk model a model file holds, as training produced it. */
 export function riskModelIn(file: Uint8Array): SerializedRiskModel {
   return riskModelSchema.parse(readModelFile(file)[RISK_MODEL_NAME]);
 }
 
-export function riskModel(): RiskModel {
-  if (!decoded) {
-    if (!readFile) throw new Error("the shipped risk model's file was not provided (provideShippedModels, server/services/shipped-models.ts)");
-    decoded = decodeRiskModel(riskModelIn(readFile()));
-  }
-  return decoded;
-}
+const riskModelFile = shippedModelFile("risk model", (file) => decodeRiskModel(riskModelIn(file)));
+
+/** How to read the shipped model's file: called once, when the model is first used. */
+export const provideRiskModelFile = riskModelFile.provide;
+
+/** The shipped risk model, decoded once. */
+export const riskModel = (): RiskModel => riskModelFile.get();
