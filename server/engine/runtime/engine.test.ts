@@ -394,12 +394,15 @@ session:
           actions:${actions}
 `);
     const llm = fakeModel({});
+    // Bounded: a session that never completes (say, a reply read as a crisis, which opens the
+    // safety protocol) fails here instead of looping.
     let run = await collect(start(script, opts({ llm })));
     let turns = 0;
-    while (run.state.status !== "complete") {
-      run = await collect(turn(script, run.state, `message ${"x".repeat(400)} ${"y".repeat(turns % 7)}`, opts({ llm })));
+    while (run.state.status !== "complete" && turns < 400) {
+      run = await collect(turn(script, run.state, `${"x".repeat(400)} ${"y".repeat(turns % 7)}`, opts({ llm })));
       turns++;
     }
+    expect(run.state.status).toBe("complete");
     expect(turns).toBeGreaterThanOrEqual(180);
     expect(Buffer.byteLength(JSON.stringify(run.state))).toBeLessThanOrEqual(64 * 1024);
     expect(run.state.memory.recent.length).toBeLessThanOrEqual(24);
