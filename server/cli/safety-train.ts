@@ -29,5 +29,5 @@ for (const [lang, figures] of Object.entries(report.outOfFold.byLanguage)) conso
 console.log(`out-of-fold imminence, among crises caught: recall ${percent(report.imminence.recall)}, precision ${percent(report.imminence.precision)}`);
 console.log(`out-of-fold medium lines read as medium or above: ${percent(report.mediumKept)}`);
 console.log("out-of-fold trade-off (best recall within each false-alarm budget, worse language):");
-for (const point of report.tradeOff) console.log(`  ≤ ${percent(point.budget)}: recall ${percent(point.recall)} (false positives ${percent(point.falsePositiveRate)})`);
+for (const point of report.tradeOff) console.log(`  ≤ ${percent(point.budget)}: recall ${percent(point.recall)} (false positives ${percent(point.falsePositiveRate)}), cut-offs ${JSON.stringify(point.thresholds)}`);
 console.log(`wrote ${MODEL_FILE}`);
