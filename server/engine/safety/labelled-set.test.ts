@@ -63,9 +63,9 @@ describe("the labelled safety corpus", () => {
  * The cut-offs are chosen out of fold for 8 % false alarms; the two outside evaluators' hard sets
  * (w86, w87) raise about one in nine false alarms on their hard negatives. Each retraining's
  * figures and how the floors moved with them are in the datasheet's Maintenance section; with
- * w204–w214 and the veto cut-off free to reach 0.5: English 93.3 % at 6.2 %, Chinese 94.4 % at 8.3 %.
+ * w215–w230: English 92.6 % at 6.4 %, Chinese 94.3 % at 8.3 %.
  */
-const FLOORS = { en: { recall: 0.92, falsePositiveRate: 0.065 }, zh: { recall: 0.93, falsePositiveRate: 0.085 } } as const;
+const FLOORS = { en: { recall: 0.92, falsePositiveRate: 0.065 }, zh: { recall: 0.94, falsePositiveRate: 0.085 } } as const;
 
 describe("the risk detector on writers it was never trained or tuned on", () => {
   const evaluation = evaluateRisk(heldOut, combined);
