@@ -4,7 +4,7 @@
  * `npm run replies:train`), decoded once on first use. Intents a question kind cannot have are
  * ruled out before choosing (no "answer" to a yes/no question, no "yes" to "how long?").
  */
-import { decodeLinearModel, probabilities, type LinearModel } from "../classifier/linear";
+import { probabilities, type LinearModel } from "../classifier/linear";
 import { shippedReplyModels } from "./shipped-models";
 import { replyFeatures, type ReplyEvidence } from "./features";
 import { REPLY_INTENTS, type QuestionKind, type ReplyIntent } from "./types";
@@ -38,10 +38,5 @@ export function classifyIntent(model: LinearModel, evidence: ReplyEvidence): Int
   return { intent: REPLY_INTENTS[best] as ReplyIntent, probability: normalised[best] ?? 0, probabilities: normalised };
 }
 
-let decoded: LinearModel | undefined;
-
 /** The shipped model, decoded on first use. */
-export function intentModel(): LinearModel {
-  decoded ??= decodeLinearModel(shippedReplyModels().intent);
-  return decoded;
-}
+export const intentModel = (): LinearModel => shippedReplyModels().intent;

@@ -6,7 +6,7 @@
  * for being worded in a way no phrase list foresaw.
  */
 import { hashFeature, textPieces } from "../classifier/features";
-import { decodeLinearModel, probabilities, type LinearModel } from "../classifier/linear";
+import { probabilities, type LinearModel } from "../classifier/linear";
 import { shippedReplyModels } from "./shipped-models";
 import { foldText } from "../text/normalise";
 import type { Cue } from "./cues";
@@ -31,9 +31,5 @@ export function classifyTopic(model: LinearModel, reply: string, question: strin
   return QUESTION_TOPICS[p.indexOf(Math.max(...p))] ?? "other";
 }
 
-let decoded: LinearModel | undefined;
-
-export function topicModel(): LinearModel {
-  decoded ??= decodeLinearModel(shippedReplyModels().topic);
-  return decoded;
-}
+/** The shipped model, decoded on first use. */
+export const topicModel = (): LinearModel => shippedReplyModels().topic;
