@@ -165,6 +165,8 @@ interface Scored {
   rules: RuleReading;
   /** For a short reply the rules leave to its context: the alarm model's out-of-fold logits on the client's previous turn, read alone. */
   previousLogits?: number[];
+  /** For a rule match in context: the alarm model's out-of-fold logits on the message's own words (see `vetoedRuleLevel`). */
+  aloneLogits?: number[];
   /** Calibrated scores, once the temperatures are known. */
   scores: RiskScores;
   /** The previous turn's calibrated P(high or above), when read (see `withPreviousTurn`). */
@@ -341,6 +343,7 @@ export function trainRiskModel(
         logits: read,
         rules: ruled,
         ...(previous ? { previousLogits: logits(models.alarm, previous) } : {}),
+        ...(message.context && isAtLeast(ruled.level, "medium") ? { aloneLogits: logits(models.alarm, features.ownWords(message)) } : {}),
         scores: { crisis: 0, imminentIfCrisis: 0, concern: 0 },
       });
     }
@@ -351,6 +354,7 @@ export function trainRiskModel(
   for (const item of scored) {
     const positive = (name: ModelName): number => softmax(item.logits[name], temperatures[name])[1] ?? 0;
     item.scores = { crisis: positive("alarm"), imminentIfCrisis: positive("imminence"), concern: positive("concern") };
+    if (item.aloneLogits) item.scores.crisisAlone = softmax(item.aloneLogits, temperatures.alarm)[1] ?? 0;
     if (item.previousLogits) item.previousCrisis = softmax(item.previousLogits, temperatures.alarm)[1] ?? 0;
   }
   const perLanguage = {

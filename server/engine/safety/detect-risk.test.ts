@@ -65,6 +65,13 @@ describe("combining the rules and the classifier", () => {
     const imminent = rules({ level: "imminent", category: "suicide_plan" });
     expect(combineRiskVerdicts("tonight I jump", imminent, verdict("none", 0.01), model).level).toBe("imminent");
   });
+
+  it("vetoes a rule match only when its own words read as no crisis too, not for the ordinary question before it", () => {
+    const explicit = rules({ level: "high", category: "suicidal_ideation", evidence: [{ start: 0, end: 4, text: "我想自杀", rule: "zh.suicide" }] });
+    // In context the classifier reads little (an intake question is mostly followed by ordinary answers); alone it is sure.
+    expect(combineRiskVerdicts("我想自杀", explicit, { ...verdict("none", 0.01), pHighAlone: 0.99 }, model).level).toBe("high");
+    expect(combineRiskVerdicts("我想自杀", explicit, { ...verdict("none", 0.01), pHighAlone: 0.01 }, model).level).toBe("low");
+  });
 });
 
 describe("risk across two messages", () => {
@@ -88,6 +95,17 @@ describe("risk across two messages", () => {
     expect(together.level).toBe("imminent");
     expect(alone.level).not.toBe("imminent");
     for (const span of together.evidence) expect(reply.slice(span.start, span.end)).toBe(span.text);
+  });
+
+  it("keeps an explicit statement high after an ordinary question, as it is alone", () => {
+    for (const [text, bot, lang] of [
+      ["我想自杀", "是什么让你决定今天来聊一聊的？", "zh"],
+      ["I want to kill myself", "What brings you here today?", "en"],
+      ["I've been planning to end my life", "How has your sleep been this week?", "en"],
+    ] as const) {
+      expect(isAtLeast(detectRisk(text, { lang }).level, "high")).toBe(true);
+      expect(isAtLeast(detectRisk(text, { lang, context: { bot, client: "小林" } }).level, "high")).toBe(true);
+    }
   });
 
   it("does not repeat the previous message's own risk on a calm reply", () => {

@@ -28,11 +28,14 @@ const isVetoable = (rules: RuleReading): boolean => isAtLeast(rules.level, "medi
 
 /**
  * The rules' level once the classifier had its say (see `RiskThresholds.veto`): a match at medium
- * or high it reads as no crisis becomes medium when it reads a passive wish, else low.
+ * or high it reads as no crisis becomes medium when it reads a passive wish, else low. The match
+ * is in the message's own words, so they must read as no crisis alone as well as in context: an
+ * ordinary question before "我想自杀" (what brought you here today?) must not veto it, however
+ * often such questions are followed by ordinary answers.
  */
 export function vetoedRuleLevel(rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskLevel {
   if (!isVetoable(rules)) return rules.level;
-  if (verdict.pHigh >= cutoffs.thresholds.veto) return rules.level;
+  if (Math.max(verdict.pHigh, verdict.pHighAlone ?? 0) >= cutoffs.thresholds.veto) return rules.level;
   return verdict.pConcern >= CONCERN_CUTOFF ? "medium" : "low";
 }
 

@@ -70,6 +70,11 @@ export interface ClassifierVerdict {
   pImminent: number;
   /** Calibrated P(medium | no crisis): a passive wish rather than nothing (0 when not read). */
   pConcern: number;
+  /**
+   * Calibrated P(high or above) of the message's own words, without its context: read for a rule
+   * match the context would have the classifier veto (see detect-risk.ts), absent otherwise.
+   */
+  pHighAlone?: number;
 }
 
 export function decodeRiskModel(serialized: SerializedRiskModel): RiskModel {
@@ -93,6 +98,8 @@ export function encodeRiskModel(input: LinearInput & { imminence: LinearInput; c
 /** The calibrated scores: P(crisis), P(imminent | crisis), P(medium | no crisis). */
 export interface RiskScores {
   crisis: number;
+  /** P(crisis) of the message's own words, where read (see `ClassifierVerdict.pHighAlone`). */
+  crisisAlone?: number;
   imminentIfCrisis: number;
   concern: number;
 }
@@ -101,14 +108,15 @@ export interface RiskScores {
 export function verdictFrom(scores: RiskScores, thresholds: RiskThresholds): ClassifierVerdict {
   const pHigh = scores.crisis;
   const level: RiskLevel = pHigh >= thresholds.high ? (scores.imminentIfCrisis >= thresholds.imminent ? "imminent" : "high") : "none";
-  return { level, pHigh, pImminent: pHigh * scores.imminentIfCrisis, pConcern: scores.concern };
+  return { level, pHigh, pImminent: pHigh * scores.imminentIfCrisis, pConcern: scores.concern, ...(scores.crisisAlone === undefined ? {} : { pHighAlone: scores.crisisAlone }) };
 }
 
 /**
  * The classifier's verdict, judged by the cut-offs of the message's language. The imminence model
- * is read only for a crisis, and the concern model only when the caller will use it (a rule match
- * the alarm model may veto): each is a lookup of every feature, and most messages need neither.
- * Unread, their scores are 0.
+ * is read only for a crisis, and the concern model and the message's own words only when the
+ * caller may veto a rule match (`readConcern`) and the alarm model reads no crisis: each is a
+ * lookup of every feature, and most messages need neither. Unread, their scores are 0 (absent for
+ * the own words).
  */
 export function classifyWith(
   model: RiskModel,
@@ -121,11 +129,12 @@ export function classifyWith(
   const features = messageFeatures(text, context, ruleFindings);
   const thresholds = model.thresholds[lang];
   const crisis = probabilities(model, features)[1] ?? 0;
-  const scores = {
-    crisis,
-    imminentIfCrisis: crisis >= thresholds.high ? (probabilities(model.imminence, features)[1] ?? 0) : 0,
+  const scores: RiskScores = { crisis, imminentIfCrisis: crisis >= thresholds.high ? (probabilities(model.imminence, features)[1] ?? 0) : 0, concern: 0 };
+  if (readConcern && crisis < thresholds.veto) {
     // The concern model reads the message's own words (see the training's `ownWordsOf`).
-    concern: readConcern && crisis < thresholds.veto ? (probabilities(model.concern, messageFeatures(text, undefined, ruleFindings))[1] ?? 0) : 0,
-  };
+    const ownWords = messageFeatures(text, undefined, ruleFindings);
+    scores.concern = probabilities(model.concern, ownWords)[1] ?? 0;
+    if (context?.bot || context?.client) scores.crisisAlone = probabilities(model, ownWords)[1] ?? 0;
+  }
   return verdictFrom(scores, thresholds);
 }
