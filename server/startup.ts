@@ -9,6 +9,7 @@ import { processSlot } from "./process-registry";
 import { recordPeerAddresses } from "./auth/client-address";
 import { purgeEndedSessions } from "./services/data-care/data-care";
 import { ensureFirstAdmin } from "./services/accounts/accounts";
+import { unsupportedNodeReason } from "./runtime-support";
 
 /** Once per process, whichever chunk calls first. */
 const started = processSlot("startup.started", () => ({ value: false }));
@@ -17,6 +18,12 @@ export async function startServer(): Promise<void> {
   if (started.get().value) return;
   started.get().value = true;
   const log = getLogger();
+  const unsupported = unsupportedNodeReason();
+  if (unsupported) {
+    // Refused at start, not at the first session, which is where an older Node would fail.
+    log.fatal(unsupported);
+    process.exit(1);
+  }
   let env;
   try {
     env = getEnv();

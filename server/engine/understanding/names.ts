@@ -24,6 +24,25 @@ const HONORIFIC_WORD = new RegExp(String.raw`^(?:${HONORIFICS})[,;:!?.]?$`, "u")
 const LATIN_NAME = String.raw`(?:${INITIALS}|${TITLE}\p{Lu}[\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}${HONORIFIC_AFTER})`;
 const ANY_NAME = String.raw`(?:${INITIALS}|${TITLE}[\p{Script=Latin}][\p{Script=Latin}\p{M}'’\-]*(?:\s+\p{Lu}[\p{Script=Latin}\p{M}'’\-]*){0,2}${HONORIFIC_AFTER})`;
 
+/**
+ * A cue's pattern. Some cues are alternatives that each capture `name`; a group name used twice in
+ * one pattern needs V8 12.5 (Node 23 and later), and Node 22 refuses such a pattern, so the later
+ * ones are numbered here (`name2`, …) and `cueName` reads whichever took part in the match.
+ */
+function cuePattern(source: string, flags: string): RegExp {
+  let seen = 0;
+  return new RegExp(source.replace(/\(\?<name>/g, () => (++seen === 1 ? "(?<name>" : `(?<name${seen}>`)), flags);
+}
+
+function cueName(match: RegExpExecArray): string {
+  const groups = match.groups ?? {};
+  for (let n = 1; `name${n === 1 ? "" : n}` in groups; n++) {
+    const value = groups[`name${n === 1 ? "" : n}`];
+    if (value !== undefined) return value;
+  }
+  return "";
+}
+
 interface NameCue {
   pattern: RegExp;
   strength: number;
@@ -31,48 +50,48 @@ interface NameCue {
 
 const EN_NAME_CUES: readonly NameCue[] = [
   // "Tom is fine", "Priya alone is okay"; not "P is fine too", a second choice.
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:alone|on its own|by itself))?(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough|correct|right|quicker|shorter|simpler)(?!\s+(?:too|also|as well)\b)`, "gu"), strength: 4 },
+  { pattern: cuePattern(String.raw`(?<name>${LATIN_NAME})(?:\s+(?:alone|on its own|by itself))?(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|preferred|best|enough|correct|right|quicker|shorter|simpler)(?!\s+(?:too|also|as well)\b)`, "gu"), strength: 4 },
   // "my name is dorothy but dot is fine": a name in lower case, after "but", asked for.
-  { pattern: new RegExp(String.raw`\bbut\s+(?:just\s+)?(?<name>${ANY_NAME})(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|enough)\b`, "giu"), strength: 4 },
+  { pattern: cuePattern(String.raw`\bbut\s+(?:just\s+)?(?<name>${ANY_NAME})(?:\s+(?:is|would be)|'s|’s)\s+(?:fine|ok|okay|good|great|grand|better|easier|perfect|enough)\b`, "giu"), strength: 4 },
   // "But for here maybe Maricel": the name for this conversation.
-  { pattern: new RegExp(String.raw`\b(?:[Ff]or here|[Hh]ere),?\s+(?:maybe\s+|just\s+|please\s+)?(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
+  { pattern: cuePattern(String.raw`\b(?:[Ff]or here|[Hh]ere),?\s+(?:maybe\s+|just\s+|please\s+)?(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
   // "Mama Wanjiru is how people know me", "Priya ji is how everyone addresses me".
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+how\s+[\p{L}\s]{1,24}(?:know|call|address|addresses|knows|calls)\s+me\b`, "gu"), strength: 3 },
+  { pattern: cuePattern(String.raw`(?<name>${LATIN_NAME})\s+is\s+how\s+[\p{L}\s]{1,24}(?:know|call|address|addresses|knows|calls)\s+me\b`, "gu"), strength: 3 },
   // "myself Rahul", "Deepak here": introductions in South Asian and other Englishes.
-  { pattern: new RegExp(String.raw`\b[Mm]yself\s+(?:is\s+)?(?<name>${LATIN_NAME})|^(?:[Hh]i,?\s+|[Hh]ello,?\s+)?(?<name>${LATIN_NAME})\s+here\b`, "gu"), strength: 2 },
+  { pattern: cuePattern(String.raw`\b[Mm]yself\s+(?:is\s+)?(?<name>${LATIN_NAME})|^(?:[Hh]i,?\s+|[Hh]ello,?\s+)?(?<name>${LATIN_NAME})\s+here\b`, "gu"), strength: 2 },
   // "my friends shorten it to Vuvu": the short form others use.
-  { pattern: new RegExp(String.raw`\bshorten(?:s|ed)?\s+it\s+to\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: cuePattern(String.raw`\bshorten(?:s|ed)?\s+it\s+to\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   // "I've been Joe since 1956".
-  { pattern: new RegExp(String.raw`\b(?:I've|I’ve|I have)\s+been\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: cuePattern(String.raw`\b(?:I've|I’ve|I have)\s+been\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   // "so Henno I guess", "Chris I suppose": where a list of names settles.
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+I\s+(?:guess|suppose|reckon)\b`, "gu"), strength: 4 },
+  { pattern: cuePattern(String.raw`(?<name>${LATIN_NAME})\s+I\s+(?:guess|suppose|reckon)\b`, "gu"), strength: 4 },
   // "just put Hope", "put me down as Nurse Kaye": the name to write down.
   // Not what the phone's dictation put ("the phone put Neve").
-  { pattern: new RegExp(String.raw`(?<!\b(?:they|They|he|He|she|She|people|we|I|you|phone|autocorrect|it)\s+)\b(?:[Pp]ut|[Ww]rite|[Pp]ut me down as|[Pp]ut down)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:works|will do)`, "gu"), strength: 4 },
+  { pattern: cuePattern(String.raw`(?<!\b(?:they|They|he|He|she|She|people|we|I|you|phone|autocorrect|it)\s+)\b(?:[Pp]ut|[Ww]rite|[Pp]ut me down as|[Pp]ut down)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 4 },
+  { pattern: cuePattern(String.raw`(?<name>${LATIN_NAME})\s+(?:works|will do)`, "gu"), strength: 4 },
   // "Mrs O'Sullivan to you", "Kenzie to anyone who isn't my dentist".
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+to\s+(?:you|anyone|everyone|everybody|friends|my friends|most people)\b`, "gu"), strength: 3 },
+  { pattern: cuePattern(String.raw`(?<name>${LATIN_NAME})\s+to\s+(?:you|anyone|everyone|everybody|friends|my friends|most people)\b`, "gu"), strength: 3 },
   // "…but please, Sandy", "Madison please": the name asked for.
-  { pattern: new RegExp(String.raw`\bplease,?\s+(?<name>${LATIN_NAME})|(?<name>(?=\p{Lu}\p{Ll})${LATIN_NAME}),?\s+please\b`, "gu"), strength: 4 },
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred|(?:is\s+)?short for)\b`, "gu"), strength: 4 },
+  { pattern: cuePattern(String.raw`\bplease,?\s+(?<name>${LATIN_NAME})|(?<name>(?=\p{Lu}\p{Ll})${LATIN_NAME}),?\s+please\b`, "gu"), strength: 4 },
+  { pattern: cuePattern(String.raw`(?<name>${LATIN_NAME})\s+(?:for short|preferred|(?:is\s+)?short for)\b`, "gu"), strength: 4 },
   // "Nana Pat the kids call me that", "Ah Boy, everyone at home calls me that", "Can I be Storm?".
-  { pattern: new RegExp(String.raw`(?<name>${ANY_NAME})(?:\s+(?:lor|lah|la|leh))?[,.]?\s+(?:the \w+|everyone|everybody|people|they|my \w+)(?:\s+(?:at|in)\s+\w+)?\s+calls?\s+me\s+(?:that|this)\b|\b[Cc]an\s+I\s+be\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: cuePattern(String.raw`(?<name>${ANY_NAME})(?:\s+(?:lor|lah|la|leh))?[,.]?\s+(?:the \w+|everyone|everybody|people|they|my \w+)(?:\s+(?:at|in)\s+\w+)?\s+calls?\s+me\s+(?:that|this)\b|\b[Cc]an\s+I\s+be\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   // "actually just mika", "or just Tess", "but just joan": "just" after a turn asks for the plain name, typed in any case.
-  { pattern: new RegExp(String.raw`\b(?:but|actually|or|ok|so)\s+just\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}calls? me|what I (?:answer|respond) to|what I go by)`, "gu"), strength: 3 },
-  { pattern: new RegExp(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
-  { pattern: new RegExp(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
-  { pattern: new RegExp(String.raw`\b(?:just|Just|JUST|plain|Plain)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
+  { pattern: cuePattern(String.raw`\b(?:but|actually|or|ok|so)\s+just\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
+  { pattern: cuePattern(String.raw`(?<name>${LATIN_NAME})\s+is\s+(?:my\s+(?:first\s+|given\s+|nick)?name|what [\p{L}\s]{1,24}calls? me|what I (?:answer|respond) to|what I go by)`, "gu"), strength: 3 },
+  { pattern: cuePattern(String.raw`\b(?:use|say|prefer|go with|stick with)\s+(?:my\s+\p{Ll}+\s+name,?\s+|just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 4 },
+  { pattern: cuePattern(String.raw`\b(?:call|calls|calling|called)\s+me\s+(?:just\s+)?(?<name>${ANY_NAME})`, "giu"), strength: 3 },
+  { pattern: cuePattern(String.raw`\b(?:just|Just|JUST|plain|Plain)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 3 },
   // "Liam. well Li, everyone says Li".
-  { pattern: new RegExp(String.raw`\b(?:everyone|everybody|people|they|my friends)\s+(?:says?|calls?\s+me)\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
-  { pattern: new RegExp(String.raw`(?<name>${LATIN_NAME})(?:'ll| will) do\b`, "gu"), strength: 4 },
-  { pattern: new RegExp(String.raw`\b(?:go|goes|going|gone|went)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
+  { pattern: cuePattern(String.raw`\b(?:everyone|everybody|people|they|my friends)\s+(?:says?|calls?\s+me)\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
+  { pattern: cuePattern(String.raw`(?<name>${LATIN_NAME})(?:'ll| will) do\b`, "gu"), strength: 4 },
+  { pattern: cuePattern(String.raw`\b(?:go|goes|going|gone|went)\s+by\s+(?<name>${ANY_NAME})`, "giu"), strength: 3 },
   // "my name is sam", "my name Sam"; not "is my name kept…?".
-  { pattern: new RegExp(String.raw`\b[Mm]y\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})|\s+(?<name>${LATIN_NAME}))`, "gu"), strength: 2 },
-  { pattern: new RegExp(String.raw`\b(?:sur|nick)?names?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
-  { pattern: new RegExp(String.raw`\bnames\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
-  { pattern: new RegExp(String.raw`\b(?:i'm|i’m|im|i am|it's|it’s|its|this is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
-  { pattern: new RegExp(String.raw`\b(?:I'm|I’m|Im|I am|It's|It’s|Its|This is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
+  { pattern: cuePattern(String.raw`\b[Mm]y\s+(?:first\s+|real\s+|actual\s+|full\s+)?names?(?:(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})|\s+(?<name>${LATIN_NAME}))`, "gu"), strength: 2 },
+  { pattern: cuePattern(String.raw`\b(?:sur|nick)?names?(?:'s|’s|\s+is)\s+(?<name>${ANY_NAME})`, "giu"), strength: 2 },
+  { pattern: cuePattern(String.raw`\bnames\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
+  { pattern: cuePattern(String.raw`\b(?:i'm|i’m|im|i am|it's|it’s|its|this is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
+  { pattern: cuePattern(String.raw`\b(?:I'm|I’m|Im|I am|It's|It’s|Its|This is)\s+(?<name>${LATIN_NAME})`, "gu"), strength: 2 },
 ];
 
 /** Where a Chinese name ends: particles, politeness, punctuation, spaces, emoji. */
@@ -220,7 +239,7 @@ export function extractName(reply: string): string | undefined {
   };
   for (const cue of EN_NAME_CUES) {
     for (const found of allMatches(text, cue.pattern)) {
-      const raw = found.groups?.name ?? "";
+      const raw = cueName(found);
       consider(found.index + found[0].indexOf(raw), cue.strength, cleanEnglishName(raw), found.index);
     }
   }
