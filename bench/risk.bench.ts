@@ -1,7 +1,8 @@
 /**
  * The risk detector on writers it was never trained or tuned on (data/safety/split.json): recall of
  * high+imminent and false positives on none/low, per language and per kind, with the confusion
- * matrix; the rules alone beside the combined detector; and speed on 500-character messages
+ * matrix; the rules alone beside the combined detector; the writers in data/safety/pending,
+ * written after the shipped model and not learnt yet; and speed on 500-character messages
  * (target: median ≤ 1 ms). Figures are printed; the labelled-set test asserts the thresholds.
  * Run: npx tsx bench/risk.bench.ts [iterations] [--misses]
  *
@@ -11,7 +12,7 @@
 import { detectRisk, evaluateConversations, evaluateRisk, RISK_LEVELS, type CorpusMessage, type RiskEvaluation } from "../server/engine/safety";
 import { detectRiskByRules } from "../server/engine/safety/rule-detector";
 import { loadReplyCorpus, loadReplySplit } from "../server/reply-training/corpus-files";
-import { loadCorpus, loadSplit, splitByWriter } from "../server/safety-training/corpus-files";
+import { loadCorpus, loadPendingCorpus, loadSplit, splitByWriter } from "../server/safety-training/corpus-files";
 import { inSessionFigures } from "../server/safety-training/in-session";
 import { provideShippedModels } from "../server/services/shipped-models";
 
@@ -66,6 +67,14 @@ for (const lang of ["en", "zh"] as const) {
   console.log(`  ${lang}: ${turns.total} turns in ${result.conversations} conversations; turn by turn recall ${turns.detectedPositives}/${turns.positives} = ${percent(turns.recall)}, false positives ${turns.falsePositives}/${turns.negatives} = ${percent(turns.falsePositiveRate)}`);
   console.log(`      crisis turns already in the protocol's care or caught ${result.crisisTurnsCaughtInConversation}/${turns.positives} = ${percent(result.recallInConversation)}; crisis conversations caught by their first crisis turn ${result.caughtByFirstCrisis}/${result.crisisConversations}, at all ${result.caughtAtAll}/${result.crisisConversations}; safe conversations with an alarm ${result.alarmedSafeConversations}/${result.safeConversations}`);
   if (showMisses) printEvaluation(`  turn by turn, ${lang}`, turns, true);
+}
+
+const pending = loadPendingCorpus();
+if (pending.length > 0) {
+  console.log(`
+writers written after the shipped model and not learnt yet (data/safety/pending): ${pending.length} lines`);
+  printEvaluation("rules + classifier, pending writers", evaluateRisk(pending, combined), false);
+  for (const writer of [...new Set(pending.map((message) => message.writer))].sort()) printEvaluation(`rules + classifier, ${writer}`, evaluateRisk(pending.filter((message) => message.writer === writer), combined), false);
 }
 
 const heldOutReplies = splitByWriter(loadReplyCorpus(), loadReplySplit()).heldOut;

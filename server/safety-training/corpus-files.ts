@@ -4,6 +4,7 @@
  * (`data/safety/split.json`) that decides which writers the model may learn from, and an ordinary
  * session from the reply corpus (its questions and replies).
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { parseCorpus, type CorpusMessage } from "../engine/safety/corpus";
 import { ORDINARY_REPLY_KIND, type OrdinarySession } from "./train-risk-model";
@@ -15,9 +16,18 @@ export { REPO_ROOT, splitByWriter, type WriterSplit } from "../training/labelled
 const RAW_DIR = join(REPO_ROOT, "data/safety/raw");
 const LEGACY_DIR = join(REPO_ROOT, "tests/fixtures/safety");
 const SPLIT_FILE = join(REPO_ROOT, "data/safety/split.json");
+const PENDING_DIR = join(REPO_ROOT, "data/safety/pending");
 
 export function loadCorpus(): CorpusMessage[] {
   return [...readJsonlDir(LEGACY_DIR, parseCorpus), ...readJsonlDir(RAW_DIR, parseCorpus)];
+}
+
+/**
+ * Lines written after the shipped model and not learnt yet (`data/safety/pending/`): writers it
+ * never saw, read by the risk bench; training never reads them.
+ */
+export function loadPendingCorpus(): CorpusMessage[] {
+  return existsSync(PENDING_DIR) ? readJsonlDir(PENDING_DIR, parseCorpus) : [];
 }
 
 export function loadSplit(): WriterSplit {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadCorpus, loadOrdinarySession, loadSplit, splitByWriter } from "../../safety-training/corpus-files";
+import { loadCorpus, loadOrdinarySession, loadPendingCorpus, loadSplit, splitByWriter } from "../../safety-training/corpus-files";
 import { inSessionFigures } from "../../safety-training/in-session";
 import { trainingVersion } from "../../safety-training/train-risk-model";
 import { loadReplyCorpus, loadReplySplit } from "../../reply-training/corpus-files";
@@ -38,6 +38,13 @@ describe("the labelled safety corpus", () => {
   it("uses every writer's lines, in training or held out", () => {
     const listed = new Set([...split.training, ...split.heldOut, ...split.heldOutConversations]);
     expect([...new Set(corpus.map((message) => message.writer))].filter((writer) => !listed.has(writer))).toEqual([]);
+  });
+
+  it("keeps pending writers out of training: their lines parse, and none of them is in the split or the corpus", () => {
+    const pendingWriters = new Set(loadPendingCorpus().map((message) => message.writer));
+    const listed = [...split.training, ...split.heldOut, ...split.heldOutConversations];
+    expect(listed.filter((writer) => pendingWriters.has(writer))).toEqual([]);
+    expect(corpus.filter((message) => pendingWriters.has(message.writer))).toEqual([]);
   });
 
   it("keeps held-out writers apart: every held-out writer has lines, and no held-out line (text and context) is also a training line", () => {
