@@ -55,7 +55,11 @@ const rulesAlone = (message: CorpusMessage) => detectRiskByRules(message.text, {
 console.log(`held-out writers: ${split.heldOut.join(", ")}`);
 printEvaluation("rules alone, held-out writers", evaluateRisk(heldOut, rulesAlone), false);
 printEvaluation("rules + classifier, held-out writers", evaluateRisk(heldOut, combined), true);
-for (const writer of split.heldOut) printEvaluation(`rules + classifier, ${writer}`, evaluateRisk(heldOut.filter((message) => message.writer === writer), combined), false);
+/** Each writer's figures, by the combined detector. */
+function printEachWriter(messages: readonly CorpusMessage[]): void {
+  for (const writer of [...new Set(messages.map((message) => message.writer))].sort()) printEvaluation(`rules + classifier, ${writer}`, evaluateRisk(messages.filter((message) => message.writer === writer), combined), false);
+}
+printEachWriter(heldOut);
 
 console.log(`
 whole conversations by held-out writers (${split.heldOutConversations.join(", ")}): turn by turn, and as a session meets them (the protocol opens at the first turn detected high)`);
@@ -74,7 +78,7 @@ if (pending.length > 0) {
   console.log(`
 writers written after the shipped model and not learnt yet (data/safety/pending): ${pending.length} lines`);
   printEvaluation("rules + classifier, pending writers", evaluateRisk(pending, combined), false);
-  for (const writer of [...new Set(pending.map((message) => message.writer))].sort()) printEvaluation(`rules + classifier, ${writer}`, evaluateRisk(pending.filter((message) => message.writer === writer), combined), false);
+  printEachWriter(pending);
 }
 
 const heldOutReplies = splitByWriter(loadReplyCorpus(), loadReplySplit()).heldOut;

@@ -29,15 +29,17 @@ const ANY_NAME = String.raw`(?:${INITIALS}|${TITLE}[\p{Script=Latin}][\p{Script=
  * one pattern needs V8 12.5 (Node 23 and later), and Node 22 refuses such a pattern, so the later
  * ones are numbered here (`name2`, …) and `cueName` reads whichever took part in the match.
  */
+const nameGroup = (n: number): string => (n === 1 ? "name" : `name${n}`);
+
 function cuePattern(source: string, flags: string): RegExp {
   let seen = 0;
-  return new RegExp(source.replace(/\(\?<name>/g, () => (++seen === 1 ? "(?<name>" : `(?<name${seen}>`)), flags);
+  return new RegExp(source.replace(/\(\?<name>/g, () => `(?<${nameGroup(++seen)}>`), flags);
 }
 
 function cueName(match: RegExpExecArray): string {
   const groups = match.groups ?? {};
-  for (let n = 1; `name${n === 1 ? "" : n}` in groups; n++) {
-    const value = groups[`name${n === 1 ? "" : n}`];
+  for (let n = 1; nameGroup(n) in groups; n++) {
+    const value = groups[nameGroup(n)];
     if (value !== undefined) return value;
   }
   return "";
