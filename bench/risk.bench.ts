@@ -61,17 +61,18 @@ function printEachWriter(messages: readonly CorpusMessage[]): void {
 }
 printEachWriter(heldOut);
 
-console.log(`
-whole conversations by held-out writers (${split.heldOutConversations.join(", ")}): turn by turn, and as a session meets them (the protocol opens at the first turn detected high)`);
-for (const lang of ["en", "zh"] as const) {
-  const lines = heldOutConversations.filter((message) => message.lang === lang);
-  if (lines.length === 0) continue;
+/** Conversation figures: turn by turn, and as a session meets them. */
+function printConversations(label: string, lines: readonly CorpusMessage[]): void {
+  if (lines.length === 0) return;
   const result = evaluateConversations(lines, combined);
   const turns = result.turns;
-  console.log(`  ${lang}: ${turns.total} turns in ${result.conversations} conversations; turn by turn recall ${turns.detectedPositives}/${turns.positives} = ${percent(turns.recall)}, false positives ${turns.falsePositives}/${turns.negatives} = ${percent(turns.falsePositiveRate)}`);
+  console.log(`  ${label}: ${turns.total} turns in ${result.conversations} conversations; turn by turn recall ${turns.detectedPositives}/${turns.positives} = ${percent(turns.recall)}, false positives ${turns.falsePositives}/${turns.negatives} = ${percent(turns.falsePositiveRate)}`);
   console.log(`      crisis turns already in the protocol's care or caught ${result.crisisTurnsCaughtInConversation}/${turns.positives} = ${percent(result.recallInConversation)}; crisis conversations caught by their first crisis turn ${result.caughtByFirstCrisis}/${result.crisisConversations}, at all ${result.caughtAtAll}/${result.crisisConversations}; safe conversations with an alarm ${result.alarmedSafeConversations}/${result.safeConversations}`);
-  if (showMisses) printEvaluation(`  turn by turn, ${lang}`, turns, true);
+  if (showMisses) printEvaluation(`  turn by turn, ${label}`, turns, true);
 }
+console.log(`
+whole conversations by held-out writers (${split.heldOutConversations.join(", ")}): turn by turn, and as a session meets them (the protocol opens at the first turn detected high)`);
+for (const lang of ["en", "zh"] as const) printConversations(lang, heldOutConversations.filter((message) => message.lang === lang));
 
 const pending = loadPendingCorpus();
 if (pending.length > 0) {
@@ -79,6 +80,10 @@ if (pending.length > 0) {
 writers written after the shipped model and not learnt yet (data/safety/pending): ${pending.length} lines`);
   printEvaluation("rules + classifier, pending writers", evaluateRisk(pending, combined), false);
   printEachWriter(pending);
+  // Writers of whole conversations: every line of theirs is a turn after the bot's message.
+  const conversationWriters = [...new Set(pending.map((message) => message.writer))].filter((writer) => pending.every((message) => message.writer !== writer || Boolean(message.context)));
+  if (conversationWriters.length > 0) console.log(`\nwhole conversations by pending writers, as a session meets them`);
+  for (const writer of conversationWriters.sort()) printConversations(writer, pending.filter((message) => message.writer === writer));
 }
 
 const heldOutReplies = splitByWriter(loadReplyCorpus(), loadReplySplit()).heldOut;
