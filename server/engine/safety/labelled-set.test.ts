@@ -70,9 +70,9 @@ describe("the labelled safety corpus", () => {
  * The cut-offs are chosen out of fold for 8 % false alarms; the two outside evaluators' hard sets
  * (w86, w87) raise about one in nine false alarms on their hard negatives. Each retraining's
  * figures and how the floors moved with them are in the datasheet's Maintenance section; with
- * w239–w262: English 93.7 % at 6.1 %, Chinese 95.1 % at 8.0 %.
+ * w239–w282: English 93.8 % at 6.2 %, Chinese 95.0 % at 7.6 %.
  */
-const FLOORS = { en: { recall: 0.93, falsePositiveRate: 0.065 }, zh: { recall: 0.94, falsePositiveRate: 0.085 } } as const;
+const FLOORS = { en: { recall: 0.93, falsePositiveRate: 0.065 }, zh: { recall: 0.94, falsePositiveRate: 0.08 } } as const;
 
 describe("the risk detector on writers it was never trained or tuned on", () => {
   const evaluation = evaluateRisk(heldOut, combined);
@@ -129,11 +129,11 @@ describe("the risk detector inside a session, on writers it was never trained or
  * Whole conversations by held-out conversation writers (split.json's `heldOutConversations`), as a
  * session meets them: a crisis turn is in the protocol's care once it or an earlier turn of its
  * conversation was detected at high. Floors a little under today's figures (see the datasheet):
- * English 95.9 % of crisis turns, 124 of 125 crisis conversations, 4.0 % of safe turns and 12 of 117
- * safe conversations alarmed; Chinese 94.3 %, 126 of 126, 3.2 %, 8 of 112.
+ * English 95.6 % of crisis turns, 124 of 125 crisis conversations, 4.3 % of safe turns and 10 of 117
+ * safe conversations alarmed; Chinese 94.0 %, 126 of 126, 3.0 %, 7 of 112.
  */
 const CONVERSATION_FLOORS = {
-  en: { recallInConversation: 0.94, crisisConversationsCaught: 0.97, falsePositiveRate: 0.045, alarmedSafeConversations: 0.11 },
+  en: { recallInConversation: 0.94, crisisConversationsCaught: 0.97, falsePositiveRate: 0.045, alarmedSafeConversations: 0.1 },
   zh: { recallInConversation: 0.93, crisisConversationsCaught: 0.97, falsePositiveRate: 0.035, alarmedSafeConversations: 0.09 },
 } as const;
 
