@@ -254,7 +254,7 @@ const ENGLISH_RISK: RiskRule[] = risk("en", [
     category: "medical_emergency",
     level: "imminent",
     pattern:
-      /\bchest\s+(?:pain|hurts?|is\s+(?:hurting|tight|crushing)|feels\s+(?:tight|crushed|heavy)|tightness)\b[^.!?\n]{0,60}?\b(?:can'?t|cannot|cant|hard\s+to|struggling\s+to|unable\s+to)\s+breathe|\b(?:can'?t|cannot|cant)\s+breathe\b[^.!?\n]{0,60}?\bchest\s+(?:pain|hurts?)|\b(?:having|had)\s+a\s+(?:heart\s+attack|stroke|seizure)\b/i,
+      /\bchest\s+(?:pain|hurts?|is\s+(?:hurting|tight|crushing)|feels\s+(?:tight|crushed|heavy)|tightness)\b[^.!?\n]{0,60}?\b(?:can'?t|cannot|cant|hard\s+to|struggling\s+to|unable\s+to)\s+breathe|\b(?:can'?t|cannot|cant)\s+breathe\b[^.!?\n]{0,60}?\bchest\s+(?:pain|hurts?)|(?<!\b(?:thought|felt\s+like|was\s+sure|was\s+convinced)\s+(?:i\s+was|i'?d\s+been)\s+)\bhaving\s+a\s+(?:heart\s+attack|stroke|seizure)\b/i,
   },
   { id: "en.bleeding", category: "medical_emergency", level: "imminent", pattern: /\b(?:won'?t|will\s+not|can'?t|cannot|cant)\s+stop\s+(?:the\s+)?bleeding\b|\bbleeding\s+(?:won'?t|will\s+not|doesn'?t|isn'?t)\s+stop|\bcut\s+too\s+deep\b|\blosing\s+(?:a\s+lot\s+of\s+)?blood\b|\bso\s+much\s+blood\b/i },
 

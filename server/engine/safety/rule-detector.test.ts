@@ -81,6 +81,7 @@ describe("detectRiskByRules: levels by category", () => {
       ["I took a whole bottle of pills", "imminent", "medical_emergency"],
       ["I think I overdosed", "imminent", "medical_emergency"],
       ["chest pain and I can't breathe", "imminent", "medical_emergency"],
+      ["I think I'm having a heart attack, my left arm is numb", "imminent", "medical_emergency"],
       ["我吃了一整瓶药", "imminent", "medical_emergency"],
     ],
     "harm to others with intent → high": [
@@ -149,6 +150,13 @@ describe("detectRiskByRules: context that must not fire", () => {
       ["青少年自杀率为什么这么高", "low"],
       // A method question is not a general question.
       ["how many pills does it take to die", "high", "means"],
+    ],
+    "a heart attack, stroke or seizure is an emergency while it is happening, not when it was had, nearly had or wished for": [
+      ["I nearly had a heart attack when he got down on one knee", "none"],
+      ["our coach had a heart attack in the gym last year", "none"],
+      ["I thought I was having a heart attack but the doctor said it was panic", "none"],
+      ["honestly it would be easier if I had a heart attack at my desk", "none"],
+      ["I might be having a stroke, my face feels numb", "imminent", "medical_emergency"],
     ],
     "a joke marker turns a threat into banter, but not a suicidal statement": [
       ["I'm going to kill my brother lol", "low"],
