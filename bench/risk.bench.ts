@@ -2,17 +2,20 @@
  * The risk detector on writers it was never trained or tuned on (data/safety/split.json): recall of
  * high+imminent and false positives on none/low, per language and per kind, with the confusion
  * matrix; the rules alone beside the combined detector; the writers in data/safety/pending,
- * written after the shipped model and not learnt yet; and speed on 500-character messages
+ * written after the shipped model and not learnt yet; how often it reads someone else's
+ * emergency where annotators did (and where they did not), with how far two annotators agree;
+ * and speed on 500-character messages
  * (target: median ≤ 1 ms). Figures are printed; the labelled-set test asserts the thresholds.
  * Run: npx tsx bench/risk.bench.ts [iterations] [--misses]
  *
  * The rule detector alone, before the classifier, on writers written for this corpus (none saw the
  * rules): see data/safety/DATASHEET.md for the table.
  */
-import { detectRisk, evaluateConversations, evaluateRisk, RISK_LEVELS, type CorpusMessage, type RiskEvaluation } from "../server/engine/safety";
+import { detectRisk, evaluateConversations, evaluateRisk, evaluateSomeoneElse, RISK_LEVELS, type CorpusMessage, type RiskEvaluation } from "../server/engine/safety";
+import { lineKey } from "../server/engine/safety/corpus";
 import { detectRiskByRules } from "../server/engine/safety/rule-detector";
 import { loadReplyCorpus, loadReplySplit } from "../server/reply-training/corpus-files";
-import { loadCorpus, loadPendingCorpus, loadSplit, splitByWriter } from "../server/safety-training/corpus-files";
+import { loadAnnotations, loadCorpus, loadPendingCorpus, loadSecondReading, loadSplit, splitByWriter } from "../server/safety-training/corpus-files";
 import { inSessionFigures } from "../server/safety-training/in-session";
 import { provideShippedModels } from "../server/services/shipped-models";
 
@@ -24,7 +27,7 @@ const TARGET_LENGTH = 500;
 
 const corpus = loadCorpus();
 const split = loadSplit();
-const { heldOut, heldOutConversations } = splitByWriter(corpus, split);
+const { heldOut, heldOutConversations, heldOutSomeoneElse } = splitByWriter(corpus, split);
 
 const percent = (value: number): string => `${(value * 100).toFixed(1)} %`;
 
@@ -86,7 +89,48 @@ writers written after the shipped model and not learnt yet (data/safety/pending)
   for (const writer of conversationWriters.sort()) printConversations(writer, pending.filter((message) => message.writer === writer));
 }
 
+/** Someone else in danger now, against the annotators: read so, and what the client's own level was. */
+function printSomeoneElse(label: string, messages: readonly CorpusMessage[]): void {
+  for (const lang of ["en", "zh"] as const) {
+    const lines = messages.filter((message) => message.lang === lang);
+    const assessed = new Map(lines.map((message) => [message, detectRisk(message.text, { lang: message.lang, ...(message.context ? { context: message.context } : {}) })]));
+    const figures = evaluateSomeoneElse(lines, (message) => assessed.get(message)?.someoneElseUrgent === true);
+    const urgentInProtocol = lines.filter((message) => message.someoneElse === "urgent" && (assessed.get(message)?.level === "high" || assessed.get(message)?.level === "imminent")).length;
+    console.log(
+      `  ${label}, ${lang}: urgent read so ${figures.caught}/${figures.urgent} = ${percent(figures.caught / Math.max(1, figures.urgent))}; other annotated lines read urgent ${figures.notUrgentAlarms}/${figures.notUrgent} = ${percent(figures.notUrgentAlarms / Math.max(1, figures.notUrgent))}; lines about no one else read urgent ${figures.unannotatedAlarms}/${figures.unannotated} = ${percent(figures.unannotatedAlarms / Math.max(1, figures.unannotated))}; urgent lines read as the client's own crisis (high or above) ${urgentInProtocol}/${figures.urgent}`,
+    );
+    if (!showMisses) continue;
+    for (const message of figures.missed) console.log(`    missed: ${message.text}`);
+    for (const message of figures.falseAlarms) console.log(`    read urgent (${message.someoneElse ?? "not annotated"}): ${message.text}`);
+  }
+}
+
+const firstReading = new Map(loadAnnotations().map((annotation) => [lineKey(annotation), annotation.someoneElse]));
+const secondReading = loadSecondReading();
+const pairs = secondReading.flatMap((annotation) => {
+  const first = firstReading.get(lineKey(annotation));
+  return first ? [[first === "urgent", annotation.someoneElse === "urgent"] as const] : [];
+});
+const agreed = pairs.filter(([a, b]) => a === b).length / Math.max(1, pairs.length);
+const firstRate = pairs.filter(([a]) => a).length / Math.max(1, pairs.length);
+const secondRate = pairs.filter(([, b]) => b).length / Math.max(1, pairs.length);
+const chance = firstRate * secondRate + (1 - firstRate) * (1 - secondRate);
+console.log(`
+someone else in danger now (annotated lines; two annotators agree on urgent or not in ${percent(agreed)} of ${pairs.length} lines read twice, Cohen's kappa ${((agreed - chance) / Math.max(1e-9, 1 - chance)).toFixed(2)})`);
+printSomeoneElse("held-out writers", heldOut);
+if (heldOutSomeoneElse.length > 0) {
+  printSomeoneElse(`writers about someone else (${split.heldOutSomeoneElse.join(", ")})`, heldOutSomeoneElse);
+  printEvaluation("  the client's own level on their lines, rules + classifier", evaluateRisk(heldOutSomeoneElse, combined), false);
+}
+if (pending.length > 0) printSomeoneElse("pending writers", pending);
+
 const heldOutReplies = splitByWriter(loadReplyCorpus(), loadReplySplit()).heldOut;
+for (const lang of ["en", "zh"] as const) {
+  const replies = heldOutReplies.filter((reply) => reply.lang === lang);
+  const read = replies.filter((reply) => detectRisk(reply.reply, { lang, context: { bot: reply.question } }).someoneElseUrgent === true);
+  console.log(`  ordinary answers to the bot's questions (reply corpus, held-out writers), ${lang}: read urgent ${read.length}/${replies.length}`);
+  if (showMisses) for (const reply of read) console.log(`    ${JSON.stringify(reply.question)} → ${reply.reply}`);
+}
 console.log(`
 in a session (held-out writers of both corpora: ordinary replies after their own question; crises after an ordinary question)`);
 for (const lang of ["en", "zh"] as const) {

@@ -11,6 +11,7 @@ export interface SafetyActionText {
 const ACTIONS: Record<string, string> = {
   protocol: "Built-in crisis protocol: asked about safety and gave crisis lines",
   check_in: "Asked a safety check-in question",
+  emergency_guidance: "Someone else in danger now: told the client how to get them emergency help",
   logged: "Logged only; the conversation went on",
   replaced: "The bot's reply was replaced before it was sent",
   recorded: "Recorded what the client disclosed",

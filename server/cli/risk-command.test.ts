@@ -40,6 +40,13 @@ describe("risk command: a message from the arguments", () => {
     ]);
   });
 
+  it("adds someoneElse when the message tells of another person in danger now", async () => {
+    const { code, results } = await run(["my friend took a bottle of pills and we can't wake him up"]);
+    expect(code).toBe(0);
+    expect(results[0]).toMatchObject({ someoneElse: "urgent" });
+    expect((await run(["I want to kill myself"])).results[0]).not.toHaveProperty("someoneElse");
+  });
+
   it("prints level none for an ordinary message", async () => {
     const { code, results } = await run(["this homework is killing me"]);
     expect(code).toBe(0);

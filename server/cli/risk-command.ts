@@ -1,6 +1,7 @@
 /**
  * `risk [--lang en|zh] [message…]` and `risk --jsonl <file|->`: runs the always-on crisis
- * detector and prints one JSON object per message, `{level, category, evidence}`.
+ * detector and prints one JSON object per message, `{level, category, evidence}`, with
+ * `"someoneElse": "urgent"` when it reads another person in danger now.
  *
  * JSONL input: one `{"text": "...", "lang": "en"|"zh", "context": {"bot": "...", "client": "..."}}` per
  * line (`lang` and `context` optional: the bot's last message and the client's previous one; other fields,
@@ -21,7 +22,7 @@ export interface RiskCommandIo {
 }
 
 export const RISK_COMMAND_USAGE = "risk [--lang en|zh] [message…] | risk --jsonl <file|->";
-export const RISK_COMMAND_SUMMARY = "Run the crisis detector on a message or on JSONL lines; print {level, category, evidence} per message.";
+export const RISK_COMMAND_SUMMARY = "Run the crisis detector on a message or on JSONL lines; print {level, category, evidence} per message (and someoneElse when another person is in danger now).";
 
 const HELP = `Usage: npm run heartline -- ${RISK_COMMAND_USAGE}
 
@@ -71,7 +72,7 @@ function parseArgs(args: readonly string[]): ParsedArgs | string {
 }
 
 const formatAssessment = (assessment: RiskAssessment): string =>
-  `${JSON.stringify({ level: assessment.level, category: assessment.category, evidence: assessment.evidence })}\n`;
+  `${JSON.stringify({ level: assessment.level, category: assessment.category, evidence: assessment.evidence, ...(assessment.someoneElseUrgent ? { someoneElse: "urgent" } : {}) })}\n`;
 
 /** Checks one JSONL line; returns the message or the reason it is bad. */
 function parseLine(line: string): { text: string; options: DetectRiskOptions } | string {

@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseCorpus, type CorpusMessage } from "../engine/safety/corpus";
+import { parseAnnotations, parseCorpus, withAnnotations, type CorpusMessage, type SomeoneElseAnnotation } from "../engine/safety/corpus";
 import { ORDINARY_REPLY_KIND, type OrdinarySession } from "./train-risk-model";
 import { loadReplyCorpus, loadReplySplit } from "../reply-training/corpus-files";
 import { loadSplit as loadWriterSplit, readJsonlDir, REPO_ROOT, splitByWriter, type WriterSplit } from "../training/labelled-files";
@@ -17,9 +17,29 @@ const RAW_DIR = join(REPO_ROOT, "data/safety/raw");
 const LEGACY_DIR = join(REPO_ROOT, "tests/fixtures/safety");
 const SPLIT_FILE = join(REPO_ROOT, "data/safety/split.json");
 const PENDING_DIR = join(REPO_ROOT, "data/safety/pending");
+const ANNOTATIONS_DIR = join(REPO_ROOT, "data/safety/annotations");
 
+const readRaw = (): CorpusMessage[] => [...readJsonlDir(LEGACY_DIR, parseCorpus), ...readJsonlDir(RAW_DIR, parseCorpus)];
+const readPending = (): CorpusMessage[] => (existsSync(PENDING_DIR) ? readJsonlDir(PENDING_DIR, parseCorpus) : []);
+
+/** Every annotator's labels of whether a line says someone else is in danger (data/safety/annotations/). */
+export function loadAnnotations(): SomeoneElseAnnotation[] {
+  return existsSync(ANNOTATIONS_DIR) ? readJsonlDir(ANNOTATIONS_DIR, parseAnnotations) : [];
+}
+
+/**
+ * A second annotator's reading of some annotated lines (data/safety/annotations/agreement/): it
+ * measures how far two annotators agree, and is never learnt.
+ */
+export function loadSecondReading(): SomeoneElseAnnotation[] {
+  const dir = join(ANNOTATIONS_DIR, "agreement");
+  return existsSync(dir) ? readJsonlDir(dir, parseAnnotations) : [];
+}
+
+/** The corpus, each annotated line with its `someoneElse` label. */
 export function loadCorpus(): CorpusMessage[] {
-  return [...readJsonlDir(LEGACY_DIR, parseCorpus), ...readJsonlDir(RAW_DIR, parseCorpus)];
+  const raw = readRaw();
+  return withAnnotations(raw, loadAnnotations(), [...raw, ...readPending()]);
 }
 
 /**
@@ -27,7 +47,8 @@ export function loadCorpus(): CorpusMessage[] {
  * never saw, read by the risk bench; training never reads them.
  */
 export function loadPendingCorpus(): CorpusMessage[] {
-  return existsSync(PENDING_DIR) ? readJsonlDir(PENDING_DIR, parseCorpus) : [];
+  const pending = readPending();
+  return withAnnotations(pending, loadAnnotations(), [...readRaw(), ...pending]);
 }
 
 export function loadSplit(): WriterSplit {

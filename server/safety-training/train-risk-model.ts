@@ -17,7 +17,7 @@ import { FEATURE_BITS } from "../engine/classifier/features";
 import { messageFeatures } from "../engine/safety/classifier/features";
 import { logits, softmax, type FeatureRows } from "../engine/classifier/linear";
 import { DEFAULT_TRAIN_OPTIONS, fitTemperature, trainWeights, type TrainedWeights, type TrainOptions, type TrainingExample } from "../engine/classifier/train";
-import { ALARM_CLASSES, CONCERN_CLASSES, encodeRiskModel, IMMINENCE_CLASSES, verdictFrom, type RiskScores, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
+import { ALARM_CLASSES, CONCERN_CLASSES, encodeRiskModel, IMMINENCE_CLASSES, SOMEONE_ELSE_CLASSES, verdictFrom, type RiskScores, type RiskThresholds, type SerializedRiskModel } from "../engine/safety/classifier/model";
 import { combinedLevel, rulesInContext, withPreviousTurn, type LanguageCutoffs, type RuleReading } from "../engine/safety/detect-risk";
 import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detector";
 import { type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
@@ -35,9 +35,12 @@ export interface TrainingReport {
   imminence: { recall: number; precision: number };
   /** Out of fold: the share of medium lines the detector reads as medium or above. */
   mediumKept: number;
+  /** Out of fold, per language: the someone-else model at its chosen cut-off, on the annotated lines and on every other line. */
+  someoneElse: Record<RiskLanguage, SomeoneElseFigures>;
   features: number;
   imminenceFeatures: number;
   concernFeatures: number;
+  someoneElseFeatures: number;
 }
 
 const featuresOf = (message: CorpusMessage, rules: RuleAssessment): Uint32Array => messageFeatures(message.text, message.context, ruleFindings(rules));
@@ -66,7 +69,13 @@ const isCrisis = (message: CorpusMessage): boolean => isAtLeast(message.label, "
  */
 const AUXILIARY_MIN_COUNT = 5;
 
-/** What one of the three models learns: which lines, which of them are its positive class, read how. */
+/**
+ * The someone-else model keeps a feature from twenty occurrences: it learns from every line, and
+ * from five it held a million features (3 MB), which took the model file past 10 MB.
+ */
+const SOMEONE_ELSE_MIN_COUNT = 20;
+
+/** What one of the models learns: which lines, which of them are its positive class, read how. */
 interface ModelSpec {
   classes: number;
   learns(message: CorpusMessage): boolean;
@@ -74,6 +83,8 @@ interface ModelSpec {
   reads: keyof FeatureCache;
   /** Features kept from this many occurrences (the shared options' when absent). */
   minCount?: number;
+  /** `class`: each class weighs the same in total (a rare class among every line); the levels' weights otherwise. */
+  weighting?: "class";
 }
 
 /**
@@ -86,6 +97,14 @@ const MODELS = {
   alarm: { classes: ALARM_CLASSES.length, learns: (message) => message.label !== "medium", positive: (message) => isCrisis(message), reads: "full" },
   imminence: { classes: IMMINENCE_CLASSES.length, learns: (message) => isCrisis(message), positive: (message) => message.label === "imminent", reads: "full", minCount: AUXILIARY_MIN_COUNT },
   concern: { classes: CONCERN_CLASSES.length, learns: (message) => !isCrisis(message), positive: (message) => message.label === "medium", reads: "ownWords", minCount: AUXILIARY_MIN_COUNT },
+  someoneElse: {
+    classes: SOMEONE_ELSE_CLASSES.length,
+    learns: () => true,
+    positive: (message) => message.someoneElse === "urgent",
+    reads: "full",
+    minCount: SOMEONE_ELSE_MIN_COUNT,
+    weighting: "class",
+  },
 } satisfies Record<string, ModelSpec>;
 
 type ModelName = keyof typeof MODELS;
@@ -93,14 +112,21 @@ const MODEL_NAMES = Object.keys(MODELS) as ModelName[];
 
 function examplesFor(spec: ModelSpec, messages: readonly CorpusMessage[], features: FeatureCache): TrainingExample[] {
   const learnt = messages.filter((message) => spec.learns(message));
-  const weight = levelWeights(learnt);
+  const weight = spec.weighting === "class" ? classWeights(learnt, spec.positive) : levelWeights(learnt);
   return learnt.map((message) => ({ features: features[spec.reads](message), label: spec.positive(message) ? 1 : 0, weight: weight(message) }));
 }
 
-/** The three models trained on these lines (each fold's, and the final ones). */
+/** Each class weighs the same in total. */
+function classWeights(messages: readonly CorpusMessage[], positive: (message: CorpusMessage) => boolean): (message: CorpusMessage) => number {
+  const positives = messages.filter(positive).length;
+  const perClass = [messages.length - positives, positives];
+  return (message) => messages.length / (2 * Math.max(1, perClass[positive(message) ? 1 : 0] ?? 1));
+}
+
+/** The models trained on these lines (each fold's, and the final ones). */
 function trainModels(messages: readonly CorpusMessage[], features: FeatureCache, options: TrainOptions): Record<ModelName, TrainedWeights> {
   const trained = (spec: ModelSpec): TrainedWeights => trainWeights(examplesFor(spec, messages, features), spec.classes, { ...options, minCount: spec.minCount ?? options.minCount });
-  return { alarm: trained(MODELS.alarm), imminence: trained(MODELS.imminence), concern: trained(MODELS.concern) };
+  return { alarm: trained(MODELS.alarm), imminence: trained(MODELS.imminence), concern: trained(MODELS.concern), someoneElse: trained(MODELS.someoneElse) };
 }
 
 /**
@@ -230,7 +256,7 @@ interface Candidate {
   falsePositiveRate: number;
 }
 
-const STRICTEST: RiskThresholds = { high: 0.975, imminent: 0.5, overrule: 1, veto: 0 };
+const STRICTEST: RiskThresholds = { high: 0.975, imminent: 0.5, overrule: 1, veto: 0, someoneElse: 1 };
 
 /**
  * The veto cut-offs tried: below it, a rule match at medium or high the classifier reads as no
@@ -241,13 +267,16 @@ const STRICTEST: RiskThresholds = { high: 0.975, imminent: 0.5, overrule: 1, vet
  */
 const VETO_GRID = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5];
 
-/** Every cut-off combination on the grid, scored out-of-fold on the messages of one language. */
-function candidates(scored: readonly Scored[]): Candidate[] {
+/**
+ * Every cut-off combination on the grid, scored out-of-fold on the messages of one language, with
+ * the language's someone-else cut-off (chosen first: it decides where `overrule` applies).
+ */
+function candidates(scored: readonly Scored[], someoneElse: number): Candidate[] {
   const out: Candidate[] = [];
   for (const high of grid(0.2, 0.975, 0.025)) {
     for (const overrule of grid(Math.max(high, 0.5), 1, 0.05)) {
       for (const veto of VETO_GRID) {
-        const thresholds = { high, imminent: 0.5, overrule, veto };
+        const thresholds = { high, imminent: 0.5, overrule, veto, someoneElse };
         const result = score(scored, { en: thresholds, zh: thresholds });
         out.push({ thresholds, recall: result.recall, falsePositiveRate: result.falsePositiveRate });
       }
@@ -273,7 +302,19 @@ function bestWithin(all: readonly Candidate[], budget: number): Candidate | unde
 /** Names a model by what it was trained from: the training lines (in order) and the options. */
 export function trainingVersion(training: readonly CorpusMessage[], session: OrdinarySession = NO_SESSION, options: TrainOptions = RISK_TRAIN_OPTIONS): string {
   return createHash("sha256")
-    .update(JSON.stringify({ options, models: [ALARM_CLASSES, IMMINENCE_CLASSES, CONCERN_CLASSES], auxiliaryMinCount: AUXILIARY_MIN_COUNT, replyWeight: ORDINARY_REPLY_WEIGHT, questions: session.questions, replies: session.replies.map((reply) => [reply.text, reply.context?.bot ?? ""]), lines: training.map((message) => [message.writer, message.label, message.text, message.context ?? null]) }))
+    .update(
+      JSON.stringify({
+        options,
+        models: [ALARM_CLASSES, IMMINENCE_CLASSES, CONCERN_CLASSES, SOMEONE_ELSE_CLASSES],
+        auxiliaryMinCount: AUXILIARY_MIN_COUNT,
+        someoneElseMinCount: SOMEONE_ELSE_MIN_COUNT,
+        someoneElseBudget: SOMEONE_ELSE_UNANNOTATED_BUDGET,
+        replyWeight: ORDINARY_REPLY_WEIGHT,
+        questions: session.questions,
+        replies: session.replies.map((reply) => [reply.text, reply.context?.bot ?? ""]),
+        lines: training.map((message) => [message.writer, message.label, message.text, message.context ?? null, message.someoneElse ?? null]),
+      }),
+    )
     .digest("hex")
     .slice(0, 12);
 }
@@ -344,7 +385,7 @@ export function trainRiskModel(
         rules: ruled,
         ...(previous ? { previousLogits: logits(models.alarm, previous) } : {}),
         ...(message.context && isAtLeast(ruled.level, "medium") ? { aloneLogits: logits(models.alarm, features.ownWords(message)) } : {}),
-        scores: { crisis: 0, imminentIfCrisis: 0, concern: 0 },
+        scores: { crisis: 0, imminentIfCrisis: 0, concern: 0, someoneElse: 0 },
       });
     }
   }
@@ -353,17 +394,21 @@ export function trainRiskModel(
   ) as Record<ModelName, number>;
   for (const item of scored) {
     const positive = (name: ModelName): number => softmax(item.logits[name], temperatures[name])[1] ?? 0;
-    item.scores = { crisis: positive("alarm"), imminentIfCrisis: positive("imminence"), concern: positive("concern") };
+    item.scores = { crisis: positive("alarm"), imminentIfCrisis: positive("imminence"), concern: positive("concern"), someoneElse: positive("someoneElse") };
     if (item.aloneLogits) item.scores.crisisAlone = softmax(item.aloneLogits, temperatures.alarm)[1] ?? 0;
     if (item.previousLogits) item.previousCrisis = softmax(item.previousLogits, temperatures.alarm)[1] ?? 0;
   }
+  const someoneElse = {
+    en: someoneElseCutoff(scored.filter((item) => item.cutoffLanguage === "en")),
+    zh: someoneElseCutoff(scored.filter((item) => item.cutoffLanguage === "zh")),
+  };
   const perLanguage = {
-    en: candidates(scored.filter((item) => item.cutoffLanguage === "en")),
-    zh: candidates(scored.filter((item) => item.cutoffLanguage === "zh")),
+    en: candidates(scored.filter((item) => item.cutoffLanguage === "en"), someoneElse.en.cutoff),
+    zh: candidates(scored.filter((item) => item.cutoffLanguage === "zh"), someoneElse.zh.cutoff),
   };
   const cutoffsWithin = (budget: number): Record<RiskLanguage, RiskThresholds> => ({
-    en: bestWithin(perLanguage.en, budget)?.thresholds ?? STRICTEST,
-    zh: bestWithin(perLanguage.zh, budget)?.thresholds ?? STRICTEST,
+    en: { ...(bestWithin(perLanguage.en, budget)?.thresholds ?? STRICTEST), someoneElse: someoneElse.en.cutoff },
+    zh: { ...(bestWithin(perLanguage.zh, budget)?.thresholds ?? STRICTEST), someoneElse: someoneElse.zh.cutoff },
   });
   const thresholds = cutoffsWithin(maxFalsePositiveRate);
   const outOfFold = score(scored, thresholds);
@@ -383,6 +428,7 @@ export function trainRiskModel(
     ...final.alarm,
     imminence: { version, featureBits: FEATURE_BITS, temperature: temperatures.imminence, ...final.imminence },
     concern: { version, featureBits: FEATURE_BITS, temperature: temperatures.concern, ...final.concern },
+    someoneElse: { version, featureBits: FEATURE_BITS, temperature: temperatures.someoneElse, ...final.someoneElse },
   });
   return {
     model,
@@ -392,9 +438,11 @@ export function trainRiskModel(
     tradeOff,
     imminence: imminenceOutOfFold(scored, thresholds),
     mediumKept: mediumKeptOutOfFold(scored, thresholds),
+    someoneElse,
     features: final.alarm.features.length,
     imminenceFeatures: final.imminence.features.length,
     concernFeatures: final.concern.features.length,
+    someoneElseFeatures: final.someoneElse.features.length,
   };
 }
 
@@ -425,4 +473,80 @@ function imminenceOutOfFold(scored: readonly Scored[], thresholds: Readonly<Reco
     if (truly && called) both++;
   }
   return { recall: both / Math.max(1, imminent), precision: both / Math.max(1, calledImminent) };
+}
+
+/** The someone-else model out of fold at one cut-off (see `TrainingReport.someoneElse`). */
+export interface SomeoneElseFigures {
+  cutoff: number;
+  /** Lines annotated urgent read as urgent. */
+  recall: number;
+  /** Annotated lines read as urgent that were annotated urgent. */
+  precision: number;
+  /** Annotated lines that are not urgent (concern or none) read as urgent. */
+  annotatedFalseAlarms: number;
+  /** Lines nobody annotated (no one else's danger in them) read as urgent. */
+  otherFalseAlarms: number;
+}
+
+function someoneElseFigures(scored: readonly Scored[], cutoff: number): SomeoneElseFigures & { f1: number } {
+  let urgent = 0;
+  let caught = 0;
+  let called = 0;
+  let annotated = 0;
+  let annotatedAlarms = 0;
+  let others = 0;
+  let otherAlarms = 0;
+  for (const item of scored) {
+    const read = item.scores.someoneElse >= cutoff;
+    if (read) called++;
+    if (item.message.someoneElse === "urgent") {
+      urgent++;
+      if (read) caught++;
+    } else if (item.message.someoneElse) {
+      annotated++;
+      if (read) annotatedAlarms++;
+    } else {
+      others++;
+      if (read) otherAlarms++;
+    }
+  }
+  const recall = caught / Math.max(1, urgent);
+  const precision = caught / Math.max(1, called);
+  return {
+    cutoff,
+    recall,
+    precision,
+    annotatedFalseAlarms: annotatedAlarms / Math.max(1, annotated),
+    otherFalseAlarms: otherAlarms / Math.max(1, others),
+    f1: recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0,
+  };
+}
+
+/**
+ * Lines nobody annotated that the someone-else model may read as another person's emergency, at
+ * most: guidance to call for help for no one is an interruption an ordinary session should
+ * hardly ever meet. Some such lines do tell of another person's danger (only third-party lines
+ * and two writers' were annotated), so this also keeps the cut-off from chasing them.
+ */
+const SOMEONE_ELSE_UNANNOTATED_BUDGET = 0.002;
+
+/**
+ * The someone-else cut-off of one language: the best F1 of urgent against the other annotated
+ * lines out of fold, within the budget on lines nobody annotated. Guidance to call for help for
+ * someone who is not in danger interrupts a session as surely as a missed one leaves a client
+ * alone with an emergency; neither side is favoured. The model learns its rare class weighted up,
+ * so its calibrated scores run high and the grid reaches 0.995.
+ */
+function someoneElseCutoff(scored: readonly Scored[]): SomeoneElseFigures {
+  const annotated = scored.filter((item) => item.message.someoneElse !== undefined);
+  const unannotated = scored.filter((item) => item.message.someoneElse === undefined);
+  let best: (SomeoneElseFigures & { f1: number }) | undefined;
+  for (const cutoff of [...grid(0.5, 0.95, 0.025), ...grid(0.96, 0.995, 0.005)]) {
+    const onAnnotated = someoneElseFigures(annotated, cutoff);
+    const otherFalseAlarms = unannotated.filter((item) => item.scores.someoneElse >= cutoff).length / Math.max(1, unannotated.length);
+    if (otherFalseAlarms > SOMEONE_ELSE_UNANNOTATED_BUDGET + 1e-9) continue;
+    if (!best || onAnnotated.f1 > best.f1 + 1e-9) best = { ...onAnnotated, otherFalseAlarms };
+  }
+  const chosen = best ?? someoneElseFigures(scored, 1);
+  return { cutoff: chosen.cutoff, recall: chosen.recall, precision: chosen.precision, annotatedFalseAlarms: chosen.annotatedFalseAlarms, otherFalseAlarms: chosen.otherFalseAlarms };
 }

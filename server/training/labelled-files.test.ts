@@ -11,8 +11,8 @@ function splitFile(content: unknown): string {
 }
 
 describe("loadSplit", () => {
-  it("reads a split without held-out conversations as having none", () => {
-    expect(loadSplit(splitFile({ training: ["w1"], heldOut: ["w2"] }))).toEqual({ training: ["w1"], heldOut: ["w2"], heldOutConversations: [] });
+  it("reads a split without held-out conversations or someone-else writers as having none", () => {
+    expect(loadSplit(splitFile({ training: ["w1"], heldOut: ["w2"] }))).toEqual({ training: ["w1"], heldOut: ["w2"], heldOutConversations: [], heldOutSomeoneElse: [] });
   });
 
   it("refuses a held-out conversation writer that is also trained on, naming it", () => {
@@ -20,15 +20,17 @@ describe("loadSplit", () => {
   });
 
   it("refuses a writer in both held-out lists, and a list that is not of writers", () => {
-    expect(() => loadSplit(splitFile({ training: ["w1"], heldOut: ["w2"], heldOutConversations: ["w2"] }))).toThrow(/w2 in both held-out lists/);
+    expect(() => loadSplit(splitFile({ training: ["w1"], heldOut: ["w2"], heldOutConversations: ["w2"] }))).toThrow(/w2 in more than one held-out list/);
+    expect(() => loadSplit(splitFile({ training: ["w1"], heldOut: ["w2"], heldOutConversations: ["w3"], heldOutSomeoneElse: ["w3"] }))).toThrow(/w3 in more than one held-out list/);
     expect(() => loadSplit(splitFile({ training: ["w1"], heldOut: ["w2"], heldOutConversations: "w3" }))).toThrow(/heldOutConversations/);
+    expect(() => loadSplit(splitFile({ training: ["w1", "w4"], heldOut: ["w2"], heldOutSomeoneElse: ["w4"] }))).toThrow(/w4 both in training and held out/);
   });
 });
 
 describe("splitByWriter", () => {
   it("puts each line with its writer's list, and leaves out writers in none", () => {
-    const lines = ["w1", "w2", "w3", "w4"].map((writer) => ({ writer }));
-    const split = splitByWriter(lines, { training: ["w1"], heldOut: ["w2"], heldOutConversations: ["w3"] });
-    expect(split).toEqual({ training: [{ writer: "w1" }], heldOut: [{ writer: "w2" }], heldOutConversations: [{ writer: "w3" }] });
+    const lines = ["w1", "w2", "w3", "w4", "w5"].map((writer) => ({ writer }));
+    const split = splitByWriter(lines, { training: ["w1"], heldOut: ["w2"], heldOutConversations: ["w3"], heldOutSomeoneElse: ["w4"] });
+    expect(split).toEqual({ training: [{ writer: "w1" }], heldOut: [{ writer: "w2" }], heldOutConversations: [{ writer: "w3" }], heldOutSomeoneElse: [{ writer: "w4" }] });
   });
 });

@@ -19,6 +19,11 @@ export interface WriterSplit {
    * turn by turn and as a session would meet them (see `evaluateConversations`).
    */
   heldOutConversations: string[];
+  /**
+   * Writers about other people's danger, also never seen in training or tuning: they measure the
+   * reading of someone else's emergency, and are reported on their own for the client's level.
+   */
+  heldOutSomeoneElse: string[];
 }
 
 /** Every `*.jsonl` file of a folder, in name order, parsed by `parse` (which names the file in its errors). */
@@ -33,25 +38,26 @@ const isWriterList = (value: unknown): value is string[] => Array.isArray(value)
 
 export function loadSplit(file: string): WriterSplit {
   const value: unknown = JSON.parse(readFileSync(file, "utf8"));
-  const { training, heldOut, heldOutConversations = [] } = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
-  if (!isWriterList(training) || !isWriterList(heldOut) || !isWriterList(heldOutConversations)) {
-    throw new Error(`${file}: expected {"training": ["writer", …], "heldOut": ["writer", …], "heldOutConversations"?: ["writer", …]}`);
+  const { training, heldOut, heldOutConversations = [], heldOutSomeoneElse = [] } = (typeof value === "object" && value !== null ? value : {}) as Record<string, unknown>;
+  if (!isWriterList(training) || !isWriterList(heldOut) || !isWriterList(heldOutConversations) || !isWriterList(heldOutSomeoneElse)) {
+    throw new Error(`${file}: expected {"training": ["writer", …], "heldOut": ["writer", …], "heldOutConversations"?: ["writer", …], "heldOutSomeoneElse"?: ["writer", …]}`);
   }
-  const held = [...heldOut, ...heldOutConversations];
+  const lists = [heldOut, heldOutConversations, heldOutSomeoneElse];
+  const held = lists.flat();
   const both = training.filter((writer) => held.includes(writer));
   if (both.length > 0) throw new Error(`${file}: ${both.join(", ")} both in training and held out`);
-  const twice = heldOut.filter((writer) => heldOutConversations.includes(writer));
-  if (twice.length > 0) throw new Error(`${file}: ${twice.join(", ")} in both held-out lists`);
-  return { training, heldOut, heldOutConversations };
+  const twice = [...new Set(held.filter((writer) => lists.filter((list) => list.includes(writer)).length > 1))];
+  if (twice.length > 0) throw new Error(`${file}: ${twice.join(", ")} in more than one held-out list`);
+  return { training, heldOut, heldOutConversations, heldOutSomeoneElse };
 }
 
-export function splitByWriter<T extends { writer: string }>(corpus: readonly T[], split: WriterSplit): { training: T[]; heldOut: T[]; heldOutConversations: T[] } {
-  const training = new Set(split.training);
-  const held = new Set(split.heldOut);
-  const conversations = new Set(split.heldOutConversations);
-  return {
-    training: corpus.filter((line) => training.has(line.writer)),
-    heldOut: corpus.filter((line) => held.has(line.writer)),
-    heldOutConversations: corpus.filter((line) => conversations.has(line.writer)),
+export function splitByWriter<T extends { writer: string }>(
+  corpus: readonly T[],
+  split: WriterSplit,
+): { training: T[]; heldOut: T[]; heldOutConversations: T[]; heldOutSomeoneElse: T[] } {
+  const of = (writers: readonly string[]): T[] => {
+    const listed = new Set(writers);
+    return corpus.filter((line) => listed.has(line.writer));
   };
+  return { training: of(split.training), heldOut: of(split.heldOut), heldOutConversations: of(split.heldOutConversations), heldOutSomeoneElse: of(split.heldOutSomeoneElse) };
 }

@@ -248,6 +248,19 @@ describe("client sessions", () => {
     expect(await prisma.variableValue.count({ where: { sessionId, name: "mood_score" } })).toBe(0);
   });
 
+  it("tells a client whose sister texted goodbye how to get her help, stores it as someone else's emergency, and flags the session", async () => {
+    const { sessionId } = await startSession(testDb.deps, { clientId: "client_other", scriptId: testDb.checkIn.scriptId });
+    const result = await runTurn(testDb.deps, { clientId: "client_other", sessionId, clientMessageId: "o1", text: "my sister texted me goodbye and says she has the pills, she's not answering her phone, what do I do" });
+    const said = result.messages.map((m) => m.text).join("\n");
+    expect(said).toMatch(/call emergency services for them straight away/);
+    expect(said).not.toMatch(/thoughts of ending your life/);
+    const prisma = testDb.db.prisma;
+    expect(await prisma.session.findUniqueOrThrow({ where: { id: sessionId } })).toMatchObject({ needsReview: true });
+    const events = await prisma.safetyEvent.findMany({ where: { sessionId } });
+    expect(events).toEqual([expect.objectContaining({ category: "someone_else_in_danger", actionTaken: "emergency_guidance", turn: 1 })]);
+    expect(await prisma.variableValue.count({ where: { sessionId, name: "mood_score" } })).toBe(0);
+  });
+
   it("starts exactly one of 20 concurrent turns on one session, refusing the others before they stream, losing and duplicating nothing", async () => {
     const { sessionId } = await startSession(testDb.deps, { clientId: "client_many", scriptId: testDb.checkIn.scriptId });
     const lockless = Object.assign(Object.create(testDb.deps.cache) as SessionDeps["cache"], {

@@ -19,7 +19,8 @@
  * so the engine's built-in protocol handles a crisis) and `no_repeated_questions: true` (the safety
  * protocol — built-in, or a technique a safety trigger runs — never asks the same question twice).
  * `variables` may name the engine's own (`risk_level`, `disclosed_plan`, `disclosed_means`,
- * `disclosed_timing`, `disclosed_when`).
+ * `disclosed_timing`, `disclosed_when`); `safety` is the session's risk level after the step, and
+ * `safety_action` what a safety event of the step did (`protocol`, `check_in`, `emergency_guidance`).
  */
 import { z } from "zod";
 import { RISK_LEVELS } from "../safety/risk-types";
@@ -35,6 +36,8 @@ export const GoldenStepSchema = z.strictObject({
   reached: z.union([z.string(), z.array(z.string())]).optional(),
   unfilled: z.array(z.string()).optional(),
   safety: z.enum(RISK_LEVELS).optional(),
+  /** A safety event of this step took this action (protocol, check_in, emergency_guidance, trigger:<id>, …). */
+  safety_action: z.string().optional(),
   messages: z.int().min(0).optional(),
 });
 

@@ -64,6 +64,10 @@ function checkStep(step: GoldenStep, index: number, events: EngineEvent[], messa
     }
   }
   if (step.safety && state.risk.level !== step.safety) failures.push(`${where}: risk level is ${state.risk.level}, expected ${step.safety}.`);
+  if (step.safety_action) {
+    const actions = events.flatMap((e) => (e.type === "safety" && e.action ? [e.action] : []));
+    if (!actions.includes(step.safety_action)) failures.push(`${where}: no safety event with action ${step.safety_action} (actions: ${actions.join(", ") || "none"}).`);
+  }
   return failures;
 }
 

@@ -170,6 +170,16 @@ describe("what the detector reads a reply with", () => {
     expect(conversationContext(state)).toEqual({ bot: "Thanks for telling me. How are you feeling right now?", client: "I've been putting a few pills aside" });
   });
 
+  it("is nothing right after emergency guidance for someone else: the reply is read alone", () => {
+    const state = stateWith([
+      { role: "client", text: "my friend took a bottle of pills and we can't wake him up" },
+      { role: "bot", text: "It sounds like someone may be in danger right now. Please call emergency services for them straight away" },
+      { role: "client", text: "ok I called them" },
+    ]);
+    state.risk.someoneElse = { turn: 1 };
+    expect(conversationContext(state)).toEqual({});
+  });
+
   it("has no previous client turn for the first reply", () => {
     expect(conversationContext(stateWith([{ role: "bot", text: "What brings you here today?" }, { role: "client", text: "work" }]))).toEqual({ bot: "What brings you here today?" });
   });

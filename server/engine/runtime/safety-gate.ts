@@ -10,6 +10,7 @@ import { buildPrompt } from "../prompts/build";
 import type { RunContext } from "./context";
 import { checkInMessage, continueProtocol, startProtocol } from "./protocol";
 import { protocolContext } from "./crisis-record";
+import { someoneElseStep } from "./someone-else";
 import type { EngineEvent, Frame, SessionState } from "./types";
 
 export const PROTOCOL_ACTION_ID = "safety_protocol";
@@ -21,6 +22,9 @@ export type ResumeScript = (ctx: RunContext) => AsyncGenerator<EngineEvent, void
 
 const URGENT_CATEGORIES = new Set(["suicide_plan", "means", "medical_emergency"]);
 
+/** The reason (category) of the safety event recorded for someone else's emergency. */
+export const SOMEONE_ELSE_REASON = "someone_else_in_danger";
+
 export type Assessment = RiskAssessment & { source: string };
 
 /**
@@ -28,9 +32,11 @@ export type Assessment = RiskAssessment & { source: string };
  * None while the protocol runs, or while a questionnaire item waits: each reads the answers to its
  * own questions itself (the instrument scores PHQ-9 item 9 and raises the risk by its own rule), and
  * a "yes" to "are you safe right now?" must not read as a yes to a question about ending one's life.
+ * None either right after emergency guidance for someone else: its words (danger, emergency
+ * services, what they took) around "ok, I called them" read as the client's own crisis.
  */
 export function conversationContext(state: Pick<SessionState, "risk" | "stack" | "memory">): MessageContext {
-  if (state.risk.protocol || state.stack.at(-1)?.progress?.type === "assess") return {};
+  if (state.risk.protocol || state.risk.someoneElse || state.stack.at(-1)?.progress?.type === "assess") return {};
   // The message being assessed is already in memory: its context is what came before it, the
   // bot's last message and the client's turn before that.
   const recent = state.memory.recent;
@@ -63,7 +69,8 @@ export function classifyWithModel(ctx: RunContext, text: string): Promise<Classi
 /** The model may raise the lexicon's level, never lower it. */
 export function combineAssessments(lexicon: Assessment, model: ClassifyRiskResult | null): Assessment {
   if (model && levelRank(model.level) > levelRank(lexicon.level)) {
-    return { level: model.level, category: knownCategory(model.category, lexicon.category), evidence: lexicon.evidence, source: "llm" };
+    const someoneElse = lexicon.someoneElseUrgent ? { someoneElseUrgent: true as const } : {};
+    return { level: model.level, category: knownCategory(model.category, lexicon.category), evidence: lexicon.evidence, source: "llm", ...someoneElse };
   }
   return lexicon;
 }
@@ -197,6 +204,14 @@ export async function* safetyGate(ctx: RunContext, text: string, assessment: Ass
     return false;
   }
 
+  // Someone else in danger now: how to get them help comes first, unless the client is in crisis too.
+  if (!isAtLeast(level, "high")) {
+    const handled = yield* helpForSomeoneElse(ctx, assessment, resume);
+    if (handled) return true;
+  } else {
+    ctx.state.risk.someoneElse = null;
+  }
+
   const trigger = findTrigger(ctx, text, level);
   if (isAtLeast(level, "high")) {
     yield safetyEvent(assessment, trigger && (trigger.on === "risk_high" || trigger.on === "keyword") ? `trigger:${trigger.trigger_id}` : "protocol");
@@ -223,7 +238,33 @@ export async function* safetyGate(ctx: RunContext, text: string, assessment: Ass
   return false;
 }
 
-function safetyEvent(assessment: RiskAssessment & { source: string }, action: string, source?: string): EngineEvent {
+/**
+ * Emergency guidance for someone else in danger now, and the reply to it acknowledged before the
+ * script goes on (someone-else.ts). Returns true when the message was handled here.
+ */
+async function* helpForSomeoneElse(ctx: RunContext, assessment: Assessment, resume: ResumeScript): AsyncGenerator<EngineEvent, boolean> {
+  const step = someoneElseStep(ctx.state.risk.someoneElse ?? undefined, assessment.someoneElseUrgent === true, ctx.state.turn, ctx.language, ctx.options.region);
+  if (step.kind === "none") {
+    ctx.state.risk.someoneElse = null;
+    return false;
+  }
+  if (step.kind === "after") {
+    ctx.state.risk.someoneElse = null;
+    if (isAtLeast(assessment.level, "low")) yield safetyEvent(assessment, "logged");
+    yield* ctx.sayVerbatim(PROTOCOL_ACTION_ID, "safety", step.message);
+    yield* resume(ctx);
+    return true;
+  }
+  ctx.state.risk.someoneElse = step.state;
+  yield safetyEvent({ ...assessment, category: SOMEONE_ELSE_REASON }, "emergency_guidance");
+  yield* ctx.sayVerbatim(PROTOCOL_ACTION_ID, "safety", step.message);
+  ctx.state.status = "awaiting_input";
+  yield { type: "awaiting-input" };
+  return true;
+}
+
+
+function safetyEvent(assessment: Omit<RiskAssessment, "category"> & { category: string; source: string }, action: string, source?: string): EngineEvent {
   return {
     type: "safety",
     level: assessment.level,

@@ -2,6 +2,7 @@ import type { CompiledTechniqueScript, CompiledTrigger } from "../script";
 import type { RiskEvidence, RiskLevel } from "../safety";
 import type { ProtocolState } from "./protocol";
 import type { Disclosure } from "./disclosures";
+import type { SomeoneElseState } from "./someone-else";
 import type { JsonValue, LlmPort } from "../llm/port";
 
 export type { JsonValue };
@@ -98,6 +99,8 @@ export interface SessionState {
      * twice; `disclosed_*` in conditions. The latest few are kept.
      */
     disclosures?: RecordedDisclosure[];
+    /** Emergency guidance given for someone else in danger, while the reply to it is awaited (see someone-else.ts). */
+    someoneElse?: SomeoneElseState | null;
   };
 }
 
@@ -143,7 +146,7 @@ export type EngineEvent =
       /** lexicon | llm | instrument | keyword | condition | protocol | output_guardrail */
       source?: string;
       evidence?: RiskEvidence[];
-      /** What the engine did: protocol | trigger:<id> | check_in | logged | replaced */
+      /** What the engine did: protocol | trigger:<id> | check_in | emergency_guidance | logged | replaced */
       action?: string;
     }
   | {

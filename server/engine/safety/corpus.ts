@@ -19,6 +19,25 @@ export interface CorpusMessage {
   writer: string;
   context?: MessageContext;
   script?: "traditional";
+  /** Whether the line says another person is in danger, and how soon (annotated apart: see `SomeoneElseAnnotation`). */
+  someoneElse?: SomeoneElse;
+}
+
+/**
+ * Another person's danger, as an annotator read the line (data/safety/briefs/someone-else-annotation.md):
+ * `urgent` now or within hours, `concern` at risk but not now, `none` no current risk to anyone else.
+ */
+export const SOMEONE_ELSE_LABELS = ["urgent", "concern", "none"] as const;
+export type SomeoneElse = (typeof SOMEONE_ELSE_LABELS)[number];
+
+/** One annotated line of data/safety/annotations/: the line (writer, text, context) and its label. */
+export interface SomeoneElseAnnotation {
+  writer: string;
+  text: string;
+  context?: MessageContext;
+  someoneElse: SomeoneElse;
+  /** Who annotated it (annotators saw the brief and the lines, nothing else). */
+  annotator: string;
 }
 
 const LEGACY_WRITER = "w00-rule-authors";
@@ -73,4 +92,48 @@ export function parseCorpusLine(line: string): CorpusMessage | string {
 /** Parses a JSONL file; throws `<source> line N: …` on the first bad line. */
 export function parseCorpus(jsonl: string, source = "corpus"): CorpusMessage[] {
   return parseJsonLines(jsonl, source, parseCorpusLine);
+}
+
+const isSomeoneElse = (value: unknown): value is SomeoneElse => typeof value === "string" && (SOMEONE_ELSE_LABELS as readonly string[]).includes(value);
+
+/** Parses one annotation line; returns it or what is wrong with it. */
+export function parseAnnotationLine(line: string): SomeoneElseAnnotation | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected a JSON object";
+  const row = value as Record<string, unknown>;
+  if (typeof row.writer !== "string" || row.writer.trim() === "") return `"writer" must be a non-empty string`;
+  if (typeof row.text !== "string" || row.text.trim() === "") return `"text" must be a non-empty string`;
+  if (!isSomeoneElse(row.someoneElse)) return `"someoneElse" must be one of ${SOMEONE_ELSE_LABELS.join(", ")}`;
+  if (typeof row.annotator !== "string" || row.annotator.trim() === "") return `"annotator" must be a non-empty string`;
+  const context = parseContext(row.context);
+  if (typeof context === "string") return context;
+  return { writer: row.writer, text: row.text, ...(context ? { context } : {}), someoneElse: row.someoneElse, annotator: row.annotator };
+}
+
+export function parseAnnotations(jsonl: string, source = "annotations"): SomeoneElseAnnotation[] {
+  return parseJsonLines(jsonl, source, parseAnnotationLine);
+}
+
+/** A line's identity across files: its writer, text and context. */
+export const lineKey = (line: { writer: string; text: string; context?: MessageContext }): string =>
+  JSON.stringify([line.writer, line.text, line.context?.bot ?? null, line.context?.client ?? null]);
+
+/**
+ * The corpus with each annotated line's `someoneElse`. An annotation whose line is not in the
+ * corpus is an error (a line was edited or removed after it was annotated).
+ */
+export function withAnnotations(corpus: readonly CorpusMessage[], annotations: readonly SomeoneElseAnnotation[], known: readonly CorpusMessage[] = corpus): CorpusMessage[] {
+  const labels = new Map(annotations.map((annotation) => [lineKey(annotation), annotation.someoneElse]));
+  const present = new Set(known.map(lineKey));
+  const orphan = annotations.find((annotation) => !present.has(lineKey(annotation)));
+  if (orphan) throw new Error(`an annotation of ${orphan.writer} names a line that is not in the corpus: ${JSON.stringify(orphan.text.slice(0, 60))}`);
+  return corpus.map((message) => {
+    const someoneElse = labels.get(lineKey(message));
+    return someoneElse ? { ...message, someoneElse } : message;
+  });
 }

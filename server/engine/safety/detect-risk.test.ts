@@ -4,9 +4,9 @@ import { combineRiskVerdicts, detectRisk, rulesInContext, withPreviousTurn, type
 import { detectRiskByRules } from "./rule-detector";
 import { isAtLeast } from "./risk-types";
 
-const thresholds: RiskThresholds = { high: 0.7, imminent: 0.5, overrule: 0.95, veto: 0.05 };
+const thresholds: RiskThresholds = { high: 0.7, imminent: 0.5, overrule: 0.95, veto: 0.05, someoneElse: 0.5 };
 const model = { thresholds };
-const verdict = (level: ClassifierVerdict["level"], pHigh: number, pConcern = 0): ClassifierVerdict => ({ level, pHigh, pImminent: level === "imminent" ? pHigh : 0, pConcern });
+const verdict = (level: ClassifierVerdict["level"], pHigh: number, pConcern = 0, pSomeoneElse = 0): ClassifierVerdict => ({ level, pHigh, pImminent: level === "imminent" ? pHigh : 0, pConcern, pSomeoneElse });
 const rules = (assessment: Partial<RuleReading>): RuleReading => ({ level: "none", category: "none", evidence: [], discounted: false, contextDependent: false, ...assessment });
 
 describe("combining the rules and the classifier", () => {
@@ -30,6 +30,25 @@ describe("combining the rules and the classifier", () => {
     const setAside = rules({ discounted: true });
     expect(combineRiskVerdicts("I'm not going to kill myself", setAside, verdict("high", 0.9), model).level).toBe("none");
     expect(combineRiskVerdicts("I'm not going to kill myself, I'm going to do it tonight", setAside, verdict("high", 0.97), model).level).toBe("high");
+  });
+
+  it("reads someone else's emergency, and then needs the stricter probability to call it the client's own crisis", () => {
+    const text = "my flatmate took all her sleeping tablets and won't wake up";
+    const otherPerson = combineRiskVerdicts(text, rules({}), verdict("imminent", 0.9, 0, 0.6), model);
+    expect(otherPerson).toMatchObject({ level: "none", someoneElseUrgent: true, classifier: { pSomeoneElse: 0.6 } });
+    const ownToo = combineRiskVerdicts(text, rules({}), verdict("imminent", 0.97, 0, 0.6), model);
+    expect(ownToo).toMatchObject({ level: "imminent", someoneElseUrgent: true });
+    expect(combineRiskVerdicts(text, rules({}), verdict("imminent", 0.9, 0, 0.4), model)).toMatchObject({ level: "imminent" });
+    expect(combineRiskVerdicts(text, rules({}), verdict("imminent", 0.9, 0, 0.4), model).someoneElseUrgent).toBeUndefined();
+    // The rules' own reading of the client's risk stands either way.
+    const ruled = rulesInContext("I want to kill myself");
+    expect(combineRiskVerdicts("I want to kill myself", ruled, verdict("high", 0.9, 0, 0.6), model).level).toBe("high");
+  });
+
+  it("reads no one's emergency in a reply of a few words", () => {
+    for (const text of ["on and off", "I'm fine.", "Call my sister", "没事"]) {
+      expect(combineRiskVerdicts(text, rulesInContext(text), verdict("none", 0.1, 0, 0.99), model).someoneElseUrgent, text).toBeUndefined();
+    }
   });
 
   it("leaves a short reply with nothing risky in or around it to the rules", () => {

@@ -41,7 +41,8 @@ export function vetoedRuleLevel(rules: RuleReading, verdict: ClassifierVerdict, 
 
 /**
  * The classifier's level once the rules' judgement is respected. Where they set risk words aside as
- * a hard negative, it needs the stricter `overrule` probability. A reply too short to mean anything
+ * a hard negative, or the someone-else model reads another person's emergency (whose crisis it then
+ * is), it needs the stricter `overrule` probability. A reply too short to mean anything
  * alone ("goodbye", "tonight", "I'm ready"), with no risk words and nothing around it that speaks of
  * risk, it leaves alone: the corpus teaches it that such words end crisis conversations, and in an
  * ordinary one they end ordinary ones.
@@ -49,9 +50,12 @@ export function vetoedRuleLevel(rules: RuleReading, verdict: ClassifierVerdict, 
 export function classifierLevel(rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskLevel {
   if (isAtLeast(rules.level, "medium")) return verdict.level;
   if (rules.contextDependent) return "none";
-  if (!rules.discounted) return verdict.level;
+  if (!rules.discounted && !someoneElseUrgent(verdict, cutoffs)) return verdict.level;
   return verdict.pHigh >= cutoffs.thresholds.overrule ? verdict.level : "none";
 }
+
+/** The someone-else model reads another person in danger now. */
+const someoneElseUrgent = (verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): boolean => verdict.pSomeoneElse >= cutoffs.thresholds.someoneElse;
 
 function categoryFor(level: RiskLevel, rules: RuleReading): RiskCategory {
   if (rules.category !== "none" && isAtLeast(rules.level, "medium")) return level === "imminent" && rules.category === "suicidal_ideation" ? "suicide_plan" : rules.category;
@@ -78,13 +82,17 @@ export function combinedLevel(rules: RuleReading, verdict: ClassifierVerdict, cu
 export function combineRiskVerdicts(text: string, rules: RuleReading, verdict: ClassifierVerdict, cutoffs: LanguageCutoffs): RiskAssessment {
   const fromClassifier = classifierLevel(rules, verdict, cutoffs);
   const fromRules = vetoedRuleLevel(rules, verdict, cutoffs);
-  const classifier = { pHigh: verdict.pHigh, pImminent: verdict.pImminent };
-  if (levelRank(fromClassifier) <= levelRank(fromRules)) return { level: fromRules, category: rules.category, evidence: rules.evidence, classifier };
+  const classifier = { pHigh: verdict.pHigh, pImminent: verdict.pImminent, pSomeoneElse: verdict.pSomeoneElse };
+  // A reply of a few words is no one's emergency ("on and off", "I'm fine.", "call my sister"):
+  // with so little to go on, the someone-else model errs.
+  const someoneElse = !isShortReply(text) && someoneElseUrgent(verdict, cutoffs) ? { someoneElseUrgent: true as const } : {};
+  if (levelRank(fromClassifier) <= levelRank(fromRules)) return { level: fromRules, category: rules.category, evidence: rules.evidence, classifier, ...someoneElse };
   return {
     level: fromClassifier,
     category: categoryFor(fromClassifier, rules),
     evidence: [...rules.evidence, { start: 0, end: text.length, text, rule: "classifier" }].sort((a, b) => a.start - b.start || a.end - b.end),
     classifier,
+    ...someoneElse,
   };
 }
 

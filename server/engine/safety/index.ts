@@ -14,7 +14,7 @@ export {
   type RiskLevel,
 } from "./risk-types";
 export { crisisLinesFor, formatCrisisLine } from "./crisis-lines";
-export { evaluateConversations, evaluateRisk, type RiskEvaluation } from "./risk-evaluation";
+export { evaluateConversations, evaluateRisk, evaluateSomeoneElse, type RiskEvaluation } from "./risk-evaluation";
 export type { CorpusMessage } from "./corpus";
 export type { MessageContext } from "./classifier/features";
 export { GuardedText, safeEnding, splitSentences, type GuardrailViolation } from "./guardrail";

@@ -5,14 +5,15 @@ import { trainingVersion } from "../../safety-training/train-risk-model";
 import { loadReplyCorpus, loadReplySplit } from "../../reply-training/corpus-files";
 import { riskModel } from "./classifier/shipped-model";
 import { detectRisk } from "./detect-risk";
-import { evaluateConversations, evaluateRisk, type RiskEvaluation } from "./risk-evaluation";
+import { evaluateConversations, evaluateRisk, evaluateSomeoneElse, type RiskEvaluation } from "./risk-evaluation";
 import { detectRiskByRules } from "./rule-detector";
 import type { CorpusMessage } from "./corpus";
+import { isAtLeast } from "./risk-types";
 
 const corpus = loadCorpus();
 const split = loadSplit();
-const { training, heldOut, heldOutConversations } = splitByWriter(corpus, split);
-const used = [...training, ...heldOut, ...heldOutConversations];
+const { training, heldOut, heldOutConversations, heldOutSomeoneElse } = splitByWriter(corpus, split);
+const used = [...training, ...heldOut, ...heldOutConversations, ...heldOutSomeoneElse];
 
 const failures = (evaluation: RiskEvaluation) =>
   JSON.stringify(
@@ -36,20 +37,20 @@ describe("the labelled safety corpus", () => {
   });
 
   it("uses every writer's lines, in training or held out", () => {
-    const listed = new Set([...split.training, ...split.heldOut, ...split.heldOutConversations]);
+    const listed = new Set([...split.training, ...split.heldOut, ...split.heldOutConversations, ...split.heldOutSomeoneElse]);
     expect([...new Set(corpus.map((message) => message.writer))].filter((writer) => !listed.has(writer))).toEqual([]);
   });
 
   it("keeps pending writers out of training: their lines parse, and none of them is in the split or the corpus", () => {
     const pendingWriters = new Set(loadPendingCorpus().map((message) => message.writer));
-    const listed = [...split.training, ...split.heldOut, ...split.heldOutConversations];
+    const listed = [...split.training, ...split.heldOut, ...split.heldOutConversations, ...split.heldOutSomeoneElse];
     expect(listed.filter((writer) => pendingWriters.has(writer))).toEqual([]);
     expect(corpus.filter((message) => pendingWriters.has(message.writer))).toEqual([]);
   });
 
   it("keeps held-out writers apart: every held-out writer has lines, and no held-out line (text and context) is also a training line", () => {
-    const held = [...heldOut, ...heldOutConversations];
-    for (const writer of [...split.heldOut, ...split.heldOutConversations]) expect(held.some((message) => message.writer === writer), writer).toBe(true);
+    const held = [...heldOut, ...heldOutConversations, ...heldOutSomeoneElse];
+    for (const writer of [...split.heldOut, ...split.heldOutConversations, ...split.heldOutSomeoneElse]) expect(held.some((message) => message.writer === writer), writer).toBe(true);
     const key = (message: CorpusMessage) => JSON.stringify([message.text.trim().toLowerCase(), message.context ?? null]);
     const trainingTexts = new Set(training.map(key));
     // Short common phrases ("我想自杀", "yes") are written independently by several writers; longer ones are not.
@@ -70,7 +71,7 @@ describe("the labelled safety corpus", () => {
  * The cut-offs are chosen out of fold for 8 % false alarms; the two outside evaluators' hard sets
  * (w86, w87) raise about one in nine false alarms on their hard negatives. Each retraining's
  * figures and how the floors moved with them are in the datasheet's Maintenance section; with
- * w239–w282: English 93.8 % at 6.3 %, Chinese 95.1 % at 7.6 %.
+ * w239–w282: English 93.8 % at 6.3 %, Chinese 95.1 % at 7.6 %; with the someone-else model beside it, English 93.6 %.
  */
 const FLOORS = { en: { recall: 0.93, falsePositiveRate: 0.065 }, zh: { recall: 0.94, falsePositiveRate: 0.08 } } as const;
 
@@ -90,6 +91,55 @@ describe("the risk detector on writers it was never trained or tuned on", () => 
       const rules = rulesAlone.byLanguage[lang];
       expect(score?.recall ?? 0).toBeGreaterThan((rules?.recall ?? 1) + 0.3);
       expect(score?.falsePositiveRate ?? 1).toBeLessThanOrEqual((rules?.falsePositiveRate ?? 0) + 0.01);
+    });
+  }
+});
+
+/**
+ * Someone else in danger now, on writers never trained or tuned on: the held-out writers' lines
+ * (annotated from the same brief as the training lines) and split.json's `heldOutSomeoneElse`
+ * (writers about other people's danger, who labelled it themselves). Floors a little under the
+ * figures reached (see the datasheet): the reading must catch most emergencies of another person,
+ * rarely fire on a line about someone not in danger now, almost never on a line about no one else
+ * or an ordinary answer, and take no more of those emergencies for the client's own crisis than
+ * today (English 61 of 105 and Chinese 73 of 106 of the someone-else writers' urgent lines; 63 and 75
+ * before the someone-else reading). Today it reads 27 % (English) and 23 % (Chinese) of those
+ * emergencies, at a cut-off chosen to stay almost silent elsewhere.
+ */
+const SOMEONE_ELSE_FLOORS = {
+  en: { recall: 0.25, annotatedFalseAlarms: 0.06, unannotatedFalseAlarms: 0.004, ordinaryReplies: 0.004, readAsOwnCrisis: 0.59 },
+  zh: { recall: 0.2, annotatedFalseAlarms: 0.06, unannotatedFalseAlarms: 0.004, ordinaryReplies: 0.002, readAsOwnCrisis: 0.7 },
+} as const;
+
+describe("reading someone else's emergency, on writers it was never trained or tuned on", () => {
+  for (const lang of ["en", "zh"] as const) {
+    const lines = [...heldOut, ...heldOutSomeoneElse].filter((message) => message.lang === lang);
+    const assessed = new Map(lines.map((message) => [message, detectRisk(message.text, { lang, ...(message.context ? { context: message.context } : {}) })]));
+    const figures = evaluateSomeoneElse(lines, (message) => assessed.get(message)?.someoneElseUrgent === true);
+
+    it(`${lang}: reads most of another person's emergencies as urgent`, () => {
+      expect(figures.urgent).toBeGreaterThan(100);
+      expect(figures.caught / figures.urgent, figures.missed.slice(0, 30).map((message) => message.text).join("\n")).toBeGreaterThanOrEqual(SOMEONE_ELSE_FLOORS[lang].recall);
+    });
+
+    it(`${lang}: takes no more of another person's emergencies for the client's own crisis than today`, () => {
+      const urgent = heldOutSomeoneElse.filter((message) => message.lang === lang && message.someoneElse === "urgent");
+      const asOwnCrisis = urgent.filter((message) => isAtLeast(assessed.get(message)?.level ?? "none", "high"));
+      expect(urgent.length).toBeGreaterThan(100);
+      expect(asOwnCrisis.length / urgent.length).toBeLessThanOrEqual(SOMEONE_ELSE_FLOORS[lang].readAsOwnCrisis);
+    });
+
+    it(`${lang}: never reads it in an ordinary answer to the bot's question`, () => {
+      const replies = splitByWriter(loadReplyCorpus(), loadReplySplit()).heldOut.filter((reply) => reply.lang === lang);
+      expect(replies.length).toBeGreaterThan(300);
+      const read = replies.filter((reply) => detectRisk(reply.reply, { lang, context: { bot: reply.question } }).someoneElseUrgent === true);
+      expect(read.length / replies.length, read.map((reply) => `${reply.question} → ${reply.reply}`).join("\n")).toBeLessThanOrEqual(SOMEONE_ELSE_FLOORS[lang].ordinaryReplies);
+    });
+
+    it(`${lang}: rarely reads it where no one else is in danger now`, () => {
+      const falseAlarms = figures.falseAlarms.slice(0, 30).map((message) => message.text).join("\n");
+      expect(figures.notUrgentAlarms / figures.notUrgent, falseAlarms).toBeLessThanOrEqual(SOMEONE_ELSE_FLOORS[lang].annotatedFalseAlarms);
+      expect(figures.unannotatedAlarms / figures.unannotated, falseAlarms).toBeLessThanOrEqual(SOMEONE_ELSE_FLOORS[lang].unannotatedFalseAlarms);
     });
   }
 });

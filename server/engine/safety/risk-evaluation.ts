@@ -139,3 +139,38 @@ export function evaluateConversations(messages: readonly CorpusMessage[], detect
   result.recallInConversation = result.turns.positives === 0 ? 1 : result.crisisTurnsCaughtInConversation / result.turns.positives;
   return result;
 }
+
+/** How well "someone else is in danger now" is read, against the annotators' labels. */
+export interface SomeoneElseEvaluation {
+  /** Lines annotated urgent, and how many of them were read so. */
+  urgent: number;
+  caught: number;
+  /** Annotated lines that are not urgent (concern or none), and how many were read urgent. */
+  notUrgent: number;
+  notUrgentAlarms: number;
+  /** Lines nobody annotated (no one else's danger in them), and how many were read urgent. */
+  unannotated: number;
+  unannotatedAlarms: number;
+  missed: CorpusMessage[];
+  falseAlarms: CorpusMessage[];
+}
+
+export function evaluateSomeoneElse(messages: readonly CorpusMessage[], readsUrgent: (message: CorpusMessage) => boolean): SomeoneElseEvaluation {
+  const result: SomeoneElseEvaluation = { urgent: 0, caught: 0, notUrgent: 0, notUrgentAlarms: 0, unannotated: 0, unannotatedAlarms: 0, missed: [], falseAlarms: [] };
+  for (const message of messages) {
+    const read = readsUrgent(message);
+    if (message.someoneElse === "urgent") {
+      result.urgent++;
+      if (read) result.caught++;
+      else result.missed.push(message);
+      continue;
+    }
+    if (message.someoneElse) result.notUrgent++;
+    else result.unannotated++;
+    if (!read) continue;
+    if (message.someoneElse) result.notUrgentAlarms++;
+    else result.unannotatedAlarms++;
+    result.falseAlarms.push(message);
+  }
+  return result;
+}

@@ -36,7 +36,13 @@ export interface RiskAssessment {
    */
   evidence: RiskEvidence[];
   /** The classifier's calibrated probabilities, when it ran. */
-  classifier?: { pHigh: number; pImminent: number };
+  classifier?: { pHigh: number; pImminent: number; pSomeoneElse: number };
+  /**
+   * The message says another person is in danger now (they took an overdose and cannot be woken,
+   * they have a weapon behind a locked door): the client is to be told how to get them help at
+   * once, whatever the client's own level. Absent otherwise.
+   */
+  someoneElseUrgent?: true;
 }
 
 export interface DetectRiskOptions {

@@ -52,6 +52,8 @@ export interface StoredMessage {
 }
 
 const NEEDS_REVIEW_FROM: RiskLevel = "medium";
+/** The safety action of emergency guidance for someone else in danger (see the engine's someone-else.ts). */
+const EMERGENCY_GUIDANCE = "emergency_guidance";
 
 function maxRisk(levels: readonly RiskLevel[]): RiskLevel {
   return levels.reduce<RiskLevel>(maxLevel, "none");
@@ -179,7 +181,8 @@ function safetyOf(record: Pick<RunRecord, "events" | "state">) {
     e.type === "safety" ? [{ level: e.level, category: e.reason, evidence: e.evidence ?? [], source: e.source ?? "engine", actionTaken: e.action ?? "logged" }] : [],
   );
   const risk = maxRisk([record.state.risk.level, ...safety.map((s) => s.level)]);
-  const flag = safety.length > 0 && isAtLeast(risk, NEEDS_REVIEW_FROM);
+  // Someone else's emergency needs a counsellor's eyes too, whatever the client's own level.
+  const flag = safety.length > 0 && (isAtLeast(risk, NEEDS_REVIEW_FROM) || safety.some((row) => row.actionTaken === EMERGENCY_GUIDANCE));
   return { safety, risk, flag };
 }
 

@@ -5,7 +5,7 @@ import { logits } from "../../classifier/linear";
 import { fitTemperature, trainWeights } from "../../classifier/train";
 import { classifyWith, decodeRiskModel, encodeRiskModel, verdictFrom, type RiskThresholds } from "./model";
 
-const THRESHOLDS: RiskThresholds = { high: 0.5, imminent: 0.5, overrule: 0.9, veto: 0.05 };
+const THRESHOLDS: RiskThresholds = { high: 0.5, imminent: 0.5, overrule: 0.9, veto: 0.05, someoneElse: 0.5 };
 
 describe("risk classifier features", () => {
   it("hashes with a fixed function, so a shipped model keeps its meaning across runs and machines", () => {
@@ -47,6 +47,7 @@ describe("risk classifier model", () => {
     ["this homework is killing me lol", 0, 0],
     ["I had pasta for dinner", 0, 0],
     ["my friend said she wants to die and I'm worried", 0, 0],
+    ["my friend took all her pills and I can't wake her up", 0, 0],
   ] as const;
   const alarm = examples.flatMap(([text, crisis]) => Array.from({ length: 3 }, () => ({ features: messageFeatures(text), label: crisis, weight: 1 })));
   const imminence = examples
@@ -55,6 +56,9 @@ describe("risk classifier model", () => {
   const concern = examples
     .filter(([, crisis]) => crisis === 0)
     .flatMap(([text]) => Array.from({ length: 3 }, () => ({ features: messageFeatures(text), label: text === "I wish I could disappear" ? 1 : 0, weight: 1 })));
+  const someoneElse = examples.flatMap(([text]) =>
+    Array.from({ length: 3 }, () => ({ features: messageFeatures(text), label: text.startsWith("my friend took") ? 1 : 0, weight: 1 })),
+  );
   const options = { epochs: 20, learningRate: 0.3, l2: 1e-4, seed: 7, minCount: 1 };
 
   it("trains the same weights from the same examples and seed", () => {
@@ -68,6 +72,7 @@ describe("risk classifier model", () => {
     const trained = trainWeights(alarm, 2, options);
     const trainedImminence = trainWeights(imminence, 2, options);
     const trainedConcern = trainWeights(concern, 2, options);
+    const trainedSomeoneElse = trainWeights(someoneElse, 2, options);
     const rows = new Map<number, number>();
     trained.features.forEach((feature, index) => rows.set(feature, index * 2));
     const floatModel = { bias: trained.bias, rows, weights: trained.weights, scale: 1 };
@@ -80,6 +85,7 @@ describe("risk classifier model", () => {
         ...trained,
         imminence: { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...trainedImminence },
         concern: { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...trainedConcern },
+        someoneElse: { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...trainedSomeoneElse },
       }),
     );
     for (const [text] of examples) {
@@ -92,19 +98,23 @@ describe("risk classifier model", () => {
     expect(classifyWith(model, "I had pasta for dinner", "en").level).toBe("none");
     expect(classifyWith(model, "I wish I could disappear", "en").pConcern).toBeGreaterThan(0.5);
     expect(classifyWith(model, "I had pasta for dinner", "en").pConcern).toBeLessThan(0.5);
+    expect(classifyWith(model, "my friend took all her pills and I can't wake her up", "en").pSomeoneElse).toBeGreaterThan(0.5);
+    expect(classifyWith(model, "I want to kill myself tonight", "en").pSomeoneElse).toBeLessThan(0.5);
   });
 
   it("refuses a model whose class count is not the alarm's or the imminence's", () => {
     const five = trainWeights(alarm, 5, options);
-    expect(() => encodeRiskModel({ version: "t", featureBits: FEATURE_BITS, temperature: 1, thresholds: { en: THRESHOLDS, zh: THRESHOLDS }, ...five, imminence: { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...five }, concern: { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...five } })).toThrow(/alarm model has 2 classes, not 5/);
+    const part = { version: "t", featureBits: FEATURE_BITS, temperature: 1, ...five };
+    expect(() => encodeRiskModel({ ...part, thresholds: { en: THRESHOLDS, zh: THRESHOLDS }, imminence: part, concern: part, someoneElse: part })).toThrow(/alarm model has 2 classes, not 5/);
   });
 
   it("turns calibrated probabilities into a level: imminent only among what is at least high", () => {
-    expect(verdictFrom({ crisis: 0.7, imminentIfCrisis: 0.8, concern: 0.1 }, THRESHOLDS)).toEqual({ level: "imminent", pHigh: 0.7, pImminent: expect.closeTo(0.56, 5), pConcern: 0.1 });
-    expect(verdictFrom({ crisis: 0.7, imminentIfCrisis: 0.2, concern: 0.1 }, THRESHOLDS).level).toBe("high");
+    const scores = { concern: 0.1, someoneElse: 0.2 };
+    expect(verdictFrom({ crisis: 0.7, imminentIfCrisis: 0.8, ...scores }, THRESHOLDS)).toEqual({ level: "imminent", pHigh: 0.7, pImminent: expect.closeTo(0.56, 5), pConcern: 0.1, pSomeoneElse: 0.2 });
+    expect(verdictFrom({ crisis: 0.7, imminentIfCrisis: 0.2, ...scores }, THRESHOLDS).level).toBe("high");
     // Sure it would be imminent, were it a crisis, but not sure it is one: no crisis level.
-    expect(verdictFrom({ crisis: 0.4, imminentIfCrisis: 0.99, concern: 0.1 }, THRESHOLDS).level).toBe("none");
-    expect(verdictFrom({ crisis: 0.4, imminentIfCrisis: 0.99, concern: 0.1 }, { ...THRESHOLDS, high: 0.35 }).level).toBe("imminent");
+    expect(verdictFrom({ crisis: 0.4, imminentIfCrisis: 0.99, ...scores }, THRESHOLDS).level).toBe("none");
+    expect(verdictFrom({ crisis: 0.4, imminentIfCrisis: 0.99, ...scores }, { ...THRESHOLDS, high: 0.35 }).level).toBe("imminent");
   });
 
   it("fits a temperature that makes over-confident logits less sure", () => {

@@ -15,6 +15,10 @@
  *   words (not its context). It decides what a
  *   rule match the alarm model vetoes becomes: "I wish I could go to sleep and not wake up" stays
  *   medium, an idiom goes to low.
+ * - The someone-else model reads whether the message says another person is in danger now (an
+ *   overdose they cannot wake from, a weapon in a locked room): not the client's crisis, and still
+ *   one to act on (see the safety gate's emergency guidance). Learnt from annotated lines
+ *   (data/safety/annotations/), every other line as no.
  */
 import { decodeLinearModel, encodeLinearModel, probabilities, type LinearModel, type SerializedLinearModel } from "../../classifier/linear";
 import type { RiskLanguage, RiskLevel } from "../risk-types";
@@ -26,6 +30,8 @@ export const ALARM_CLASSES = ["safe", "crisis"] as const;
 export const IMMINENCE_CLASSES = ["high", "imminent"] as const;
 /** The concern model's classes, in order. */
 export const CONCERN_CLASSES = ["safe", "medium"] as const;
+/** The someone-else model's classes, in order. */
+export const SOMEONE_ELSE_CLASSES = ["no", "urgent"] as const;
 
 /** P(medium | no crisis) from which a vetoed rule match stays medium: the concern model's own decision. */
 export const CONCERN_CUTOFF = 0.5;
@@ -45,12 +51,15 @@ export interface RiskThresholds {
    * an explicit plan or attempt always stands. 0 turns it off.
    */
   veto: number;
+  /** P(another person in danger now) from which the message is read as someone else's emergency. */
+  someoneElse: number;
 }
 
-/** What training produces and the model file stores: the alarm model, with the imminence and concern models beside it. */
+/** What training produces and the model file stores: the alarm model, with the imminence, concern and someone-else models beside it. */
 export interface SerializedRiskModel extends SerializedLinearModel {
   imminence: SerializedLinearModel;
   concern: SerializedLinearModel;
+  someoneElse: SerializedLinearModel;
   /** Per language: each is held to its own false-alarm budget. */
   thresholds: Record<RiskLanguage, RiskThresholds>;
 }
@@ -58,6 +67,7 @@ export interface SerializedRiskModel extends SerializedLinearModel {
 export interface RiskModel extends LinearModel {
   readonly imminence: LinearModel;
   readonly concern: LinearModel;
+  readonly someoneElse: LinearModel;
   readonly thresholds: Readonly<Record<RiskLanguage, RiskThresholds>>;
 }
 
@@ -75,40 +85,59 @@ export interface ClassifierVerdict {
    * match the context would have the classifier veto (see detect-risk.ts), absent otherwise.
    */
   pHighAlone?: number;
+  /** Calibrated P(another person in danger now). */
+  pSomeoneElse: number;
 }
 
 export function decodeRiskModel(serialized: SerializedRiskModel): RiskModel {
-  return { ...decodeLinearModel(serialized), imminence: decodeLinearModel(serialized.imminence), concern: decodeLinearModel(serialized.concern), thresholds: serialized.thresholds };
+  return {
+    ...decodeLinearModel(serialized),
+    imminence: decodeLinearModel(serialized.imminence),
+    concern: decodeLinearModel(serialized.concern),
+    someoneElse: decodeLinearModel(serialized.someoneElse),
+    thresholds: serialized.thresholds,
+  };
 }
 
 type LinearInput = Parameters<typeof encodeLinearModel>[0];
 
-/** Quantises the three models' float weights into the shipped form. */
-export function encodeRiskModel(input: LinearInput & { imminence: LinearInput; concern: LinearInput; thresholds: Record<RiskLanguage, RiskThresholds> }): SerializedRiskModel {
-  const { thresholds, imminence, concern, ...alarm } = input;
+/** Quantises the four models' float weights into the shipped form. */
+export function encodeRiskModel(
+  input: LinearInput & { imminence: LinearInput; concern: LinearInput; someoneElse: LinearInput; thresholds: Record<RiskLanguage, RiskThresholds> },
+): SerializedRiskModel {
+  const { thresholds, imminence, concern, someoneElse, ...alarm } = input;
   const expect = (name: string, model: LinearInput, classes: readonly string[]): void => {
     if (model.bias.length !== classes.length) throw new Error(`the ${name} model has ${classes.length} classes, not ${model.bias.length}`);
   };
   expect("alarm", alarm, ALARM_CLASSES);
   expect("imminence", imminence, IMMINENCE_CLASSES);
   expect("concern", concern, CONCERN_CLASSES);
-  return { ...encodeLinearModel(alarm), imminence: encodeLinearModel(imminence), concern: encodeLinearModel(concern), thresholds };
+  expect("someone-else", someoneElse, SOMEONE_ELSE_CLASSES);
+  return { ...encodeLinearModel(alarm), imminence: encodeLinearModel(imminence), concern: encodeLinearModel(concern), someoneElse: encodeLinearModel(someoneElse), thresholds };
 }
 
-/** The calibrated scores: P(crisis), P(imminent | crisis), P(medium | no crisis). */
+/** The calibrated scores: P(crisis), P(imminent | crisis), P(medium | no crisis), P(someone else in danger now). */
 export interface RiskScores {
   crisis: number;
   /** P(crisis) of the message's own words, where read (see `ClassifierVerdict.pHighAlone`). */
   crisisAlone?: number;
   imminentIfCrisis: number;
   concern: number;
+  someoneElse: number;
 }
 
 /** Level from the calibrated scores and the cut-offs. */
 export function verdictFrom(scores: RiskScores, thresholds: RiskThresholds): ClassifierVerdict {
   const pHigh = scores.crisis;
   const level: RiskLevel = pHigh >= thresholds.high ? (scores.imminentIfCrisis >= thresholds.imminent ? "imminent" : "high") : "none";
-  return { level, pHigh, pImminent: pHigh * scores.imminentIfCrisis, pConcern: scores.concern, ...(scores.crisisAlone === undefined ? {} : { pHighAlone: scores.crisisAlone }) };
+  return {
+    level,
+    pHigh,
+    pImminent: pHigh * scores.imminentIfCrisis,
+    pConcern: scores.concern,
+    ...(scores.crisisAlone === undefined ? {} : { pHighAlone: scores.crisisAlone }),
+    pSomeoneElse: scores.someoneElse,
+  };
 }
 
 /**
@@ -127,14 +156,20 @@ export function classifyWith(
   { readConcern = true }: { readConcern?: boolean } = {},
 ): ClassifierVerdict {
   const features = messageFeatures(text, context, ruleFindings);
+  const hasContext = Boolean(context?.bot || context?.client);
   const thresholds = model.thresholds[lang];
   const crisis = probabilities(model, features)[1] ?? 0;
-  const scores: RiskScores = { crisis, imminentIfCrisis: crisis >= thresholds.high ? (probabilities(model.imminence, features)[1] ?? 0) : 0, concern: 0 };
+  const scores: RiskScores = {
+    crisis,
+    imminentIfCrisis: crisis >= thresholds.high ? (probabilities(model.imminence, features)[1] ?? 0) : 0,
+    concern: 0,
+    someoneElse: probabilities(model.someoneElse, features)[1] ?? 0,
+  };
   if (readConcern && crisis < thresholds.veto) {
     // The concern model reads the message's own words (see the training's `ownWordsOf`).
     const ownWords = messageFeatures(text, undefined, ruleFindings);
     scores.concern = probabilities(model.concern, ownWords)[1] ?? 0;
-    if (context?.bot || context?.client) scores.crisisAlone = probabilities(model, ownWords)[1] ?? 0;
+    if (hasContext) scores.crisisAlone = probabilities(model, ownWords)[1] ?? 0;
   }
   return verdictFrom(scores, thresholds);
 }

@@ -11,10 +11,11 @@ import { decodeRiskModel, type RiskModel, type SerializedRiskModel } from "./mod
 /** The risk model's name in its file. */
 export const RISK_MODEL_NAME = "risk";
 
-const thresholdsSchema = z.object({ high: z.number(), imminent: z.number(), overrule: z.number(), veto: z.number() });
+const thresholdsSchema = z.object({ high: z.number(), imminent: z.number(), overrule: z.number(), veto: z.number(), someoneElse: z.number() });
 const riskModelSchema = serializedLinearModelSchema.extend({
   imminence: serializedLinearModelSchema,
   concern: serializedLinearModelSchema,
+  someoneElse: serializedLinearModelSchema,
   thresholds: z.object({ en: thresholdsSchema, zh: thresholdsSchema }),
 }) satisfies z.ZodType<SerializedRiskModel>;
 
