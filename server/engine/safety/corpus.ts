@@ -4,7 +4,7 @@
  * detector (`{text, lang, expected_level, category, note}`) read as writer `w00-rule-authors`.
  * Pure: the caller reads the files.
  */
-import { parseJsonLines } from "../text/jsonl";
+import { parseJsonLines, parseJsonObject } from "../text/jsonl";
 import type { MessageContext } from "./classifier/features";
 import { RISK_CATEGORIES, RISK_LEVELS, type RiskCategory, type RiskLanguage, type RiskLevel } from "./risk-types";
 
@@ -56,14 +56,8 @@ function parseContext(value: unknown): MessageContext | undefined | string {
 
 /** Parses one line; returns the message or what is wrong with it. */
 export function parseCorpusLine(line: string): CorpusMessage | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected a JSON object";
-  const row = value as Record<string, unknown>;
+  const row = parseJsonObject(line);
+  if (typeof row === "string") return row;
   const label = row.label ?? row.expected_level;
   if (typeof row.text !== "string" || row.text.trim() === "") return `"text" must be a non-empty string`;
   if (row.lang !== "en" && row.lang !== "zh") return `"lang" must be "en" or "zh"`;
@@ -98,14 +92,8 @@ const isSomeoneElse = (value: unknown): value is SomeoneElse => typeof value ===
 
 /** Parses one annotation line; returns it or what is wrong with it. */
 export function parseAnnotationLine(line: string): SomeoneElseAnnotation | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected a JSON object";
-  const row = value as Record<string, unknown>;
+  const row = parseJsonObject(line);
+  if (typeof row === "string") return row;
   if (typeof row.writer !== "string" || row.writer.trim() === "") return `"writer" must be a non-empty string`;
   if (typeof row.text !== "string" || row.text.trim() === "") return `"text" must be a non-empty string`;
   if (!isSomeoneElse(row.someoneElse)) return `"someoneElse" must be one of ${SOMEONE_ELSE_LABELS.join(", ")}`;

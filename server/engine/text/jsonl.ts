@@ -12,3 +12,15 @@ export function parseJsonLines<T>(jsonl: string, source: string, parseLine: (lin
   });
   return records;
 }
+
+/** One line as a JSON object, or what is wrong with it ("not valid JSON (…)", "expected a JSON object"). */
+export function parseJsonObject(line: string): Record<string, unknown> | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected a JSON object";
+  return value as Record<string, unknown>;
+}

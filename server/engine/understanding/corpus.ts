@@ -3,7 +3,7 @@
  * `{writer, lang, kind, question, reply, intent, value, options?, topic?, script?}` (see
  * data/replies/briefs/common-brief.md for what each means). Pure: the caller reads the files.
  */
-import { parseJsonLines } from "../text/jsonl";
+import { parseJsonLines, parseJsonObject } from "../text/jsonl";
 import { QUESTION_KINDS, REPLY_INTENTS, type Duration, type QuestionKind, type QuestionTopic, type ReplyIntent, type ReplyLanguage, type SummaryPart } from "./types";
 
 export interface LabelledReply {
@@ -48,14 +48,8 @@ function checkValue(kind: QuestionKind, intent: ReplyIntent, value: unknown, opt
 
 /** Parses one line; returns the labelled reply or what is wrong with it. */
 export function parseReplyLine(line: string): LabelledReply | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return "expected a JSON object";
-  const row = value as Record<string, unknown>;
+  const row = parseJsonObject(line);
+  if (typeof row === "string") return row;
   if (typeof row.writer !== "string" || row.writer.trim() === "") return `"writer" must be a non-empty string`;
   if (row.lang !== "en" && row.lang !== "zh") return `"lang" must be "en" or "zh"`;
   if (!QUESTION_KINDS.includes(row.kind as QuestionKind)) return `"kind" must be one of ${QUESTION_KINDS.join(", ")}`;
