@@ -23,6 +23,7 @@ import { ruleFindings, type RuleAssessment } from "../engine/safety/rule-detecto
 import { type RiskLanguage, type RiskLevel, isAtLeast } from "../engine/safety/risk-types";
 import { mainLanguage } from "../engine/text/normalise";
 import { buriedCopies, sessionCopies } from "./training-copies";
+import { SOMEONE_ELSE_UNANNOTATED_BUDGET, someoneElseCutoff, type SomeoneElseFigures } from "./someone-else-cutoff";
 
 export interface TrainingReport {
   model: SerializedRiskModel;
@@ -265,6 +266,12 @@ const STRICTEST: RiskThresholds = { high: 0.975, imminent: 0.5, overrule: 1, vet
  * to 0.5, and out of fold recall rose at every false-alarm budget (at 5 %, 86.0 → 87.0 %; at 3 %,
  * 76.3 → 79.4 %). Later retrainings chose from 0.3 to 0.5.
  */
+/**
+ * The someone-else cut-offs tried. The model learns its rare class weighted up, so its calibrated
+ * scores run high and the grid reaches 0.995.
+ */
+const SOMEONE_ELSE_CUTOFFS = [...grid(0.5, 0.95, 0.025), ...grid(0.96, 0.995, 0.005)];
+
 const VETO_GRID = [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5];
 
 /**
@@ -399,8 +406,8 @@ export function trainRiskModel(
     if (item.previousLogits) item.previousCrisis = softmax(item.previousLogits, temperatures.alarm)[1] ?? 0;
   }
   const someoneElse = {
-    en: someoneElseCutoff(scored.filter((item) => item.cutoffLanguage === "en")),
-    zh: someoneElseCutoff(scored.filter((item) => item.cutoffLanguage === "zh")),
+    en: someoneElseCutoff(scored.filter((item) => item.cutoffLanguage === "en"), SOMEONE_ELSE_CUTOFFS),
+    zh: someoneElseCutoff(scored.filter((item) => item.cutoffLanguage === "zh"), SOMEONE_ELSE_CUTOFFS),
   };
   const perLanguage = {
     en: candidates(scored.filter((item) => item.cutoffLanguage === "en"), someoneElse.en.cutoff),
@@ -473,80 +480,4 @@ function imminenceOutOfFold(scored: readonly Scored[], thresholds: Readonly<Reco
     if (truly && called) both++;
   }
   return { recall: both / Math.max(1, imminent), precision: both / Math.max(1, calledImminent) };
-}
-
-/** The someone-else model out of fold at one cut-off (see `TrainingReport.someoneElse`). */
-export interface SomeoneElseFigures {
-  cutoff: number;
-  /** Lines annotated urgent read as urgent. */
-  recall: number;
-  /** Annotated lines read as urgent that were annotated urgent. */
-  precision: number;
-  /** Annotated lines that are not urgent (concern or none) read as urgent. */
-  annotatedFalseAlarms: number;
-  /** Lines nobody annotated (no one else's danger in them) read as urgent. */
-  otherFalseAlarms: number;
-}
-
-function someoneElseFigures(scored: readonly Scored[], cutoff: number): SomeoneElseFigures & { f1: number } {
-  let urgent = 0;
-  let caught = 0;
-  let called = 0;
-  let annotated = 0;
-  let annotatedAlarms = 0;
-  let others = 0;
-  let otherAlarms = 0;
-  for (const item of scored) {
-    const read = item.scores.someoneElse >= cutoff;
-    if (read) called++;
-    if (item.message.someoneElse === "urgent") {
-      urgent++;
-      if (read) caught++;
-    } else if (item.message.someoneElse) {
-      annotated++;
-      if (read) annotatedAlarms++;
-    } else {
-      others++;
-      if (read) otherAlarms++;
-    }
-  }
-  const recall = caught / Math.max(1, urgent);
-  const precision = caught / Math.max(1, called);
-  return {
-    cutoff,
-    recall,
-    precision,
-    annotatedFalseAlarms: annotatedAlarms / Math.max(1, annotated),
-    otherFalseAlarms: otherAlarms / Math.max(1, others),
-    f1: recall + precision > 0 ? (2 * recall * precision) / (recall + precision) : 0,
-  };
-}
-
-/**
- * Lines nobody annotated that the someone-else model may read as another person's emergency, at
- * most: guidance to call for help for no one is an interruption an ordinary session should
- * hardly ever meet. Some such lines do tell of another person's danger (only third-party lines
- * and two writers' were annotated), so this also keeps the cut-off from chasing them.
- */
-const SOMEONE_ELSE_UNANNOTATED_BUDGET = 0.002;
-
-/**
- * The someone-else cut-off of one language: the best F1 of urgent against the other annotated
- * lines out of fold, within the budget on lines nobody annotated. Guidance to call for help for
- * someone who is not in danger interrupts a session as surely as a missed one leaves a client
- * alone with an emergency; neither side is favoured. The model learns its rare class weighted up,
- * so its calibrated scores run high and the grid reaches 0.995.
- */
-function someoneElseCutoff(scored: readonly Scored[]): SomeoneElseFigures {
-  const annotated = scored.filter((item) => item.message.someoneElse !== undefined);
-  const unannotated = scored.filter((item) => item.message.someoneElse === undefined);
-  let best: (SomeoneElseFigures & { f1: number }) | undefined;
-  for (const cutoff of [...grid(0.5, 0.95, 0.025), ...grid(0.96, 0.995, 0.005)]) {
-    const onAnnotated = someoneElseFigures(annotated, cutoff);
-    const otherFalseAlarms = unannotated.filter((item) => item.scores.someoneElse >= cutoff).length / Math.max(1, unannotated.length);
-    if (otherFalseAlarms > SOMEONE_ELSE_UNANNOTATED_BUDGET + 1e-9) continue;
-    if (!best || onAnnotated.f1 > best.f1 + 1e-9) best = { ...onAnnotated, otherFalseAlarms };
-  }
-  const chosen = best ?? someoneElseFigures(scored, 1);
-  return { cutoff: chosen.cutoff, recall: chosen.recall, precision: chosen.precision, annotatedFalseAlarms: chosen.annotatedFalseAlarms, otherFalseAlarms: chosen.otherFalseAlarms };
 }
